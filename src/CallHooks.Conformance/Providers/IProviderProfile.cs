@@ -1,0 +1,46 @@
+using CallHooks.Conformance.Calls;
+using CallHooks.Conformance.Scenarios;
+using CallHooks.Conformance.Wire;
+
+namespace CallHooks.Conformance.Providers;
+
+/// <summary>
+/// Translates canonical calls into one provider's wire format. A profile is stateless and pure:
+/// the same call, step and configuration always give the same bytes.
+/// </summary>
+public interface IProviderProfile
+{
+    /// <summary>The name used on the command line and in scenario files.</summary>
+    string Name { get; }
+
+    string Description { get; }
+
+    /// <summary>How long the provider waits for an answer before it counts the delivery as failed.</summary>
+    TimeSpan TimeBudget { get; }
+
+    IReadOnlyList<string> Methods { get; }
+
+    IReadOnlyList<string> Encodings { get; }
+
+    string DefaultMethod { get; }
+
+    string DefaultEncoding { get; }
+
+    IReadOnlyList<ProviderEvent> Events { get; }
+
+    IReadOnlyList<MappableField> QueryFields { get; }
+
+    /// <summary>Problems with a configuration for this profile, each one a complete sentence; empty when valid.</summary>
+    IReadOnlyList<string> Validate(WebhookConfig config);
+
+    /// <summary>Builds the request for one step of a call.</summary>
+    /// <param name="context">The call and where this step stands in it.</param>
+    WebhookRequest Build(StepContext context, WebhookConfig config);
+}
+
+/// <summary>Everything a profile may use to build one request.</summary>
+/// <param name="Call">The generated call.</param>
+/// <param name="Step">The scenario step being sent.</param>
+/// <param name="Index">Zero-based position of the step in the scenario.</param>
+/// <param name="EventTime">When the event happens in call time: call start plus the scheduled pauses.</param>
+public sealed record StepContext(Call Call, ScenarioStep Step, int Index, DateTimeOffset EventTime);

@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using CallHooks.Conformance.Wire;
+
+namespace CallHooks.Conformance.Providers.MyOperatorInCall;
+
+/// <summary>
+/// MyOperator "Calling Webhooks" v1, In-Call: one request per call state. GET carries only the mapped query
+/// parameters; POST adds the call log, as the form field <c>myoperator</c> (a JSON string) or as a JSON body
+/// <c>{"myoperator": {...}}</c>.
+/// </summary>
+public sealed class MyOperatorInCallProfile : IProviderProfile
+{
+    public const string ProfileName = "myoperator-incall";
+    public const string ClidOption = "clid";
+
+    public string Name => ProfileName;
+
+    public string Description => "MyOperator In-Call webhooks (v1): one request per call state, call log in the 'myoperator' field";
+
+    /// <summary>One help page says a reply slower than 5 s is retried.</summary>
+    public TimeSpan TimeBudget => TimeSpan.FromSeconds(5);
+
+    public IReadOnlyList<string> Methods { get; } = ["POST", "GET"];
+
+    public IReadOnlyList<string> Encodings { get; } = ["form", "json"];
+
+    public string DefaultMethod => "POST";
+
+    public string DefaultEncoding => "form";
+
+    public IReadOnlyList<ProviderEvent> Events => CallStates.All;
+
+    public IReadOnlyList<MappableField> QueryFields => MyOperatorInCall.QueryFields.All;
+
+    public IReadOnlyList<string> Validate(WebhookConfig config)
+    {
+        var problems = new List<string>();
+        foreach (var mapping in config.Query.Where(mapping => !MyOperatorInCall.QueryFields.IsKnown(mapping.Field)))
+            problems.Add($"--query {mapping.Name}={mapping.Field}: '{mapping.Field}' is not a {ProfileName} field; 'callhooks list' shows them");
+        foreach (var (name, value) in config.Options)
+        {
+            if (name != ClidOption)
+                problems.Add($"--option {name}: {ProfileName} has no such option (it has: {ClidOption}=national|e164)");
+            else if (value is not ("national" or "e164"))
+                problems.Add($"--option {ClidOption}={value}: use national or e164");
+        }
+
+        return problems;
+    }
+
+    public WebhookRequest Build(StepContext context, WebhookConfig config)
+    {
+        var clidStyle = config.Options.GetValueOrDefault(ClidOption) == "e164" ? ClidStyle.E164 : ClidStyle.National;
+        var log = CallLog.For(context.Call, context.Step.Event, clidStyle);
+        foreach (var (field, value) in context.Step.Set)
+            log[field] = value?.DeepClone();
+        foreach (var field in context.Step.Unset)
+            log.Remove(field);
+
+        var query = config.Query
+            .Select(mapping => KeyValuePair.Create(mapping.Name, MyOperatorInCall.QueryFields.Value(mapping.Field, context.Call, log)))
+            .ToList();
+        var method = config.Method ?? DefaultMethod;
+        var encoding = config.Encoding ?? DefaultEncoding;
+        var (contentType, body) = method == "GET"
+            ? ((string?)null, ReadOnlyMemory<byte>.Empty)
+            : encoding == "json"
+                ? ("application/json", Encoding.UTF8.GetBytes(PayloadJson.Serialize(new JsonObject { ["myoperator"] = log })))
+                : ("application/x-www-form-urlencoded", Encoding.UTF8.GetBytes("myoperator=" + FormUrlEncoding.Encode(PayloadJson.Serialize(log))));
+
+        return WebhookAuth.Apply(config, new WebhookRequest
+        {
+            Method = method,
+            Url = FormUrlEncoding.AppendQuery(config.Target, query),
+            ContentType = contentType,
+            Body = body,
+        });
+    }
+}

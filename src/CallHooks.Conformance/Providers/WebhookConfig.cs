@@ -1,0 +1,43 @@
+namespace CallHooks.Conformance.Providers;
+
+/// <summary>
+/// What a user configures for a webhook in the provider's panel: where to send, how, and with which
+/// credentials. Validated once by the CLI; immutable afterwards.
+/// </summary>
+public sealed record WebhookConfig
+{
+    public required Uri Target { get; init; }
+
+    /// <summary><c>GET</c> or <c>POST</c>; null means the profile's default.</summary>
+    public string? Method { get; init; }
+
+    /// <summary><c>form</c> or <c>json</c>; null means the profile's default.</summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>Custom headers in the order configured. Their values are treated as secrets in every output.</summary>
+    public IReadOnlyList<HeaderSpec> Headers { get; init; } = [];
+
+    public BasicCredentials? Basic { get; init; }
+
+    /// <summary>Query parameters mapped to call-log fields, in the order configured.</summary>
+    public IReadOnlyList<QueryMapping> Query { get; init; } = [];
+
+    /// <summary>Profile-specific settings (<c>--option name=value</c>), validated by the profile.</summary>
+    public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}
+
+/// <summary>A configured custom header, parsed from <c>"Name: value"</c>.</summary>
+public sealed record HeaderSpec(string Name, string Value)
+{
+    public override string ToString() => Name + ": [redacted]";
+}
+
+/// <summary>Basic auth credentials. <see cref="ToString"/> never prints the password.</summary>
+public sealed record BasicCredentials(string User, string Password)
+{
+    public override string ToString() => User + ":[redacted]";
+}
+
+/// <summary>One panel mapping: query parameter <see cref="Name"/> carries call-log field <see cref="Field"/>.</summary>
+/// <param name="Field">A mappable field id, or <c>const:VALUE</c> for a custom constant.</param>
+public sealed record QueryMapping(string Name, string Field);

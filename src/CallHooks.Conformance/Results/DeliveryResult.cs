@@ -1,0 +1,36 @@
+using CallHooks.Conformance.Delivery;
+
+namespace CallHooks.Conformance.Results;
+
+/// <summary>One event of a call: the request as sent (secrets redacted), what came back, and the verdict.</summary>
+public sealed record DeliveryResult
+{
+    /// <summary>The provider's event id, e.g. call_state <c>"6"</c>.</summary>
+    public required string Event { get; init; }
+
+    /// <summary>Zero-based position in the scenario.</summary>
+    public required int Index { get; init; }
+
+    /// <summary>When the event happens in call time (the time written into the payload).</summary>
+    public required DateTimeOffset EventTime { get; init; }
+
+    public required RequestRecord Request { get; init; }
+
+    public required Observation Observation { get; init; }
+
+    /// <summary>The expectation that was applied, in words (e.g. <c>status 2xx within 5s</c>).</summary>
+    public required string Expected { get; init; }
+
+    /// <summary>Each failed expectation as a sentence; empty when the delivery passed.</summary>
+    public required IReadOnlyList<string> Failures { get; init; }
+
+    public bool Passed => Failures.Count == 0;
+}
+
+/// <summary>A request as recorded in outputs: method, URL and headers with secrets masked, body as text.</summary>
+public sealed record RequestRecord(
+    string Method,
+    string Url,
+    IReadOnlyList<KeyValuePair<string, string>> Headers,
+    string? ContentType,
+    string Body);

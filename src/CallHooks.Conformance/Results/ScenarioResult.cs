@@ -1,0 +1,26 @@
+namespace CallHooks.Conformance.Results;
+
+/// <summary>One scenario's call and all its deliveries.</summary>
+public sealed record ScenarioResult
+{
+    public required string Provider { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Description { get; init; }
+
+    /// <summary>The call's identifier as the provider prints it (MyOperator's uid), for searching logs.</summary>
+    public required string CallId { get; init; }
+
+    /// <summary>The customer's number in E.164, for searching logs.</summary>
+    public required string Customer { get; init; }
+
+    /// <summary>The seed this scenario's data was generated from (derived from the run seed).</summary>
+    public required int Seed { get; init; }
+
+    public required IReadOnlyList<DeliveryResult> Deliveries { get; init; }
+
+    public required double DurationMs { get; init; }
+
+    public bool Passed => Deliveries.All(delivery => delivery.Passed);
+}

@@ -1,0 +1,33 @@
+using CallHooks.Conformance.Calls;
+using CallHooks.Conformance.Expectations;
+
+namespace CallHooks.Conformance.Scenarios;
+
+/// <summary>
+/// One scripted call: what happens in it and what the listener must do. It says nothing about how
+/// bytes are encoded; that is the provider profile's job, chosen by run options.
+/// </summary>
+public sealed record Scenario
+{
+    public required string Name { get; init; }
+
+    /// <summary>The profile that puts this scenario on the wire, e.g. <c>myoperator-incall</c>.</summary>
+    public required string Provider { get; init; }
+
+    public required string Description { get; init; }
+
+    public required CallType CallType { get; init; }
+
+    public required CallOutcome Outcome { get; init; }
+
+    /// <summary>How many agents are rung (at least one).</summary>
+    public int Agents { get; init; } = 1;
+
+    public required IReadOnlyList<ScenarioStep> Steps { get; init; }
+
+    /// <summary>Expectations for every step unless the step overrides them.</summary>
+    public ExpectationSpec Expect { get; init; } = ExpectationSpec.Empty;
+
+    /// <summary>The file it was loaded from, for error messages; empty for built-in scenarios.</summary>
+    public string SourcePath { get; init; } = "";
+}
