@@ -33,6 +33,9 @@ public interface IProviderProfile
     /// <summary>Problems with a configuration for this profile, each one a complete sentence; empty when valid.</summary>
     IReadOnlyList<string> Validate(WebhookConfig config);
 
+    /// <summary>The call's identifier as this provider prints it (MyOperator's uid), shown in reports for log searches.</summary>
+    string CallId(Call call);
+
     /// <summary>Builds the request for one step of a call.</summary>
     /// <param name="context">The call and where this step stands in it.</param>
     WebhookRequest Build(StepContext context, WebhookConfig config);

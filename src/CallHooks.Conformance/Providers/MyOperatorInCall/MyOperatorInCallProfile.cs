@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using CallHooks.Conformance.Calls;
 using CallHooks.Conformance.Wire;
 
 namespace CallHooks.Conformance.Providers.MyOperatorInCall;
@@ -48,6 +49,8 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
 
         return problems;
     }
+
+    public string CallId(Call call) => CallLog.Uid(call);
 
     public WebhookRequest Build(StepContext context, WebhookConfig config)
     {

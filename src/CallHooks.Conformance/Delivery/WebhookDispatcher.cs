@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text;
+using CallHooks.Conformance.Wire;
+
+namespace CallHooks.Conformance.Delivery;
+
+/// <summary>
+/// Sends one request and observes what happens. Never throws for anything the listener does: a refused
+/// connection, a timeout or garbage on the wire all become an <see cref="Observation"/>. Only the caller's
+/// own cancellation ends a send early, and even that is recorded.
+/// </summary>
+public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
+{
+    /// <summary>Response bodies are read up to this many bytes; the rest is discarded unread.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public async Task<Observation> SendAsync(WebhookRequest request, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var message = ToMessage(request);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var sentAt = time.GetUtcNow();
+        var started = Stopwatch.GetTimestamp();
+        var headersMs = 0d;
+        try
+        {
+            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            headersMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var (body, bytes, truncated) = await ReadBoundedAsync(response.Content, deadline.Token).ConfigureAwait(false);
+            return new Observation
+            {
+                SentAt = sentAt,
+                LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                Response = new ObservedResponse(
+                    (int)response.StatusCode,
+                    response.ReasonPhrase ?? "",
+                    response.Headers.Concat(response.Content.Headers)
+                        .SelectMany(header => header.Value.Select(value => KeyValuePair.Create(header.Key, value)))
+                        .ToList(),
+                    body,
+                    bytes,
+                    truncated,
+                    headersMs),
+            };
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var phase = headersMs > 0 ? "the response body" : "the response headers";
+            return Failed(sentAt, started, new ObservedFailure(FailureKind.Timeout, $"no complete response within {Scenarios.DurationText.Format(timeout)} (waiting for {phase})"));
+        }
+        catch (OperationCanceledException)
+        {
+            return Failed(sentAt, started, new ObservedFailure(FailureKind.Cancelled, "the run was interrupted before the response was complete"));
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+        {
+            return Failed(sentAt, started, FailureClassifier.Classify(exception, headersMs > 0));
+        }
+    }
+
+    private static Observation Failed(DateTimeOffset sentAt, long started, ObservedFailure failure) => new()
+    {
+        SentAt = sentAt,
+        LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+        Failure = failure,
+    };
+
+    private static HttpRequestMessage ToMessage(WebhookRequest request)
+    {
+        var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
+        foreach (var (name, value) in request.Headers)
+            message.Headers.TryAddWithoutValidation(name, value);
+        if (request.HasBody)
+        {
+            message.Content = new ReadOnlyMemoryContent(request.Body);
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+        }
+
+        return message;
+    }
+
+    private static async Task<(string Body, long Bytes, bool Truncated)> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            // One byte more than the limit tells a body of exactly the limit from a longer one.
+            var buffer = new byte[MaxBodyBytes + 1];
+            var filled = 0;
+            int read;
+            while (filled < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+                filled += read;
+            var truncated = filled > MaxBodyBytes;
+            return (Encoding.UTF8.GetString(buffer, 0, Math.Min(filled, MaxBodyBytes)), filled, truncated);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using CallHooks.Conformance.Delivery;
+using CallHooks.Conformance.Providers;
+using CallHooks.Conformance.Results;
+
+namespace CallHooks.Conformance.Running;
+
+/// <summary>
+/// Runs every scenario of a plan, several calls at a time, and returns their results in plan order.
+/// A failing listener never stops the run; cancellation stops sending and keeps what completed.
+/// </summary>
+public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider time)
+{
+    public async Task<IReadOnlyList<ScenarioResult>> ExecuteAsync(RunPlan plan, Action<ScenarioResult>? onScenarioDone, CancellationToken cancellationToken)
+    {
+        var runner = new ScenarioRunner(dispatcher, time);
+        var results = new ScenarioResult?[plan.Scenarios.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, plan.Parallelism) };
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, plan.Scenarios.Count), options, async (index, _) =>
+            {
+                if (cancellationToken.IsCancellationRequested)
+                    return;
+                var scenario = plan.Scenarios[index];
+                var profile = ProviderCatalog.Find(scenario.Provider)
+                    ?? throw new InvalidOperationException($"scenario '{scenario.Name}' names unknown provider '{scenario.Provider}'");
+                var result = await runner.RunAsync(scenario, profile, plan, cancellationToken).ConfigureAwait(false);
+                results[index] = result;
+                onScenarioDone?.Invoke(result);
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Interrupted: what completed is kept below.
+        }
+
+        return results.OfType<ScenarioResult>().ToList();
+    }
+}

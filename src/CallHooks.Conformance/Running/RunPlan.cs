@@ -1,0 +1,23 @@
+using CallHooks.Conformance.Providers;
+using CallHooks.Conformance.Scenarios;
+
+namespace CallHooks.Conformance.Running;
+
+/// <summary>Everything a run needs, validated: which scenarios, where and how to send them, with which seed and clock.</summary>
+public sealed record RunPlan
+{
+    public required IReadOnlyList<Scenario> Scenarios { get; init; }
+
+    public required WebhookConfig Config { get; init; }
+
+    public required int Seed { get; init; }
+
+    /// <summary>The instant calls start at in call time. Fixed by <c>--now</c>, otherwise the clock at run start.</summary>
+    public required DateTimeOffset CallStart { get; init; }
+
+    /// <summary>Per-request timeout; null means each profile's time budget.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>How many calls run at the same time. Events within a call are always sequential.</summary>
+    public int Parallelism { get; init; } = 4;
+}

@@ -1,0 +1,38 @@
+namespace CallHooks.Conformance.Scenarios;
+
+/// <summary>All scenario files under a folder (<c>scenarios/&lt;provider&gt;/*.json</c>), loaded and checked together.</summary>
+public sealed record ScenarioLibrary(IReadOnlyList<Scenario> Scenarios, IReadOnlyList<ScenarioError> Errors)
+{
+    public const string SchemaFileName = "scenario.schema.json";
+
+    public static ScenarioLibrary LoadDirectory(string directory)
+    {
+        if (!Directory.Exists(directory))
+            return new([], [new ScenarioError(directory, 0, 0, "scenario folder not found")]);
+        var files = Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories)
+            .Where(file => Path.GetFileName(file) != SchemaFileName)
+            .Order(StringComparer.Ordinal);
+        return LoadFiles(files);
+    }
+
+    /// <summary>Loads files and reports every problem in all of them, including two files that claim the same scenario.</summary>
+    public static ScenarioLibrary LoadFiles(IEnumerable<string> files)
+    {
+        var scenarios = new List<Scenario>();
+        var errors = new List<ScenarioError>();
+        foreach (var file in files)
+        {
+            var (scenario, problems) = ScenarioLoader.LoadFile(file);
+            errors.AddRange(problems);
+            if (scenario is null)
+                continue;
+            var clash = scenarios.FirstOrDefault(known => known.Provider == scenario.Provider && known.Name == scenario.Name);
+            if (clash is not null)
+                errors.Add(new ScenarioError(file, 0, 0, $"scenario '{scenario.Provider}/{scenario.Name}' is already defined in {clash.SourcePath}"));
+            else
+                scenarios.Add(scenario);
+        }
+
+        return new(scenarios, errors);
+    }
+}

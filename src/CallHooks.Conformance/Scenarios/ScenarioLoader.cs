@@ -1,0 +1,93 @@
+using System.Text.Json;
+using CallHooks.Conformance.Scenarios.Schema;
+
+namespace CallHooks.Conformance.Scenarios;
+
+/// <summary>
+/// Reads scenario files in three passes, each reporting every problem it finds with its position:
+/// JSON syntax, then the committed JSON Schema, then meaning (events the provider has, valid durations
+/// and patterns). A file with any problem yields no scenario.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>Larger files are certainly not scenarios; refusing them keeps a typo'd path from eating memory.</summary>
+    public const long MaxFileBytes = 1024 * 1024;
+
+    private static readonly Lazy<JsonSchema> Schema = new(LoadSchema);
+
+    public static (Scenario? Scenario, IReadOnlyList<ScenarioError> Errors) LoadFile(string path)
+    {
+        var info = new FileInfo(path);
+        if (Directory.Exists(path))
+            return Fail(path, "is a directory, not a scenario file");
+        if (!info.Exists)
+            return Fail(path, "file not found");
+        if (info.Length > MaxFileBytes)
+            return Fail(path, $"file is {info.Length} bytes; scenario files are at most {MaxFileBytes} bytes");
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return Fail(path, "cannot be read: " + exception.Message);
+        }
+
+        return Load(path, bytes);
+    }
+
+    public static (Scenario? Scenario, IReadOnlyList<ScenarioError> Errors) Load(string path, ReadOnlyMemory<byte> utf8)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException exception)
+        {
+            var line = (int)(exception.LineNumber ?? -1) + 1;
+            var column = (int)(exception.BytePositionInLine ?? -1) + 1;
+            return (null, [new ScenarioError(path, line, column, "invalid JSON: " + SyntaxMessage(exception))]);
+        }
+
+        using (document)
+        {
+            var positions = JsonPositionMap.Build(utf8.Span);
+            var violations = Schema.Value.Validate(document.RootElement);
+            if (violations.Count > 0)
+            {
+                return (null, violations.Select(violation =>
+                {
+                    var (line, column) = violation.Message.StartsWith("unknown property", StringComparison.Ordinal)
+                        ? positions.LocateProperty(violation.Pointer)
+                        : positions.Locate(violation.Pointer);
+                    return new ScenarioError(path, line, column, violation.Message + At(violation.Pointer));
+                }).ToList());
+            }
+
+            return ScenarioReader.Read(path, document.RootElement, positions);
+        }
+    }
+
+    private static string At(string pointer) => pointer.Length == 0 ? "" : $" (at {pointer})";
+
+    /// <summary>System.Text.Json appends its own "LineNumber: .. | BytePositionInLine: .." which our location already says.</summary>
+    private static string SyntaxMessage(JsonException exception)
+    {
+        var message = exception.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd(' ', '.');
+    }
+
+    private static (Scenario?, IReadOnlyList<ScenarioError>) Fail(string path, string message) =>
+        (null, [new ScenarioError(path, 0, 0, message)]);
+
+    private static JsonSchema LoadSchema()
+    {
+        using var stream = typeof(ScenarioLoader).Assembly.GetManifestResourceStream("scenario.schema.json")
+            ?? throw new InvalidOperationException("scenario.schema.json is not embedded in the assembly");
+        using var reader = new StreamReader(stream);
+        return JsonSchema.Parse(reader.ReadToEnd());
+    }
+}
