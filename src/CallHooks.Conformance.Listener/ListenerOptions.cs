@@ -1,0 +1,67 @@
+using System.Net;
+
+namespace CallHooks.Conformance.Listener;
+
+/// <summary>
+/// Where the reference listener binds and what it demands of every webhook request. A plain settable class:
+/// <see cref="ReferenceListener.StartAsync"/> validates it once and copies what it needs, so later edits have no effect.
+/// </summary>
+public sealed class ListenerOptions
+{
+    /// <summary>An IP address or <c>localhost</c>. Loopback by default: the listener is a test target, not a public server.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>0 picks a free port; <see cref="ReferenceListener.BaseUrl"/> tells which.</summary>
+    public int Port { get; set; }
+
+    /// <summary>With <see cref="RequiredHeaderValue"/>: MyOperator's "custom headers" secret. Missing or different gives 403.</summary>
+    public string? RequiredHeaderName { get; set; }
+
+    public string? RequiredHeaderValue { get; set; }
+
+    /// <summary>When set, webhook requests need <c>Authorization: Basic</c> with these credentials, else 401.</summary>
+    public string? BasicUser { get; set; }
+
+    /// <summary>MyOperator's panel accepts an empty password, so null here means empty.</summary>
+    public string? BasicPassword { get; set; }
+
+    /// <summary>One line per request: method, path, status and verdict. Never header values or credentials.</summary>
+    public Action<string>? Log { get; set; }
+
+    /// <summary>Tests pin the clock so received-at stamps are exact; everyone else keeps the system clock.</summary>
+    internal TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Every problem at once, so a user fixes the command line in one go.</summary>
+    internal IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (!TryResolveHost(Host, out _))
+            problems.Add($"Host '{Host}' is not an IP address or 'localhost'");
+        if (Port is < 0 or > 65535)
+            problems.Add($"Port {Port} is outside 0..65535");
+        if (string.IsNullOrEmpty(RequiredHeaderName) != string.IsNullOrEmpty(RequiredHeaderValue))
+            problems.Add("RequiredHeaderName and RequiredHeaderValue must be set together");
+        if (!string.IsNullOrEmpty(RequiredHeaderName) && !IsToken(RequiredHeaderName))
+            problems.Add($"RequiredHeaderName '{RequiredHeaderName}' is not a valid HTTP header name");
+        if (string.IsNullOrEmpty(BasicUser) && !string.IsNullOrEmpty(BasicPassword))
+            problems.Add("BasicPassword is set without BasicUser");
+        if (BasicUser?.Contains(':', StringComparison.Ordinal) == true)
+            problems.Add("BasicUser must not contain ':' (Basic auth splits user and password at the first colon)");
+        return problems;
+    }
+
+    internal static bool TryResolveHost(string? host, out IPAddress address)
+    {
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            address = IPAddress.Loopback;
+            return true;
+        }
+
+        return IPAddress.TryParse(host, out address!);
+    }
+
+    // RFC 9110 token characters; anything else could never arrive as a header name.
+    private static bool IsToken(string name) =>
+        name.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal));
+}

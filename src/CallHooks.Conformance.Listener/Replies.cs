@@ -1,0 +1,70 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace CallHooks.Conformance.Listener;
+
+/// <summary>Writes the listener's JSON answers by hand, field by field, so their shape is visible here.</summary>
+internal static class Replies
+{
+    public static Task Error(HttpContext context, Rejection rejection) =>
+        Json(context, rejection.StatusCode, json =>
+        {
+            json.WriteBoolean("ok", false);
+            json.WriteString("error", rejection.Error);
+            if (rejection.Errors.Count > 1)
+            {
+                json.WriteStartArray("errors");
+                foreach (var error in rejection.Errors)
+                    json.WriteStringValue(error);
+                json.WriteEndArray();
+            }
+        });
+
+    public static Task Accepted(HttpContext context, InCallLog log, bool duplicate) =>
+        Json(context, StatusCodes.Status200OK, json =>
+        {
+            json.WriteBoolean("ok", true);
+            json.WriteString("uid", log.Uid);
+            json.WriteString("call_state", log.CallState);
+            if (duplicate)
+                json.WriteBoolean("duplicate", true);
+        });
+
+    public static Task Call(HttpContext context, CallRecord call) =>
+        Json(context, StatusCodes.Status200OK, json =>
+        {
+            json.WriteString("uid", call.Uid);
+            json.WriteString("id", call.Id);
+            json.WriteString("clid", call.Clid);
+            json.WriteString("clid_raw", call.ClidRaw);
+            json.WriteString("event", call.Event);
+            json.WriteString("call_state", call.CallState);
+            json.WriteString("status", call.Status);
+            json.WriteStartArray("states");
+            foreach (var state in call.States)
+                json.WriteStringValue(state);
+            json.WriteEndArray();
+            json.WriteNumber("deliveries", call.Deliveries);
+            json.WriteNumber("duplicates", call.Duplicates);
+            json.WriteString("first_received_utc", call.FirstReceivedUtc.ToUniversalTime());
+            json.WriteString("last_received_utc", call.LastReceivedUtc.ToUniversalTime());
+        });
+
+    /// <summary>One JSON object; the body is built first so Content-Length is exact.</summary>
+    public static async Task Json(HttpContext context, int status, Action<Utf8JsonWriter> writeProperties)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            writeProperties(json);
+            json.WriteEndObject();
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = buffer.WrittenCount;
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+    }
+}

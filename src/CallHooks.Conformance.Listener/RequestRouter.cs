@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Http;
+
+namespace CallHooks.Conformance.Listener;
+
+/// <summary>
+/// The listener's only middleware. <c>/healthz</c> and <c>/calls/{uid}</c> are reserved; every other path is a
+/// webhook endpoint, because users point MyOperator at whatever path they like. Writes one log line per request.
+/// </summary>
+internal sealed class RequestRouter(CallBook book, AuthCheck auth, Action<string>? log)
+{
+    private const string CallsPrefix = "/calls/";
+
+    private readonly WebhookEndpoint webhook = new(book);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var path = request.Path.Value ?? "/";
+        string verdict;
+        try
+        {
+            verdict = await Route(context, path).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            verdict = "aborted by the client";
+        }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            // A listener bug must still answer: the harness records a 500 instead of a dropped connection.
+            verdict = await WebhookEndpoint.Reject(context, new Rejection(500, "internal listener error: " + e.GetType().Name)).ConfigureAwait(false);
+        }
+
+        Write($"{request.Method} {path} {context.Response.StatusCode} {verdict}");
+    }
+
+    private async Task<string> Route(HttpContext context, string path)
+    {
+        if (path.Equals("/healthz", StringComparison.OrdinalIgnoreCase))
+            return await Health(context).ConfigureAwait(false);
+
+        // /calls/{uid} shows caller numbers, so it sits behind the same protection as the webhooks.
+        if (auth.Check(context.Request) is { } denied)
+        {
+            if (denied.StatusCode == StatusCodes.Status401Unauthorized)
+                context.Response.Headers.WWWAuthenticate = AuthCheck.Challenge;
+            return await WebhookEndpoint.Reject(context, denied).ConfigureAwait(false);
+        }
+
+        if (path.StartsWith(CallsPrefix, StringComparison.OrdinalIgnoreCase))
+            return await Call(context, path[CallsPrefix.Length..]).ConfigureAwait(false);
+        return await webhook.HandleAsync(context).ConfigureAwait(false);
+    }
+
+    private static async Task<string> Health(HttpContext context)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method))
+            return await NotGet(context).ConfigureAwait(false);
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync("ok", context.RequestAborted).ConfigureAwait(false);
+        return "healthy";
+    }
+
+    private async Task<string> Call(HttpContext context, string uid)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method))
+            return await NotGet(context).ConfigureAwait(false);
+        if (book.Find(uid) is not { } call)
+            return await WebhookEndpoint.Reject(context, new Rejection(404, $"no call with uid {uid}")).ConfigureAwait(false);
+        await Replies.Call(context, call).ConfigureAwait(false);
+        return "found uid=" + uid;
+    }
+
+    private static Task<string> NotGet(HttpContext context)
+    {
+        context.Response.Headers.Allow = "GET";
+        return WebhookEndpoint.Reject(context, new Rejection(405, $"{context.Request.Path} only answers GET"));
+    }
+
+    private void Write(string line)
+    {
+        try
+        {
+            log?.Invoke(line);
+        }
+        catch (Exception)
+        {
+            // A failing log sink must not change what the sender sees.
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using CallHooks.Conformance.Reporting.Text;
+using CallHooks.Conformance.Results;
+
+namespace CallHooks.Conformance.Reporting;
+
+/// <summary>
+/// The plain-text summary printed at the end of a run: which scenarios passed, why the others failed, and the
+/// seed to replay them with. No colours, so it reads the same in a terminal, a CI log and a pasted bug report.
+/// </summary>
+public static class ConsoleSummary
+{
+    public static void Write(RunResult result, TextWriter output)
+    {
+        output.WriteLine(Header(result));
+        output.WriteLine();
+
+        var names = result.Scenarios.Select(scenario => $"{scenario.Provider}/{scenario.Name}").ToList();
+        var width = names.Count == 0 ? 0 : names.Max(name => name.Length);
+        for (var i = 0; i < result.Scenarios.Count; i++)
+        {
+            var scenario = result.Scenarios[i];
+            output.WriteLine(ScenarioLine(scenario, names[i].PadRight(width)));
+            foreach (var delivery in scenario.Deliveries.Where(delivery => !delivery.Passed))
+            {
+                output.WriteLine("    " + DeliveryText.Verdict(delivery));
+                foreach (var failure in delivery.Failures)
+                    output.WriteLine("      - " + failure);
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine(Totals(result));
+    }
+
+    private static string Header(RunResult result)
+    {
+        var target = result.EmbeddedListener ? $"{result.Target} (embedded listener)" : result.Target;
+        var seed = result.Seed.ToString(CultureInfo.InvariantCulture);
+        // A fixed clock is part of what makes a run reproducible, so the replay hint needs it too.
+        var replay = result.Now is { } now ? $"--seed {seed} --now {ReportFormat.Timestamp(now)}" : $"--seed {seed}";
+        return $"{result.Tool} {result.Version}  target {target}  seed {seed} (replay with {replay})";
+    }
+
+    private static string ScenarioLine(ScenarioResult scenario, string paddedName)
+    {
+        var count = scenario.Deliveries.Count;
+        var deliveries = count == 1 ? "1 delivery" : $"{count.ToString(CultureInfo.InvariantCulture)} deliveries";
+        var p50 = Latency.Median(scenario.Deliveries) is { } median ? ReportFormat.HumanMilliseconds(median) : "-";
+        return $"{(scenario.Passed ? "PASS" : "FAIL")} {paddedName}  {deliveries}  p50 {p50}";
+    }
+
+    /// <summary>
+    /// Always led by the scenario count: a bare <c>N passed, N failed</c> line is the form test runners print,
+    /// and tools that scrape logs for it must not mistake this summary for one.
+    /// </summary>
+    private static string Totals(RunResult result)
+    {
+        var total = result.Scenarios.Count;
+        var deliveries = result.Scenarios.Sum(scenario => scenario.Deliveries.Count);
+        var failedDeliveries = result.Scenarios.Sum(scenario => scenario.Deliveries.Count(delivery => !delivery.Passed));
+        var seconds = ((result.FinishedAt - result.StartedAt).TotalMilliseconds / 1000.0).ToString("0.00", CultureInfo.InvariantCulture);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{total} {(total == 1 ? "scenario" : "scenarios")}: {result.Passed} passed, {result.Failed} failed  "
+            + $"({deliveries} deliveries, {failedDeliveries} failed, {seconds} s)");
+    }
+}

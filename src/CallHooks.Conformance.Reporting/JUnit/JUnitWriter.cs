@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using CallHooks.Conformance.Reporting.Text;
+using CallHooks.Conformance.Results;
+
+namespace CallHooks.Conformance.Reporting.JUnit;
+
+/// <summary>
+/// Writes junit.xml in the Ant/Jenkins JUnit format CI systems read: one testsuite per provider, one testcase
+/// per scenario. A delivery without a response (refused, timeout, ...) is a failure, not an error: in JUnit an
+/// error means the test itself broke, and here the harness worked and the listener did not.
+/// </summary>
+public static class JUnitWriter
+{
+    private const int MessageLength = 200;
+
+    public static void Write(RunResult result, Stream output)
+    {
+        var settings = new XmlWriterSettings
+        {
+            Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            Indent = true,
+            NewLineChars = "\n",
+            CloseOutput = false,
+        };
+
+        using (var xml = XmlWriter.Create(output, settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("testsuites");
+            xml.WriteAttributeString("name", "callhooks");
+            xml.WriteAttributeString("tests", Count(result.Scenarios.Count));
+            xml.WriteAttributeString("failures", Count(result.Failed));
+            xml.WriteAttributeString("errors", "0");
+            xml.WriteAttributeString("time", ReportFormat.Seconds((result.FinishedAt - result.StartedAt).TotalMilliseconds));
+            xml.WriteAttributeString("timestamp", Timestamp(result.StartedAt));
+
+            // Grouped in order of first appearance so the file follows the run.
+            foreach (var suite in result.Scenarios.GroupBy(scenario => scenario.Provider, StringComparer.Ordinal))
+                WriteSuite(xml, result, suite.Key, suite.ToList());
+
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+
+        output.Write("\n"u8);
+        output.Flush();
+    }
+
+    private static void WriteSuite(XmlWriter xml, RunResult result, string provider, IReadOnlyList<ScenarioResult> scenarios)
+    {
+        xml.WriteStartElement("testsuite");
+        xml.WriteAttributeString("name", SafeText.ForXml(provider));
+        xml.WriteAttributeString("tests", Count(scenarios.Count));
+        xml.WriteAttributeString("failures", Count(scenarios.Count(scenario => !scenario.Passed)));
+        xml.WriteAttributeString("errors", "0");
+        xml.WriteAttributeString("skipped", "0");
+        xml.WriteAttributeString("time", ReportFormat.Seconds(scenarios.Sum(scenario => scenario.DurationMs)));
+        xml.WriteAttributeString("timestamp", Timestamp(result.StartedAt));
+
+        xml.WriteStartElement("properties");
+        WriteProperty(xml, "seed", result.Seed.ToString(CultureInfo.InvariantCulture));
+        WriteProperty(xml, "target", result.Target);
+        if (result.Now is { } now)
+            WriteProperty(xml, "now", ReportFormat.Timestamp(now));
+        // Prefixed so an option can never shadow seed, target or now.
+        foreach (var (name, value) in result.Options)
+            WriteProperty(xml, "option." + name, value);
+        xml.WriteEndElement();
+
+        foreach (var scenario in scenarios)
+            WriteCase(xml, scenario);
+
+        xml.WriteEndElement();
+    }
+
+    private static void WriteCase(XmlWriter xml, ScenarioResult scenario)
+    {
+        xml.WriteStartElement("testcase");
+        xml.WriteAttributeString("name", SafeText.ForXml(scenario.Name));
+        xml.WriteAttributeString("classname", SafeText.ForXml(scenario.Provider));
+        xml.WriteAttributeString("time", ReportFormat.Seconds(scenario.DurationMs));
+
+        var failed = scenario.Deliveries.Where(delivery => !delivery.Passed).ToList();
+        if (failed.Count > 0)
+        {
+            xml.WriteStartElement("failure");
+            xml.WriteAttributeString("message", SafeText.ForXml(FirstFailure(failed[0])));
+            xml.WriteAttributeString("type", "conformance");
+            xml.WriteString(SafeText.ForXml(FailureDetail(failed)));
+            xml.WriteEndElement();
+        }
+
+        xml.WriteStartElement("system-out");
+        xml.WriteString(SafeText.ForXml(Log(scenario)));
+        xml.WriteEndElement();
+
+        xml.WriteEndElement();
+    }
+
+    private static string FirstFailure(DeliveryResult delivery) =>
+        SafeText.Short($"event {delivery.Event}: {delivery.Failures[0]}", MessageLength);
+
+    private static string FailureDetail(IEnumerable<DeliveryResult> failed)
+    {
+        var text = new StringBuilder();
+        foreach (var delivery in failed)
+        {
+            text.Append(DeliveryText.Verdict(delivery)).Append('\n');
+            foreach (var failure in delivery.Failures)
+                text.Append("  - ").Append(failure).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string Log(ScenarioResult scenario)
+    {
+        var text = new StringBuilder();
+        text.Append("call ").Append(scenario.CallId).Append(" customer ").Append(scenario.Customer)
+            .Append(" seed ").Append(scenario.Seed.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        foreach (var delivery in scenario.Deliveries)
+            text.Append(DeliveryText.LogLine(delivery)).Append('\n');
+        return text.ToString();
+    }
+
+    private static void WriteProperty(XmlWriter xml, string name, string value)
+    {
+        xml.WriteStartElement("property");
+        xml.WriteAttributeString("name", SafeText.ForXml(name));
+        xml.WriteAttributeString("value", SafeText.ForXml(value));
+        xml.WriteEndElement();
+    }
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// UTC without a zone designator: the Ant schema's timestamp pattern forbids one, and strict readers
+    /// reject <c>Z</c>. Milliseconds are dropped for the same reason.
+    /// </summary>
+    private static string Timestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace CallHooks.Conformance.Reporting;
+
+/// <summary>Number and time formats shared by every report, so the same instant reads the same everywhere.</summary>
+internal static class ReportFormat
+{
+    /// <summary>ISO-8601 in UTC with milliseconds, e.g. <c>2026-11-22T10:00:00.000Z</c>.</summary>
+    public static string Timestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Milliseconds rounded to 3 decimals (microseconds): finer digits are timer noise and would make
+    /// otherwise identical reports differ.
+    /// </summary>
+    public static double Milliseconds(double value) => Math.Round(value, 3, MidpointRounding.AwayFromZero);
+
+    /// <summary>Seconds with 3 decimals, the unit JUnit readers expect in <c>time</c> attributes.</summary>
+    public static string Seconds(double milliseconds) =>
+        (Math.Max(0, double.IsFinite(milliseconds) ? milliseconds : 0) / 1000.0).ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>Whole milliseconds for people; sub-millisecond times read as <c>&lt;1 ms</c> rather than a misleading 0.</summary>
+    public static string HumanMilliseconds(double value) =>
+        !double.IsFinite(value) ? "? ms"
+        : value < 0.5 ? "<1 ms"
+        : Math.Round(value, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + " ms";
+}

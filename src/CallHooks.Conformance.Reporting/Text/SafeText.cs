@@ -1,0 +1,90 @@
+using System.Text;
+using System.Xml;
+
+namespace CallHooks.Conformance.Reporting.Text;
+
+/// <summary>
+/// Makes arbitrary text (listener bodies can contain anything) writable. Both writers would otherwise throw on
+/// input a listener controls, and a report that crashes on the very response it should describe is useless.
+/// </summary>
+internal static class SafeText
+{
+    /// <summary>Removes characters XML 1.0 cannot carry at all, not even as character references.</summary>
+    public static string ForXml(string text)
+    {
+        if (IsClean(text, forXml: true))
+            return text;
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                builder.Append(text[i]).Append(text[i + 1]);
+                i++;
+            }
+            else if (XmlConvert.IsXmlChar(text[i]))
+            {
+                builder.Append(text[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Replaces lone surrogates with U+FFFD: they cannot be encoded as UTF-8, and Utf8JsonWriter refuses them.
+    /// Control characters stay; the JSON writer escapes them.
+    /// </summary>
+    public static string ForJson(string text)
+    {
+        if (IsClean(text, forXml: false))
+            return text;
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(text[i]).Append(text[i + 1]);
+                i++;
+            }
+            else
+            {
+                builder.Append(char.IsSurrogate(text[i]) ? '\uFFFD' : text[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>First line of <paramref name="text"/>, cut to <paramref name="max"/> characters with an ellipsis.</summary>
+    public static string Short(string text, int max)
+    {
+        var end = text.AsSpan().IndexOfAny('\r', '\n');
+        var line = end < 0 ? text : text[..end];
+        if (line.Length <= max)
+            return line;
+        var cut = max - 3;
+        if (cut > 0 && char.IsHighSurrogate(line[cut - 1]))
+            cut--;
+        return line[..cut] + "...";
+    }
+
+    // The common case is clean text; checking first avoids copying every header and body.
+    private static bool IsClean(string text, bool forXml)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c) || (forXml && !XmlConvert.IsXmlChar(c)))
+                return false;
+        }
+
+        return true;
+    }
+}
