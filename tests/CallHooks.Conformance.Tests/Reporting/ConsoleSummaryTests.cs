@@ -79,6 +79,18 @@ public sealed class ConsoleSummaryTests
         Assert.That(lines[^1], Does.StartWith("0 scenarios: 0 passed, 0 failed"));
     }
 
+    [Test]
+    public void ControlCharactersFromTheListenerAreShownNotObeyed()
+    {
+        var scenario = RunFixtures.Scenario("p", "s",
+            [RunFixtures.Delivery(0, "1", RunFixtures.Ok(1), "body was \u001b[2J\nforged line\u0001")]);
+
+        var lines = Write(RunFixtures.Run([scenario]));
+
+        Assert.That(lines, Does.Contain("      - body was \\u001b[2J\\u000aforged line\\u0001"));
+        Assert.That(lines, Has.None.StartWith("forged line"));
+    }
+
     private static List<string> Write(RunResult result)
     {
         using var writer = new StringWriter { NewLine = "\n" };
