@@ -12,7 +12,7 @@ public static class ConsoleSummary
 {
     public static void Write(RunResult result, TextWriter output)
     {
-        output.WriteLine(Header(result));
+        output.WriteLine(SafeText.ForTerminal(Header(result)));
         output.WriteLine();
 
         var names = result.Scenarios.Select(scenario => $"{scenario.Provider}/{scenario.Name}").ToList();
@@ -20,12 +20,12 @@ public static class ConsoleSummary
         for (var i = 0; i < result.Scenarios.Count; i++)
         {
             var scenario = result.Scenarios[i];
-            output.WriteLine(ScenarioLine(scenario, names[i].PadRight(width)));
+            output.WriteLine(SafeText.ForTerminal(ScenarioLine(scenario, names[i].PadRight(width))));
             foreach (var delivery in scenario.Deliveries.Where(delivery => !delivery.Passed))
             {
-                output.WriteLine("    " + DeliveryText.Verdict(delivery));
+                output.WriteLine("    " + SafeText.ForTerminal(DeliveryText.Verdict(delivery)));
                 foreach (var failure in delivery.Failures)
-                    output.WriteLine("      - " + failure);
+                    output.WriteLine("      - " + SafeText.ForTerminal(failure));
             }
         }
 

@@ -24,7 +24,7 @@ internal static class DeliveryText
     /// <summary>A one-line log entry for a delivery, passed or not.</summary>
     public static string LogLine(DeliveryResult delivery) =>
         $"[{delivery.Index}] {(delivery.Passed ? "PASS" : "FAIL")} {ReportFormat.Timestamp(delivery.Observation.SentAt)} "
-        + $"{delivery.Request.Method} event {delivery.Event} -> {Outcome(delivery.Observation)}";
+        + $"{delivery.Request.Method} event {delivery.Event}, got {Outcome(delivery.Observation)}";
 
     public static string KindWords(FailureKind kind) => kind switch
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 
@@ -51,6 +52,26 @@ internal static class SafeText
             {
                 builder.Append(char.IsSurrogate(text[i]) ? '\uFFFD' : text[i]);
             }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Shows control characters as <c>\u001b</c>-style escapes: a listener's text must not be able to move the
+    /// cursor, recolour or clear the terminal that prints the summary, nor break one line into several.
+    /// </summary>
+    public static string ForTerminal(string text)
+    {
+        if (!text.Any(char.IsControl))
+            return text;
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            else
+                builder.Append(c);
         }
 
         return builder.ToString();
