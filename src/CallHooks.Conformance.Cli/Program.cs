@@ -1,4 +1,18 @@
-using System.CommandLine;
+using CallHooks.Conformance.Cli;
 
-var root = new RootCommand("callhooks: a mock telephony provider and webhook conformance harness");
-return await root.Parse(args).InvokeAsync();
+// The composition root: the only place that touches the real console and process signals.
+using var interrupt = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // The first Ctrl-C stops sending and lets the run write its reports; a second one kills the process.
+    if (interrupt.IsCancellationRequested)
+        return;
+    e.Cancel = true;
+    interrupt.Cancel();
+};
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    interrupt.Cancel();
+});
+return await CallhooksApp.RunAsync(args, Console.Out, Console.Error, interrupt.Token);

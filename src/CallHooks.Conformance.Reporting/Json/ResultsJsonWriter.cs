@@ -12,7 +12,8 @@ namespace CallHooks.Conformance.Reporting.Json;
 public static class ResultsJsonWriter
 {
     // Default (safe) escaping on purpose: the file may be pasted into HTML or logs, and listener bodies are untrusted.
-    private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n" };
+    // Relaxed escaping keeps "+919876543210" greppable in results.json; the HTML report embeds data with its own escaping.
+    private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly byte[] FinalNewline = "\n"u8.ToArray();
 

@@ -41,7 +41,7 @@ public sealed record Call
     public required long Sequence { get; init; }
 
     /// <summary>Campaign reference for outbound dialer calls; null otherwise.</summary>
-    public Guid? ReferenceId { get; init; }
+    public string? ReferenceId { get; init; }
 
     public required string PublicIvrId { get; init; }
 

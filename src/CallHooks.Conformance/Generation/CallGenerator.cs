@@ -33,7 +33,7 @@ public static class CallGenerator
             LogId = random.Hexadecimal(16, prefix: ""),
             Node = random.ArrayElement(["n", "s"]) + random.Number(1, 9).ToString(System.Globalization.CultureInfo.InvariantCulture),
             Sequence = random.Long(100_000, 9_999_999),
-            ReferenceId = scenario.CallType is CallType.Obd ? random.Uuid() : null,
+            ReferenceId = scenario.CallType is CallType.Obd ? TimeBasedUuid.Create(start, random) : null,
             PublicIvrId = random.Hexadecimal(16, prefix: ""),
             ClientRefId = "crm-" + random.AlphaNumeric(10),
             Entropy = random.Hexadecimal(32, prefix: ""),

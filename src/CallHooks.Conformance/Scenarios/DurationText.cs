@@ -9,7 +9,7 @@ public static partial class DurationText
     /// <summary>Longest duration accepted anywhere; beyond it a value is certainly a typo.</summary>
     public static readonly TimeSpan Max = TimeSpan.FromHours(24);
 
-    [GeneratedRegex(@"^(?<n>\d{1,9}(\.\d{1,3})?)(?<u>ms|s|m|h)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<n>[0-9]{1,9}(\.[0-9]{1,3})?)(?<u>ms|s|m|h)$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static bool TryParse(string? text, out TimeSpan value, out string error)

@@ -62,12 +62,38 @@ public static class ScenarioLoader
                     var (line, column) = violation.Message.StartsWith("unknown property", StringComparison.Ordinal)
                         ? positions.LocateProperty(violation.Pointer)
                         : positions.Locate(violation.Pointer);
-                    return new ScenarioError(path, line, column, violation.Message + At(violation.Pointer));
+                    return new ScenarioError(path, line, column, Friendly(violation, document.RootElement) + At(violation.Pointer));
                 }).ToList());
             }
 
             return ScenarioReader.Read(path, document.RootElement, positions);
         }
+    }
+
+    /// <summary>A duration's regular expression means nothing to a user; say what a duration looks like instead.</summary>
+    private static string Friendly(SchemaViolation violation, JsonElement root)
+    {
+        var isDuration = violation.Pointer.EndsWith("/after", StringComparison.Ordinal) || violation.Pointer.EndsWith("/within", StringComparison.Ordinal);
+        if (!isDuration || !violation.Message.Contains("does not match pattern", StringComparison.Ordinal))
+            return violation.Message;
+        var text = Resolve(root, violation.Pointer)?.GetString();
+        return DurationText.TryParse(text, out _, out var problem) ? violation.Message : problem;
+    }
+
+    private static JsonElement? Resolve(JsonElement root, string pointer)
+    {
+        var current = root;
+        foreach (var token in pointer.Split('/').Skip(1).Select(part => part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)))
+        {
+            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(token, out var child))
+                current = child;
+            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(token, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < current.GetArrayLength())
+                current = current[index];
+            else
+                return null;
+        }
+
+        return current;
     }
 
     private static string At(string pointer) => pointer.Length == 0 ? "" : $" (at {pointer})";

@@ -19,7 +19,7 @@ internal static class CallLog
         {
             ["id"] = call.LogId,
             ["uid"] = Uid(call),
-            ["reference_id"] = call.ReferenceId?.ToString("D"),
+            ["reference_id"] = call.ReferenceId,
             ["company_id"] = call.CompanyId,
             ["clid_raw"] = call.Customer.Digits,
             ["clid"] = clidStyle is ClidStyle.E164 ? call.Customer.E164 : call.Customer.National,

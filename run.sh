@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# CallHooks.Conformance entry point.
+#   ./run.sh              build, then play the whole MyOperator suite against the embedded reference listener
+#   ./run.sh test         build and run every test; the last line is "N passed, N failed"
+#   ./run.sh <args...>    build, then run `callhooks <args...>` (e.g. ./run.sh run --target http://127.0.0.1:8080/hook)
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+configuration=Release
+cli="src/CallHooks.Conformance.Cli/bin/$configuration/net10.0/callhooks.dll"
+
+build() {
+  dotnet build CallHooks.Conformance.sln -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >&2
+}
+
+run_tests() {
+  build
+  local log
+  log=$(mktemp)
+  set +e
+  dotnet test CallHooks.Conformance.sln -c "$configuration" --no-build -nologo -v quiet \
+    --logger "console;verbosity=normal" 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]}
+  set -e
+  # Sum every test project's summary ("Failed: 0, Passed: 12, Skipped: 0, Total: 12") into the closing line.
+  local passed failed skipped
+  read -r passed failed skipped < <(awk '
+    match($0, /Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+/) {
+      split(substr($0, RSTART, RLENGTH), n, /[^0-9]+/); f += n[2]; p += n[3]; s += n[4] }
+    END { print p + 0, f + 0, s + 0 }' "$log")
+  rm -f "$log"
+  passed=${passed:-0}; failed=${failed:-0}; skipped=${skipped:-0}
+  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+  echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+  return "$status"
+}
+
+case "${1:-}" in
+  "")   build; exec dotnet "$cli" run ;;
+  test) run_tests ;;
+  *)    build; exec dotnet "$cli" "$@" ;;
+esac

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using CallHooks.Conformance.Cli.Commands;
+
+namespace CallHooks.Conformance.Cli;
+
+/// <summary>
+/// The <c>callhooks</c> command line, runnable in-process with any writers so tests see exactly what a user
+/// sees. Usage errors exit 2 with one line each; unexpected exceptions exit 3 with the reason.
+/// </summary>
+public static class CallhooksApp
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var console = new CliConsole(output, error);
+        var root = new RootCommand("callhooks: a mock telephony provider that replays call scenarios against your webhook listener and checks its answers.")
+        {
+            RunCommand.Create(console),
+            ListCommand.Create(console),
+            ServeCommand.Create(console),
+            ValidateCommand.Create(console),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+                await error.WriteLineAsync("callhooks: " + problem.Message).ConfigureAwait(false);
+            var command = parsed.CommandResult.Command;
+            await error.WriteLineAsync($"Try 'callhooks {(command == root ? "" : command.Name + " ")}--help'.").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UsageException usage)
+        {
+            foreach (var problem in usage.Problems)
+                await error.WriteLineAsync("callhooks: " + problem).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await error.WriteLineAsync($"callhooks: internal error: {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync(exception.StackTrace).ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
+    }
+}

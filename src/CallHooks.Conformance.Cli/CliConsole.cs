@@ -1,0 +1,4 @@
+namespace CallHooks.Conformance.Cli;
+
+/// <summary>Where a command writes: results to <see cref="Out"/>, problems and progress to <see cref="Error"/>.</summary>
+internal sealed record CliConsole(TextWriter Out, TextWriter Error);

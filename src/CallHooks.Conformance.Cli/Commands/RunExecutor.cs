@@ -1,0 +1,110 @@
+using System.Globalization;
+using CallHooks.Conformance.Delivery;
+using CallHooks.Conformance.Listener;
+using CallHooks.Conformance.Reporting;
+using CallHooks.Conformance.Results;
+using CallHooks.Conformance.Running;
+
+namespace CallHooks.Conformance.Cli.Commands;
+
+/// <summary>
+/// Carries out a validated run: starts the embedded listener when no target is given, plays the scenarios,
+/// writes the reports and prints the summary. The exit code says pass or fail.
+/// </summary>
+internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
+{
+    public async Task<int> ExecuteAsync(RunSettings settings, IReadOnlyList<string> tokens, CancellationToken cancellationToken)
+    {
+        var clock = settings.Now is { } now ? new FixedStartTimeProvider(now, systemClock) : systemClock;
+        var startedAt = clock.GetUtcNow();
+        var callStart = settings.Now ?? startedAt;
+
+        await using var embedded = settings.Target is null ? await StartEmbeddedAsync(settings, cancellationToken).ConfigureAwait(false) : null;
+        var target = settings.Target ?? embedded!.BaseUrl;
+        var config = settings.ConfigFor(target);
+        var plan = new RunPlan
+        {
+            Scenarios = settings.Scenarios,
+            Config = config,
+            Seed = settings.Seed,
+            CallStart = callStart,
+            Timeout = settings.Timeout,
+            Parallelism = settings.Parallelism,
+        };
+
+        var providers = settings.Scenarios.Select(scenario => scenario.Provider).Distinct().ToList();
+        await console.Error.WriteLineAsync($"callhooks: {settings.Scenarios.Count} scenario(s) of {string.Join(", ", providers)} -> {target}{(embedded is null ? "" : " (embedded reference listener)")}").ConfigureAwait(false);
+        await console.Error.WriteLineAsync($"callhooks: seed {settings.Seed}, clock {callStart.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}").ConfigureAwait(false);
+
+        using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(5));
+        var run = new ConformanceRun(new WebhookDispatcher(client, clock), clock);
+        var scenarios = await run.ExecuteAsync(plan, onScenarioDone: null, cancellationToken).ConfigureAwait(false);
+
+        var result = new RunResult
+        {
+            Tool = "callhooks",
+            Version = typeof(RunExecutor).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            Seed = settings.Seed,
+            Now = settings.Now,
+            Target = target.AbsoluteUri,
+            EmbeddedListener = embedded is not null,
+            Options = OptionsShown(settings, config),
+            CommandLine = ReplayCommandLine.From(tokens, settings.Seed, callStart),
+            StartedAt = startedAt,
+            FinishedAt = clock.GetUtcNow(),
+            Scenarios = scenarios,
+        };
+
+        var directory = OutputLocation.Resolve(settings.OutDirectory, startedAt);
+        var outcomes = ReportSet.WriteAll(result, directory);
+        if (settings.OutDirectory is null)
+            OutputLocation.UpdateLatest(directory);
+
+        ConsoleSummary.Write(result, console.Out);
+        foreach (var outcome in outcomes)
+        {
+            await console.Out.WriteLineAsync(outcome.Error is null
+                ? $"wrote {outcome.File}"
+                : $"could not write {outcome.File}: {outcome.Error}").ConfigureAwait(false);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+            return ExitCodes.Interrupted;
+        if (outcomes.Any(outcome => outcome.Error is not null))
+            return ExitCodes.InternalError;
+        return result.AllPassed ? ExitCodes.Passed : ExitCodes.ConformanceFailures;
+    }
+
+    private static async Task<ReferenceListener> StartEmbeddedAsync(RunSettings settings, CancellationToken cancellationToken)
+    {
+        // The embedded listener demands exactly what the run sends, so auth is exercised end to end.
+        var header = settings.Headers.Count > 0 ? settings.Headers[0] : null;
+        return await ReferenceListener.StartAsync(
+            new ListenerOptions
+            {
+                RequiredHeaderName = header?.Name,
+                RequiredHeaderValue = header?.Value,
+                BasicUser = settings.Basic?.User,
+                BasicPassword = settings.Basic?.Password,
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Dictionary<string, string> OptionsShown(RunSettings settings, Providers.WebhookConfig config)
+    {
+        var profile = Providers.ProviderCatalog.Find(settings.Scenarios.Count > 0 ? settings.Scenarios[0].Provider : "");
+        var shown = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["method"] = config.Method ?? profile?.DefaultMethod ?? "",
+            ["encoding"] = (config.Method ?? profile?.DefaultMethod) == "GET" ? "none" : config.Encoding ?? profile?.DefaultEncoding ?? "",
+            ["auth"] = settings.Basic is null ? "none" : "basic",
+            ["headers"] = string.Join(", ", settings.Headers.Select(header => header.Name)),
+            ["query"] = string.Join("&", settings.Query.Select(mapping => mapping.Name + "=" + mapping.Field)),
+            ["timeout"] = settings.Timeout is { } timeout ? Scenarios.DurationText.Format(timeout) : "profile budget",
+            ["parallel"] = settings.Parallelism.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (name, value) in settings.ProfileOptions)
+            shown["option." + name] = value;
+        return shown;
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+
+namespace CallHooks.Conformance.Cli.Commands;
+
+/// <summary>The options of <c>callhooks run</c>. Values stay text here so that validation can name each problem in our words.</summary>
+internal sealed class RunOptions
+{
+    public Option<string?> Target { get; } = new("--target") { Description = "The listener URL to test (http or https). Default: start the embedded reference listener on a free loopback port.", HelpName = "URL" };
+
+    public Option<string[]> Provider { get; } = new("--provider") { Description = "Provider profile(s) to play. Default: myoperator-incall. 'callhooks list' shows them.", HelpName = "NAME" };
+
+    public Option<string[]> Scenario { get; } = new("--scenario") { Description = "Scenario name, or a path to a scenario .json file; repeatable. Default: the provider's whole suite.", HelpName = "NAME" };
+
+    public Option<string?> Scenarios { get; } = new("--scenarios") { Description = "Folder of scenario files. Default: ./scenarios when present, else the suite shipped with callhooks.", HelpName = "DIR" };
+
+    public Option<string?> Method { get; } = new("--method") { Description = "HTTP method the provider uses: GET or POST (profile default: POST).", HelpName = "GET|POST" };
+
+    public Option<string?> Encoding { get; } = new("--encoding") { Description = "POST body encoding: form or json (profile default: form).", HelpName = "form|json" };
+
+    public Option<string[]> Header { get; } = new("--header") { Description = "Custom header sent with every webhook, \"Name: value\"; repeatable. Values are secrets: never written out.", HelpName = "\"Name: value\"" };
+
+    public Option<string?> Basic { get; } = new("--basic") { Description = "Basic auth credentials user:pass. The password is never written out.", HelpName = "USER:PASS" };
+
+    public Option<string[]> Query { get; } = new("--query") { Description = "Map a query parameter to a call-log field, as in the provider's panel: name=field (e.g. caller_number=clid); repeatable.", HelpName = "NAME=FIELD" };
+
+    public Option<string[]> ProfileOption { get; } = new("--option") { Description = "Profile-specific setting name=value, e.g. clid=e164 for myoperator-incall; repeatable.", HelpName = "NAME=VALUE" };
+
+    public Option<string?> Seed { get; } = new("--seed") { Description = "Seed for generated data; the same seed and --now give byte-identical requests. Default: random, printed.", HelpName = "N" };
+
+    public Option<string?> Now { get; } = new("--now") { Description = "Fix the clock at this ISO-8601 instant (e.g. 2026-01-15T09:30:00Z). Default: the real clock.", HelpName = "INSTANT" };
+
+    public Option<string?> Timeout { get; } = new("--timeout") { Description = "Per-request timeout, e.g. 5s or 800ms. Default: the profile's time budget (5s for MyOperator).", HelpName = "DURATION" };
+
+    public Option<string?> Out { get; } = new("--out") { Description = "Folder for results.json and junit.xml. Default: reports/<UTC timestamp>/, copied to reports/latest/.", HelpName = "DIR" };
+
+    public Option<string?> Parallel { get; } = new("--parallel") { Description = "Calls played at the same time (events within a call stay in order). Default: 4.", HelpName = "N" };
+
+    public IEnumerable<Option> All =>
+        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Query, ProfileOption, Seed, Now, Timeout, Out, Parallel];
+}

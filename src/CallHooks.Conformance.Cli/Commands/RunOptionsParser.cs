@@ -1,0 +1,222 @@
+using System.CommandLine;
+using System.Globalization;
+using CallHooks.Conformance.Providers;
+using CallHooks.Conformance.Providers.MyOperatorInCall;
+using CallHooks.Conformance.Scenarios;
+
+namespace CallHooks.Conformance.Cli.Commands;
+
+/// <summary>
+/// Validates every option of <c>callhooks run</c> and reports all problems at once, each naming the option
+/// and the value, so a user fixes a command line in one go. Nothing is sent unless this succeeds.
+/// </summary>
+internal static class RunOptionsParser
+{
+    public static RunSettings Parse(ParseResult parsed, RunOptions options, Func<int> randomSeed)
+    {
+        var problems = new List<string>();
+        var target = ParseTarget(parsed.GetValue(options.Target), problems);
+        var providers = ParseProviders(parsed.GetValue(options.Provider) ?? [], problems);
+        var method = parsed.GetValue(options.Method)?.ToUpperInvariant();
+        var encoding = parsed.GetValue(options.Encoding)?.ToLowerInvariant();
+        var headers = (parsed.GetValue(options.Header) ?? []).Select(text => ParseHeader(text, problems)).OfType<HeaderSpec>().ToList();
+        var basic = ParseBasic(parsed.GetValue(options.Basic), problems);
+        var query = (parsed.GetValue(options.Query) ?? []).Select(text => ParseQuery(text, problems)).OfType<QueryMapping>().ToList();
+        var profileOptions = ParseProfileOptions(parsed.GetValue(options.ProfileOption) ?? [], problems);
+        var seed = ParseSeed(parsed.GetValue(options.Seed), problems) ?? randomSeed();
+        var now = ParseNow(parsed.GetValue(options.Now), problems);
+        var timeout = ParseDuration("--timeout", parsed.GetValue(options.Timeout), problems);
+        var parallelism = ParseParallel(parsed.GetValue(options.Parallel), problems);
+
+        foreach (var profile in providers)
+        {
+            if (method is not null && !profile.Methods.Contains(method))
+                problems.Add($"--method {method}: {profile.Name} sends {string.Join(" or ", profile.Methods)}");
+            if (encoding is not null && !profile.Encodings.Contains(encoding))
+                problems.Add($"--encoding {encoding}: {profile.Name} supports {string.Join(" or ", profile.Encodings)}");
+        }
+
+        if (method == "GET" && encoding is not null)
+            problems.Add($"--encoding {encoding}: GET webhooks carry no body; --encoding applies to POST only");
+
+        var settingsTarget = target ?? new Uri("http://127.0.0.1/");
+        var config = new WebhookConfig { Target = settingsTarget, Method = method, Encoding = encoding, Headers = headers, Basic = basic, Query = query, Options = profileOptions };
+        foreach (var profile in providers)
+            problems.AddRange(profile.Validate(config));
+
+        var scenarios = ScenarioSelection.Select(
+            parsed.GetValue(options.Scenarios),
+            providers,
+            parsed.GetValue(options.Scenario) ?? [],
+            problems);
+
+        if (problems.Count > 0)
+            throw new UsageException(problems);
+        return new RunSettings
+        {
+            Target = target,
+            Scenarios = scenarios,
+            Method = method,
+            Encoding = encoding,
+            Headers = headers,
+            Basic = basic,
+            Query = query,
+            ProfileOptions = profileOptions,
+            Seed = seed,
+            Now = now,
+            Timeout = timeout,
+            OutDirectory = parsed.GetValue(options.Out),
+            Parallelism = parallelism,
+        };
+    }
+
+    public static Uri? ParseTarget(string? text, List<string> problems)
+    {
+        if (text is null)
+            return null;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
+        {
+            problems.Add($"--target '{text}': not an http or https URL (e.g. http://127.0.0.1:8080/webhook)");
+            return null;
+        }
+
+        if (uri.UserInfo.Length > 0)
+        {
+            problems.Add("--target: credentials in the URL are not sent by providers; use --basic user:pass");
+            return null;
+        }
+
+        return uri;
+    }
+
+    private static List<IProviderProfile> ParseProviders(string[] names, List<string> problems)
+    {
+        if (names.Length == 0)
+            return [ProviderCatalog.Find(MyOperatorInCallProfile.ProfileName)!];
+        var profiles = new List<IProviderProfile>();
+        foreach (var name in names.Distinct(StringComparer.Ordinal))
+        {
+            if (ProviderCatalog.Find(name) is { } profile)
+                profiles.Add(profile);
+            else
+                problems.Add($"--provider '{name}': unknown provider; known: {string.Join(", ", ProviderCatalog.All.Select(p => p.Name))}");
+        }
+
+        return profiles;
+    }
+
+    private static HeaderSpec? ParseHeader(string text, List<string> problems)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            problems.Add($"--header '{HeaderName(text)}': expected \"Name: value\" with a colon");
+            return null;
+        }
+
+        var name = text[..colon].Trim();
+        var value = text[(colon + 1)..].Trim();
+        if (!HttpToken.IsValid(name))
+            problems.Add($"--header: '{name}' is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)");
+        else if (name.Equals("Host", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase) || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            problems.Add($"--header {name}: set by the transport from the request itself; it cannot be configured");
+        else if (value.Any(character => character is '\r' or '\n' or '\0'))
+            problems.Add($"--header {name}: the value contains a line break or NUL");
+        else
+            return new HeaderSpec(name, value);
+        return null;
+    }
+
+    /// <summary>Only the part before any colon is echoed: the rest of a malformed header may be a secret.</summary>
+    private static string HeaderName(string text) => text.Length <= 40 ? text.Split(' ')[0] : text[..40].Split(' ')[0] + "…";
+
+    private static BasicCredentials? ParseBasic(string? text, List<string> problems)
+    {
+        if (text is null)
+            return null;
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            problems.Add("--basic: expected user:pass (a user name, a colon, then the password)");
+            return null;
+        }
+
+        return new BasicCredentials(text[..colon], text[(colon + 1)..]);
+    }
+
+    private static QueryMapping? ParseQuery(string text, List<string> problems)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0 || equals == text.Length - 1)
+        {
+            problems.Add($"--query '{text}': expected name=field, e.g. caller_number=clid");
+            return null;
+        }
+
+        var name = text[..equals];
+        if (!name.All(character => char.IsAsciiLetterOrDigit(character) || character is '_' or '-' or '.'))
+        {
+            problems.Add($"--query '{text}': the name may hold letters, digits, '_', '-' and '.' only (the panel does not allow URL-encoded names)");
+            return null;
+        }
+
+        return new QueryMapping(name, text[(equals + 1)..]);
+    }
+
+    private static Dictionary<string, string> ParseProfileOptions(string[] texts, List<string> problems)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            var equals = text.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+                problems.Add($"--option '{text}': expected name=value");
+            else
+                result[text[..equals]] = text[(equals + 1)..];
+        }
+
+        return result;
+    }
+
+    private static int? ParseSeed(string? text, List<string> problems)
+    {
+        if (text is null)
+            return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
+            return seed;
+        problems.Add($"--seed '{text}': must be a whole number from 0 to {int.MaxValue}");
+        return 0;
+    }
+
+    private static DateTimeOffset? ParseNow(string? text, List<string> problems)
+    {
+        if (text is null)
+            return null;
+        if (text.Contains('T', StringComparison.Ordinal)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var now)
+            && now.Year is >= 1970 and <= 9999)
+            return now.ToUniversalTime();
+        problems.Add($"--now '{text}': not an ISO-8601 instant; use e.g. 2026-01-15T09:30:00Z");
+        return null;
+    }
+
+    private static TimeSpan? ParseDuration(string option, string? text, List<string> problems)
+    {
+        if (text is null)
+            return null;
+        if (DurationText.TryParse(text, out var value, out var problem) && value > TimeSpan.Zero)
+            return value;
+        problems.Add($"{option}: {(problem.Length > 0 ? problem : $"'{text}' must be longer than zero")}");
+        return null;
+    }
+
+    private static int ParseParallel(string? text, List<string> problems)
+    {
+        if (text is null)
+            return 4;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 256)
+            return value;
+        problems.Add($"--parallel '{text}': must be a whole number from 1 to 256");
+        return 1;
+    }
+}

@@ -1,0 +1,46 @@
+using CallHooks.Conformance.Providers;
+using CallHooks.Conformance.Scenarios;
+
+namespace CallHooks.Conformance.Cli.Commands;
+
+/// <summary>A validated <c>callhooks run</c>: nothing here can be wrong any more, only the listener can.</summary>
+internal sealed record RunSettings
+{
+    /// <summary>The listener URL, or null to start the embedded reference listener.</summary>
+    public Uri? Target { get; init; }
+
+    public required IReadOnlyList<Scenario> Scenarios { get; init; }
+
+    public required string? Method { get; init; }
+
+    public required string? Encoding { get; init; }
+
+    public required IReadOnlyList<HeaderSpec> Headers { get; init; }
+
+    public BasicCredentials? Basic { get; init; }
+
+    public required IReadOnlyList<QueryMapping> Query { get; init; }
+
+    public required IReadOnlyDictionary<string, string> ProfileOptions { get; init; }
+
+    public required int Seed { get; init; }
+
+    public DateTimeOffset? Now { get; init; }
+
+    public TimeSpan? Timeout { get; init; }
+
+    public string? OutDirectory { get; init; }
+
+    public required int Parallelism { get; init; }
+
+    public WebhookConfig ConfigFor(Uri target) => new()
+    {
+        Target = target,
+        Method = Method,
+        Encoding = Encoding,
+        Headers = Headers,
+        Basic = Basic,
+        Query = Query,
+        Options = ProfileOptions,
+    };
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using CallHooks.Conformance.Listener;
+
+namespace CallHooks.Conformance.Cli.Commands;
+
+/// <summary><c>callhooks serve</c>: run the reference listener standalone until Ctrl-C.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var port = new Option<string?>("--port") { Description = "Port to listen on (default 8080; 0 picks a free one).", HelpName = "N" };
+        var host = new Option<string?>("--host") { Description = "Address to bind (default 127.0.0.1, loopback only).", HelpName = "ADDRESS" };
+        var header = new Option<string?>("--header") { Description = "Demand this header on every webhook: \"Name: value\".", HelpName = "\"Name: value\"" };
+        var basic = new Option<string?>("--basic") { Description = "Demand Basic auth user:pass.", HelpName = "USER:PASS" };
+        var command = new Command("serve", "Run the reference listener: it parses MyOperator webhooks like a real integration and answers 4xx with the reason when they are wrong.") { port, host, header, basic };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var options = Options(parsed.GetValue(port), parsed.GetValue(host), parsed.GetValue(header), parsed.GetValue(basic));
+            options.Log = line => console.Out.WriteLine(line);
+            await using var listener = await ReferenceListener.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"reference listener on {listener.BaseUrl} (Ctrl-C stops it)").ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C: stop cleanly.
+            }
+
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+
+    private static ListenerOptions Options(string? port, string? host, string? header, string? basic)
+    {
+        var problems = new List<string>();
+        var options = new ListenerOptions { Port = 8080, Host = host ?? "127.0.0.1" };
+        if (port is not null)
+        {
+            if (int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 0 and <= 65535)
+                options.Port = number;
+            else
+                problems.Add($"--port '{port}': must be a whole number from 0 to 65535");
+        }
+
+        if (!System.Net.IPAddress.TryParse(options.Host, out _) && options.Host != "localhost")
+            problems.Add($"--host '{options.Host}': must be an IP address or localhost");
+        if (header is not null)
+        {
+            var colon = header.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+                problems.Add("--header: expected \"Name: value\" with a colon");
+            else
+                (options.RequiredHeaderName, options.RequiredHeaderValue) = (header[..colon].Trim(), header[(colon + 1)..].Trim());
+        }
+
+        if (basic is not null)
+        {
+            var colon = basic.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+                problems.Add("--basic: expected user:pass");
+            else
+                (options.BasicUser, options.BasicPassword) = (basic[..colon], basic[(colon + 1)..]);
+        }
+
+        return problems.Count == 0 ? options : throw new UsageException(problems);
+    }
+}

@@ -1,0 +1,21 @@
+using CallHooks.Conformance.Cli;
+
+namespace CallHooks.Conformance.Tests.Support;
+
+/// <summary>Runs the <c>callhooks</c> command in-process and keeps what a user would see.</summary>
+internal sealed record CliRun(int ExitCode, string Out, string Error, string OutDirectory)
+{
+    public static async Task<CliRun> InvokeAsync(params string[] args)
+    {
+        var outDirectory = Path.Combine(Path.GetTempPath(), "callhooks-test-" + Guid.NewGuid().ToString("N"));
+        var withOut = args.Length > 0 && args[0] == "run" && !args.Contains("--out") ? [.. args, "--out", outDirectory] : args;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CallhooksApp.RunAsync(withOut, output, error, CancellationToken.None);
+        return new CliRun(code, output.ToString(), error.ToString(), outDirectory);
+    }
+
+    public string File(string name) => System.IO.File.ReadAllText(Path.Combine(OutDirectory, name));
+
+    public override string ToString() => $"exit {ExitCode}\n--- out\n{Out}\n--- err\n{Error}";
+}

@@ -1,0 +1,45 @@
+using CallHooks.Conformance.Delivery;
+using CallHooks.Conformance.Generation;
+using CallHooks.Conformance.Providers;
+using CallHooks.Conformance.Providers.MyOperatorInCall;
+using CallHooks.Conformance.Tests.Support;
+using CallHooks.Conformance.Wire;
+
+namespace CallHooks.Conformance.Tests.Wire;
+
+/// <summary>What the golden files hold (the rendering) is byte for byte what the dispatcher really sends.</summary>
+public sealed class RawWireTests
+{
+    [TestCase("GET", "form")]
+    [TestCase("POST", "form")]
+    [TestCase("POST", "json")]
+    public async Task Dispatcher_sends_exactly_the_rendered_bytes(string method, string encoding)
+    {
+        using var capture = new RawCapture();
+        var scenario = Fixtures.Scenario("incoming-answered");
+        var call = CallGenerator.Generate(scenario, Fixtures.Seed, Fixtures.Now);
+        var config = Fixtures.Config(method, encoding) with { Target = new Uri(capture.BaseUrl, "webhook?src=panel") };
+        var request = new MyOperatorInCallProfile().Build(new StepContext(call, scenario.Steps[1], 1, call.StartedAt), config);
+
+        using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(5));
+        var dispatcher = new WebhookDispatcher(client, TimeProvider.System);
+        var captured = capture.CaptureOneAsync();
+        var observation = await dispatcher.SendAsync(request, TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        Assert.That(observation.Response?.Status, Is.EqualTo(200), observation.Failure?.Message);
+        Assert.That(System.Text.Encoding.UTF8.GetString(await captured), Is.EqualTo(System.Text.Encoding.UTF8.GetString(RawHttpRenderer.Render(request))));
+    }
+
+    [Test]
+    public void Form_encoding_follows_the_urlencoded_serializer()
+    {
+        Assert.That(FormUrlEncoding.Encode("a b+c/é*-._~{\"x\":1}"), Is.EqualTo("a+b%2Bc%2F%C3%A9*-._%7E%7B%22x%22%3A1%7D"));
+    }
+
+    [Test]
+    public void Query_is_appended_to_a_target_that_already_has_one()
+    {
+        var url = FormUrlEncoding.AppendQuery(new Uri("http://127.0.0.1:9/hook?key=1"), [KeyValuePair.Create("n", "+91 1")]);
+        Assert.That(url.PathAndQuery, Is.EqualTo("/hook?key=1&n=%2B91+1"));
+    }
+}
