@@ -20,7 +20,7 @@ if ($args.Count -eq 0) {
 }
 elseif ($args[0] -eq 'test') {
     Build
-    $log = dotnet test CallHooks.Conformance.sln -c $configuration --no-build -nologo -v quiet --logger "console;verbosity=normal" 2>&1
+    $log = dotnet test CallHooks.Conformance.sln -c $configuration --no-build -nologo 2>&1
     $status = $LASTEXITCODE
     $log | Write-Output
     $passed = 0; $failed = 0; $skipped = 0

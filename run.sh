@@ -19,8 +19,7 @@ run_tests() {
   local log
   log=$(mktemp)
   set +e
-  dotnet test CallHooks.Conformance.sln -c "$configuration" --no-build -nologo -v quiet \
-    --logger "console;verbosity=normal" 2>&1 | tee "$log"
+  dotnet test CallHooks.Conformance.sln -c "$configuration" --no-build -nologo 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
   set -e
   # Sum every test project's summary ("Failed: 0, Passed: 12, Skipped: 0, Total: 12") into the closing line.
