@@ -79,7 +79,7 @@ internal static class ListenerKit
         headers?.Invoke(request.Headers);
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text, response.Headers);
+        return new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text, response.Headers, response.Content.Headers.Allow.ToArray());
     }
 
     public static Task<Reply> PostAsync(HttpClient client, HttpContent content, string path = "/webhook") =>
@@ -87,7 +87,7 @@ internal static class ListenerKit
 }
 
 /// <summary>What came back, read once so the response can be disposed.</summary>
-internal sealed record Reply(HttpStatusCode Status, string? MediaType, string Body, HttpResponseHeaders Headers)
+internal sealed record Reply(HttpStatusCode Status, string? MediaType, string Body, HttpResponseHeaders Headers, IReadOnlyList<string> Allow)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
