@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -79,25 +78,9 @@ internal static class ListenerKit
         headers?.Invoke(request.Headers);
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text, response.Headers);
+        return new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text, response.Headers, response.Content.Headers.Allow.ToArray());
     }
 
     public static Task<Reply> PostAsync(HttpClient client, HttpContent content, string path = "/webhook") =>
         SendAsync(client, HttpMethod.Post, path, content);
-}
-
-/// <summary>What came back, read once so the response can be disposed.</summary>
-internal sealed record Reply(HttpStatusCode Status, string? MediaType, string Body, HttpResponseHeaders Headers)
-{
-    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
-
-    public string? Error => Json.GetProperty("error").GetString();
-}
-
-/// <summary>A clock the test moves by hand, so received-at stamps are exact.</summary>
-internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = start;
-
-    public override DateTimeOffset GetUtcNow() => Now;
 }

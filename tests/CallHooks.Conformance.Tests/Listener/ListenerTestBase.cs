@@ -21,6 +21,9 @@ public abstract class ListenerTestBase
     [SetUp]
     public async Task StartListener()
     {
+        // NUnit reuses one fixture instance for all its tests: reset what a test may have changed.
+        LogLines.Clear();
+        Clock.Now = ClockStart;
         var options = new ListenerOptions { Port = 0, Clock = Clock, Log = line => { lock (LogLines) LogLines.Add(line); } };
         Configure(options);
         listener = await ReferenceListener.StartAsync(options);
