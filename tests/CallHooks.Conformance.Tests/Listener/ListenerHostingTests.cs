@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using CallHooks.Conformance.Listener;
@@ -82,16 +81,6 @@ public sealed class ListenerHostingTests : ListenerTestBase
         await using var listener = await ReferenceListener.StartAsync(new ListenerOptions { Host = "localhost" });
 
         Assert.That(IPAddress.IsLoopback(IPAddress.Parse(listener.BaseUrl.Host)), Is.True);
-    }
-
-    [Test]
-    public async Task Starts_in_well_under_a_second()
-    {
-        var watch = Stopwatch.StartNew();
-        await using var listener = await ReferenceListener.StartAsync(new ListenerOptions());
-        watch.Stop();
-
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
     }
 
     [Test]
