@@ -28,6 +28,9 @@ public sealed class ListenerOptions
     /// <summary>One line per request: method, path, status and verdict. Never header values or credentials.</summary>
     public Action<string>? Log { get; set; }
 
+    /// <summary>A signing secret (Twilio auth token, Standard Webhooks <c>whsec_</c> key): when set, signatures are verified.</summary>
+    public string? Secret { get; set; }
+
     /// <summary>Tests pin the clock so received-at stamps are exact; everyone else keeps the system clock.</summary>
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 

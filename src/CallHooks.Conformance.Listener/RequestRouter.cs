@@ -6,7 +6,7 @@ namespace CallHooks.Conformance.Listener;
 /// The listener's only middleware. <c>/healthz</c> and <c>/calls/{uid}</c> are reserved; every other path is a
 /// webhook endpoint, because users point MyOperator at whatever path they like. Writes one log line per request.
 /// </summary>
-internal sealed class RequestRouter(CallBook book, AuthCheck auth, Action<string>? log)
+internal sealed class RequestRouter(CallBook book, AuthCheck auth, Action<string>? log, IReadOnlyList<IProviderEndpoint> providers)
 {
     private const string CallsPrefix = "/calls/";
 
@@ -49,7 +49,13 @@ internal sealed class RequestRouter(CallBook book, AuthCheck auth, Action<string
 
         if (path.StartsWith(CallsPrefix, StringComparison.OrdinalIgnoreCase))
             return await Call(context, path[CallsPrefix.Length..]).ConfigureAwait(false);
-        return await webhook.HandleAsync(context).ConfigureAwait(false);
+
+        // /<provider>/... goes to that provider's reader; every other path is a MyOperator In-Call webhook.
+        var segment = path.TrimStart('/').Split('/')[0];
+        var provider = providers.FirstOrDefault(endpoint => endpoint.Provider.Equals(segment, StringComparison.OrdinalIgnoreCase));
+        return provider is not null
+            ? await provider.HandleAsync(context).ConfigureAwait(false)
+            : await webhook.HandleAsync(context).ConfigureAwait(false);
     }
 
     private static async Task<string> Health(HttpContext context)

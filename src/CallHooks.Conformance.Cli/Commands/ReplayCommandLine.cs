@@ -15,10 +15,10 @@ internal static class ReplayCommandLine
         {
             var token = tokens[index];
             words.Add(token);
-            if (index + 1 < tokens.Count && token is "--basic" or "--header")
+            if (index + 1 < tokens.Count && token is "--basic" or "--header" or "--secret")
             {
                 var secret = tokens[++index];
-                words.Add(secret.Split(':')[0] + (token == "--basic" ? ":" : ": ") + Wire.Redactor.Mask);
+                words.Add(token == "--secret" ? Wire.Redactor.Mask : secret.Split(':')[0] + (token == "--basic" ? ":" : ": ") + Wire.Redactor.Mask);
             }
         }
 

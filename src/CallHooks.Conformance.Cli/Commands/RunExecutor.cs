@@ -22,6 +22,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
         await using var embedded = settings.Target is null ? await StartEmbeddedAsync(settings, cancellationToken).ConfigureAwait(false) : null;
         var target = settings.Target ?? embedded!.BaseUrl;
         var config = settings.ConfigFor(target);
+        var providers = settings.Scenarios.Select(scenario => scenario.Provider).Distinct().ToList();
         var plan = new RunPlan
         {
             Scenarios = settings.Scenarios,
@@ -30,9 +31,10 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             CallStart = callStart,
             Timeout = settings.Timeout,
             Parallelism = settings.Parallelism,
+            // The embedded listener serves each provider under /<provider>, as a multi-provider integration would.
+            ProviderTargets = embedded is null ? new Dictionary<string, Uri>() : providers.ToDictionary(provider => provider, provider => new Uri(embedded.BaseUrl, provider)),
         };
 
-        var providers = settings.Scenarios.Select(scenario => scenario.Provider).Distinct().ToList();
         await console.Error.WriteLineAsync($"callhooks: {settings.Scenarios.Count} scenario(s) of {string.Join(", ", providers)} -> {target}{(embedded is null ? "" : " (embedded reference listener)")}").ConfigureAwait(false);
         await console.Error.WriteLineAsync($"callhooks: seed {settings.Seed}, clock {callStart.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}").ConfigureAwait(false);
 
@@ -86,6 +88,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
                 RequiredHeaderValue = header?.Value,
                 BasicUser = settings.Basic?.User,
                 BasicPassword = settings.Basic?.Password,
+                Secret = settings.Secret,
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -98,6 +101,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             ["method"] = config.Method ?? profile?.DefaultMethod ?? "",
             ["encoding"] = (config.Method ?? profile?.DefaultMethod) == "GET" ? "none" : config.Encoding ?? profile?.DefaultEncoding ?? "",
             ["auth"] = settings.Basic is null ? "none" : "basic",
+            ["signing"] = settings.Sign ?? (settings.Secret is null ? "none" : "provider"),
             ["headers"] = string.Join(", ", settings.Headers.Select(header => header.Name)),
             ["query"] = string.Join("&", settings.Query.Select(mapping => mapping.Name + "=" + mapping.Field)),
             ["timeout"] = settings.Timeout is { } timeout ? Scenarios.DurationText.Format(timeout) : "profile budget",

@@ -21,6 +21,12 @@ internal sealed class RunOptions
 
     public Option<string?> Basic { get; } = new("--basic") { Description = "Basic auth credentials user:pass. The password is never written out.", HelpName = "USER:PASS" };
 
+    public Option<string?> Secret { get; } = new("--secret") { Description = "Signing secret: Twilio's auth token, or a Standard Webhooks whsec_ key with --sign. Never written out.", HelpName = "SECRET" };
+
+    public Option<string?> Sign { get; } = new("--sign") { Description = "Sign every request on top of the profile: standard-webhooks (needs --secret whsec_...).", HelpName = "SCHEME" };
+
+    public Option<string?> Template { get; } = new("--template") { Description = "Body template file for providers whose panel takes one (acefone).", HelpName = "FILE" };
+
     public Option<string[]> Query { get; } = new("--query") { Description = "Map a query parameter to a call-log field, as in the provider's panel: name=field (e.g. caller_number=clid); repeatable.", HelpName = "NAME=FIELD" };
 
     public Option<string[]> ProfileOption { get; } = new("--option") { Description = "Profile-specific setting name=value, e.g. clid=e164 for myoperator-incall; repeatable.", HelpName = "NAME=VALUE" };
@@ -36,5 +42,5 @@ internal sealed class RunOptions
     public Option<string?> Parallel { get; } = new("--parallel") { Description = "Calls played at the same time (events within a call stay in order). Default: 4.", HelpName = "N" };
 
     public IEnumerable<Option> All =>
-        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Query, ProfileOption, Seed, Now, Timeout, Out, Parallel];
+        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Secret, Sign, Template, Query, ProfileOption, Seed, Now, Timeout, Out, Parallel];
 }

@@ -21,6 +21,9 @@ internal static class RunOptionsParser
         var encoding = parsed.GetValue(options.Encoding)?.ToLowerInvariant();
         var headers = (parsed.GetValue(options.Header) ?? []).Select(text => ParseHeader(text, problems)).OfType<HeaderSpec>().ToList();
         var basic = ParseBasic(parsed.GetValue(options.Basic), problems);
+        var secret = parsed.GetValue(options.Secret);
+        var sign = ParseSign(parsed.GetValue(options.Sign), secret, problems);
+        var template = ReadTemplate(parsed.GetValue(options.Template), problems);
         var query = (parsed.GetValue(options.Query) ?? []).Select(text => ParseQuery(text, problems)).OfType<QueryMapping>().ToList();
         var profileOptions = ParseProfileOptions(parsed.GetValue(options.ProfileOption) ?? [], problems);
         var seed = ParseSeed(parsed.GetValue(options.Seed), problems) ?? randomSeed();
@@ -40,7 +43,7 @@ internal static class RunOptionsParser
             problems.Add($"--encoding {encoding}: GET webhooks carry no body; --encoding applies to POST only");
 
         var settingsTarget = target ?? new Uri("http://127.0.0.1/");
-        var config = new WebhookConfig { Target = settingsTarget, Method = method, Encoding = encoding, Headers = headers, Basic = basic, Query = query, Options = profileOptions };
+        var config = new WebhookConfig { Target = settingsTarget, Method = method, Encoding = encoding, Headers = headers, Basic = basic, Secret = secret, Sign = sign, Template = template, Query = query, Options = profileOptions };
         foreach (var profile in providers)
             problems.AddRange(profile.Validate(config));
 
@@ -60,6 +63,9 @@ internal static class RunOptionsParser
             Encoding = encoding,
             Headers = headers,
             Basic = basic,
+            Secret = secret,
+            Sign = sign,
+            Template = template,
             Query = query,
             ProfileOptions = profileOptions,
             Seed = seed,
@@ -142,6 +148,43 @@ internal static class RunOptionsParser
         }
 
         return new BasicCredentials(text[..colon], text[(colon + 1)..]);
+    }
+
+    /// <summary>Signing schemes that apply to any profile.</summary>
+    public static readonly IReadOnlyList<string> SigningSchemes = ["standard-webhooks"];
+
+    private static string? ParseSign(string? text, string? secret, List<string> problems)
+    {
+        if (text is null)
+            return null;
+        if (!SigningSchemes.Contains(text))
+            problems.Add($"--sign '{text}': unknown signing scheme; known: {string.Join(", ", SigningSchemes)}");
+        else if (secret is null)
+            problems.Add($"--sign {text}: needs --secret (a whsec_ key)");
+        return text;
+    }
+
+    /// <summary>Templates are small text files; a larger one is a wrong path, not a template.</summary>
+    private static string? ReadTemplate(string? path, List<string> problems)
+    {
+        if (path is null)
+            return null;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+                problems.Add($"--template {path}: file not found");
+            else if (info.Length > 64 * 1024)
+                problems.Add($"--template {path}: {info.Length} bytes; a template is at most 65536 bytes");
+            else
+                return File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"--template {path}: cannot be read: {exception.Message}");
+        }
+
+        return null;
     }
 
     private static QueryMapping? ParseQuery(string text, List<string> problems)

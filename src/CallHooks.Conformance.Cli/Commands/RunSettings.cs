@@ -19,6 +19,12 @@ internal sealed record RunSettings
 
     public BasicCredentials? Basic { get; init; }
 
+    public string? Secret { get; init; }
+
+    public string? Sign { get; init; }
+
+    public string? Template { get; init; }
+
     public required IReadOnlyList<QueryMapping> Query { get; init; }
 
     public required IReadOnlyDictionary<string, string> ProfileOptions { get; init; }
@@ -40,6 +46,9 @@ internal sealed record RunSettings
         Encoding = Encoding,
         Headers = Headers,
         Basic = Basic,
+        Secret = Secret,
+        Sign = Sign,
+        Template = Template,
         Query = Query,
         Options = ProfileOptions,
     };

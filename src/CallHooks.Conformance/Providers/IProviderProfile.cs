@@ -30,6 +30,12 @@ public interface IProviderProfile
 
     IReadOnlyList<MappableField> QueryFields { get; }
 
+    /// <summary>
+    /// True when the provider first sends without Basic credentials and resends with them only after a 401
+    /// challenge (Twilio does); false when credentials go with the first attempt (MyOperator).
+    /// </summary>
+    bool SendsCredentialsAfterChallenge => false;
+
     /// <summary>Problems with a configuration for this profile, each one a complete sentence; empty when valid.</summary>
     IReadOnlyList<string> Validate(WebhookConfig config);
 

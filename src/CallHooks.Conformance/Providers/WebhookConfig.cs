@@ -22,6 +22,15 @@ public sealed record WebhookConfig
     /// <summary>Query parameters mapped to call-log fields, in the order configured.</summary>
     public IReadOnlyList<QueryMapping> Query { get; init; } = [];
 
+    /// <summary>A signing secret (<c>--secret</c>): Twilio's auth token, a Standard Webhooks <c>whsec_</c> key. Never written out.</summary>
+    public string? Secret { get; init; }
+
+    /// <summary>A signing scheme applied on top of the profile (<c>--sign standard-webhooks</c>); null for none.</summary>
+    public string? Sign { get; init; }
+
+    /// <summary>A user-written body template (<c>--template FILE</c>'s content) for profiles whose panel takes one.</summary>
+    public string? Template { get; init; }
+
     /// <summary>Profile-specific settings (<c>--option name=value</c>), validated by the profile.</summary>
     public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -10,6 +10,13 @@ public sealed record RunPlan
 
     public required WebhookConfig Config { get; init; }
 
+    /// <summary>Per-provider targets (the embedded listener serves each provider under its own path); others use <see cref="Config"/>'s.</summary>
+    public IReadOnlyDictionary<string, Uri> ProviderTargets { get; init; } = new Dictionary<string, Uri>(StringComparer.Ordinal);
+
+    /// <summary>The configuration a provider's scenarios are sent with.</summary>
+    public WebhookConfig ConfigFor(string provider) =>
+        ProviderTargets.TryGetValue(provider, out var target) ? Config with { Target = target } : Config;
+
     public required int Seed { get; init; }
 
     /// <summary>The instant calls start at in call time. Fixed by <c>--now</c>, otherwise the clock at run start.</summary>

@@ -21,6 +21,7 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
         var eventTime = call.StartedAt;
         var defaults = new ExpectationSpec { Status = StatusExpectation.Success, Within = profile.TimeBudget };
         var timeout = plan.Timeout ?? profile.TimeBudget;
+        var config = plan.ConfigFor(scenario.Provider);
         string? callId = null;
 
         for (var index = 0; index < scenario.Steps.Count && !cancellationToken.IsCancellationRequested; index++)
@@ -39,7 +40,7 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
                 }
             }
 
-            var request = profile.Build(new StepContext(call, step, index, eventTime), plan.Config);
+            var request = profile.Build(new StepContext(call, step, index, eventTime), config);
             callId ??= profile.CallId(call);
             var observation = await dispatcher.SendAsync(request, timeout, cancellationToken).ConfigureAwait(false);
             var expect = step.Expect.Over(scenario.Expect).Over(defaults);
