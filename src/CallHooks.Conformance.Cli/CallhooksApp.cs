@@ -18,6 +18,7 @@ public static class CallhooksApp
             ListCommand.Create(console),
             ServeCommand.Create(console),
             ValidateCommand.Create(console),
+            RulesCommand.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -27,10 +27,29 @@ public static class ConsoleSummary
                 foreach (var failure in delivery.Failures)
                     output.WriteLine("      - " + SafeText.ForTerminal(failure));
             }
+
+            // CORE-001 repeats the delivery failures just printed; every other broken rule is news.
+            foreach (var rule in scenario.Rules.Where(rule => rule.Applicable && !rule.Passed && rule.Rule.Id != "CORE-001"))
+            {
+                output.WriteLine($"    {(rule.FailsRun ? "RULE" : "WARN")} {rule.Rule.Id} ({rule.Rule.LevelText}) {SafeText.ForTerminal(rule.Rule.Title)}");
+                foreach (var failure in rule.Failures)
+                    output.WriteLine("      - " + SafeText.ForTerminal(failure));
+            }
         }
 
         output.WriteLine();
+        if (result.Scenarios.Any(scenario => scenario.Rules.Count > 0))
+            output.WriteLine(RuleTotals(result));
         output.WriteLine(Totals(result));
+    }
+
+    private static string RuleTotals(RunResult result)
+    {
+        var rules = result.Scenarios.SelectMany(scenario => scenario.Rules).ToList();
+        var failed = rules.Where(rule => rule.FailsRun).Select(rule => rule.Rule.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+        return $"rules: {rules.Count(rule => rule.Applicable)} checked, {rules.Count(rule => rule.Passed)} passed, {rules.Count(rule => rule.FailsRun)} broken MUST, "
+            + $"{rules.Count(rule => rule.Applicable && !rule.Passed && !rule.FailsRun)} SHOULD warnings, {rules.Count(rule => !rule.Applicable)} not applicable"
+            + (failed.Count > 0 ? $" (broken: {string.Join(", ", failed)})" : "");
     }
 
     private static string Header(RunResult result)

@@ -19,6 +19,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
         var startedAt = clock.GetUtcNow();
         var callStart = settings.Now ?? startedAt;
 
+        await using var downstream = settings.DownstreamPort is { } port ? await DownstreamHost.StartAsync(port, clock, cancellationToken).ConfigureAwait(false) : null;
         await using var embedded = settings.Target is null ? await StartEmbeddedAsync(settings, cancellationToken).ConfigureAwait(false) : null;
         var target = settings.Target ?? embedded!.BaseUrl;
         var config = settings.ConfigFor(target);
@@ -31,11 +32,14 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             CallStart = callStart,
             Timeout = settings.Timeout,
             Parallelism = settings.Parallelism,
+            Rules = settings.Rules with { Downstream = downstream?.Inbox },
             // The embedded listener serves each provider under /<provider>, as a multi-provider integration would.
             ProviderTargets = embedded is null ? new Dictionary<string, Uri>() : providers.ToDictionary(provider => provider, provider => new Uri(embedded.BaseUrl, provider)),
         };
 
         await console.Error.WriteLineAsync($"callhooks: {settings.Scenarios.Count} scenario(s) of {string.Join(", ", providers)} -> {target}{(embedded is null ? "" : " (embedded reference listener)")}").ConfigureAwait(false);
+        if (downstream is not null)
+            await console.Error.WriteLineAsync($"callhooks: mock CRM listening on {downstream.Inbox.Url}").ConfigureAwait(false);
         await console.Error.WriteLineAsync($"callhooks: seed {settings.Seed}, clock {callStart.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}").ConfigureAwait(false);
 
         using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(5));
@@ -106,6 +110,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             ["query"] = string.Join("&", settings.Query.Select(mapping => mapping.Name + "=" + mapping.Field)),
             ["timeout"] = settings.Timeout is { } timeout ? Scenarios.DurationText.Format(timeout) : "profile budget",
             ["parallel"] = settings.Parallelism.ToString(CultureInfo.InvariantCulture),
+            ["suite"] = string.Join(",", settings.Rules.Suites.Select(suite => suite.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal)),
         };
         foreach (var (name, value) in settings.ProfileOptions)
             shown["option." + name] = value;

@@ -39,8 +39,18 @@ internal sealed class RunOptions
 
     public Option<string?> Out { get; } = new("--out") { Description = "Folder for results.json and junit.xml. Default: reports/<UTC timestamp>/, copied to reports/latest/.", HelpName = "DIR" };
 
+    public Option<string?> Suite { get; } = new("--suite") { Description = "Conformance rules to check: core (default), security, robustness or all. 'callhooks rules' lists them.", HelpName = "core|security|robustness|all" };
+
+    public Option<string?> AuthReject { get; } = new("--auth-reject") { Description = "Statuses a listener must answer to missing or wrong credentials (default 401,403).", HelpName = "CODES" };
+
+    public Option<string?> Fast { get; } = new("--fast") { Description = "The SHOULD budget for answering well inside the provider's (default 1s).", HelpName = "DURATION" };
+
+    public Option<string?> VerifyUrl { get; } = new("--verify-url") { Description = "The listener's record of a call, with {uid} for the call id, e.g. http://127.0.0.1:8080/calls/{uid}; checked after each call.", HelpName = "URL" };
+
+    public Option<string?> DownstreamPort { get; } = new("--downstream-port") { Description = "Host a mock CRM on this loopback port (0 = any free one) for the listener to push calls to.", HelpName = "N" };
+
     public Option<string?> Parallel { get; } = new("--parallel") { Description = "Calls played at the same time (events within a call stay in order). Default: 4.", HelpName = "N" };
 
     public IEnumerable<Option> All =>
-        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Secret, Sign, Template, Query, ProfileOption, Seed, Now, Timeout, Out, Parallel];
+        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Secret, Sign, Template, Query, ProfileOption, Seed, Now, Timeout, Out, Parallel, Suite, AuthReject, Fast, VerifyUrl, DownstreamPort];
 }

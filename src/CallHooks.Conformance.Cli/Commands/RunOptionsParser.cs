@@ -30,6 +30,8 @@ internal static class RunOptionsParser
         var now = ParseNow(parsed.GetValue(options.Now), problems);
         var timeout = ParseDuration("--timeout", parsed.GetValue(options.Timeout), problems);
         var parallelism = ParseParallel(parsed.GetValue(options.Parallel), problems);
+        var rules = RuleOptionsParser.Parse(parsed, options, problems);
+        var downstreamPort = RuleOptionsParser.ParsePort(parsed.GetValue(options.DownstreamPort), problems);
 
         foreach (var profile in providers)
         {
@@ -73,6 +75,8 @@ internal static class RunOptionsParser
             Timeout = timeout,
             OutDirectory = parsed.GetValue(options.Out),
             Parallelism = parallelism,
+            Rules = rules,
+            DownstreamPort = downstreamPort,
         };
     }
 

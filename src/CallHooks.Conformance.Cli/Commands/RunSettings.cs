@@ -39,6 +39,11 @@ internal sealed record RunSettings
 
     public required int Parallelism { get; init; }
 
+    public required Rules.RuleOptions Rules { get; init; }
+
+    /// <summary>The mock CRM's port, or null when none is hosted.</summary>
+    public int? DownstreamPort { get; init; }
+
     public WebhookConfig ConfigFor(Uri target) => new()
     {
         Target = target,

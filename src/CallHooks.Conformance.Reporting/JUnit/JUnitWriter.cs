@@ -13,7 +13,7 @@ namespace CallHooks.Conformance.Reporting.JUnit;
 /// </summary>
 public static class JUnitWriter
 {
-    private const int MessageLength = 200;
+    internal const int MessageLength = 200;
 
     public static void Write(RunResult result, Stream output)
     {
@@ -30,8 +30,9 @@ public static class JUnitWriter
             xml.WriteStartDocument();
             xml.WriteStartElement("testsuites");
             xml.WriteAttributeString("name", "callhooks");
-            xml.WriteAttributeString("tests", Count(result.Scenarios.Count));
-            xml.WriteAttributeString("failures", Count(result.Failed));
+            var rules = result.Scenarios.SelectMany(scenario => scenario.Rules).ToList();
+            xml.WriteAttributeString("tests", Count(result.Scenarios.Count + rules.Count));
+            xml.WriteAttributeString("failures", Count(result.Failed + rules.Count(rule => rule.FailsRun)));
             xml.WriteAttributeString("errors", "0");
             xml.WriteAttributeString("time", ReportFormat.Seconds((result.FinishedAt - result.StartedAt).TotalMilliseconds));
             xml.WriteAttributeString("timestamp", Timestamp(result.StartedAt));
@@ -39,6 +40,8 @@ public static class JUnitWriter
             // Grouped in order of first appearance so the file follows the run.
             foreach (var suite in result.Scenarios.GroupBy(scenario => scenario.Provider, StringComparer.Ordinal))
                 WriteSuite(xml, result, suite.Key, suite.ToList());
+            if (rules.Count > 0)
+                JUnitRules.WriteSuite(xml, result.StartedAt, rules);
 
             xml.WriteEndElement();
             xml.WriteEndDocument();
@@ -83,12 +86,15 @@ public static class JUnitWriter
         xml.WriteAttributeString("time", ReportFormat.Seconds(scenario.DurationMs));
 
         var failed = scenario.Deliveries.Where(delivery => !delivery.Passed).ToList();
-        if (failed.Count > 0)
+        var brokenRules = scenario.Rules.Where(rule => rule.FailsRun).ToList();
+        if (failed.Count > 0 || brokenRules.Count > 0)
         {
             xml.WriteStartElement("failure");
-            xml.WriteAttributeString("message", SafeText.ForXml(FirstFailure(failed[0])));
+            var first = failed.Count > 0 ? FirstFailure(failed[0]) : SafeText.Short($"{brokenRules[0].Rule.Id}: {brokenRules[0].Failures[0]}", MessageLength);
+            xml.WriteAttributeString("message", SafeText.ForXml(first));
             xml.WriteAttributeString("type", "conformance");
-            xml.WriteString(SafeText.ForXml(FailureDetail(failed)));
+            var detail = FailureDetail(failed) + string.Concat(brokenRules.Select(rule => $"{rule.Rule.Id} (MUST) {rule.Rule.Title}\n" + string.Concat(rule.Failures.Select(failure => $"  - {failure}\n"))));
+            xml.WriteString(SafeText.ForXml(detail));
             xml.WriteEndElement();
         }
 
@@ -133,12 +139,12 @@ public static class JUnitWriter
         xml.WriteEndElement();
     }
 
-    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// UTC without a zone designator: the Ant schema's timestamp pattern forbids one, and strict readers
     /// reject <c>Z</c>. Milliseconds are dropped for the same reason.
     /// </summary>
-    private static string Timestamp(DateTimeOffset value) =>
+    internal static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 }

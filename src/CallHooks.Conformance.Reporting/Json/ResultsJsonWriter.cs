@@ -11,7 +11,6 @@ namespace CallHooks.Conformance.Reporting.Json;
 /// </summary>
 public static class ResultsJsonWriter
 {
-    // Default (safe) escaping on purpose: the file may be pasted into HTML or logs, and listener bodies are untrusted.
     // Relaxed escaping keeps "+919876543210" greppable in results.json; the HTML report embeds data with its own escaping.
     private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -59,6 +58,8 @@ public static class ResultsJsonWriter
         json.WriteNumber("deliveriesFailed", deliveries.Count(delivery => !delivery.Passed));
         json.WriteEndObject();
 
+        RulesJson.WriteSummary(json, result.Scenarios.SelectMany(scenario => scenario.Rules).ToList());
+
         json.WriteStartArray("scenarios");
         foreach (var scenario in result.Scenarios)
             WriteScenario(json, scenario);
@@ -80,14 +81,17 @@ public static class ResultsJsonWriter
         foreach (var delivery in scenario.Deliveries)
             WriteDelivery(json, delivery);
         json.WriteEndArray();
+        RulesJson.WriteRules(json, scenario.Rules);
         json.WriteEndObject();
     }
 
-    private static void WriteDelivery(Utf8JsonWriter json, DeliveryResult delivery)
+    internal static void WriteDelivery(Utf8JsonWriter json, DeliveryResult delivery)
     {
         json.WriteStartObject();
         json.WriteNumber("index", delivery.Index);
         WriteText(json, "event", delivery.Event);
+        if (delivery.Probe is not null)
+            WriteText(json, "probe", delivery.Probe);
         WriteTimestamp(json, "eventTime", delivery.EventTime);
         WriteTimestamp(json, "sentAt", delivery.Observation.SentAt);
         json.WriteBoolean("passed", delivery.Passed);
@@ -166,7 +170,7 @@ public static class ResultsJsonWriter
     /// <summary>The stable camelCase name of a failure kind, e.g. <c>connectionRefused</c>.</summary>
     internal static string KindName(FailureKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
-    private static void WriteText(Utf8JsonWriter json, string name, string? value)
+    internal static void WriteText(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)
             json.WriteNull(name);

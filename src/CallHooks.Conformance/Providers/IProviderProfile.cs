@@ -36,6 +36,9 @@ public interface IProviderProfile
     /// </summary>
     bool SendsCredentialsAfterChallenge => false;
 
+    /// <summary>Fields robustness rules may remove, empty or fill with odd text; <see cref="PayloadHints.None"/> skips those rules.</summary>
+    PayloadHints Hints => PayloadHints.None;
+
     /// <summary>Problems with a configuration for this profile, each one a complete sentence; empty when valid.</summary>
     IReadOnlyList<string> Validate(WebhookConfig config);
 

@@ -8,6 +8,9 @@ public sealed record DeliveryResult
     /// <summary>The provider's event id, e.g. call_state <c>"6"</c>.</summary>
     public required string Event { get; init; }
 
+    /// <summary>For a rule's probe, what was done to the request (e.g. <c>without credentials</c>); null for scenario deliveries.</summary>
+    public string? Probe { get; init; }
+
     /// <summary>Zero-based position in the scenario.</summary>
     public required int Index { get; init; }
 

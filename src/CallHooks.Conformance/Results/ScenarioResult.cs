@@ -22,5 +22,9 @@ public sealed record ScenarioResult
 
     public required double DurationMs { get; init; }
 
-    public bool Passed => Deliveries.All(delivery => delivery.Passed);
+    /// <summary>The conformance rules checked for this scenario (the selected suites).</summary>
+    public IReadOnlyList<Rules.RuleResult> Rules { get; init; } = [];
+
+    /// <summary>Every delivery met its expectation and no MUST rule is broken (a broken SHOULD only warns).</summary>
+    public bool Passed => Deliveries.All(delivery => delivery.Passed) && !Rules.Any(rule => rule.FailsRun);
 }

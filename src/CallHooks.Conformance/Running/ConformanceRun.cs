@@ -1,6 +1,7 @@
 using CallHooks.Conformance.Delivery;
 using CallHooks.Conformance.Providers;
 using CallHooks.Conformance.Results;
+using CallHooks.Conformance.Rules;
 
 namespace CallHooks.Conformance.Running;
 
@@ -25,6 +26,8 @@ public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider ti
                 var profile = ProviderCatalog.Find(scenario.Provider)
                     ?? throw new InvalidOperationException($"scenario '{scenario.Name}' names unknown provider '{scenario.Provider}'");
                 var result = await runner.RunAsync(scenario, profile, plan, cancellationToken).ConfigureAwait(false);
+                var context = new RuleContext(scenario, profile, plan.ConfigFor(scenario.Provider), plan, result, dispatcher, time, plan.Rules);
+                result = result with { Rules = await RuleRunner.CheckAsync(context, cancellationToken).ConfigureAwait(false) };
                 results[index] = result;
                 onScenarioDone?.Invoke(result);
             }).ConfigureAwait(false);

@@ -25,6 +25,9 @@ public sealed record RunPlan
     /// <summary>Per-request timeout; null means each profile's time budget.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>Which rules are checked after each scenario's call, and how.</summary>
+    public Rules.RuleOptions Rules { get; init; } = new();
+
     /// <summary>How many calls run at the same time. Events within a call are always sequential.</summary>
     public int Parallelism { get; init; } = 4;
 }

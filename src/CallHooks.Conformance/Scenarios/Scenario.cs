@@ -28,6 +28,9 @@ public sealed record Scenario
     /// <summary>Expectations for every step unless the step overrides them.</summary>
     public ExpectationSpec Expect { get; init; } = ExpectationSpec.Empty;
 
+    /// <summary>When set, the listener must call the mock CRM with the caller's number within this time after the call (rule SIDE-003).</summary>
+    public TimeSpan? Downstream { get; init; }
+
     /// <summary>The file it was loaded from, for error messages; empty for built-in scenarios.</summary>
     public string SourcePath { get; init; } = "";
 }

@@ -51,6 +51,7 @@ internal sealed class ScenarioReader
             Agents = call.TryGetProperty("agents", out var agents) ? agents.GetInt32() : 1,
             Steps = steps,
             Expect = root.TryGetProperty("expect", out var expect) ? ReadExpect(expect, "/expect") : ExpectationSpec.Empty,
+            Downstream = root.TryGetProperty("downstream", out var downstream) ? Duration(downstream.GetProperty("within"), "/downstream/within") : null,
             SourcePath = path,
         };
     }

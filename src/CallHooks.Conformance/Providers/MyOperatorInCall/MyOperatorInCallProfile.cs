@@ -50,6 +50,12 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
         return problems;
     }
 
+    /// <summary>
+    /// The field table calls reference_id OBD-only, job_id nullable, client_ref_id and public_ivr_id present only when
+    /// the client or an IVR set them: a listener must cope without them. client_ref_id is opaque client text.
+    /// </summary>
+    public PayloadHints Hints { get; } = new(["reference_id", "job_id", "client_ref_id", "public_ivr_id"], ["client_ref_id"]);
+
     public string CallId(Call call) => CallLog.Uid(call);
 
     public WebhookRequest Build(StepContext context, WebhookConfig config)

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using CallHooks.Conformance.Expectations;
+using CallHooks.Conformance.Rules;
+using CallHooks.Conformance.Scenarios;
+
+namespace CallHooks.Conformance.Cli.Commands;
+
+/// <summary>Validates the rule options of <c>callhooks run</c>: --suite, --auth-reject, --fast, --verify-url, --downstream-port.</summary>
+internal static class RuleOptionsParser
+{
+    public static RuleOptions Parse(ParseResult parsed, RunOptions options, List<string> problems)
+    {
+        var rules = new RuleOptions();
+        if (parsed.GetValue(options.Suite) is { } suite)
+        {
+            var suites = suite switch
+            {
+                "all" => Enum.GetValues<RuleSuite>().ToHashSet(),
+                _ when Enum.TryParse<RuleSuite>(suite, ignoreCase: true, out var one) && suite.All(char.IsAsciiLetterLower) => new HashSet<RuleSuite> { RuleSuite.Core, one },
+                _ => null,
+            };
+            if (suites is null)
+                problems.Add($"--suite '{suite}': use core, security, robustness or all");
+            else
+                rules = rules with { Suites = suites };
+        }
+
+        if (parsed.GetValue(options.AuthReject) is { } codes)
+        {
+            var terms = codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var bad = terms.FirstOrDefault(term => !StatusExpectation.TryParseTerm(term, out _, out _));
+            if (terms.Length == 0 || bad is not null)
+                problems.Add($"--auth-reject '{codes}': use status codes or classes separated by commas, e.g. 401,403");
+            else if (terms.Any(term => StatusExpectation.Of([term]).Accepts(200)))
+                problems.Add($"--auth-reject '{codes}': a 2xx would accept forged requests; use 4xx codes");
+            else
+                rules = rules with { AuthReject = StatusExpectation.Of(terms) };
+        }
+
+        if (parsed.GetValue(options.Fast) is { } fast)
+        {
+            if (DurationText.TryParse(fast, out var value, out var problem) && value > TimeSpan.Zero)
+                rules = rules with { Fast = value };
+            else
+                problems.Add($"--fast: {(problem.Length > 0 ? problem : $"'{fast}' must be longer than zero")}");
+        }
+
+        if (parsed.GetValue(options.VerifyUrl) is { } verify)
+        {
+            var probe = verify.Replace("{uid}", "n1.1.1", StringComparison.Ordinal);
+            if (!verify.Contains("{uid}", StringComparison.Ordinal))
+                problems.Add($"--verify-url '{verify}': must contain {{uid}}, where the call id goes");
+            else if (RunOptionsParser.ParseTarget(probe, []) is null)
+                problems.Add($"--verify-url '{verify}': not an http or https URL");
+            else
+                rules = rules with { VerifyUrl = verify };
+        }
+
+        return rules;
+    }
+
+    public static int? ParsePort(string? text, List<string> problems)
+    {
+        if (text is null)
+            return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535)
+            return port;
+        problems.Add($"--downstream-port '{text}': must be a whole number from 0 to 65535");
+        return null;
+    }
+}

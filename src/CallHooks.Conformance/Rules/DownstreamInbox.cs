@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+
+namespace CallHooks.Conformance.Rules;
+
+/// <summary>
+/// What arrived at the mock CRM the harness hosts: every request, in arrival order, and a way to wait for one
+/// that matches. The HTTP endpoint that fills it lives in the CLI (Kestrel); rules only read it.
+/// </summary>
+public sealed class DownstreamInbox(TimeProvider time)
+{
+    private readonly ConcurrentQueue<DownstreamRequest> received = new();
+    private readonly object gate = new();
+    private TaskCompletionSource arrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Uri? Url { get; set; }
+
+    public IReadOnlyCollection<DownstreamRequest> Received => received.ToArray();
+
+    public void Add(string method, string path, string body)
+    {
+        received.Enqueue(new DownstreamRequest(time.GetUtcNow(), method, path, body));
+        TaskCompletionSource signalled;
+        lock (gate)
+        {
+            signalled = arrival;
+            arrival = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        signalled.SetResult();
+    }
+
+    /// <summary>The first request whose body contains any of <paramref name="needles"/>, waiting up to <paramref name="within"/>.</summary>
+    public async Task<DownstreamRequest?> WaitForAsync(IReadOnlyList<string> needles, TimeSpan within, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(within);
+        while (true)
+        {
+            Task next;
+            lock (gate)
+                next = arrival.Task;
+            if (received.FirstOrDefault(request => needles.Any(needle => request.Body.Contains(needle, StringComparison.Ordinal))) is { } match)
+                return match;
+            try
+            {
+                await next.WaitAsync(deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+        }
+    }
+}
+
+/// <summary>One request the listener sent to the mock CRM.</summary>
+public sealed record DownstreamRequest(DateTimeOffset ReceivedAt, string Method, string Path, string Body);

@@ -1,0 +1,29 @@
+namespace CallHooks.Conformance.Rules.Probes;
+
+/// <summary>
+/// SIDE-003: the listener pushed the call to the CRM (the mock one the harness hosts with
+/// <c>--downstream-port</c>) within the scenario's time, naming the caller. What arrived is kept as evidence.
+/// </summary>
+internal sealed class DownstreamProbe(Rule rule) : RuleProbe(rule)
+{
+    public override string? NotApplicable(RuleContext context) =>
+        context.Options.Downstream is null ? "no --downstream-port given"
+        : context.Scenario.Downstream is null ? "the scenario expects no downstream call"
+        : null;
+
+    public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
+    {
+        var inbox = context.Options.Downstream!;
+        var within = context.Scenario.Downstream!.Value;
+        var customer = context.Result.Customer;
+        string[] needles = [customer, customer.TrimStart('+'), customer.Length > 10 ? customer[^10..] : customer];
+        var match = await inbox.WaitForAsync(needles, within, cancellationToken).ConfigureAwait(false);
+        if (match is not null)
+            return Verdict(context, [], evidence: [$"{match.Method} {match.Path} at {match.ReceivedAt:O}: {match.Body}"]);
+        var arrived = inbox.Received.Select(request => $"{request.Method} {request.Path}: {request.Body}").Take(20).ToList();
+        return Verdict(
+            context,
+            [$"expected the listener to call the CRM within {Scenarios.DurationText.Format(within)} with the caller's number {customer}; {(arrived.Count == 0 ? "nothing arrived" : $"{arrived.Count} other request(s) arrived")}"],
+            evidence: arrived);
+    }
+}

@@ -1,0 +1,48 @@
+using CallHooks.Conformance.Rules.Probes;
+
+namespace CallHooks.Conformance.Rules;
+
+/// <summary>
+/// Every conformance rule, with the check behind it. Ids are stable: they appear in results.json, junit.xml and
+/// reports, and users suppress or track them by id.
+/// </summary>
+public static class RuleCatalog
+{
+    private const string MyOperatorInCall = "MyOperator In-Call webhook docs (seeds/myoperator-incall-webhook.txt)";
+    private const string Retries = "MyOperator: 3 retries at 30 s; Twilio: 1 retry; Acefone: 2 attempts; Standard Webhooks: retry schedule with a stable webhook-id (PROVIDERS.md)";
+
+    private static readonly IReadOnlyList<RuleProbe> Probes =
+    [
+        new ScenarioExpectationsProbe(Must("CORE-001", RuleSuite.Core, "Every documented event of a call gets the answer the scenario expects (by default a 2xx)", "A provider treats any other answer as a failed delivery and retries or drops it", MyOperatorInCall + ": 'For each event, we invoke a webhook to your webhook listener'")),
+        new LatencyProbe(Must("TIME-001", RuleSuite.Core, "Every delivery is answered within the provider's time budget", "Past it the provider counts the delivery as failed and retries (MyOperator 5 s, Twilio 15 s, Exotel 15 s, Acefone 30 s, Standard Webhooks 15 s)", "PROVIDERS.md: timeouts of each provider"), context => context.Profile.TimeBudget, "the provider's budget"),
+        new LatencyProbe(Should("TIME-002", RuleSuite.Core, "Every delivery is answered well inside the budget (default 1 s, --fast)", "Providers retry slow listeners and a slow answer delays the call flow; slow work belongs in a queue", "PROVIDERS.md: retry on slow replies"), context => context.Options.Fast, "the fast budget"),
+        new VerifyRecordProbe(Must("SIDE-001", RuleSuite.Core, "After a call, the listener's record of it (--verify-url) exists and names the caller", "Answering 200 proves nothing if the call never reached the datastore", MyOperatorInCall + ": 'Collect call data in the datastore at the client's end'"), sendDuplicateFirst: false),
+        new VerifyRecordProbe(Must("SIDE-002", RuleSuite.Core, "A duplicate delivery does not create a second record", "Providers retry; a listener that is not idempotent double-counts calls", Retries), sendDuplicateFirst: true),
+        new DownstreamProbe(Must("SIDE-003", RuleSuite.Core, "The listener pushes the call to the CRM within the scenario's time, with the caller's number", "The integration's job is the CRM update, not the 200", MyOperatorInCall + ": 'Invoking custom integrations like adding a lead in the CRM'")),
+        new AuthProbe(Must("AUTH-001", RuleSuite.Security, "A webhook without the configured credential is refused (401 or 403)", "Anyone on the internet can reach a webhook URL and forge calls", MyOperatorInCall + ": custom header secret token and Basic credentials"), Credentials.Strip, "without credentials"),
+        new AuthProbe(Must("AUTH-002", RuleSuite.Security, "A webhook with a wrong credential is refused (401 or 403)", "Checking that a credential is present is not checking that it is right", MyOperatorInCall + ": 'check if the header has the secret token'"), Credentials.Falsify, "with wrong credentials"),
+        new SignatureTamperProbe(Must("SIG-001", RuleSuite.Security, "A signed webhook whose content changed after signing is refused", "A listener that only checks that a signature header exists is as open as one that checks nothing", "Twilio webhook security (X-Twilio-Signature); Standard Webhooks specification (v1 signatures)")),
+        new SequenceProbe(Must("DUP-001", RuleSuite.Robustness, "A duplicate of any event (a provider retry) gets a 2xx again", "Retries of deliveries the provider thinks were lost are normal; a 4xx or 5xx makes it retry again or drop the call", Retries), SequenceProbe.EachTwice, 1),
+        new SequenceProbe(Must("ORDER-001", RuleSuite.Robustness, "Events out of order (the final one before the one before it) get a 2xx within the budget", "Deliveries travel in parallel and retries reorder them", "PROVIDERS.md: retries and parallel delivery [inferred]"), SequenceProbe.LastTwoSwapped, 2),
+        new SequenceProbe(Must("ORDER-002", RuleSuite.Robustness, "A late retry of an early event, after the call ended, gets a 2xx", "A retry schedule of 30 s and more delivers old events after newer ones", Retries), SequenceProbe.LateRetry, 2),
+        new PayloadVariantProbe(Must("ROB-001", RuleSuite.Robustness, "Unknown extra fields are accepted", "Providers add fields without notice; a strict schema breaks on their next release", "MyOperator v2 envelope and provider changelogs [inferred]"), PayloadVariantProbe.ExtraFields, "unknown extra fields"),
+        new PayloadVariantProbe(Must("ROB-002", RuleSuite.Robustness, "Missing optional fields are accepted", "Fields such as reference_id (OBD only) and job_id (nullable) are absent in many calls", MyOperatorInCall + ": field table"), PayloadVariantProbe.WithoutOptional, "optional fields missing"),
+        new PayloadVariantProbe(Must("ROB-003", RuleSuite.Robustness, "Empty strings in optional fields are accepted", "Panels send empty values for unset fields", MyOperatorInCall + ": field table [inferred]"), PayloadVariantProbe.EmptyOptional, "optional fields empty"),
+        new PayloadVariantProbe(Must("ROB-004", RuleSuite.Robustness, "Non-Latin text (Devanagari, CJK, Arabic, emoji) is accepted", "Client reference ids and names come from CRMs in every script", "UTF-8 JSON (RFC 8259) [inferred]"), PayloadVariantProbe.NonLatin, "non-Latin text"),
+        new PayloadVariantProbe(Must("ROB-005", RuleSuite.Robustness, $"Very long values ({PayloadVariantProbe.LongLength} characters) are accepted", "Fixed-size columns and buffers truncate or crash on long values", "[inferred]"), PayloadVariantProbe.VeryLong, "very long values"),
+        new BrokenBodyProbe(Must("ROB-006", RuleSuite.Robustness, "A malformed payload (truncated JSON) gets a 4xx, never a 5xx or a hang", "A 5xx tells the provider to retry a request that can never succeed", "HTTP semantics (RFC 9110: 4xx client error) [inferred]"), BrokenBodyProbe.Truncated, "truncated body"),
+        new BrokenBodyProbe(Must("ROB-007", RuleSuite.Robustness, "A wrong content type gets a 4xx, never a 5xx or a hang", "The listener must not guess at bodies it does not understand", "HTTP semantics (RFC 9110: 415) [inferred]"), BrokenBodyProbe.WrongContentType, "wrong content type"),
+        new BrokenBodyProbe(Must("ROB-008", RuleSuite.Robustness, "An empty body gets a 4xx, never a 5xx or a hang", "Proxies and broken retries deliver empty bodies", "HTTP semantics (RFC 9110) [inferred]"), BrokenBodyProbe.Empty, "empty body"),
+    ];
+
+    public static IReadOnlyList<Rule> All { get; } = Probes.Select(probe => probe.Rule).ToList();
+
+    public static Rule? Find(string id) => All.FirstOrDefault(rule => rule.Id == id);
+
+    internal static IEnumerable<RuleProbe> Selected(RuleOptions options, string provider) =>
+        Probes.Where(probe => options.Selects(probe.Rule) && probe.Rule.AppliesTo(provider));
+
+    private static Rule Must(string id, RuleSuite suite, string title, string rationale, string source) => new(id, RuleLevel.Must, suite, title, rationale, source, []);
+
+    private static Rule Should(string id, RuleSuite suite, string title, string rationale, string source) => new(id, RuleLevel.Should, suite, title, rationale, source, []);
+}

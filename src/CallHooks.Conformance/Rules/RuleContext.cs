@@ -1,0 +1,26 @@
+using CallHooks.Conformance.Delivery;
+using CallHooks.Conformance.Providers;
+using CallHooks.Conformance.Results;
+using CallHooks.Conformance.Running;
+using CallHooks.Conformance.Scenarios;
+
+namespace CallHooks.Conformance.Rules;
+
+/// <summary>Everything a rule may use for one scenario: the scenario's own result, and the means to send probes.</summary>
+public sealed record RuleContext(
+    Scenario Scenario,
+    IProviderProfile Profile,
+    WebhookConfig Config,
+    RunPlan Plan,
+    ScenarioResult Result,
+    WebhookDispatcher Dispatcher,
+    TimeProvider Time,
+    RuleOptions Options)
+{
+    /// <summary>Probes time out like scenario deliveries do.</summary>
+    public TimeSpan Timeout => Plan.Timeout ?? Profile.TimeBudget;
+
+    public string Method => Config.Method ?? Profile.DefaultMethod;
+
+    public bool HasBody => Method != "GET";
+}

@@ -1,0 +1,8 @@
+namespace CallHooks.Conformance.Rules;
+
+/// <summary>How binding a rule is, in RFC 2119's words: a broken MUST fails the run, a broken SHOULD warns.</summary>
+public enum RuleLevel
+{
+    Must,
+    Should,
+}

@@ -1,0 +1,26 @@
+using CallHooks.Conformance.Expectations;
+
+namespace CallHooks.Conformance.Rules;
+
+/// <summary>How rules are checked in a run; validated by the CLI.</summary>
+public sealed record RuleOptions
+{
+    public IReadOnlySet<RuleSuite> Suites { get; init; } = new HashSet<RuleSuite> { RuleSuite.Core };
+
+    /// <summary>What a listener must answer to a request without, or with wrong, credentials (<c>--auth-reject</c>).</summary>
+    public StatusExpectation AuthReject { get; init; } = StatusExpectation.Of(["401", "403"]);
+
+    /// <summary>The SHOULD budget for answering well inside the provider's (<c>--fast</c>).</summary>
+    public TimeSpan Fast { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The listener's own record of a call, with <c>{uid}</c> for the call id (<c>--verify-url</c>).</summary>
+    public string? VerifyUrl { get; init; }
+
+    /// <summary>The mock CRM the harness hosts (<c>--downstream-port</c>); null when none.</summary>
+    public DownstreamInbox? Downstream { get; init; }
+
+    /// <summary>How long to wait for the listener's push to the mock CRM after a call ends.</summary>
+    public TimeSpan DownstreamWithin { get; init; } = TimeSpan.FromSeconds(5);
+
+    public bool Selects(Rule rule) => Suites.Contains(rule.Suite);
+}
