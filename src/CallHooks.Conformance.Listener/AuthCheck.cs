@@ -6,7 +6,9 @@ namespace CallHooks.Conformance.Listener;
 
 /// <summary>
 /// MyOperator's two webhook protections, checked Basic first, then the custom header. Messages name what is wrong
-/// but never echo a credential or a header value: they end up in logs and reports.
+/// but never echo a credential or a header value: they end up in logs and reports. In
+/// <see cref="ListenerMode.AcceptsMissingAuth"/> a credential that is absent is not checked at all: the common bug
+/// of comparing a secret only when the request brings one.
 /// </summary>
 internal sealed class AuthCheck
 {
@@ -15,9 +17,11 @@ internal sealed class AuthCheck
     private readonly byte[]? basicPair;
     private readonly string? headerName;
     private readonly byte[]? headerValue;
+    private readonly bool forgivesMissing;
 
     public AuthCheck(ListenerOptions options)
     {
+        forgivesMissing = new ListenerFaults(options).ForgivesMissingCredentials;
         if (!string.IsNullOrEmpty(options.BasicUser))
             basicPair = Encoding.UTF8.GetBytes(options.BasicUser + ":" + (options.BasicPassword ?? ""));
         if (!string.IsNullOrEmpty(options.RequiredHeaderName) && !string.IsNullOrEmpty(options.RequiredHeaderValue))
@@ -41,7 +45,7 @@ internal sealed class AuthCheck
     {
         var values = request.Headers.Authorization;
         if (values.Count == 0)
-            return "Basic credentials are missing";
+            return forgivesMissing ? null : "Basic credentials are missing";
         if (values.Count > 1)
             return "Authorization header appears more than once";
 
@@ -64,7 +68,7 @@ internal sealed class AuthCheck
     private string? CheckHeader(HttpRequest request)
     {
         if (!request.Headers.TryGetValue(headerName!, out var values) || values.Count == 0)
-            return $"required header '{headerName}' is missing";
+            return forgivesMissing ? null : $"required header '{headerName}' is missing";
         var matches = values.Count == 1
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(values[0] ?? ""), headerValue);
         return matches ? null : $"required header '{headerName}' has the wrong value";

@@ -3,48 +3,43 @@ namespace CallHooks.Conformance.Listener;
 /// <summary>
 /// The listener's memory of every call, keyed by uid (and id, to catch a log id moving to another uid).
 /// It enforces what must hold across deliveries of one call; one lock keeps concurrent deliveries consistent.
+/// Order is not one of those things: providers retry late and deliveries overtake each other, so a state that
+/// arrives after the finish is accepted and kept, and only a genuine contradiction gets a 409.
 /// </summary>
 internal sealed class CallBook(TimeProvider clock)
 {
-    private const string Finished = "2";
-
     private readonly Lock gate = new();
     private readonly Dictionary<string, CallEntry> byUid = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> uidById = new(StringComparer.Ordinal);
 
-    /// <summary>Accepts the delivery, counts it as a duplicate, or returns a 409 saying what changed.</summary>
-    public (bool Duplicate, Rejection? Rejection) Record(InCallLog log)
+    /// <summary>Accepts the delivery and says what it meant for the call, or returns a 409 saying what contradicts.</summary>
+    public (DeliveryKind Kind, Rejection? Rejection) Record(InCallLog log)
     {
         var now = clock.GetUtcNow();
         lock (gate)
         {
             byUid.TryGetValue(log.Uid, out var call);
             if (call is not null && Changed(call, log) is { } change)
-                return (false, new Rejection(409, change));
+                return (default, new Rejection(409, change));
             if (uidById.TryGetValue(log.Id, out var knownUid) && knownUid != log.Uid)
-                return (false, new Rejection(409, $"id {log.Id} changed uid from {knownUid} to {log.Uid}"));
+                return (default, new Rejection(409, $"id {log.Id} changed uid from {knownUid} to {log.Uid}"));
 
             if (call is null)
             {
                 call = new CallEntry(log, now);
                 byUid.Add(log.Uid, call);
                 uidById.Add(log.Id, log.Uid);
-            }
-            else if (call.Fingerprints.Contains(log.Fingerprint))
-            {
-                // Providers retry on a slow or failed reply; the same bytes again are not a new state.
-                call.Deliveries++;
-                call.Duplicates++;
-                call.LastReceived = now;
-                return (true, null);
-            }
-            else if (call.States.Contains(Finished))
-            {
-                return (false, new Rejection(409, $"uid {log.Uid} already finished (call_state \"2\"); call_state \"{log.CallState}\" may not follow"));
+                return (call.Accept(log, now), null);
             }
 
-            call.Accept(log, now);
-            return (false, null);
+            // Providers retry on a slow or failed reply; the same log again is not a new state.
+            if (call.Fingerprints.Contains(log.Fingerprint))
+                return (call.CountDuplicate(now), null);
+            if (!call.IsFinished)
+                return (call.Accept(log, now), null);
+            if (log.CallState == CallEntry.FinishedState && log.Status != call.Latest.Status)
+                return (default, new Rejection(409, $"uid {log.Uid} already finished with status {Show(call.Latest.Status)}; a second finish with status {Show(log.Status)} contradicts it"));
+            return (call.AcceptLate(log, now), null);
         }
     }
 
@@ -77,43 +72,5 @@ internal sealed class CallBook(TimeProvider clock)
             .FirstOrDefault();
     }
 
-    private sealed class CallEntry
-    {
-        public CallEntry(InCallLog first, DateTimeOffset now)
-        {
-            First = first;
-            Latest = first;
-            FirstReceived = now;
-            LastReceived = now;
-        }
-
-        public InCallLog First { get; }
-
-        public InCallLog Latest { get; private set; }
-
-        public List<string> States { get; } = [];
-
-        public HashSet<string> Fingerprints { get; } = new(StringComparer.Ordinal);
-
-        public int Deliveries { get; set; }
-
-        public int Duplicates { get; set; }
-
-        public DateTimeOffset FirstReceived { get; }
-
-        public DateTimeOffset LastReceived { get; set; }
-
-        public void Accept(InCallLog log, DateTimeOffset now)
-        {
-            Latest = log;
-            States.Add(log.CallState);
-            Fingerprints.Add(log.Fingerprint);
-            Deliveries++;
-            LastReceived = now;
-        }
-
-        public CallRecord ToRecord() => new(
-            First.Uid, First.Id, Latest.Clid, First.ClidRaw, First.Event, Latest.CallState, Latest.Status,
-            States.ToArray(), Deliveries, Duplicates, FirstReceived, LastReceived);
-    }
+    private static string Show(string? status) => status is null ? "null" : $"\"{status}\"";
 }

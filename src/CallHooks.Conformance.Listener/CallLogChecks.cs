@@ -28,28 +28,28 @@ internal static partial class CallLogChecks
         var p = new List<string>();
         var id = Text(log, "id", p, v => IdPattern().IsMatch(v) ? null : "must be 16 lowercase hex digits");
         var uid = Text(log, "uid", p, v => UidPattern().IsMatch(v) ? null : "must look like <node>.<epoch>.<seq>, e.g. n2.1596270949.2175190");
-        Text(log, "reference_id", p, v => Guid.TryParseExact(v, "D", out _) ? null : "must be null or a UUID", nullable: true);
+        Optional(log, "reference_id", p, v => Guid.TryParseExact(v, "D", out _) ? null : "must be null or a UUID");
         Text(log, "company_id", p, v => string.IsNullOrWhiteSpace(v) ? "must not be empty" : null);
         var clidRaw = Text(log, "clid_raw", p, v => ClidRawPattern().IsMatch(v) ? null : "must be 8 to 15 digits, country code first, e.g. 919711636496");
         var clid = Text(log, "clid", p, v => NationalPattern().IsMatch(v) || E164Pattern().IsMatch(v) ? null : "must be 10 national digits or +E.164");
-        Text(log, "rdnis", p, v => v == "unknown" || DigitsPattern().IsMatch(v) ? null : "must be digits or \"unknown\"");
+        Optional(log, "rdnis", p, v => v == "unknown" || DigitsPattern().IsMatch(v) ? null : "must be digits or \"unknown\"");
         var callState = Text(log, "call_state", p, v => OneOf(v, CallStates));
         var callEvent = Text(log, "event", p, v => OneOf(v, Events));
-        var status = Text(log, "status", p, v => OneOf(v, Statuses), nullable: true);
+        var problemsBeforeStatus = p.Count;
+        var status = Optional(log, "status", p, v => OneOf(v, Statuses));
+        var statusWellFormed = p.Count == problemsBeforeStatus;
         Users(log, p);
         var created = Text(log, "created", p, v => IsTime(v) ? null : "must be " + TimeFormat);
-        Text(log, "call_time", p, v => IsTime(v) ? null : "must be " + TimeFormat);
-        Text(log, "public_ivr_id", p, _ => null);
-        Text(log, "client_ref_id", p, _ => null);
-        if (!log.TryGetProperty("job_id", out _))
-            p.Add("job_id is missing");
+        Optional(log, "call_time", p, v => IsTime(v) ? null : "must be " + TimeFormat);
+        Optional(log, "public_ivr_id", p, _ => null);
+        Optional(log, "client_ref_id", p, _ => null);
 
         if (clid is not null && clidRaw is not null)
             ClidAgreesWithRaw(clid, clidRaw, p);
         if (uid is not null && created is not null)
             CreatedMatchesUid(uid, created, p);
-        if (callState == "2" && log.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.Null)
-            p.Add("status must not be null when call_state is \"2\" (call finished)");
+        if (callState == "2" && status is null && statusWellFormed)
+            p.Add("status must be \"1\", \"2\" or \"3\" when call_state is \"2\" (call finished), got " + Describe(log, "status"));
 
         if (p.Count > 0 || id is null || uid is null || clidRaw is null || clid is null || callState is null || callEvent is null || created is null)
             return (null, p);
@@ -82,31 +82,6 @@ internal static partial class CallLogChecks
             return text;
         problems.Add($"{field} {problem}, got {JsonText.Quote(text)}");
         return null;
-    }
-
-    private static void Users(JsonElement log, List<string> problems)
-    {
-        if (!log.TryGetProperty("users", out var users))
-        {
-            problems.Add("users is missing");
-            return;
-        }
-
-        if (users.ValueKind != JsonValueKind.Array)
-        {
-            problems.Add($"users must be an array of digit strings, got {JsonText.Describe(users)}");
-            return;
-        }
-
-        var index = 0;
-        foreach (var user in users.EnumerateArray())
-        {
-            if (user.ValueKind != JsonValueKind.String)
-                problems.Add($"users[{index}] must be a string, got {JsonText.Describe(user)}");
-            else if (!DigitsPattern().IsMatch(user.GetString()!))
-                problems.Add($"users[{index}] must be digits (agent number with country code, no plus), got {JsonText.Quote(user.GetString()!)}");
-            index++;
-        }
     }
 
     /// <summary>The docs print clid both ways; either way it must be the same number as clid_raw.</summary>

@@ -8,8 +8,8 @@ namespace CallHooks.Conformance.Listener;
 /// <param name="Clid">The caller as printed in the last accepted delivery (national or E.164).</param>
 /// <param name="ClidRaw">The caller with country code, digits only.</param>
 /// <param name="Event">"1" incoming, "2" outgoing.</param>
-/// <param name="CallState">The last accepted call_state.</param>
-/// <param name="Status">The last accepted status (null until the call has an outcome).</param>
+/// <param name="CallState">Where the call stands: the latest accepted call_state, and "2" for good once it finished.</param>
+/// <param name="Status">The final status once the call finished (null until then); late deliveries do not change it.</param>
 /// <param name="States">Every accepted call_state in arrival order; duplicates are not repeated here.</param>
 /// <param name="Deliveries">Accepted requests for this call, duplicates included.</param>
 /// <param name="Duplicates">Exact re-deliveries (provider retries) among <paramref name="Deliveries"/>.</param>
@@ -27,4 +27,8 @@ public sealed record CallRecord(
     int Deliveries,
     int Duplicates,
     DateTimeOffset FirstReceivedUtc,
-    DateTimeOffset LastReceivedUtc);
+    DateTimeOffset LastReceivedUtc)
+{
+    /// <summary>The caller as E.164 (<c>+</c> and <see cref="ClidRaw"/>), whichever way <see cref="Clid"/> was printed.</summary>
+    public string Caller => "+" + ClidRaw;
+}

@@ -31,6 +31,18 @@ public sealed class ListenerOptions
     /// <summary>A signing secret (Twilio auth token, Standard Webhooks <c>whsec_</c> key): when set, signatures are verified.</summary>
     public string? Secret { get; set; }
 
+    /// <summary>Strict (correct) by default; the other modes are deliberate bugs for proving the harness's rules.</summary>
+    public ListenerMode Mode { get; set; } = ListenerMode.Strict;
+
+    /// <summary>
+    /// How long <see cref="ListenerMode.Slow"/> waits before answering: by default beyond the 1 s a provider would like
+    /// and inside MyOperator's 5 s budget, so only the SHOULD rule fails.
+    /// </summary>
+    public TimeSpan SlowDelay { get; set; } = TimeSpan.FromMilliseconds(1500);
+
+    /// <summary>The CRM the listener pushes each finished call to (JSON POST); null pushes nothing.</summary>
+    public Uri? DownstreamUrl { get; set; }
+
     /// <summary>Tests pin the clock so received-at stamps are exact; everyone else keeps the system clock.</summary>
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -50,6 +62,12 @@ public sealed class ListenerOptions
             problems.Add("BasicPassword is set without BasicUser");
         if (BasicUser?.Contains(':', StringComparison.Ordinal) == true)
             problems.Add("BasicUser must not contain ':' (Basic auth splits user and password at the first colon)");
+        if (!Enum.IsDefined(Mode))
+            problems.Add($"Mode {(int)Mode} is not a ListenerMode");
+        if (SlowDelay < TimeSpan.Zero)
+            problems.Add($"SlowDelay {SlowDelay} must not be negative");
+        if (DownstreamUrl is not null && !(DownstreamUrl.IsAbsoluteUri && (DownstreamUrl.Scheme == Uri.UriSchemeHttp || DownstreamUrl.Scheme == Uri.UriSchemeHttps)))
+            problems.Add($"DownstreamUrl '{DownstreamUrl}' must be an absolute http or https URL");
         return problems;
     }
 

@@ -16,12 +16,15 @@ public sealed class ReferenceListener : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly CallBook book;
+    private readonly DownstreamPusher downstream;
     private int stopped;
+    private int disposed;
 
-    private ReferenceListener(WebApplication app, CallBook book, Uri baseUrl)
+    private ReferenceListener(WebApplication app, CallBook book, DownstreamPusher downstream, Uri baseUrl)
     {
         this.app = app;
         this.book = book;
+        this.downstream = downstream;
         BaseUrl = baseUrl;
     }
 
@@ -42,7 +45,11 @@ public sealed class ReferenceListener : IAsyncDisposable
         ListenerOptions.TryResolveHost(options.Host, out var address);
 
         var book = new CallBook(options.Clock);
-        var router = new RequestRouter(book, new AuthCheck(options), options.Log, ProviderEndpoints.Create(options));
+        var log = new ListenerLog(options.Log);
+        var faults = new ListenerFaults(options);
+        var downstream = new DownstreamPusher(options.DownstreamUrl, log);
+        var webhook = new WebhookEndpoint(book, faults, downstream);
+        var router = new RequestRouter(book, new AuthCheck(options), faults, webhook, log, ProviderEndpoints.Create(options));
 
         // The empty builder has no logging providers, configuration files or hosting startup: quiet and fast.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(ReferenceListener).Assembly.GetName().Name });
@@ -59,11 +66,12 @@ public sealed class ReferenceListener : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            return new ReferenceListener(app, book, new Uri(bound.TrimEnd('/') + "/"));
+            return new ReferenceListener(app, book, downstream, new Uri(bound.TrimEnd('/') + "/"));
         }
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            await downstream.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -77,7 +85,12 @@ public sealed class ReferenceListener : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+            return;
         await StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
+
+        // After the server: requests in flight may still start pushes; each ends within its own short timeout.
+        await downstream.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -7,6 +8,12 @@ namespace CallHooks.Conformance.Listener;
 /// <summary>Writes the listener's JSON answers by hand, field by field, so their shape is visible here.</summary>
 internal static class Replies
 {
+    /// <summary>
+    /// Plain JSON, not HTML-safe JSON: the default encoder writes <c>+91...</c> as <c>\u002B91...</c> and non-Latin
+    /// names as escapes, which a reader searching the body for the caller's number would miss.
+    /// </summary>
+    public static readonly JsonWriterOptions Plain = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Task Error(HttpContext context, Rejection rejection) =>
         Json(context, rejection.StatusCode, json =>
         {
@@ -21,14 +28,16 @@ internal static class Replies
             }
         });
 
-    public static Task Accepted(HttpContext context, InCallLog log, bool duplicate) =>
+    public static Task Accepted(HttpContext context, InCallLog log, DeliveryKind kind) =>
         Json(context, StatusCodes.Status200OK, json =>
         {
             json.WriteBoolean("ok", true);
             json.WriteString("uid", log.Uid);
             json.WriteString("call_state", log.CallState);
-            if (duplicate)
+            if (kind == DeliveryKind.Duplicate)
                 json.WriteBoolean("duplicate", true);
+            if (kind == DeliveryKind.Late)
+                json.WriteBoolean("late", true);
         });
 
     public static Task Call(HttpContext context, CallRecord call) =>
@@ -38,6 +47,7 @@ internal static class Replies
             json.WriteString("id", call.Id);
             json.WriteString("clid", call.Clid);
             json.WriteString("clid_raw", call.ClidRaw);
+            json.WriteString("caller", call.Caller);
             json.WriteString("event", call.Event);
             json.WriteString("call_state", call.CallState);
             json.WriteString("status", call.Status);
@@ -55,7 +65,7 @@ internal static class Replies
     public static async Task Json(HttpContext context, int status, Action<Utf8JsonWriter> writeProperties)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Plain))
         {
             json.WriteStartObject();
             writeProperties(json);

@@ -6,11 +6,9 @@ namespace CallHooks.Conformance.Listener;
 /// The listener's only middleware. <c>/healthz</c> and <c>/calls/{uid}</c> are reserved; every other path is a
 /// webhook endpoint, because users point MyOperator at whatever path they like. Writes one log line per request.
 /// </summary>
-internal sealed class RequestRouter(CallBook book, AuthCheck auth, Action<string>? log, IReadOnlyList<IProviderEndpoint> providers)
+internal sealed class RequestRouter(CallBook book, AuthCheck auth, ListenerFaults faults, WebhookEndpoint webhook, ListenerLog log, IReadOnlyList<IProviderEndpoint> providers)
 {
     private const string CallsPrefix = "/calls/";
-
-    private readonly WebhookEndpoint webhook = new(book);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -31,13 +29,18 @@ internal sealed class RequestRouter(CallBook book, AuthCheck auth, Action<string
             verdict = await WebhookEndpoint.Reject(context, new Rejection(500, "internal listener error: " + e.GetType().Name)).ConfigureAwait(false);
         }
 
-        Write($"{request.Method} {path} {context.Response.StatusCode} {verdict}");
+        log.Write($"{request.Method} {path} {context.Response.StatusCode} {verdict}");
     }
 
     private async Task<string> Route(HttpContext context, string path)
     {
         if (path.Equals("/healthz", StringComparison.OrdinalIgnoreCase))
             return await Health(context).ConfigureAwait(false);
+
+        // Slow mode delays every webhook answer, refusals included; reading a record back is not a webhook.
+        var isRecord = path.StartsWith(CallsPrefix, StringComparison.OrdinalIgnoreCase);
+        if (!isRecord)
+            await faults.BeforeAnswerAsync(context.RequestAborted).ConfigureAwait(false);
 
         // /calls/{uid} shows caller numbers, so it sits behind the same protection as the webhooks.
         if (auth.Check(context.Request) is { } denied)
@@ -47,7 +50,7 @@ internal sealed class RequestRouter(CallBook book, AuthCheck auth, Action<string
             return await WebhookEndpoint.Reject(context, denied).ConfigureAwait(false);
         }
 
-        if (path.StartsWith(CallsPrefix, StringComparison.OrdinalIgnoreCase))
+        if (isRecord)
             return await Call(context, path[CallsPrefix.Length..]).ConfigureAwait(false);
 
         // /<provider>/... goes to that provider's reader; every other path is a MyOperator In-Call webhook.
@@ -81,17 +84,5 @@ internal sealed class RequestRouter(CallBook book, AuthCheck auth, Action<string
     {
         context.Response.Headers.Allow = "GET";
         return WebhookEndpoint.Reject(context, new Rejection(405, $"{context.Request.Path} only answers GET"));
-    }
-
-    private void Write(string line)
-    {
-        try
-        {
-            log?.Invoke(line);
-        }
-        catch (Exception)
-        {
-            // A failing log sink must not change what the sender sees.
-        }
     }
 }

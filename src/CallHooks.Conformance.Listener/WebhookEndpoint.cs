@@ -4,9 +4,10 @@ namespace CallHooks.Conformance.Listener;
 
 /// <summary>
 /// Every path except the reserved ones: one MyOperator In-Call delivery, read, checked field by field,
-/// then checked against what earlier deliveries of the same call said. Returns the verdict for the log line.
+/// then checked against what earlier deliveries of the same call said; a call's first finish is pushed downstream.
+/// Returns the verdict for the log line. <see cref="ListenerFaults"/> bends this in the broken modes.
 /// </summary>
-internal sealed class WebhookEndpoint(CallBook book)
+internal sealed class WebhookEndpoint(CallBook book, ListenerFaults faults, DownstreamPusher downstream)
 {
     public async Task<string> HandleAsync(HttpContext context)
     {
@@ -32,19 +33,38 @@ internal sealed class WebhookEndpoint(CallBook book)
 
         var (callLog, unreadable) = await MyOperatorInCallReader.ReadPostAsync(request, context.RequestAborted).ConfigureAwait(false);
         if (unreadable is not null)
-            return await Reject(context, unreadable).ConfigureAwait(false);
+            return await Reject(context, faults.Unreadable(unreadable)).ConfigureAwait(false);
 
         var (log, problems) = CallLogChecks.Check(callLog);
         if (log is null)
             return await Reject(context, new Rejection(400, problems)).ConfigureAwait(false);
 
-        var (duplicate, conflict) = book.Record(log);
+        if (!faults.KeepsRecords)
+        {
+            await Replies.Accepted(context, log, DeliveryKind.Progress).ConfigureAwait(false);
+            return $"accepted, not recorded uid={log.Uid} call_state={log.CallState}";
+        }
+
+        var (kind, conflict) = book.Record(log);
         if (conflict is not null)
             return await Reject(context, conflict).ConfigureAwait(false);
+        if (kind == DeliveryKind.Duplicate && faults.OnDuplicate($"{log.Uid}/{log.CallState}") is { } crash)
+            return await Reject(context, crash).ConfigureAwait(false);
 
-        await Replies.Accepted(context, log, duplicate).ConfigureAwait(false);
-        return $"{(duplicate ? "duplicate" : "accepted")} uid={log.Uid} call_state={log.CallState}";
+        // Started before answering so record and push never disagree, yet it runs on its own: the answer does not wait.
+        if (kind == DeliveryKind.Finished)
+            downstream.CallFinished(log);
+        await Replies.Accepted(context, log, kind).ConfigureAwait(false);
+        return $"{Verdict(kind)} uid={log.Uid} call_state={log.CallState}";
     }
+
+    private static string Verdict(DeliveryKind kind) => kind switch
+    {
+        DeliveryKind.Duplicate => "duplicate",
+        DeliveryKind.Late => "accepted late (after the finish)",
+        DeliveryKind.Finished => "accepted finish",
+        _ => "accepted",
+    };
 
     public static async Task<string> Reject(HttpContext context, Rejection rejection)
     {

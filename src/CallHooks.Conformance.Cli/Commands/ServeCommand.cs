@@ -13,13 +13,19 @@ internal static class ServeCommand
         var host = new Option<string?>("--host") { Description = "Address to bind (default 127.0.0.1, loopback only).", HelpName = "ADDRESS" };
         var header = new Option<string?>("--header") { Description = "Demand this header on every webhook: \"Name: value\".", HelpName = "\"Name: value\"" };
         var basic = new Option<string?>("--basic") { Description = "Demand Basic auth user:pass.", HelpName = "USER:PASS" };
-        var command = new Command("serve", "Run the reference listener: it parses MyOperator webhooks like a real integration and answers 4xx with the reason when they are wrong.") { port, host, header, basic };
+        var mode = new Option<string?>("--mode")
+        {
+            Description = "strict (default, a correct listener) or a deliberate bug: " + string.Join(", ", ListenerModeNames.All.Skip(1)) + ".",
+            HelpName = "MODE",
+        };
+        var downstream = new Option<string?>("--downstream") { Description = "POST each finished call as JSON to this URL (the CRM the listener feeds).", HelpName = "URL" };
+        var command = new Command("serve", "Run the reference listener: it parses MyOperator webhooks like a real integration and answers 4xx with the reason when they are wrong.") { port, host, header, basic, mode, downstream };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            var options = Options(parsed.GetValue(port), parsed.GetValue(host), parsed.GetValue(header), parsed.GetValue(basic));
+            var options = Options(parsed.GetValue(port), parsed.GetValue(host), parsed.GetValue(header), parsed.GetValue(basic), parsed.GetValue(mode), parsed.GetValue(downstream));
             options.Log = line => console.Out.WriteLine(line);
             await using var listener = await ReferenceListener.StartAsync(options, cancellationToken).ConfigureAwait(false);
-            await console.Out.WriteLineAsync($"reference listener on {listener.BaseUrl} (Ctrl-C stops it)").ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"reference listener on {listener.BaseUrl}, mode {ListenerModeNames.Name(options.Mode)} (Ctrl-C stops it)").ConfigureAwait(false);
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -34,7 +40,7 @@ internal static class ServeCommand
         return command;
     }
 
-    private static ListenerOptions Options(string? port, string? host, string? header, string? basic)
+    private static ListenerOptions Options(string? port, string? host, string? header, string? basic, string? mode, string? downstream)
     {
         var problems = new List<string>();
         var options = new ListenerOptions { Port = 8080, Host = host ?? "127.0.0.1" };
@@ -66,6 +72,26 @@ internal static class ServeCommand
                 (options.BasicUser, options.BasicPassword) = (basic[..colon], basic[(colon + 1)..]);
         }
 
+        Behaviour(options, mode, downstream, problems);
         return problems.Count == 0 ? options : throw new UsageException(problems);
+    }
+
+    /// <summary>--mode and --downstream: what the listener does beyond checking requests.</summary>
+    private static void Behaviour(ListenerOptions options, string? mode, string? downstream, List<string> problems)
+    {
+        if (mode is not null)
+        {
+            (options.Mode, var problem) = ListenerModeNames.Parse("--mode", mode);
+            if (problem is not null)
+                problems.Add(problem);
+        }
+
+        if (downstream is not null)
+        {
+            if (Uri.TryCreate(downstream, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+                options.DownstreamUrl = url;
+            else
+                problems.Add($"--downstream '{downstream}': must be an absolute http or https URL");
+        }
     }
 }

@@ -64,15 +64,21 @@ public sealed class CallSequenceTests : ListenerTestBase
     }
 
     [Test]
-    public async Task New_state_after_finish_is_rejected_with_409()
+    public async Task New_state_after_finish_is_accepted_late_and_the_call_stays_finished()
     {
         await ListenerKit.PostAsync(Client, ListenerKit.Form(ListenerKit.State("1")));
         await ListenerKit.PostAsync(Client, ListenerKit.Form(ListenerKit.State("2", "2")));
 
         var reply = await ListenerKit.PostAsync(Client, ListenerKit.Form(ListenerKit.State("6")));
 
-        PostBodyTests.AssertRejected(reply, HttpStatusCode.Conflict, "uid n2.1596270949.2175190 already finished (call_state \"2\"); call_state \"6\" may not follow");
-        Assert.That(Listener.Calls.Single().States, Is.EqualTo(new[] { "1", "2" }));
+        var call = Listener.Calls.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(reply.Body, Is.EqualTo("""{"ok":true,"uid":"n2.1596270949.2175190","call_state":"6","late":true}"""));
+            Assert.That(call.States, Is.EqualTo(new[] { "1", "2", "6" }));
+            Assert.That(call.CallState, Is.EqualTo("2"));
+            Assert.That(call.Status, Is.EqualTo("2"));
+        });
     }
 
     [Test]
@@ -82,7 +88,7 @@ public sealed class CallSequenceTests : ListenerTestBase
 
         var reply = await ListenerKit.PostAsync(Client, ListenerKit.Form(ListenerKit.State("2", "1")));
 
-        PostBodyTests.AssertRejected(reply, HttpStatusCode.Conflict, "uid n2.1596270949.2175190 already finished (call_state \"2\"); call_state \"2\" may not follow");
+        PostBodyTests.AssertRejected(reply, HttpStatusCode.Conflict, "uid n2.1596270949.2175190 already finished with status \"2\"; a second finish with status \"1\" contradicts it");
     }
 
     [TestCase("id", "0123456789abcdef", "uid n2.1596270949.2175190 changed id from 5f25296c4122c135 to 0123456789abcdef")]
@@ -192,6 +198,7 @@ public sealed class CallSequenceTests : ListenerTestBase
               "id": "5f25296c4122c135",
               "clid": "9711636496",
               "clid_raw": "919711636496",
+              "caller": "+919711636496",
               "event": "2",
               "call_state": "2",
               "status": "2",

@@ -1,0 +1,26 @@
+namespace CallHooks.Conformance.Listener;
+
+/// <summary>
+/// How the reference listener behaves. <see cref="Strict"/> is a correct listener that passes every conformance rule;
+/// every other mode is one deliberate, realistic bug, so a test can prove that the rule meant to catch it does.
+/// </summary>
+public enum ListenerMode
+{
+    /// <summary>Correct: rejects missing or wrong credentials, accepts retries and late events, 4xx for unreadable bodies, answers fast.</summary>
+    Strict,
+
+    /// <summary>A request with no credential at all passes (the "only compare when present" bug); a wrong one is still refused.</summary>
+    AcceptsMissingAuth,
+
+    /// <summary>An exact re-delivery gets 500, as a listener that inserts every delivery under a unique key would.</summary>
+    FailsDuplicates,
+
+    /// <summary>Every webhook answer waits <see cref="ListenerOptions.SlowDelay"/> first, as a listener doing slow work inline would.</summary>
+    Slow,
+
+    /// <summary>Unreadable bodies (malformed JSON, wrong content type, empty body) get 500 instead of 4xx: the parser's exception escapes.</summary>
+    ServerErrorOnMalformed,
+
+    /// <summary>Answers 200 but keeps nothing: <c>/calls/{uid}</c> finds no call and nothing is pushed downstream.</summary>
+    KeepsNoRecord,
+}
