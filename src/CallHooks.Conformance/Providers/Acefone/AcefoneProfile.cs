@@ -1,0 +1,90 @@
+using System.Text;
+using CallHooks.Conformance.Calls;
+using CallHooks.Conformance.Wire;
+
+namespace CallHooks.Conformance.Providers.Acefone;
+
+/// <summary>
+/// Acefone trigger webhooks (same platform as Tata Smartflo): one request per subscribed trigger, its body a
+/// user-written template of <c>$variables</c>. POST sends it as JSON or as a form body; GET sends the form template as
+/// the query string. Custom headers are the only protection: there is no signing and no Basic auth in the panel.
+/// </summary>
+public sealed class AcefoneProfile : IProviderProfile
+{
+    public const string ProfileName = "acefone";
+
+    public string Name => ProfileName;
+
+    public string Description => "Acefone / Tata Smartflo trigger webhooks: a template of $variables per trigger, IST stamps";
+
+    /// <summary>Acefone retries a failed delivery twice, 30 s and then 10 s later; 30 s is the longest it waits.</summary>
+    public TimeSpan TimeBudget => TimeSpan.FromSeconds(30);
+
+    public IReadOnlyList<string> Methods { get; } = ["POST", "GET"];
+
+    public IReadOnlyList<string> Encodings { get; } = ["json", "form"];
+
+    public string DefaultMethod => "POST";
+
+    /// <summary>The documented example template and every captured payload are JSON.</summary>
+    public string DefaultEncoding => "json";
+
+    public IReadOnlyList<ProviderEvent> Events => Triggers.Events;
+
+    /// <summary>The panel maps no query parameters: the template is the whole payload.</summary>
+    public IReadOnlyList<MappableField> QueryFields { get; } = [];
+
+    public IReadOnlyList<string> Validate(WebhookConfig config)
+    {
+        var problems = AcefoneSettings.Problems(config.Options).ToList();
+        if (config.Query.Count > 0)
+            problems.Add("--query: acefone maps no query parameters; put $variables in the --template (GET sends it as the query string) or constants in the --target URL");
+        if (config.Basic is not null)
+            problems.Add("--basic: acefone's panel has no Basic auth; protect the listener with a secret header (--header \"Name: value\")");
+        if (config.Secret is not null && config.Sign is null)
+            problems.Add("--secret: acefone does not sign webhooks; send the secret as a custom header (--header \"Name: value\") or add --sign standard-webhooks");
+        if (config.Template is not null)
+            problems.AddRange(TemplateRules.Problems(config.Template, EncodingOf(config)));
+        return problems;
+    }
+
+    public string CallId(Call call) => Derived.CallId(call);
+
+    public WebhookRequest Build(StepContext context, WebhookConfig config)
+    {
+        var trigger = Triggers.Find(context.Step.Event);
+        var values = CallVariables.For(context.Call, trigger, AcefoneSettings.From(config.Options));
+        foreach (var (name, value) in context.Step.Set)
+            values[name] = value?.DeepClone();
+        foreach (var name in context.Step.Unset)
+            values.Remove(name);
+
+        var method = config.Method ?? DefaultMethod;
+        var encoding = EncodingOf(config);
+        var template = TemplateRules.Trim(config.Template ?? DefaultTemplates.For(encoding));
+        var request = method == "GET"
+            ? new WebhookRequest { Method = method, Url = WithQuery(config.Target, TemplateRenderer.Form(template, values)) }
+            : new WebhookRequest
+            {
+                Method = method,
+                Url = config.Target,
+                ContentType = encoding == "json" ? "application/json" : "application/x-www-form-urlencoded",
+                Body = Encoding.UTF8.GetBytes(encoding == "json" ? TemplateRenderer.Json(template, values) : TemplateRenderer.Form(template, values)),
+            };
+
+        // Custom headers only: Basic credentials are refused by Validate and never sent.
+        return WebhookAuth.Apply(config with { Basic = null }, request);
+    }
+
+    /// <summary>GET carries the form template as its query string, so GET always renders the form way.</summary>
+    private string EncodingOf(WebhookConfig config) =>
+        (config.Method ?? DefaultMethod) == "GET" ? "form" : config.Encoding ?? DefaultEncoding;
+
+    private static Uri WithQuery(Uri target, string query)
+    {
+        var builder = new UriBuilder(target);
+        var existing = builder.Query.TrimStart('?');
+        builder.Query = existing.Length == 0 ? query : existing + "&" + query;
+        return builder.Uri;
+    }
+}
