@@ -17,7 +17,7 @@ public sealed class ResultsJsonWriterTests
         Assert.That(root.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[]
         {
             "tool", "version", "seed", "now", "target", "embeddedListener", "commandLine", "options",
-            "startedAt", "finishedAt", "durationMs", "summary", "scenarios",
+            "startedAt", "finishedAt", "durationMs", "summary", "rules", "scenarios",
         }));
         Assert.That(root.GetProperty("tool").GetString(), Is.EqualTo("callhooks"));
         Assert.That(root.GetProperty("version").GetString(), Is.EqualTo("0.1.0"));
@@ -51,7 +51,7 @@ public sealed class ResultsJsonWriterTests
 
         Assert.That(scenario.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[]
         {
-            "provider", "name", "description", "callId", "customer", "seed", "passed", "durationMs", "deliveries",
+            "provider", "name", "description", "callId", "customer", "seed", "passed", "durationMs", "deliveries", "rules",
         }));
         Assert.That(scenario.GetProperty("provider").GetString(), Is.EqualTo("myoperator-incall"));
         Assert.That(scenario.GetProperty("name").GetString(), Is.EqualTo("incoming-missed"));
