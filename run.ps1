@@ -1,7 +1,9 @@
 # CallHooks.Conformance entry point for Windows: a thin mirror of run.sh.
 #   ./run.ps1              build, then play the whole MyOperator suite against the embedded reference listener
 #   ./run.ps1 test         build and run every test; the last line is "N passed, N failed"
+#   ./run.ps1 coverage     the tests with coverage; HTML report in reports/coverage/index.html
 #   ./run.ps1 <args...>    build, then run `callhooks <args...>`
+# The report's browser tests need Chromium: set CALLHOOKS_CHROMIUM to its executable (e.g. chrome.exe) on Windows.
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'; $env:DOTNET_NOLOGO = '1'
@@ -29,6 +31,22 @@ elseif ($args[0] -eq 'test') {
     }
     if ($status -ne 0 -and $failed -eq 0) { $failed = 1 }
     Write-Output "$passed passed, $failed failed, $skipped skipped"
+    exit $status
+}
+elseif ($args[0] -eq 'coverage') {
+    Build
+    Remove-Item -Recurse -Force reports/coverage -ErrorAction SilentlyContinue
+    dotnet test CallHooks.Conformance.sln -c $configuration --no-build -nologo --collect:"XPlat Code Coverage" --results-directory reports/coverage/raw
+    $status = $LASTEXITCODE
+    # ReportGenerator is restored into the NuGet cache by the test project; run its dll from there.
+    $version = ([xml](Get-Content Directory.Packages.props)).Project.ItemGroup.PackageVersion |
+        Where-Object { $_.Include -eq 'ReportGenerator' } | ForEach-Object { $_.Version }
+    $packages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $generator = Join-Path $packages "reportgenerator/$version/tools/net10.0/ReportGenerator.dll"
+    dotnet $generator "-reports:reports/coverage/raw/*/coverage.cobertura.xml" "-targetdir:reports/coverage" "-reporttypes:Html;TextSummary" "-verbosity:Warning"
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    Get-Content reports/coverage/Summary.txt -TotalCount 14
+    Write-Output "coverage report: reports/coverage/index.html"
     exit $status
 }
 else {
