@@ -43,7 +43,7 @@ elseif ($args[0] -eq 'coverage') {
         Where-Object { $_.Include -eq 'ReportGenerator' } | ForEach-Object { $_.Version }
     $packages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
     $generator = Join-Path $packages "reportgenerator/$version/tools/net10.0/ReportGenerator.dll"
-    dotnet $generator "-reports:reports/coverage/raw/*/coverage.cobertura.xml" "-targetdir:reports/coverage" "-reporttypes:Html;TextSummary" "-verbosity:Warning"
+    dotnet $generator "-reports:reports/coverage/raw/*/coverage.cobertura.xml" "-targetdir:reports/coverage" "-reporttypes:Html;TextSummary" "-verbosity:Error"
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
     Get-Content reports/coverage/Summary.txt -TotalCount 14
     Write-Output "coverage report: reports/coverage/index.html"

@@ -60,7 +60,7 @@ coverage() {
   packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: *//')
   generator="${packages%/}/reportgenerator/$version/tools/net10.0/ReportGenerator.dll"
   dotnet "$generator" "-reports:reports/coverage/raw/*/coverage.cobertura.xml" -targetdir:reports/coverage \
-    "-reporttypes:Html;TextSummary" -verbosity:Warning
+    "-reporttypes:Html;TextSummary" -verbosity:Error
   sed -n '/^Summary/,/^$/p' reports/coverage/Summary.txt
   echo "coverage report: reports/coverage/index.html"
   return "$status"
