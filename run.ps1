@@ -2,8 +2,8 @@
 #   ./run.ps1              build, then play the whole MyOperator suite against the embedded reference listener
 #   ./run.ps1 test         build and run every test; the last line is "N passed, N failed"
 #   ./run.ps1 coverage     the tests with coverage; HTML report in reports/coverage/index.html
-# The report's browser tests need Chromium: set CALLHOOKS_CHROMIUM to its executable (e.g. chrome.exe) on Windows.
 #   ./run.ps1 <args...>    build, then run `callhooks <args...>`
+# The report's browser tests need Chromium: set CALLHOOKS_CHROMIUM to its executable (e.g. chrome.exe) on Windows.
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'; $env:DOTNET_NOLOGO = '1'
@@ -43,7 +43,7 @@ elseif ($args[0] -eq 'coverage') {
         Where-Object { $_.Include -eq 'ReportGenerator' } | ForEach-Object { $_.Version }
     $packages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
     $generator = Join-Path $packages "reportgenerator/$version/tools/net10.0/ReportGenerator.dll"
-    dotnet $generator "-reports:reports/coverage/raw/*/coverage.cobertura.xml" "-targetdir:reports/coverage" "-reporttypes:Html;TextSummary" "-verbosity:Warning"
+    dotnet $generator "-reports:reports/coverage/raw/*/coverage.cobertura.xml" "-targetdir:reports/coverage" "-reporttypes:Html;TextSummary" "-verbosity:Error"
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
     Get-Content reports/coverage/Summary.txt -TotalCount 14
     Write-Output "coverage report: reports/coverage/index.html"

@@ -2,6 +2,7 @@
 # CallHooks.Conformance entry point.
 #   ./run.sh              build, then play the whole MyOperator suite against the embedded reference listener
 #   ./run.sh test         build and run every test; the last line is "N passed, N failed"
+#   ./run.sh coverage     the tests with coverage; HTML report in reports/coverage/index.html
 #   ./run.sh <args...>    build, then run `callhooks <args...>` (e.g. ./run.sh run --target http://127.0.0.1:8080/hook)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,12 +15,26 @@ build() {
   dotnet build CallHooks.Conformance.sln -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >&2
 }
 
+# The report's browser tests drive Debian's Chromium (never a browser download of Playwright's own). Install it
+# when it is missing and this shell can (root with apt-get, as in CI); otherwise those tests fail and say why.
+ensure_chromium() {
+  if [ -n "${CALLHOOKS_CHROMIUM:-}" ] || [ -x /usr/bin/chromium ]; then return 0; fi
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "run.sh: installing Debian's chromium package for the browser tests" >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } >&2 \
+      || echo "run.sh: could not install chromium; the browser tests will fail and say so" >&2
+  else
+    echo "run.sh: /usr/bin/chromium is missing and needs root with apt-get to install; the browser tests will fail and say so" >&2
+  fi
+}
+
 run_tests() {
   build
+  ensure_chromium
   local log
   log=$(mktemp)
   set +e
-  dotnet test CallHooks.Conformance.sln -c "$configuration" --no-build -nologo 2>&1 | tee "$log"
+  dotnet test CallHooks.Conformance.sln -c "$configuration" --no-build -nologo "$@" 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
   set -e
   # Sum every test project's summary ("Failed: 0, Passed: 12, Skipped: 0, Total: 12") into the closing line.
@@ -35,8 +50,25 @@ run_tests() {
   return "$status"
 }
 
+# Tests with coverlet, then ReportGenerator (restored into the NuGet cache by the test project) renders HTML.
+coverage() {
+  rm -rf reports/coverage
+  local status=0
+  run_tests --collect:"XPlat Code Coverage" --results-directory reports/coverage/raw || status=$?
+  local version packages generator
+  version=$(sed -n 's/.*Include="ReportGenerator" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
+  packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: *//')
+  generator="${packages%/}/reportgenerator/$version/tools/net10.0/ReportGenerator.dll"
+  dotnet "$generator" "-reports:reports/coverage/raw/*/coverage.cobertura.xml" -targetdir:reports/coverage \
+    "-reporttypes:Html;TextSummary" -verbosity:Error
+  sed -n '/^Summary/,/^$/p' reports/coverage/Summary.txt
+  echo "coverage report: reports/coverage/index.html"
+  return "$status"
+}
+
 case "${1:-}" in
   "")   build; exec dotnet "$cli" run ;;
   test) run_tests ;;
+  coverage) coverage ;;
   *)    build; exec dotnet "$cli" "$@" ;;
 esac

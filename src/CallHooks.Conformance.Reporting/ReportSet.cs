@@ -1,5 +1,7 @@
+using CallHooks.Conformance.Reporting.Html;
 using CallHooks.Conformance.Reporting.Json;
 using CallHooks.Conformance.Reporting.JUnit;
+using CallHooks.Conformance.Reporting.Markdown;
 using CallHooks.Conformance.Results;
 
 namespace CallHooks.Conformance.Reporting;
@@ -11,14 +13,20 @@ public static class ReportSet
 
     public const string JUnitXml = "junit.xml";
 
+    public const string ReportHtml = "report.html";
+
+    public const string ReportMarkdown = "report.md";
+
     private static readonly IReadOnlyList<(string File, Action<RunResult, Stream> Write)> Writers =
     [
         (ResultsJson, ResultsJsonWriter.Write),
         (JUnitXml, JUnitWriter.Write),
+        (ReportHtml, HtmlReportWriter.Write),
+        (ReportMarkdown, MarkdownReportWriter.Write),
     ];
 
     /// <summary>
-    /// Writes results.json and junit.xml into <paramref name="directory"/>, creating it. Never throws: each
+    /// Writes results.json, junit.xml, report.html and report.md into <paramref name="directory"/>, creating it. Never throws: each
     /// writer is isolated and its failure recorded, because losing junit.xml must not also cost results.json.
     /// </summary>
     public static IReadOnlyList<ReportOutcome> WriteAll(RunResult result, string directory) =>

@@ -20,7 +20,7 @@ public sealed class ReportSetTests
     }
 
     [Test]
-    public void WritesBothFilesIntoANewDirectory()
+    public void WritesEveryReportIntoANewDirectory()
     {
         var reports = Path.Combine(directory, "nested", "reports");
 
@@ -30,11 +30,15 @@ public sealed class ReportSetTests
         {
             new ReportOutcome(Path.Combine(reports, "results.json"), null),
             new ReportOutcome(Path.Combine(reports, "junit.xml"), null),
+            new ReportOutcome(Path.Combine(reports, "report.html"), null),
+            new ReportOutcome(Path.Combine(reports, "report.md"), null),
         }));
         using (var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(reports, "results.json"))))
             Assert.That(json.RootElement.GetProperty("summary").GetProperty("total").GetInt32(), Is.EqualTo(3));
         Assert.That(JUnitSchema.Validate(File.ReadAllBytes(Path.Combine(reports, "junit.xml"))), Is.Empty);
-        Assert.That(Directory.GetFiles(reports).Select(Path.GetFileName), Is.EquivalentTo(new[] { "results.json", "junit.xml" }));
+        Assert.That(Directory.GetFiles(reports).Select(Path.GetFileName), Is.EquivalentTo(new[] { "results.json", "junit.xml", "report.html", "report.md" }));
+        Assert.That(File.ReadAllText(Path.Combine(reports, "report.html")), Does.StartWith("<!doctype html>"));
+        Assert.That(File.ReadAllText(Path.Combine(reports, "report.md")), Does.StartWith("## "));
     }
 
     [Test]
@@ -111,7 +115,7 @@ public sealed class ReportSetTests
         {
             var outcomes = ReportSet.WriteAll(RunFixtures.Run(), directory);
 
-            Assert.That(outcomes, Has.Count.EqualTo(2));
+            Assert.That(outcomes, Has.Count.EqualTo(4));
             Assert.That(outcomes, Has.All.Matches<ReportOutcome>(outcome => outcome.Error != null));
         }
         finally

@@ -1,0 +1,166 @@
+using System.Text.Json;
+using CallHooks.Conformance.Delivery;
+using CallHooks.Conformance.Reporting.Json;
+using CallHooks.Conformance.Reporting.Model;
+using CallHooks.Conformance.Reporting.Text;
+using CallHooks.Conformance.Results;
+
+namespace CallHooks.Conformance.Reporting.Html;
+
+/// <summary>
+/// A call and its deliveries in the page's data. Every delivery has its summary (event, time, latency,
+/// outcome, verdict); the request and response ride along only where <see cref="DetailBudget"/> keeps them.
+/// </summary>
+internal static class DeliveryData
+{
+    /// <summary>Characters of a response body shown in the page; results.json keeps up to the dispatcher's 64 KiB.</summary>
+    public const int ResponseBodyLimit = 16 * 1024;
+
+    /// <summary>Request bodies are the harness's own and small; the bound only guards against a pathological template.</summary>
+    public const int RequestBodyLimit = 64 * 1024;
+
+    public static void WriteScenario(Utf8JsonWriter json, ScenarioResult scenario, DetailBudget budget)
+    {
+        json.WriteStartObject();
+        Text(json, "provider", scenario.Provider);
+        Text(json, "name", scenario.Name);
+        Text(json, "description", scenario.Description);
+        Text(json, "callId", scenario.CallId);
+        Text(json, "customer", scenario.Customer);
+        json.WriteNumber("seed", scenario.Seed);
+        json.WriteBoolean("passed", scenario.Passed);
+        Milliseconds(json, "durationMs", scenario.DurationMs);
+        json.WriteStartArray("deliveries");
+        foreach (var delivery in scenario.Deliveries)
+            WriteDelivery(json, delivery, budget.Keep(delivery));
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteDelivery(Utf8JsonWriter json, DeliveryResult delivery, bool detailed)
+    {
+        var observation = delivery.Observation;
+        json.WriteStartObject();
+        json.WriteNumber("index", delivery.Index);
+        Text(json, "event", delivery.Event);
+        Time(json, "sentAt", observation.SentAt);
+        Milliseconds(json, "latencyMs", observation.LatencyMs);
+        if (observation.Response is { } response)
+            json.WriteNumber("status", response.Status);
+        else
+            json.WriteNull("status");
+        Text(json, "outcome", Outcome(observation));
+        json.WriteBoolean("passed", delivery.Passed);
+        if (detailed)
+            WriteDetail(json, delivery);
+        else
+            json.WriteNull("detail");
+        json.WriteEndObject();
+    }
+
+    private static void WriteDetail(Utf8JsonWriter json, DeliveryResult delivery)
+    {
+        json.WriteStartObject("detail");
+        Time(json, "eventTime", delivery.EventTime);
+        Text(json, "expected", delivery.Expected);
+        json.WriteStartArray("failures");
+        foreach (var sentence in delivery.Failures)
+            json.WriteStringValue(SafeText.ForJson(sentence));
+        json.WriteEndArray();
+
+        var request = delivery.Request;
+        json.WriteStartObject("request");
+        Text(json, "method", request.Method);
+        Text(json, "url", request.Url);
+        Headers(json, request.Headers);
+        Text(json, "contentType", request.ContentType);
+        Text(json, "body", Cut(request.Body, RequestBodyLimit));
+        json.WriteBoolean("bodyCut", request.Body.Length > RequestBodyLimit);
+        json.WriteEndObject();
+
+        if (delivery.Observation.Response is { } response)
+        {
+            json.WriteStartObject("response");
+            json.WriteNumber("status", response.Status);
+            Text(json, "reason", response.Reason);
+            Headers(json, response.Headers);
+            Text(json, "body", Cut(response.Body, ResponseBodyLimit));
+            json.WriteNumber("bodyBytes", response.BodyBytes);
+            // Cut here or already by the dispatcher: either way the reader sees only the start.
+            json.WriteBoolean("bodyCut", response.BodyTruncated || response.Body.Length > ResponseBodyLimit);
+            Milliseconds(json, "headersMs", response.HeadersMs);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("response");
+        }
+
+        if (delivery.Observation.Failure is { } failure)
+        {
+            json.WriteStartObject("error");
+            Text(json, "kind", ResultsJsonWriter.KindName(failure.Kind));
+            Text(json, "message", failure.Message);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("error");
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>What came back in a few words: <c>500 Internal Server Error</c>, <c>timeout</c>, <c>connection refused</c>.</summary>
+    internal static string Outcome(Observation observation) =>
+        observation.Response is { } response ? $"{response.Status} {response.Reason}".TrimEnd()
+        : observation.Failure is { } failure ? DeliveryText.KindWords(failure.Kind)
+        : "no response";
+
+    /// <summary>The first <paramref name="limit"/> characters, never splitting a surrogate pair.</summary>
+    internal static string Cut(string text, int limit)
+    {
+        if (text.Length <= limit)
+            return text;
+        var end = char.IsHighSurrogate(text[limit - 1]) ? limit - 1 : limit;
+        return text[..end];
+    }
+
+    private static void Headers(Utf8JsonWriter json, IReadOnlyList<KeyValuePair<string, string>> headers)
+    {
+        json.WriteStartArray("headers");
+        foreach (var (name, value) in headers)
+        {
+            json.WriteStartArray();
+            json.WriteStringValue(SafeText.ForJson(name));
+            json.WriteStringValue(SafeText.ForJson(value));
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+    }
+
+    public static void Text(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+            json.WriteNull(name);
+        else
+            json.WriteString(name, SafeText.ForJson(value));
+    }
+
+    public static void Time(Utf8JsonWriter json, string name, DateTimeOffset? value)
+    {
+        if (value is { } time)
+            json.WriteString(name, ReportFormat.Timestamp(time));
+        else
+            json.WriteNull(name);
+    }
+
+    public static void Milliseconds(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } number && double.IsFinite(number))
+            json.WriteNumber(name, ReportFormat.Milliseconds(number));
+        else
+            json.WriteNull(name);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CallHooks.Conformance.Reporting.Model;
+using CallHooks.Conformance.Reporting.Text;
+using CallHooks.Conformance.Results;
+
+namespace CallHooks.Conformance.Reporting.Html;
+
+/// <summary>
+/// The JSON the report page is drawn from: the run's facts, the matrix and latency figures worked out here
+/// (so they are tested as C#, not only in a browser), and every call with its deliveries. Compact, because a
+/// large run makes a large page; names stay readable, because the data is meant to be inspected.
+/// </summary>
+internal static class ReportData
+{
+    /// <summary>Bumped when the page's data changes shape.</summary>
+    public const int Format = 1;
+
+    // Relaxed: Hindi names and "+91" stay readable. HtmlSafeJson escapes what matters inside the page.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(RunResult result, Stream output, int passingDetailLimit = DetailBudget.PassingLimit)
+    {
+        using var json = new Utf8JsonWriter(output, Options);
+        var budget = new DetailBudget(passingDetailLimit);
+        json.WriteStartObject();
+        json.WriteNumber("format", Format);
+        WriteRun(json, result);
+        WriteMatrix(json, CompatibilityMatrix.Of(result));
+        WriteLatency(json, result);
+        json.WriteStartArray("scenarios");
+        foreach (var scenario in result.Scenarios)
+            DeliveryData.WriteScenario(json, scenario, budget);
+        json.WriteEndArray();
+        json.WriteStartObject("detail");
+        json.WriteNumber("kept", budget.Kept);
+        json.WriteNumber("passingLimit", passingDetailLimit);
+        json.WriteNumber("responseBodyLimit", DeliveryData.ResponseBodyLimit);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteRun(Utf8JsonWriter json, RunResult result)
+    {
+        DeliveryData.Text(json, "tool", result.Tool);
+        DeliveryData.Text(json, "version", result.Version);
+        json.WriteNumber("seed", result.Seed);
+        DeliveryData.Time(json, "now", result.Now);
+        DeliveryData.Text(json, "target", result.Target);
+        json.WriteBoolean("embeddedListener", result.EmbeddedListener);
+        DeliveryData.Text(json, "commandLine", result.CommandLine);
+        json.WriteStartObject("options");
+        foreach (var (name, value) in result.Options)
+            DeliveryData.Text(json, SafeText.ForJson(name), value);
+        json.WriteEndObject();
+        DeliveryData.Time(json, "startedAt", result.StartedAt);
+        DeliveryData.Time(json, "finishedAt", result.FinishedAt);
+        DeliveryData.Milliseconds(json, "durationMs", (result.FinishedAt - result.StartedAt).TotalMilliseconds);
+
+        var deliveries = result.Scenarios.SelectMany(scenario => scenario.Deliveries).ToList();
+        json.WriteStartObject("summary");
+        json.WriteNumber("total", result.Scenarios.Count);
+        json.WriteNumber("passed", result.Passed);
+        json.WriteNumber("failed", result.Failed);
+        json.WriteNumber("deliveries", deliveries.Count);
+        json.WriteNumber("deliveriesFailed", deliveries.Count(delivery => !delivery.Passed));
+        json.WriteEndObject();
+
+        json.WriteStartArray("providers");
+        foreach (var provider in result.Scenarios.Select(scenario => scenario.Provider).Distinct(StringComparer.Ordinal))
+            json.WriteStringValue(SafeText.ForJson(provider));
+        json.WriteEndArray();
+    }
+
+    private static void WriteMatrix(Utf8JsonWriter json, CompatibilityMatrix matrix)
+    {
+        json.WriteStartObject("matrix");
+        json.WriteStartArray("dimensions");
+        foreach (var dimension in matrix.Dimensions)
+            json.WriteStringValue(dimension);
+        json.WriteEndArray();
+        json.WriteStartArray("columns");
+        foreach (var column in matrix.Columns)
+        {
+            json.WriteStartArray();
+            foreach (var value in column.Values)
+                json.WriteStringValue(SafeText.ForJson(value));
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("rows");
+        foreach (var row in matrix.Rows)
+        {
+            json.WriteStartObject();
+            DeliveryData.Text(json, "name", row.Name);
+            json.WriteStartArray("cells");
+            foreach (var cell in row.Cells)
+                WriteCell(json, cell);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteCell(Utf8JsonWriter json, MatrixCell? cell)
+    {
+        if (cell is null)
+        {
+            json.WriteNullValue();
+            return;
+        }
+
+        json.WriteStartObject();
+        json.WriteStartArray("scenarios");
+        foreach (var index in cell.Scenarios)
+            json.WriteNumberValue(index);
+        json.WriteEndArray();
+        json.WriteNumber("passed", cell.Passed);
+        json.WriteNumber("failed", cell.Failed);
+        json.WriteNumber("deliveries", cell.Deliveries);
+        json.WriteNumber("deliveriesFailed", cell.DeliveriesFailed);
+        json.WriteEndObject();
+    }
+
+    private static void WriteLatency(Utf8JsonWriter json, RunResult result)
+    {
+        json.WriteStartObject("latency");
+        json.WriteStartArray("events");
+        foreach (var latency in LatencyStats.ByEvent(result))
+        {
+            json.WriteStartObject();
+            DeliveryData.Text(json, "provider", latency.Provider);
+            DeliveryData.Text(json, "event", latency.Event);
+            json.WriteNumber("answered", latency.Answered);
+            json.WriteNumber("noResponse", latency.NoResponse);
+            DeliveryData.Milliseconds(json, "p50", latency.P50);
+            DeliveryData.Milliseconds(json, "p90", latency.P90);
+            DeliveryData.Milliseconds(json, "p99", latency.P99);
+            DeliveryData.Milliseconds(json, "max", latency.Max);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("histogram");
+        foreach (var bucket in LatencyStats.Histogram(result))
+        {
+            json.WriteStartObject();
+            DeliveryData.Milliseconds(json, "upToMs", bucket.UpToMs);
+            json.WriteNumber("count", bucket.Count);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}

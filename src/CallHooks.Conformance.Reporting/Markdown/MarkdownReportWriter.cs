@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using CallHooks.Conformance.Reporting.Model;
+using CallHooks.Conformance.Reporting.Text;
+using CallHooks.Conformance.Results;
+
+namespace CallHooks.Conformance.Reporting.Markdown;
+
+/// <summary>
+/// Writes report.md: a short summary for CI job summaries (e.g. appended to <c>$GITHUB_STEP_SUMMARY</c>) with the
+/// compatibility matrix and the failures. Bounded, because job summaries are small and a huge run must not
+/// drown the page: the full story is in report.html and results.json.
+/// </summary>
+public static class MarkdownReportWriter
+{
+    internal const int MatrixRowLimit = 100;
+
+    internal const int FailureLimit = 50;
+
+    public static void Write(RunResult result, Stream output)
+    {
+        var text = new StringBuilder();
+        WriteHeader(text, result);
+        WriteMatrix(text, result, CompatibilityMatrix.Of(result));
+        WriteFailures(text, result);
+        text.Append("Replay this run:\n\n").Append(MarkdownText.Fenced(result.CommandLine, "sh")).Append('\n');
+        output.Write(Encoding.UTF8.GetBytes(SafeText.ForJson(text.ToString())));
+        output.Flush();
+    }
+
+    private static void WriteHeader(StringBuilder text, RunResult result)
+    {
+        var total = result.Scenarios.Count;
+        var verdict = result.AllPassed
+            ? $"✅ {result.Tool}: all {Count(total)} {Plural(total, "scenario", "scenarios")} passed"
+            : $"❌ {result.Tool}: {Count(result.Failed)} of {Count(total)} {Plural(total, "scenario", "scenarios")} failed";
+        var deliveries = result.Scenarios.Sum(scenario => scenario.Deliveries.Count);
+        var failedDeliveries = result.Scenarios.Sum(scenario => scenario.Deliveries.Count(delivery => !delivery.Passed));
+        var providers = string.Join(", ", result.Scenarios.Select(scenario => scenario.Provider).Distinct(StringComparer.Ordinal));
+        var clock = result.Now is { } now ? "clock " + ReportFormat.Timestamp(now) : "real clock";
+        var seconds = ((result.FinishedAt - result.StartedAt).TotalMilliseconds / 1000.0).ToString("0.00", CultureInfo.InvariantCulture);
+        text.Append("## ").Append(verdict).Append("\n\n");
+        text.Append(MarkdownText.Inline(
+            $"Target {result.Target}{(result.EmbeddedListener ? " (embedded listener)" : "")} · {providers} · seed {result.Seed} · {clock} · "
+            + $"{Count(deliveries)} deliveries, {Count(failedDeliveries)} failed · {seconds} s"));
+        text.Append("\n\n");
+    }
+
+    private static void WriteMatrix(StringBuilder text, RunResult result, CompatibilityMatrix matrix)
+    {
+        if (matrix.Rows.Count == 0)
+        {
+            text.Append("No scenario ran.\n\n");
+            return;
+        }
+
+        text.Append("| scenario |");
+        foreach (var column in matrix.Columns)
+        {
+            var label = string.Join(" · ", column.Values.Select((value, i) =>
+                matrix.Dimensions[i] == "provider" ? value : $"{matrix.Dimensions[i]} {value}"));
+            text.Append(' ').Append(MarkdownText.Inline(label.Length == 0 ? "result" : label)).Append(" |");
+        }
+
+        text.Append("\n| --- |").Append(string.Concat(Enumerable.Repeat(" --- |", matrix.Columns.Count))).Append('\n');
+        foreach (var row in matrix.Rows.Take(MatrixRowLimit))
+        {
+            text.Append("| ").Append(MarkdownText.Inline(row.Name)).Append(" |");
+            foreach (var cell in row.Cells)
+                text.Append(' ').Append(Cell(cell)).Append(" |");
+            text.Append('\n');
+        }
+
+        text.Append('\n');
+        if (matrix.Rows.Count > MatrixRowLimit)
+            text.Append(CultureInfo.InvariantCulture, $"… and {Count(matrix.Rows.Count - MatrixRowLimit)} more scenarios in report.html.\n\n");
+    }
+
+    private static string Cell(MatrixCell? cell) => cell switch
+    {
+        null => "—",
+        { Scenarios.Count: > 1 } => $"{(cell.Failed == 0 ? "✅" : "❌")} {Count(cell.Passed)} pass, {Count(cell.Failed)} fail",
+        { Failed: 0 } => "✅ pass",
+        _ => $"❌ fail ({Count(cell.DeliveriesFailed)} of {Count(cell.Deliveries)} deliveries)",
+    };
+
+    private static void WriteFailures(StringBuilder text, RunResult result)
+    {
+        var failed = result.Scenarios.Where(scenario => !scenario.Passed).ToList();
+        if (failed.Count == 0)
+            return;
+        text.Append("### Failures\n\n");
+        var shown = 0;
+        var total = failed.Sum(scenario => scenario.Deliveries.Count(delivery => !delivery.Passed));
+        foreach (var scenario in failed)
+        {
+            if (shown >= FailureLimit)
+                break;
+            text.Append("**").Append(MarkdownText.Inline($"{scenario.Provider} / {scenario.Name}")).Append("** ")
+                .Append(MarkdownText.Inline($"(uid {scenario.CallId}, customer {scenario.Customer}, seed {scenario.Seed})")).Append("\n\n");
+            foreach (var delivery in scenario.Deliveries.Where(delivery => !delivery.Passed))
+            {
+                if (shown++ >= FailureLimit)
+                    break;
+                text.Append("- ").Append(MarkdownText.Inline(DeliveryText.Verdict(delivery))).Append('\n');
+                foreach (var failure in delivery.Failures)
+                    text.Append("  - ").Append(MarkdownText.Inline(failure)).Append('\n');
+            }
+
+            text.Append('\n');
+        }
+
+        if (total > FailureLimit)
+            text.Append(CultureInfo.InvariantCulture, $"… and {Count(total - FailureLimit)} more failed deliveries in report.html.\n\n");
+    }
+
+    private static string Count(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    private static string Plural(int count, string one, string many) => count == 1 ? one : many;
+}
