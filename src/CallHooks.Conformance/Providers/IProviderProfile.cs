@@ -36,6 +36,9 @@ public interface IProviderProfile
     /// </summary>
     bool SendsCredentialsAfterChallenge => false;
 
+    /// <summary>Names of <c>--option</c> settings whose values are secrets (an API key): masked in every output.</summary>
+    IReadOnlyList<string> SecretOptions => [];
+
     /// <summary>Problems with a configuration for this profile, each one a complete sentence; empty when valid.</summary>
     IReadOnlyList<string> Validate(WebhookConfig config);
 
