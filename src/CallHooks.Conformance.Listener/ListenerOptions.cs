@@ -31,6 +31,9 @@ public sealed class ListenerOptions
     /// <summary>A signing secret (Twilio auth token, Standard Webhooks <c>whsec_</c> key): when set, signatures are verified.</summary>
     public string? Secret { get; set; }
 
+    /// <summary>The run's <c>--option name=value</c> settings, for readers that check them (myoperator-v2's <c>api-key</c>).</summary>
+    public IReadOnlyDictionary<string, string> ProviderOptions { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Tests pin the clock so received-at stamps are exact; everyone else keeps the system clock.</summary>
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 
