@@ -89,6 +89,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
                 BasicUser = settings.Basic?.User,
                 BasicPassword = settings.Basic?.Password,
                 Secret = settings.Secret,
+                ProviderOptions = settings.ProfileOptions,
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -108,7 +109,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             ["parallel"] = settings.Parallelism.ToString(CultureInfo.InvariantCulture),
         };
         foreach (var (name, value) in settings.ProfileOptions)
-            shown["option." + name] = value;
+            shown["option." + name] = ReplayCommandLine.IsSecretOption(name) ? Wire.Redactor.Mask : value;
         return shown;
     }
 }
