@@ -43,6 +43,9 @@ public sealed class ListenerOptions
     /// <summary>The CRM the listener pushes each finished call to (JSON POST); null pushes nothing.</summary>
     public Uri? DownstreamUrl { get; set; }
 
+    /// <summary>The run's <c>--option name=value</c> settings, for readers that check them (myoperator-v2's <c>api-key</c>).</summary>
+    public IReadOnlyDictionary<string, string> ProviderOptions { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Tests pin the clock so received-at stamps are exact; everyone else keeps the system clock.</summary>
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 

@@ -20,6 +20,14 @@ internal static class ReplayCommandLine
                 var secret = tokens[++index];
                 words.Add(token == "--secret" ? Wire.Redactor.Mask : secret.Split(':')[0] + (token == "--basic" ? ":" : ": ") + Wire.Redactor.Mask);
             }
+            else if (index + 1 < tokens.Count && token == "--option")
+            {
+                words.Add(MaskOption(tokens[++index]));
+            }
+            else if (token.StartsWith("--option=", StringComparison.Ordinal) || token.StartsWith("--option:", StringComparison.Ordinal))
+            {
+                words[^1] = token[..9] + MaskOption(token[9..]);
+            }
         }
 
         if (!tokens.Contains("--seed"))
@@ -27,6 +35,16 @@ internal static class ReplayCommandLine
         if (!tokens.Contains("--now"))
             words.AddRange(["--now", callStart.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)]);
         return "callhooks " + string.Join(' ', words.Select(Quote));
+    }
+
+    /// <summary>True for <c>--option</c> names a profile declares secret (myoperator-v2's <c>api-key</c>).</summary>
+    public static bool IsSecretOption(string name) =>
+        Providers.ProviderCatalog.All.Any(profile => profile.SecretOptions.Contains(name, StringComparer.Ordinal));
+
+    private static string MaskOption(string option)
+    {
+        var equals = option.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0 && IsSecretOption(option[..equals]) ? option[..(equals + 1)] + Wire.Redactor.Mask : option;
     }
 
     /// <summary>Single-quotes words a POSIX shell would split or expand.</summary>

@@ -93,6 +93,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
                 BasicUser = settings.Basic?.User,
                 BasicPassword = settings.Basic?.Password,
                 Secret = settings.Secret,
+                ProviderOptions = settings.ProfileOptions,
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -113,7 +114,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             ["suite"] = string.Join(",", settings.Rules.Suites.Select(suite => suite.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal)),
         };
         foreach (var (name, value) in settings.ProfileOptions)
-            shown["option." + name] = value;
+            shown["option." + name] = ReplayCommandLine.IsSecretOption(name) ? Wire.Redactor.Mask : value;
         return shown;
     }
 }

@@ -29,7 +29,7 @@ internal sealed class RunOptions
 
     public Option<string[]> Query { get; } = new("--query") { Description = "Map a query parameter to a call-log field, as in the provider's panel: name=field (e.g. caller_number=clid); repeatable.", HelpName = "NAME=FIELD" };
 
-    public Option<string[]> ProfileOption { get; } = new("--option") { Description = "Profile-specific setting name=value, e.g. clid=e164 for myoperator-incall; repeatable.", HelpName = "NAME=VALUE" };
+    public Option<string[]> ProfileOption { get; } = new("--option") { Description = "Profile-specific setting name=value, e.g. clid=e164 for myoperator-incall, api-key=KEY for myoperator-v2; repeatable.", HelpName = "NAME=VALUE" };
 
     public Option<string?> Seed { get; } = new("--seed") { Description = "Seed for generated data; the same seed and --now give byte-identical requests. Default: random, printed.", HelpName = "N" };
 

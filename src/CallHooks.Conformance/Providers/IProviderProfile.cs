@@ -39,6 +39,9 @@ public interface IProviderProfile
     /// <summary>Fields robustness rules may remove, empty or fill with odd text; <see cref="PayloadHints.None"/> skips those rules.</summary>
     PayloadHints Hints => PayloadHints.None;
 
+    /// <summary>Names of <c>--option</c> settings whose values are secrets (an API key): masked in every output.</summary>
+    IReadOnlyList<string> SecretOptions => [];
+
     /// <summary>Problems with a configuration for this profile, each one a complete sentence; empty when valid.</summary>
     IReadOnlyList<string> Validate(WebhookConfig config);
 

@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CallHooks.Conformance.Listener.MyOperatorV2;
+
+/// <summary>The value formats the v2 documents name: ISO-8601 instants and E.164 numbers.</summary>
+internal static partial class V2Formats
+{
+    public const string IsoHint = "must be an ISO-8601 instant with a zone, e.g. 2026-01-15T09:30:00.000Z";
+    public const string E164Hint = "must be E.164: '+', the country code, then the number, e.g. +919876543210";
+
+    public static readonly string[] EventTypes =
+        ["call.initiated", "call.ivr_started", "call.dial_begin", "call.answered", "call.end", "call.summary", "disposition"];
+
+    public static readonly string[] Statuses = ["bridged", "missed", "voicemail"];
+
+    public static readonly string[] DialStatuses = ["ANSWER", "NO ANSWER", "BUSY", "NO CARRIER", "CANCEL"];
+
+    /// <summary>A date, a 'T', a time with optional fraction, and a zone (Z or ±hh:mm): an instant, not a local time.</summary>
+    public static bool IsInstant(string text) =>
+        IsoPattern().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    public static DateTimeOffset Instant(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+
+    public static bool IsE164(string text) => E164Pattern().IsMatch(text);
+
+    public static string? OneOf(string value, string[] allowed) =>
+        allowed.Contains(value, StringComparer.Ordinal) ? null : $"must be one of {string.Join(", ", allowed.Select(a => "\"" + a + "\""))}";
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoPattern();
+
+    [GeneratedRegex(@"^\+[1-9]\d{7,14}$", RegexOptions.CultureInvariant)]
+    private static partial Regex E164Pattern();
+}
