@@ -30,6 +30,8 @@ public static class ConsoleSummary
         }
 
         output.WriteLine();
+        if (result.Interrupted)
+            output.WriteLine("INTERRUPTED: sending stopped early; only the deliveries that completed are reported");
         output.WriteLine(Totals(result));
     }
 

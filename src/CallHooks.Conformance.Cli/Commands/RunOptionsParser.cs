@@ -30,6 +30,7 @@ internal static class RunOptionsParser
         var now = ParseNow(parsed.GetValue(options.Now), problems);
         var timeout = ParseDuration("--timeout", parsed.GetValue(options.Timeout), problems);
         var parallelism = ParseParallel(parsed.GetValue(options.Parallel), problems);
+        var trust = TrustOption.Parse(parsed.GetValue(options.Insecure), parsed.GetValue(options.Ca), problems);
 
         foreach (var profile in providers)
         {
@@ -73,6 +74,7 @@ internal static class RunOptionsParser
             Timeout = timeout,
             OutDirectory = parsed.GetValue(options.Out),
             Parallelism = parallelism,
+            Trust = trust,
         };
     }
 

@@ -39,6 +39,9 @@ internal sealed record RunSettings
 
     public required int Parallelism { get; init; }
 
+    /// <summary>Which server certificates an https target may present (<c>--insecure</c>, <c>--ca FILE</c>).</summary>
+    public Delivery.TlsTrust Trust { get; init; } = Delivery.TlsTrust.System;
+
     public WebhookConfig ConfigFor(Uri target) => new()
     {
         Target = target,

@@ -9,8 +9,11 @@ namespace CallHooks.Conformance.Delivery;
 /// </summary>
 public static class HttpClientFactory
 {
-    public static HttpClient Create(TimeSpan connectTimeout)
+    public static HttpClient Create(TimeSpan connectTimeout) => Create(connectTimeout, TlsTrust.System);
+
+    public static HttpClient Create(TimeSpan connectTimeout, TlsTrust trust)
     {
+        ArgumentNullException.ThrowIfNull(trust);
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -20,7 +23,12 @@ public static class HttpClientFactory
             ConnectTimeout = connectTimeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             MaxConnectionsPerServer = 256,
+            // The dispatcher stops reading a body at its limit; draining the rest to reuse the connection would
+            // read a 50 MB answer after all. Closing the connection instead costs one reconnect.
+            MaxResponseDrainSize = 0,
         };
+        if (trust.Callback() is { } callback)
+            handler.SslOptions.RemoteCertificateValidationCallback = callback;
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 }
