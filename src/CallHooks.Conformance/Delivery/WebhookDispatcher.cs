@@ -17,6 +17,8 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
     public async Task<Observation> SendAsync(WebhookRequest request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var message = ToMessage(request);
+        var tap = new WireTap();
+        message.Options.Set(WireTap.Key, tap);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var sentAt = time.GetUtcNow();
@@ -58,7 +60,7 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
-            return Failed(sentAt, started, FailureClassifier.Classify(exception, headersMs > 0));
+            return Failed(sentAt, started, FailureClassifier.Classify(exception, headersMs > 0, tap));
         }
     }
 
