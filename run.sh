@@ -14,7 +14,19 @@ build() {
   dotnet build CallHooks.Conformance.sln -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >&2
 }
 
+# The fault tests drive WireMock's standalone jar (npm package `wiremock`) under tests/.tools, which git ignores.
+ensure_wiremock() {
+  if ! command -v java >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    local sudo=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo=sudo
+    { $sudo apt-get update -qq && $sudo apt-get install -y -qq default-jre-headless; } >&2 || echo "run.sh: could not install java" >&2
+  fi
+  if ! ls tests/.tools/node_modules/wiremock/build/wiremock-standalone-*.jar >/dev/null 2>&1; then
+    npm install --no-audit --no-fund --prefix tests/.tools wiremock >&2 || echo "run.sh: could not install wiremock" >&2
+  fi
+}
+
 run_tests() {
+  ensure_wiremock
   build
   local log
   log=$(mktemp)
