@@ -28,7 +28,19 @@ ensure_chromium() {
   fi
 }
 
+# The fault tests drive WireMock's standalone jar (npm package `wiremock`) under tests/.tools, which git ignores.
+ensure_wiremock() {
+  if ! command -v java >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    local sudo=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo=sudo
+    { $sudo apt-get update -qq && $sudo apt-get install -y -qq default-jre-headless; } >&2 || echo "run.sh: could not install java" >&2
+  fi
+  if ! ls tests/.tools/node_modules/wiremock/build/wiremock-standalone-*.jar >/dev/null 2>&1; then
+    npm install --no-audit --no-fund --prefix tests/.tools wiremock >&2 || echo "run.sh: could not install wiremock" >&2
+  fi
+}
+
 run_tests() {
+  ensure_wiremock
   build
   ensure_chromium
   local log

@@ -32,7 +32,9 @@ public static class CallhooksApp
 
         try
         {
-            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            // Program.cs owns Ctrl-C and SIGTERM: System.CommandLine's own handler would force exit 130/143 after
+            // 2 s, possibly before the reports are written.
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
         catch (UsageException usage)

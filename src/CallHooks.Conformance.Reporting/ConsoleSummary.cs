@@ -38,6 +38,8 @@ public static class ConsoleSummary
         }
 
         output.WriteLine();
+        if (result.Interrupted)
+            output.WriteLine("INTERRUPTED: sending stopped early; only the deliveries that completed are reported");
         if (result.Scenarios.Any(scenario => scenario.Rules.Count > 0))
             output.WriteLine(RuleTotals(result));
         output.WriteLine(Totals(result));

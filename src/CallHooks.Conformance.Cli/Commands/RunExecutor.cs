@@ -42,9 +42,12 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             await console.Error.WriteLineAsync($"callhooks: mock CRM listening on {downstream.Inbox.Url}").ConfigureAwait(false);
         await console.Error.WriteLineAsync($"callhooks: seed {settings.Seed}, clock {callStart.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}").ConfigureAwait(false);
 
-        using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(5));
+        using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(5), settings.Trust);
         var run = new ConformanceRun(new WebhookDispatcher(client, clock), clock);
         var scenarios = await run.ExecuteAsync(plan, onScenarioDone: null, cancellationToken).ConfigureAwait(false);
+        var interrupted = cancellationToken.IsCancellationRequested;
+        if (interrupted)
+            await console.Error.WriteLineAsync($"callhooks: interrupted: sending stopped; writing the {scenarios.Sum(scenario => scenario.Deliveries.Count)} delivery(ies) that completed").ConfigureAwait(false);
 
         var result = new RunResult
         {
@@ -59,6 +62,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             StartedAt = startedAt,
             FinishedAt = clock.GetUtcNow(),
             Scenarios = scenarios,
+            Interrupted = interrupted,
         };
 
         var directory = OutputLocation.Resolve(settings.OutDirectory, startedAt);
@@ -74,7 +78,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
                 : $"could not write {outcome.File}: {outcome.Error}").ConfigureAwait(false);
         }
 
-        if (cancellationToken.IsCancellationRequested)
+        if (interrupted)
             return ExitCodes.Interrupted;
         if (outcomes.Any(outcome => outcome.Error is not null))
             return ExitCodes.InternalError;

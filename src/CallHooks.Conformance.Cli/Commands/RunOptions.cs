@@ -51,6 +51,10 @@ internal sealed class RunOptions
 
     public Option<string?> Parallel { get; } = new("--parallel") { Description = "Calls played at the same time (events within a call stay in order). Default: 4.", HelpName = "N" };
 
+    public Option<bool> Insecure { get; } = new("--insecure") { Description = "Accept any TLS certificate of an https target (self-signed, expired, wrong host). For test machines only." };
+
+    public Option<string?> Ca { get; } = new("--ca") { Description = "Trust the CA certificate(s) in this PEM or DER file for an https target, instead of the system's roots.", HelpName = "FILE" };
+
     public IEnumerable<Option> All =>
-        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Secret, Sign, Template, Query, ProfileOption, Seed, Now, Timeout, Out, Parallel, Suite, AuthReject, Fast, VerifyUrl, DownstreamPort];
+        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Secret, Sign, Template, Query, ProfileOption, Seed, Now, Timeout, Out, Parallel, Suite, AuthReject, Fast, VerifyUrl, DownstreamPort, Insecure, Ca];
 }

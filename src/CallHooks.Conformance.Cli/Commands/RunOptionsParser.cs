@@ -32,6 +32,7 @@ internal static class RunOptionsParser
         var parallelism = ParseParallel(parsed.GetValue(options.Parallel), problems);
         var rules = RuleOptionsParser.Parse(parsed, options, problems);
         var downstreamPort = RuleOptionsParser.ParsePort(parsed.GetValue(options.DownstreamPort), problems);
+        var trust = TrustOption.Parse(parsed.GetValue(options.Insecure), parsed.GetValue(options.Ca), problems);
 
         foreach (var profile in providers)
         {
@@ -77,6 +78,7 @@ internal static class RunOptionsParser
             Parallelism = parallelism,
             Rules = rules,
             DownstreamPort = downstreamPort,
+            Trust = trust,
         };
     }
 

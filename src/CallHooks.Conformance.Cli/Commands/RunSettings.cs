@@ -44,6 +44,9 @@ internal sealed record RunSettings
     /// <summary>The mock CRM's port, or null when none is hosted.</summary>
     public int? DownstreamPort { get; init; }
 
+    /// <summary>Which server certificates an https target may present (<c>--insecure</c>, <c>--ca FILE</c>).</summary>
+    public Delivery.TlsTrust Trust { get; init; } = Delivery.TlsTrust.System;
+
     public WebhookConfig ConfigFor(Uri target) => new()
     {
         Target = target,

@@ -23,7 +23,8 @@ internal static class ScenarioSelection
         var available = library.Scenarios.Where(scenario => names.Contains(scenario.Provider)).ToList();
         if (requested.Count == 0)
         {
-            if (available.Count == 0 && library.Errors.Count == 0)
+            // With no known provider at all, the --provider problem already says everything.
+            if (available.Count == 0 && library.Errors.Count == 0 && names.Count > 0)
                 problems.Add($"no scenarios for {string.Join(", ", names)} in {Folder(folder)}");
             return available;
         }

@@ -49,6 +49,8 @@ public static class ResultsJsonWriter
         WriteTimestamp(json, "finishedAt", result.FinishedAt);
         WriteMilliseconds(json, "durationMs", (result.FinishedAt - result.StartedAt).TotalMilliseconds);
 
+        json.WriteBoolean("interrupted", result.Interrupted);
+
         var deliveries = result.Scenarios.SelectMany(scenario => scenario.Deliveries).ToList();
         json.WriteStartObject("summary");
         json.WriteNumber("total", result.Scenarios.Count);

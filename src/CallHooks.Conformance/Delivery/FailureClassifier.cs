@@ -7,8 +7,12 @@ namespace CallHooks.Conformance.Delivery;
 /// <summary>Turns transport exceptions into a precise, stable failure reason.</summary>
 internal static class FailureClassifier
 {
-    public static ObservedFailure Classify(Exception exception, bool anyResponseByte)
+    public static ObservedFailure Classify(Exception exception, bool headersReceived, WireTap tap)
     {
+        // "The response ended" says nothing about what came before; the bytes on the wire do.
+        if (tap.Attached && (Find<HttpIOException>(exception) is { HttpRequestError: HttpRequestError.ResponseEnded } || exception is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }))
+            return CutShortDiagnosis.Diagnose(tap);
+        var anyResponseByte = headersReceived || tap.BytesReceived > 0;
         var socketError = Find<SocketException>(exception)?.SocketErrorCode;
         var kind = exception switch
         {

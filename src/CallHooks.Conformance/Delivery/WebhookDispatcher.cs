@@ -17,16 +17,20 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
     public async Task<Observation> SendAsync(WebhookRequest request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var message = ToMessage(request);
+        var tap = new WireTap();
+        message.Options.Set(WireTap.Key, tap);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var sentAt = time.GetUtcNow();
         var started = Stopwatch.GetTimestamp();
         var headersMs = 0d;
+        var progress = new BodyProgress();
         try
         {
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             headersMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var (body, bytes, truncated) = await ReadBoundedAsync(response.Content, deadline.Token).ConfigureAwait(false);
+            progress.Status = $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
+            var (body, bytes, truncated) = await ReadBoundedAsync(response.Content, progress, deadline.Token).ConfigureAwait(false);
             return new Observation
             {
                 SentAt = sentAt,
@@ -45,8 +49,10 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var phase = headersMs > 0 ? "the response body" : "the response headers";
-            return Failed(sentAt, started, new ObservedFailure(FailureKind.Timeout, $"no complete response within {Scenarios.DurationText.Format(timeout)} (waiting for {phase})"));
+            var phase = headersMs > 0
+                ? $"the response body; {progress.Status} came after {headersMs:0} ms, then {progress.Bytes} body byte(s)"
+                : "the response headers";
+            return Failed(sentAt, started, new ObservedFailure(FailureKind.Timeout, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no complete response within {Scenarios.DurationText.Format(timeout)} (waiting for {phase})")));
         }
         catch (OperationCanceledException)
         {
@@ -54,7 +60,7 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
-            return Failed(sentAt, started, FailureClassifier.Classify(exception, headersMs > 0));
+            return Failed(sentAt, started, FailureClassifier.Classify(exception, headersMs > 0, tap));
         }
     }
 
@@ -79,7 +85,7 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
         return message;
     }
 
-    private static async Task<(string Body, long Bytes, bool Truncated)> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    private static async Task<(string Body, long Bytes, bool Truncated)> ReadBoundedAsync(HttpContent content, BodyProgress progress, CancellationToken cancellationToken)
     {
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
@@ -89,9 +95,21 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
             var filled = 0;
             int read;
             while (filled < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+            {
                 filled += read;
+                progress.Bytes = filled;
+            }
+
             var truncated = filled > MaxBodyBytes;
             return (Encoding.UTF8.GetString(buffer, 0, Math.Min(filled, MaxBodyBytes)), filled, truncated);
         }
+    }
+
+    /// <summary>How far a response got, so a timeout can say where it stopped.</summary>
+    private sealed class BodyProgress
+    {
+        public string Status { get; set; } = "";
+
+        public long Bytes { get; set; }
     }
 }

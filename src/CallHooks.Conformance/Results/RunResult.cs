@@ -30,6 +30,9 @@ public sealed record RunResult
 
     public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
 
+    /// <summary>True when Ctrl-C or SIGTERM stopped the run: the scenarios hold only the deliveries that completed.</summary>
+    public bool Interrupted { get; init; }
+
     public int Passed => Scenarios.Count(scenario => scenario.Passed);
 
     public int Failed => Scenarios.Count - Passed;

@@ -7,7 +7,8 @@ namespace CallHooks.Conformance.Running;
 
 /// <summary>
 /// Runs every scenario of a plan, several calls at a time, and returns their results in plan order.
-/// A failing listener never stops the run; cancellation stops sending and keeps what completed.
+/// A failing listener never stops the run. Cancellation stops sending at once, lets deliveries in flight
+/// finish within <see cref="RunPlan.InterruptGrace"/>, and keeps everything that completed.
 /// </summary>
 public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider time)
 {
@@ -16,6 +17,10 @@ public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider ti
         var runner = new ScenarioRunner(dispatcher, time);
         var results = new ScenarioResult?[plan.Scenarios.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, plan.Parallelism) };
+
+        // Two signals: "stop sending" is the caller's token; "abort what is in flight" follows it after the grace period.
+        using var abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        using var graceStarts = cancellationToken.Register(() => abort.CancelAfter(plan.InterruptGrace));
         try
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, plan.Scenarios.Count), options, async (index, _) =>
@@ -25,7 +30,7 @@ public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider ti
                 var scenario = plan.Scenarios[index];
                 var profile = ProviderCatalog.Find(scenario.Provider)
                     ?? throw new InvalidOperationException($"scenario '{scenario.Name}' names unknown provider '{scenario.Provider}'");
-                var result = await runner.RunAsync(scenario, profile, plan, cancellationToken).ConfigureAwait(false);
+                var result = await runner.RunAsync(scenario, profile, plan, cancellationToken, abort.Token).ConfigureAwait(false);
                 var context = new RuleContext(scenario, profile, plan.ConfigFor(scenario.Provider), plan, result, dispatcher, time, plan.Rules);
                 result = result with { Rules = await RuleRunner.CheckAsync(context, cancellationToken).ConfigureAwait(false) };
                 results[index] = result;

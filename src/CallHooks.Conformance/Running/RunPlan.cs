@@ -30,4 +30,7 @@ public sealed record RunPlan
 
     /// <summary>How many calls run at the same time. Events within a call are always sequential.</summary>
     public int Parallelism { get; init; } = 4;
+
+    /// <summary>After an interruption, how long deliveries already in flight may still finish before they are cut off.</summary>
+    public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromSeconds(2);
 }

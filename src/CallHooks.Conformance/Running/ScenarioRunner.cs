@@ -13,8 +13,13 @@ namespace CallHooks.Conformance.Running;
 /// <summary>Plays one scenario: generates its call, then sends each event in order, pausing as the scenario says.</summary>
 public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider time)
 {
-    public async Task<ScenarioResult> RunAsync(Scenario scenario, IProviderProfile profile, RunPlan plan, CancellationToken cancellationToken)
+    public Task<ScenarioResult> RunAsync(Scenario scenario, IProviderProfile profile, RunPlan plan, CancellationToken cancellationToken) =>
+        RunAsync(scenario, profile, plan, cancellationToken, cancellationToken);
+
+    /// <summary>Plays <paramref name="scenario"/>: no event is sent once <paramref name="stopSending"/> fires, and a delivery in flight is cut off only by <paramref name="abortInFlight"/>.</summary>
+    public async Task<ScenarioResult> RunAsync(Scenario scenario, IProviderProfile profile, RunPlan plan, CancellationToken stopSending, CancellationToken abortInFlight)
     {
+        var cancellationToken = stopSending;
         var call = CallGenerator.Generate(scenario, plan.Seed, plan.CallStart);
         var started = Stopwatch.GetTimestamp();
         var deliveries = new List<DeliveryResult>();
@@ -42,17 +47,18 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
 
             var request = profile.Build(new StepContext(call, step, index, eventTime), config);
             callId ??= profile.CallId(call);
-            var observation = await dispatcher.SendAsync(request, timeout, cancellationToken).ConfigureAwait(false);
+            var observation = await dispatcher.SendAsync(request, timeout, abortInFlight).ConfigureAwait(false);
             var expect = step.Expect.Over(scenario.Expect).Over(defaults);
+            var secrets = ObservationRedaction.Secrets(request, config);
             deliveries.Add(new DeliveryResult
             {
                 Event = step.Event,
                 Index = index,
                 EventTime = eventTime,
-                Request = Record(request),
-                Observation = observation,
+                Request = Record(request with { SecretValues = secrets }),
+                Observation = ObservationRedaction.Apply(observation, secrets),
                 Expected = ExpectationEvaluator.Describe(expect),
-                Failures = ExpectationEvaluator.Evaluate(expect, observation),
+                Failures = ExpectationEvaluator.Evaluate(expect, observation).Select(failure => Redactor.Text(secrets, failure)).ToList(),
             });
         }
 

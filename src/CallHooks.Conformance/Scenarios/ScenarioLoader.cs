@@ -39,6 +39,9 @@ public static class ScenarioLoader
 
     public static (Scenario? Scenario, IReadOnlyList<ScenarioError> Errors) Load(string path, ReadOnlyMemory<byte> utf8)
     {
+        // The JSON reader accepts some invalid UTF-8 inside strings and then fails later with a confusing message.
+        if (FirstInvalidUtf8(utf8.Span) is { } bad)
+            return (null, [new ScenarioError(path, bad.Line, bad.Column, $"not valid UTF-8: byte 0x{bad.Byte:X2} (save the file as UTF-8)")]);
         JsonDocument document;
         try
         {
@@ -103,7 +106,28 @@ public static class ScenarioLoader
     {
         var message = exception.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd(' ', '.');
+        // The reader quotes whole invalid literals, line breaks included; an error stays one line of sensible length.
+        var text = (cut > 0 ? message[..cut] : message).TrimEnd(' ', '.').ReplaceLineEndings("\\n");
+        return text.Length <= 200 ? text : text[..200] + "…";
+    }
+
+    private static (int Line, int Column, byte Byte)? FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+            return null;
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+                break;
+            offset += consumed;
+        }
+
+        var before = bytes[..offset];
+        var line = before.Count((byte)'\n') + 1;
+        var column = offset - (before.LastIndexOf((byte)'\n') + 1) + 1;
+        return (line, column, bytes[Math.Min(offset, bytes.Length - 1)]);
     }
 
     private static (Scenario?, IReadOnlyList<ScenarioError>) Fail(string path, string message) =>

@@ -17,7 +17,7 @@ public sealed class ResultsJsonWriterTests
         Assert.That(root.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[]
         {
             "tool", "version", "seed", "now", "target", "embeddedListener", "commandLine", "options",
-            "startedAt", "finishedAt", "durationMs", "summary", "rules", "scenarios",
+            "startedAt", "finishedAt", "durationMs", "interrupted", "summary", "rules", "scenarios",
         }));
         Assert.That(root.GetProperty("tool").GetString(), Is.EqualTo("callhooks"));
         Assert.That(root.GetProperty("version").GetString(), Is.EqualTo("0.1.0"));

@@ -1,0 +1,82 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using CallHooks.Conformance.Delivery;
+using CallHooks.Conformance.Tests.Support;
+using CallHooks.Conformance.Wire;
+
+namespace CallHooks.Conformance.Tests.Delivery;
+
+/// <summary>A listener with a self-signed certificate fails as TLS unless the user trusts it (--ca) or waives checks (--insecure).</summary>
+public sealed class TlsTrustTests
+{
+    private static X509Certificate2 certificate = null!;
+    private static TlsListener listener = null!;
+
+    [OneTimeSetUp]
+    public static async Task StartListener()
+    {
+        certificate = SelfSignedCertificate.Create();
+        listener = await TlsListener.StartAsync(certificate);
+    }
+
+    [OneTimeTearDown]
+    public static async Task StopListener()
+    {
+        await listener.DisposeAsync();
+        certificate.Dispose();
+    }
+
+    [Test]
+    public async Task A_self_signed_certificate_fails_as_tls_with_the_system_roots()
+    {
+        var observation = await SendAsync(TlsTrust.System);
+        Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Tls), observation.Failure?.Message);
+        Assert.That(observation.Failure!.Message, Does.StartWith("TLS handshake failed: "));
+        Assert.That(observation.Response, Is.Null);
+    }
+
+    [Test]
+    public async Task Insecure_accepts_the_self_signed_certificate()
+    {
+        var observation = await SendAsync(TlsTrust.AcceptAny);
+        Assert.That(observation.Response?.Status, Is.EqualTo(200), observation.Failure?.Message);
+        Assert.That(observation.Response!.Body, Is.EqualTo("ok"));
+    }
+
+    [Test]
+    public async Task Trusting_the_certificate_as_ca_accepts_it()
+    {
+        using var publicOnly = X509CertificateLoader.LoadCertificate(certificate.RawData);
+        var observation = await SendAsync(TlsTrust.Only([publicOnly]));
+        Assert.That(observation.Response?.Status, Is.EqualTo(200), observation.Failure?.Message);
+    }
+
+    [Test]
+    public async Task Trusting_another_ca_still_fails_as_tls()
+    {
+        using var other = SelfSignedCertificate.Create("some other authority");
+        using var publicOnly = X509CertificateLoader.LoadCertificate(other.RawData);
+        var observation = await SendAsync(TlsTrust.Only([publicOnly]));
+        Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Tls), observation.Failure?.Message);
+    }
+
+    [Test]
+    public async Task A_trusted_certificate_for_another_host_name_still_fails_as_tls()
+    {
+        using var elsewhere = SelfSignedCertificate.Create("another host", namesLoopback: false);
+        await using var misnamed = await TlsListener.StartAsync(elsewhere);
+        using var publicOnly = X509CertificateLoader.LoadCertificate(elsewhere.RawData);
+        using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(2), TlsTrust.Only([publicOnly]));
+        var observation = await new WebhookDispatcher(client, TimeProvider.System).SendAsync(Get(misnamed.Url), TimeSpan.FromSeconds(5), CancellationToken.None);
+        Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Tls), observation.Failure?.Message);
+        Assert.That(misnamed.Requests, Is.Zero);
+    }
+
+    private static async Task<Observation> SendAsync(TlsTrust trust)
+    {
+        using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(2), trust);
+        return await new WebhookDispatcher(client, TimeProvider.System).SendAsync(Get(listener.Url), TimeSpan.FromSeconds(5), CancellationToken.None);
+    }
+
+    private static WebhookRequest Get(Uri url) => new() { Method = "POST", Url = url, ContentType = "text/plain", Body = Encoding.UTF8.GetBytes("x") };
+}

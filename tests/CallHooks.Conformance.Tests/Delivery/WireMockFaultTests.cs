@@ -1,0 +1,107 @@
+using System.Text;
+using CallHooks.Conformance.Delivery;
+using CallHooks.Conformance.Tests.Support;
+using CallHooks.Conformance.Wire;
+
+namespace CallHooks.Conformance.Tests.Delivery;
+
+/// <summary>
+/// The dispatcher against an independent server: WireMock's standalone jar, its faults injected through the
+/// admin API. Agreeing with our own raw fault server proves little; agreeing with WireMock's faults proves the
+/// classification holds for bytes we did not write.
+/// </summary>
+public sealed class WireMockFaultTests
+{
+    private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(300);
+    private static WireMockServer wireMock = null!;
+    private static HttpClient client = null!;
+
+    [OneTimeSetUp]
+    public static async Task StartWireMock()
+    {
+        wireMock = await WireMockServer.StartAsync();
+        client = HttpClientFactory.Create(TimeSpan.FromSeconds(2));
+        foreach (var fault in new[] { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE" })
+            await wireMock.StubAsync("""{"request":{"method":"POST","url":"/fault/FAULT"},"response":{"fault":"FAULT"}}""".Replace("FAULT", fault, StringComparison.Ordinal));
+        await wireMock.StubAsync("""{"request":{"method":"POST","url":"/slow-headers"},"response":{"status":200,"body":"late","fixedDelayMilliseconds":3000}}""");
+        await wireMock.StubAsync("""{"request":{"method":"POST","url":"/dribble-slow"},"response":{"status":200,"body":"0123456789abcdefghij","chunkedDribbleDelay":{"numberOfChunks":10,"totalDuration":5000}}}""");
+        await wireMock.StubAsync("""{"request":{"method":"POST","url":"/dribble-fast"},"response":{"status":200,"body":"0123456789abcdefghij","chunkedDribbleDelay":{"numberOfChunks":5,"totalDuration":100}}}""");
+        await wireMock.StubAsync("""{"request":{"method":"POST","url":"/redirect"},"response":{"status":302,"headers":{"Location":"/elsewhere"}}}""");
+        await wireMock.StubAsync("""{"request":{"method":"POST","url":"/unavailable"},"response":{"status":503,"body":"down for maintenance"}}""");
+        await wireMock.StubAsync("""{"request":{"method":"POST","url":"/challenge"},"response":{"status":401,"headers":{"WWW-Authenticate":"Basic realm=\"crm\""}}}""");
+    }
+
+    [OneTimeTearDown]
+    public static async Task StopWireMock()
+    {
+        client?.Dispose();
+        if (wireMock is not null)
+            await wireMock.DisposeAsync();
+    }
+
+    [TestCase("CONNECTION_RESET_BY_PEER", FailureKind.ConnectionReset, "connection reset before the response was complete: ")]
+    [TestCase("EMPTY_RESPONSE", FailureKind.EmptyReply, "the listener closed the connection without sending a response")]
+    [TestCase("MALFORMED_RESPONSE_CHUNK", FailureKind.MalformedResponse, "the response is not valid HTTP: ")]
+    [TestCase("RANDOM_DATA_THEN_CLOSE", FailureKind.MalformedResponse, "the response is not valid HTTP: ")]
+    public async Task An_injected_fault_is_recorded_with_its_precise_kind(string fault, FailureKind kind, string message)
+    {
+        var observation = await SendAsync("/fault/" + fault, TimeSpan.FromSeconds(5));
+        Assert.That(observation.Failure?.Kind, Is.EqualTo(kind), observation.Failure?.Message);
+        Assert.That(observation.Failure!.Message, Does.StartWith(message));
+        Assert.That(observation.Response, Is.Null);
+        Assert.That(observation.LatencyMs, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task A_fixed_delay_longer_than_the_timeout_times_out_waiting_for_the_headers()
+    {
+        var observation = await SendAsync("/slow-headers", ShortTimeout);
+        Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Timeout), observation.Failure?.Message);
+        Assert.That(observation.Failure!.Message, Is.EqualTo("no complete response within 300ms (waiting for the response headers)"));
+        Assert.That(observation.LatencyMs, Is.GreaterThanOrEqualTo(ShortTimeout.TotalMilliseconds - 10));
+    }
+
+    [Test]
+    public async Task A_dribbled_body_slower_than_the_timeout_times_out_waiting_for_the_body()
+    {
+        // WireMock sends the headers with the first chunk, 500 ms in; the body would take 5 s.
+        var observation = await SendAsync("/dribble-slow", TimeSpan.FromSeconds(1));
+        Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Timeout), observation.Failure?.Message);
+        Assert.That(observation.Failure!.Message, Does.StartWith("no complete response within 1s (waiting for the response body; 200 OK came after "));
+    }
+
+    [Test]
+    public async Task A_dribbled_body_within_the_timeout_arrives_whole_with_headers_before_the_end()
+    {
+        var observation = await SendAsync("/dribble-fast", TimeSpan.FromSeconds(5));
+        Assert.That(observation.Response?.Body, Is.EqualTo("0123456789abcdefghij"), observation.Failure?.Message);
+        Assert.That(observation.Response!.HeadersMs, Is.LessThanOrEqualTo(observation.LatencyMs));
+    }
+
+    [Test]
+    public async Task A_redirect_is_recorded_and_not_followed()
+    {
+        var before = await wireMock.CountAsync("/elsewhere");
+        var observation = await SendAsync("/redirect", TimeSpan.FromSeconds(5));
+        Assert.That(observation.Response?.Status, Is.EqualTo(302), observation.Failure?.Message);
+        Assert.That(observation.Response!.Headers, Does.Contain(KeyValuePair.Create("Location", "/elsewhere")));
+        Assert.That(await wireMock.CountAsync("/elsewhere"), Is.EqualTo(before));
+    }
+
+    [TestCase("/unavailable", 503, "down for maintenance")]
+    [TestCase("/challenge", 401, "")]
+    public async Task Error_statuses_are_responses_with_their_body(string url, int status, string body)
+    {
+        var observation = await SendAsync(url, TimeSpan.FromSeconds(5));
+        Assert.That(observation.Response?.Status, Is.EqualTo(status), observation.Failure?.Message);
+        Assert.That(observation.Response!.Body, Is.EqualTo(body));
+        if (status == 401)
+            Assert.That(observation.Response.Headers, Does.Contain(KeyValuePair.Create("WWW-Authenticate", "Basic realm=\"crm\"")));
+    }
+
+    private static Task<Observation> SendAsync(string path, TimeSpan timeout) =>
+        new WebhookDispatcher(client, TimeProvider.System).SendAsync(
+            new WebhookRequest { Method = "POST", Url = new Uri(wireMock.BaseUrl, path), ContentType = "application/x-www-form-urlencoded", Body = Encoding.UTF8.GetBytes("myoperator=%7B%7D") },
+            timeout,
+            CancellationToken.None);
+}
