@@ -4,6 +4,7 @@ using CallHooks.Conformance.Delivery;
 using CallHooks.Conformance.Expectations;
 using CallHooks.Conformance.Generation;
 using CallHooks.Conformance.Providers;
+using CallHooks.Conformance.Providers.StandardWebhooks;
 using CallHooks.Conformance.Results;
 using CallHooks.Conformance.Scenarios;
 using CallHooks.Conformance.Wire;
@@ -40,9 +41,11 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
                 }
             }
 
-            var request = profile.Build(new StepContext(call, step, index, eventTime), config);
+            var context = new StepContext(call, step, index, eventTime);
+            var built = StandardWebhooksSigning.Apply(config, context, profile.Build(context, config));
             callId ??= profile.CallId(call);
-            var observation = await dispatcher.SendAsync(request, timeout, cancellationToken).ConfigureAwait(false);
+            var (request, observation, earlier) = await new ChallengeDelivery(dispatcher)
+                .SendAsync(built, profile.SendsCredentialsAfterChallenge, timeout, cancellationToken).ConfigureAwait(false);
             var expect = step.Expect.Over(scenario.Expect).Over(defaults);
             deliveries.Add(new DeliveryResult
             {
@@ -53,6 +56,7 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
                 Observation = observation,
                 Expected = ExpectationEvaluator.Describe(expect),
                 Failures = ExpectationEvaluator.Evaluate(expect, observation),
+                EarlierAttempts = earlier.Select(attempt => new DeliveryAttempt(Record(attempt.Request), attempt.Observation)).ToList(),
             });
         }
 
