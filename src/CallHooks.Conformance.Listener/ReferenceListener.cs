@@ -42,7 +42,7 @@ public sealed class ReferenceListener : IAsyncDisposable
         ListenerOptions.TryResolveHost(options.Host, out var address);
 
         var book = new CallBook(options.Clock);
-        var router = new RequestRouter(book, new AuthCheck(options), options.Log, ProviderEndpoints.Create(options));
+        var router = new RequestRouter(book, new AuthCheck(options), options.Log, ProviderEndpoints.Create(options), new Signing.StandardWebhooksCheck(options));
 
         // The empty builder has no logging providers, configuration files or hosting startup: quiet and fast.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(ReferenceListener).Assembly.GetName().Name });
