@@ -13,10 +13,11 @@ internal static class ServeCommand
         var host = new Option<string?>("--host") { Description = "Address to bind (default 127.0.0.1, loopback only).", HelpName = "ADDRESS" };
         var header = new Option<string?>("--header") { Description = "Demand this header on every webhook: \"Name: value\".", HelpName = "\"Name: value\"" };
         var basic = new Option<string?>("--basic") { Description = "Demand Basic auth user:pass.", HelpName = "USER:PASS" };
-        var command = new Command("serve", "Run the reference listener: it parses MyOperator webhooks like a real integration and answers 4xx with the reason when they are wrong.") { port, host, header, basic };
+        var secret = new Option<string?>("--secret") { Description = "Verify signatures: a Twilio auth token (X-Twilio-Signature on /twilio/), or a whsec_ key (Standard Webhooks, every provider).", HelpName = "SECRET" };
+        var command = new Command("serve", "Run the reference listener: it parses MyOperator webhooks like a real integration and answers 4xx with the reason when they are wrong.") { port, host, header, basic, secret };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            var options = Options(parsed.GetValue(port), parsed.GetValue(host), parsed.GetValue(header), parsed.GetValue(basic));
+            var options = Options(parsed.GetValue(port), parsed.GetValue(host), parsed.GetValue(header), parsed.GetValue(basic), parsed.GetValue(secret));
             options.Log = line => console.Out.WriteLine(line);
             await using var listener = await ReferenceListener.StartAsync(options, cancellationToken).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"reference listener on {listener.BaseUrl} (Ctrl-C stops it)").ConfigureAwait(false);
@@ -34,10 +35,13 @@ internal static class ServeCommand
         return command;
     }
 
-    private static ListenerOptions Options(string? port, string? host, string? header, string? basic)
+    private static ListenerOptions Options(string? port, string? host, string? header, string? basic, string? secret)
     {
         var problems = new List<string>();
-        var options = new ListenerOptions { Port = 8080, Host = host ?? "127.0.0.1" };
+        var options = new ListenerOptions { Port = 8080, Host = host ?? "127.0.0.1", Secret = secret };
+        if (secret?.StartsWith(Providers.StandardWebhooks.StandardWebhooksSecret.Prefix, StringComparison.Ordinal) == true
+            && Providers.StandardWebhooks.StandardWebhooksSecret.Problem(secret) is { } secretProblem)
+            problems.Add(secretProblem);
         if (port is not null)
         {
             if (int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 0 and <= 65535)
