@@ -46,6 +46,12 @@ public sealed class ListenerOptions
     /// <summary>The run's <c>--option name=value</c> settings, for readers that check them (myoperator-v2's <c>api-key</c>).</summary>
     public IReadOnlyDictionary<string, string> ProviderOptions { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The clock signed timestamps (Standard Webhooks <c>webhook-timestamp</c>) are checked against; null means the
+    /// listener's own clock. The embedded listener gets the run's clock, which starts at <c>--now</c>.
+    /// </summary>
+    public TimeProvider? SignatureClock { get; set; }
+
     /// <summary>Tests pin the clock so received-at stamps are exact; everyone else keeps the system clock.</summary>
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -63,6 +69,8 @@ public sealed class ListenerOptions
             problems.Add($"RequiredHeaderName '{RequiredHeaderName}' is not a valid HTTP header name");
         if (string.IsNullOrEmpty(BasicUser) && !string.IsNullOrEmpty(BasicPassword))
             problems.Add("BasicPassword is set without BasicUser");
+        if (Secret?.StartsWith(Signing.StandardWebhooksCheck.Prefix, StringComparison.Ordinal) == true && Signing.StandardWebhooksCheck.DecodeKey(Secret) is null)
+            problems.Add("Secret starts with whsec_ but the rest is not base64");
         if (BasicUser?.Contains(':', StringComparison.Ordinal) == true)
             problems.Add("BasicUser must not contain ':' (Basic auth splits user and password at the first colon)");
         if (!Enum.IsDefined(Mode))

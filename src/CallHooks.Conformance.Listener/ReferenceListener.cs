@@ -49,7 +49,7 @@ public sealed class ReferenceListener : IAsyncDisposable
         var faults = new ListenerFaults(options);
         var downstream = new DownstreamPusher(options.DownstreamUrl, log);
         var webhook = new WebhookEndpoint(book, faults, downstream);
-        var router = new RequestRouter(book, new AuthCheck(options), faults, webhook, log, ProviderEndpoints.Create(options));
+        var router = new RequestRouter(book, new AuthCheck(options), faults, webhook, log, ProviderEndpoints.Create(options), new Signing.StandardWebhooksCheck(options));
 
         // The empty builder has no logging providers, configuration files or hosting startup: quiet and fast.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(ReferenceListener).Assembly.GetName().Name });

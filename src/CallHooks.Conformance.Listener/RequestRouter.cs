@@ -6,7 +6,7 @@ namespace CallHooks.Conformance.Listener;
 /// The listener's only middleware. <c>/healthz</c> and <c>/calls/{uid}</c> are reserved; every other path is a
 /// webhook endpoint, because users point MyOperator at whatever path they like. Writes one log line per request.
 /// </summary>
-internal sealed class RequestRouter(CallBook book, AuthCheck auth, ListenerFaults faults, WebhookEndpoint webhook, ListenerLog log, IReadOnlyList<IProviderEndpoint> providers)
+internal sealed class RequestRouter(CallBook book, AuthCheck auth, ListenerFaults faults, WebhookEndpoint webhook, ListenerLog log, IReadOnlyList<IProviderEndpoint> providers, Signing.StandardWebhooksCheck? signatures = null)
 {
     private const string CallsPrefix = "/calls/";
 
@@ -52,6 +52,10 @@ internal sealed class RequestRouter(CallBook book, AuthCheck auth, ListenerFault
 
         if (isRecord)
             return await Call(context, path[CallsPrefix.Length..]).ConfigureAwait(false);
+
+        // Standard Webhooks signing applies to every provider's webhooks alike, so it is checked before any reader.
+        if (signatures is not null && await signatures.CheckAsync(context.Request, context.RequestAborted).ConfigureAwait(false) is { } unsigned)
+            return await WebhookEndpoint.Reject(context, unsigned).ConfigureAwait(false);
 
         // /<provider>/... goes to that provider's reader; every other path is a MyOperator In-Call webhook.
         var segment = path.TrimStart('/').Split('/')[0];

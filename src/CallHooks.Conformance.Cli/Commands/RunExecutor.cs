@@ -20,7 +20,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
         var callStart = settings.Now ?? startedAt;
 
         await using var downstream = settings.DownstreamPort is { } port ? await DownstreamHost.StartAsync(port, clock, cancellationToken).ConfigureAwait(false) : null;
-        await using var embedded = settings.Target is null ? await StartEmbeddedAsync(settings, cancellationToken).ConfigureAwait(false) : null;
+        await using var embedded = settings.Target is null ? await StartEmbeddedAsync(settings, clock, cancellationToken).ConfigureAwait(false) : null;
         var target = settings.Target ?? embedded!.BaseUrl;
         var config = settings.ConfigFor(target);
         var providers = settings.Scenarios.Select(scenario => scenario.Provider).Distinct().ToList();
@@ -85,7 +85,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
         return result.AllPassed ? ExitCodes.Passed : ExitCodes.ConformanceFailures;
     }
 
-    private static async Task<ReferenceListener> StartEmbeddedAsync(RunSettings settings, CancellationToken cancellationToken)
+    private static async Task<ReferenceListener> StartEmbeddedAsync(RunSettings settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         // The embedded listener demands exactly what the run sends, so auth is exercised end to end.
         var header = settings.Headers.Count > 0 ? settings.Headers[0] : null;
@@ -98,6 +98,8 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
                 BasicPassword = settings.Basic?.Password,
                 Secret = settings.Secret,
                 ProviderOptions = settings.ProfileOptions,
+                // Signed timestamps are event times on the run's clock (--now), so the listener checks them against it.
+                SignatureClock = clock,
             },
             cancellationToken).ConfigureAwait(false);
     }

@@ -167,6 +167,8 @@ internal static class RunOptionsParser
             problems.Add($"--sign '{text}': unknown signing scheme; known: {string.Join(", ", SigningSchemes)}");
         else if (secret is null)
             problems.Add($"--sign {text}: needs --secret (a whsec_ key)");
+        else if (Providers.StandardWebhooks.StandardWebhooksSecret.Problem(secret) is { } problem)
+            problems.Add(problem);
         return text;
     }
 

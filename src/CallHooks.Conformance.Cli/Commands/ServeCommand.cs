@@ -13,16 +13,17 @@ internal static class ServeCommand
         var host = new Option<string?>("--host") { Description = "Address to bind (default 127.0.0.1, loopback only).", HelpName = "ADDRESS" };
         var header = new Option<string?>("--header") { Description = "Demand this header on every webhook: \"Name: value\".", HelpName = "\"Name: value\"" };
         var basic = new Option<string?>("--basic") { Description = "Demand Basic auth user:pass.", HelpName = "USER:PASS" };
+        var secret = new Option<string?>("--secret") { Description = "Verify signatures: a Twilio auth token (X-Twilio-Signature on /twilio/), or a whsec_ key (Standard Webhooks, every provider).", HelpName = "SECRET" };
         var mode = new Option<string?>("--mode")
         {
             Description = "strict (default, a correct listener) or a deliberate bug: " + string.Join(", ", ListenerModeNames.All.Skip(1)) + ".",
             HelpName = "MODE",
         };
         var downstream = new Option<string?>("--downstream") { Description = "POST each finished call as JSON to this URL (the CRM the listener feeds).", HelpName = "URL" };
-        var command = new Command("serve", "Run the reference listener: it parses MyOperator webhooks like a real integration and answers 4xx with the reason when they are wrong.") { port, host, header, basic, mode, downstream };
+        var command = new Command("serve", "Run the reference listener: it parses MyOperator webhooks like a real integration and answers 4xx with the reason when they are wrong.") { port, host, header, basic, secret, mode, downstream };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            var options = Options(parsed.GetValue(port), parsed.GetValue(host), parsed.GetValue(header), parsed.GetValue(basic), parsed.GetValue(mode), parsed.GetValue(downstream));
+            var options = Options(parsed.GetValue(port), parsed.GetValue(host), parsed.GetValue(header), parsed.GetValue(basic), parsed.GetValue(secret), parsed.GetValue(mode), parsed.GetValue(downstream));
             options.Log = line => console.Out.WriteLine(line);
             await using var listener = await ReferenceListener.StartAsync(options, cancellationToken).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"reference listener on {listener.BaseUrl}, mode {ListenerModeNames.Name(options.Mode)} (Ctrl-C stops it)").ConfigureAwait(false);
@@ -40,10 +41,13 @@ internal static class ServeCommand
         return command;
     }
 
-    private static ListenerOptions Options(string? port, string? host, string? header, string? basic, string? mode, string? downstream)
+    private static ListenerOptions Options(string? port, string? host, string? header, string? basic, string? secret, string? mode, string? downstream)
     {
         var problems = new List<string>();
-        var options = new ListenerOptions { Port = 8080, Host = host ?? "127.0.0.1" };
+        var options = new ListenerOptions { Port = 8080, Host = host ?? "127.0.0.1", Secret = secret };
+        if (secret?.StartsWith(Providers.StandardWebhooks.StandardWebhooksSecret.Prefix, StringComparison.Ordinal) == true
+            && Providers.StandardWebhooks.StandardWebhooksSecret.Problem(secret) is { } secretProblem)
+            problems.Add(secretProblem);
         if (port is not null)
         {
             if (int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 0 and <= 65535)

@@ -105,7 +105,27 @@ public static class ResultsJsonWriter
         WriteRequest(json, delivery.Request);
         WriteResponse(json, delivery.Observation);
         WriteError(json, delivery.Observation);
+        WriteEarlierAttempts(json, delivery.EarlierAttempts);
         json.WriteEndObject();
+    }
+
+    /// <summary>Only present when there were any (Twilio's first attempt before a Basic challenge), so other deliveries keep their shape.</summary>
+    private static void WriteEarlierAttempts(Utf8JsonWriter json, IReadOnlyList<DeliveryAttempt> attempts)
+    {
+        if (attempts.Count == 0)
+            return;
+        json.WriteStartArray("earlierAttempts");
+        foreach (var attempt in attempts)
+        {
+            json.WriteStartObject();
+            WriteTimestamp(json, "sentAt", attempt.Observation.SentAt);
+            WriteRequest(json, attempt.Request);
+            WriteResponse(json, attempt.Observation);
+            WriteError(json, attempt.Observation);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteRequest(Utf8JsonWriter json, RequestRecord request)

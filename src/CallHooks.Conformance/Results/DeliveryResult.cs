@@ -27,6 +27,9 @@ public sealed record DeliveryResult
     /// <summary>Each failed expectation as a sentence; empty when the delivery passed.</summary>
     public required IReadOnlyList<string> Failures { get; init; }
 
+    /// <summary>Attempts before the judged one (Twilio's first try without credentials); empty for most deliveries.</summary>
+    public IReadOnlyList<DeliveryAttempt> EarlierAttempts { get; init; } = [];
+
     public bool Passed => Failures.Count == 0;
 }
 

@@ -4,6 +4,7 @@ using CallHooks.Conformance.Delivery;
 using CallHooks.Conformance.Expectations;
 using CallHooks.Conformance.Generation;
 using CallHooks.Conformance.Providers;
+using CallHooks.Conformance.Providers.StandardWebhooks;
 using CallHooks.Conformance.Results;
 using CallHooks.Conformance.Scenarios;
 using CallHooks.Conformance.Wire;
@@ -45,21 +46,13 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
                 }
             }
 
-            var request = profile.Build(new StepContext(call, step, index, eventTime), config);
+            var context = new StepContext(call, step, index, eventTime);
+            var built = DeliveryRecords.Build(profile, config, context);
             callId ??= profile.CallId(call);
-            var observation = await dispatcher.SendAsync(request, timeout, abortInFlight).ConfigureAwait(false);
+            var (request, observation, earlier) = await new ChallengeDelivery(dispatcher)
+                .SendAsync(built, profile.SendsCredentialsAfterChallenge, timeout, abortInFlight).ConfigureAwait(false);
             var expect = step.Expect.Over(scenario.Expect).Over(defaults);
-            var secrets = ObservationRedaction.Secrets(request, config);
-            deliveries.Add(new DeliveryResult
-            {
-                Event = step.Event,
-                Index = index,
-                EventTime = eventTime,
-                Request = Record(request with { SecretValues = secrets }),
-                Observation = ObservationRedaction.Apply(observation, secrets),
-                Expected = ExpectationEvaluator.Describe(expect),
-                Failures = ExpectationEvaluator.Evaluate(expect, observation).Select(failure => Redactor.Text(secrets, failure)).ToList(),
-            });
+            deliveries.Add(DeliveryRecords.Create(config, context, request, observation, expect, earlier: earlier));
         }
 
         return new ScenarioResult

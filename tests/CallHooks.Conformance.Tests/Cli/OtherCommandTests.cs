@@ -1,3 +1,4 @@
+using CallHooks.Conformance.Scenarios;
 using CallHooks.Conformance.Tests.Support;
 
 namespace CallHooks.Conformance.Tests.Cli;

@@ -21,7 +21,7 @@ internal sealed class ProbeSender(RuleContext context, Rule rule)
     public WebhookRequest Build(int index, Func<Scenarios.ScenarioStep, Scenarios.ScenarioStep>? alter = null)
     {
         var step = context.Scenario.Steps[index];
-        return context.Profile.Build(new StepContext(Call, alter is null ? step : alter(step), index, EventTime(index)), context.Config);
+        return DeliveryRecords.Build(context.Profile, context.Config, new StepContext(Call, alter is null ? step : alter(step), index, EventTime(index)));
     }
 
     public DateTimeOffset EventTime(int index) =>
@@ -31,17 +31,7 @@ internal sealed class ProbeSender(RuleContext context, Rule rule)
     public async Task<DeliveryResult> SendAsync(int index, WebhookRequest request, string probe, ExpectationSpec expect, CancellationToken cancellationToken)
     {
         var observation = await context.Dispatcher.SendAsync(request, context.Timeout, cancellationToken).ConfigureAwait(false);
-        return new DeliveryResult
-        {
-            Event = context.Scenario.Steps[index].Event,
-            Index = index,
-            Probe = probe,
-            EventTime = EventTime(index),
-            Request = ScenarioRunner.Record(request),
-            Observation = observation,
-            Expected = ExpectationEvaluator.Describe(expect),
-            Failures = ExpectationEvaluator.Evaluate(expect, observation),
-        };
+        return DeliveryRecords.Create(context.Config, new StepContext(Call, context.Scenario.Steps[index], index, EventTime(index)), request, observation, expect, probe);
     }
 
     /// <summary>A 2xx within the provider's budget: what a listener owes every genuine delivery.</summary>

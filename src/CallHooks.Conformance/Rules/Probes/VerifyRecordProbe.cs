@@ -58,20 +58,11 @@ internal sealed class VerifyRecordProbe(Rule rule, bool sendDuplicateFirst) : Ru
         var index = context.Scenario.Steps.Count - 1;
         var original = context.Result.Deliveries[^1];
         var call = Generation.CallGenerator.Generate(context.Scenario, context.Plan.Seed, context.Plan.CallStart);
-        var request = context.Profile.Build(new StepContext(call, context.Scenario.Steps[index], index, original.EventTime), context.Config);
+        var step = new StepContext(call, context.Scenario.Steps[index], index, original.EventTime);
+        var request = Running.DeliveryRecords.Build(context.Profile, context.Config, step);
         var expect = new Expectations.ExpectationSpec { Status = Expectations.StatusExpectation.Success, Within = context.Profile.TimeBudget };
         var observation = await context.Dispatcher.SendAsync(request, context.Timeout, cancellationToken).ConfigureAwait(false);
-        return new DeliveryResult
-        {
-            Event = original.Event,
-            Index = index,
-            Probe = "duplicate of the final event",
-            EventTime = original.EventTime,
-            Request = Running.ScenarioRunner.Record(request),
-            Observation = observation,
-            Expected = Expectations.ExpectationEvaluator.Describe(expect),
-            Failures = Expectations.ExpectationEvaluator.Evaluate(expect, observation),
-        };
+        return Running.DeliveryRecords.Create(context.Config, step, request, observation, expect, "duplicate of the final event");
     }
 
     /// <summary>Fetches with the webhook's own credentials: a listener guards its records as it guards its webhooks.</summary>

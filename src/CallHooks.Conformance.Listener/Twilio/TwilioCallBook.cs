@@ -1,0 +1,76 @@
+namespace CallHooks.Conformance.Listener.Twilio;
+
+/// <summary>
+/// What must hold across the callbacks of one CallSid: the account, numbers and direction never change,
+/// SequenceNumber only increases, Timestamp never goes back, and nothing follows the final status. An exact
+/// re-delivery (Twilio retries once) is a duplicate, not a new event.
+/// </summary>
+internal sealed class TwilioCallBook
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, Entry> calls = new(StringComparer.Ordinal);
+
+    /// <summary>Accepts the callback, counts it as a duplicate, or returns a 409 saying what went wrong.</summary>
+    public (bool Duplicate, Rejection? Rejection) Record(StatusCallback callback)
+    {
+        lock (gate)
+        {
+            if (!calls.TryGetValue(callback.CallSid, out var entry))
+            {
+                calls.Add(callback.CallSid, new Entry(callback));
+                return (false, null);
+            }
+
+            if (entry.Fingerprints.Contains(callback.Fingerprint))
+                return (true, null);
+            if (Conflict(entry, callback) is { } conflict)
+                return (false, new Rejection(409, $"CallSid {callback.CallSid}: {conflict}"));
+            entry.Accept(callback);
+            return (false, null);
+        }
+    }
+
+    private static string? Conflict(Entry entry, StatusCallback next)
+    {
+        var first = entry.First;
+        var last = entry.Last;
+        (string Field, string Was, string Now)[] fixedFields =
+        [
+            ("AccountSid", first.AccountSid, next.AccountSid),
+            ("From", first.From, next.From),
+            ("To", first.To, next.To),
+            ("Direction", first.Direction, next.Direction),
+        ];
+        if (fixedFields.FirstOrDefault(field => field.Was != field.Now) is { Field: not null } changed)
+            return $"{changed.Field} changed from {changed.Was} to {changed.Now}";
+        if (last.IsFinal)
+            return $"CallStatus {next.CallStatus} (SequenceNumber {next.SequenceNumber}) arrived after the final status {last.CallStatus}";
+        if (next.SequenceNumber <= last.SequenceNumber)
+            return $"SequenceNumber {next.SequenceNumber} does not follow {last.SequenceNumber}";
+        if (next.Timestamp < last.Timestamp)
+            return $"Timestamp {next.Timestamp:u} is earlier than the previous callback's {last.Timestamp:u}";
+        return null;
+    }
+
+    private sealed class Entry
+    {
+        public Entry(StatusCallback first)
+        {
+            First = first;
+            Last = first;
+            Fingerprints.Add(first.Fingerprint);
+        }
+
+        public StatusCallback First { get; }
+
+        public StatusCallback Last { get; private set; }
+
+        public HashSet<string> Fingerprints { get; } = new(StringComparer.Ordinal);
+
+        public void Accept(StatusCallback callback)
+        {
+            Last = callback;
+            Fingerprints.Add(callback.Fingerprint);
+        }
+    }
+}
