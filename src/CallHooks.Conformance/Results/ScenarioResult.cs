@@ -22,5 +22,8 @@ public sealed record ScenarioResult
 
     public required double DurationMs { get; init; }
 
+    /// <summary>Steps the provider would not send under the run's configuration (e.g. an unsubscribed webhook).</summary>
+    public IReadOnlyList<SkippedStep> Skipped { get; init; } = [];
+
     public bool Passed => Deliveries.All(delivery => delivery.Passed);
 }

@@ -18,6 +18,7 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
         var call = CallGenerator.Generate(scenario, plan.Seed, plan.CallStart);
         var started = Stopwatch.GetTimestamp();
         var deliveries = new List<DeliveryResult>();
+        var skipped = new List<SkippedStep>();
         var eventTime = call.StartedAt;
         var defaults = new ExpectationSpec { Status = StatusExpectation.Success, Within = profile.TimeBudget };
         var timeout = plan.Timeout ?? profile.TimeBudget;
@@ -40,7 +41,15 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
                 }
             }
 
-            var request = profile.Build(new StepContext(call, step, index, eventTime), config);
+            var context = new StepContext(call, step, index, eventTime);
+            if (profile.SkipReason(context, config) is { } reason)
+            {
+                // The provider would stay silent here; nothing is sent and nothing is expected.
+                skipped.Add(new SkippedStep(index, step.Event, reason));
+                continue;
+            }
+
+            var request = profile.Build(context, config);
             callId ??= profile.CallId(call);
             var observation = await dispatcher.SendAsync(request, timeout, cancellationToken).ConfigureAwait(false);
             var expect = step.Expect.Over(scenario.Expect).Over(defaults);
@@ -65,6 +74,7 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
             Customer = call.Customer.E164,
             Seed = SeedMixer.Mix(plan.Seed, scenario.Provider, scenario.Name),
             Deliveries = deliveries,
+            Skipped = skipped,
             DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
         };
     }
