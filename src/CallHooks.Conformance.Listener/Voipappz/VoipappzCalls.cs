@@ -16,7 +16,7 @@ internal sealed class VoipappzCalls
     /// <summary>Remembers the call's fixed fields, or says which one changed since its first event.</summary>
     public string? Record(string uuid, JsonElement body)
     {
-        var seen = FixedFields.ToDictionary(name => name, name => body.GetProperty(name).GetRawText(), StringComparer.Ordinal);
+        var seen = FixedFields.ToDictionary(name => name, name => Shown(body.GetProperty(name)), StringComparer.Ordinal);
         lock (gate)
         {
             if (!byUuid.TryGetValue(uuid, out var first))
@@ -31,4 +31,8 @@ internal sealed class VoipappzCalls
                 .FirstOrDefault();
         }
     }
+
+    /// <summary>Strings as the sender meant them (a raw "\u002B" would hide the '+' in messages), anything else as JSON.</summary>
+    private static string Shown(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? JsonText.Quote(value.GetString()!) : value.GetRawText();
 }
