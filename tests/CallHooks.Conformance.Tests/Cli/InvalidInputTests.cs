@@ -14,7 +14,7 @@ public sealed class InvalidInputTests
     public static async Task StopListener() => await listener.DisposeAsync();
 
     [TestCase(new[] { "--scenario", "incoming-answerd" }, "callhooks: --scenario 'incoming-answerd': unknown scenario for myoperator-incall; known: ")]
-    [TestCase(new[] { "--provider", "exotel-x" }, "callhooks: --provider 'exotel-x': unknown provider; known: myoperator-incall")]
+    [TestCase(new[] { "--provider", "exotel-x" }, "callhooks: --provider 'exotel-x': unknown provider; known: myoperator-")]
     [TestCase(new[] { "--header", "X-Token abc" }, "callhooks: --header 'X-Token': expected \"Name: value\" with a colon")]
     [TestCase(new[] { "--header", "Content-Type: text/plain" }, "callhooks: --header Content-Type: set by the transport from the request itself; it cannot be configured")]
     [TestCase(new[] { "--timeout", "5 seconds" }, "callhooks: --timeout: '5 seconds' is not a duration: use a number and a unit, e.g. 250ms, 5s, 1.5s, 2m")]
