@@ -83,6 +83,17 @@ public static class ResultsJsonWriter
         foreach (var delivery in scenario.Deliveries)
             WriteDelivery(json, delivery);
         json.WriteEndArray();
+        json.WriteStartArray("skipped");
+        foreach (var step in scenario.Skipped)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("index", step.Index);
+            WriteText(json, "event", step.Event);
+            WriteText(json, "reason", step.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         RulesJson.WriteRules(json, scenario.Rules);
         json.WriteEndObject();
     }

@@ -48,6 +48,13 @@ public interface IProviderProfile
     /// <summary>The call's identifier as this provider prints it (MyOperator's uid), shown in reports for log searches.</summary>
     string CallId(Call call);
 
+    /// <summary>
+    /// Why this step is not sent under this configuration (a webhook the user has not enabled or subscribed),
+    /// or null when it is sent. The runner records a skipped step instead of a delivery; it is neither passed
+    /// nor failed. Most providers send every event, hence the default.
+    /// </summary>
+    string? SkipReason(StepContext context, WebhookConfig config) => null;
+
     /// <summary>Builds the request for one step of a call.</summary>
     /// <param name="context">The call and where this step stands in it.</param>
     WebhookRequest Build(StepContext context, WebhookConfig config);

@@ -22,6 +22,9 @@ public sealed record ScenarioResult
 
     public required double DurationMs { get; init; }
 
+    /// <summary>Steps the provider would not send under the run's configuration (e.g. an unsubscribed webhook).</summary>
+    public IReadOnlyList<SkippedStep> Skipped { get; init; } = [];
+
     /// <summary>The conformance rules checked for this scenario (the selected suites).</summary>
     public IReadOnlyList<Rules.RuleResult> Rules { get; init; } = [];
 

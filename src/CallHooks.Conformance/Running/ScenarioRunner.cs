@@ -24,6 +24,7 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
         var call = CallGenerator.Generate(scenario, plan.Seed, plan.CallStart);
         var started = Stopwatch.GetTimestamp();
         var deliveries = new List<DeliveryResult>();
+        var skipped = new List<SkippedStep>();
         var eventTime = call.StartedAt;
         var defaults = new ExpectationSpec { Status = StatusExpectation.Success, Within = profile.TimeBudget };
         var timeout = plan.Timeout ?? profile.TimeBudget;
@@ -47,6 +48,13 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
             }
 
             var context = new StepContext(call, step, index, eventTime);
+            if (profile.SkipReason(context, config) is { } reason)
+            {
+                // The provider would stay silent here; nothing is sent and nothing is expected.
+                skipped.Add(new SkippedStep(index, step.Event, reason));
+                continue;
+            }
+
             var built = DeliveryRecords.Build(profile, config, context);
             callId ??= profile.CallId(call);
             var (request, observation, earlier) = await new ChallengeDelivery(dispatcher)
@@ -64,6 +72,7 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
             Customer = call.Customer.E164,
             Seed = SeedMixer.Mix(plan.Seed, scenario.Provider, scenario.Name),
             Deliveries = deliveries,
+            Skipped = skipped,
             DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
         };
     }

@@ -51,7 +51,7 @@ public sealed class ResultsJsonWriterTests
 
         Assert.That(scenario.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[]
         {
-            "provider", "name", "description", "callId", "customer", "seed", "passed", "durationMs", "deliveries", "rules",
+            "provider", "name", "description", "callId", "customer", "seed", "passed", "durationMs", "deliveries", "skipped", "rules",
         }));
         Assert.That(scenario.GetProperty("provider").GetString(), Is.EqualTo("myoperator-incall"));
         Assert.That(scenario.GetProperty("name").GetString(), Is.EqualTo("incoming-missed"));

@@ -1,0 +1,98 @@
+using System.Text;
+using CallHooks.Conformance.Calls;
+using CallHooks.Conformance.Providers.MyOperatorInCall;
+using CallHooks.Conformance.Wire;
+
+namespace CallHooks.Conformance.Providers.MyOperatorAfterCall;
+
+/// <summary>
+/// MyOperator "Calling Webhooks" v1, After-Call: one POST per finished call, form field <c>myoperator</c> holding
+/// the short-key log. A scenario may first send the call's In-Call states (events "1".."9", built by the In-Call
+/// profile from the same call, so they share its uid) and then <c>after-call</c>, whose <c>_pm</c> carries that
+/// uid as <c>ky=ui</c>: the correlation a CRM joins on.
+/// </summary>
+public sealed class MyOperatorAfterCallProfile : IProviderProfile
+{
+    public const string ProfileName = "myoperator-aftercall";
+    public const string AfterCallEvent = "after-call";
+    public const string SlashesOption = "slashes";
+
+    private static readonly MyOperatorInCallProfile InCall = new();
+
+    public string Name => ProfileName;
+
+    public string Description => "MyOperator After-Call log (v1): one form POST per finished call with short keys; optionally preceded by its In-Call states";
+
+    /// <summary>As for In-Call: a reply slower than 5 s is retried.</summary>
+    public TimeSpan TimeBudget => TimeSpan.FromSeconds(5);
+
+    /// <summary>The After-Call log is documented as a form POST only; its in-call events go the same way.</summary>
+    public IReadOnlyList<string> Methods { get; } = ["POST"];
+
+    public IReadOnlyList<string> Encodings { get; } = ["form"];
+
+    public string DefaultMethod => "POST";
+
+    public string DefaultEncoding => "form";
+
+    public IReadOnlyList<ProviderEvent> Events { get; } =
+        [.. CallStates.All, new(AfterCallEvent, "the After-Call log, sent once the call has finished")];
+
+    public IReadOnlyList<MappableField> QueryFields => AfterCallQueryFields.Fields;
+
+    public IReadOnlyList<string> Validate(WebhookConfig config)
+    {
+        var problems = new List<string>();
+        foreach (var mapping in config.Query.Where(mapping => !AfterCallQueryFields.IsKnown(mapping.Field)))
+            problems.Add($"--query {mapping.Name}={mapping.Field}: '{mapping.Field}' is not a {ProfileName} field; 'callhooks list' shows them");
+        foreach (var (name, value) in config.Options)
+        {
+            var problem = name switch
+            {
+                MyOperatorInCallProfile.ClidOption => value is "national" or "e164" ? null : "use national or e164 (In-Call events' clid)",
+                SlashesOption => value is "escaped" or "plain" ? null : "use escaped or plain",
+                _ => $"{ProfileName} has no such option (it has: {MyOperatorInCallProfile.ClidOption}=national|e164, {SlashesOption}=escaped|plain)",
+            };
+            if (problem is not null)
+                problems.Add($"--option {name}={value}: {problem}");
+        }
+
+        return problems;
+    }
+
+    public string CallId(Call call) => CallLog.Uid(call);
+
+    public WebhookRequest Build(StepContext context, WebhookConfig config)
+    {
+        if (context.Step.Event != AfterCallEvent)
+            return InCall.Build(context, InCallConfig(config));
+
+        var log = AfterCallLog.For(context.Call);
+        foreach (var (field, value) in context.Step.Set)
+            log[field] = value?.DeepClone();
+        foreach (var field in context.Step.Unset)
+            log.Remove(field);
+
+        var json = PayloadJson.Serialize(log);
+        // MyOperator's sample escapes every slash as \/ (PHP json_encode's default). Outside strings JSON has no
+        // slash, so escaping all of them is exactly that; JSON parsers read \/ as /. "plain" sends them unescaped.
+        if (config.Options.GetValueOrDefault(SlashesOption) != "plain")
+            json = json.Replace("/", "\\/", StringComparison.Ordinal);
+
+        var query = config.Query.Select(mapping => KeyValuePair.Create(mapping.Name, AfterCallQueryFields.Value(mapping.Field, context.Call))).ToList();
+        return WebhookAuth.Apply(config, new WebhookRequest
+        {
+            Method = config.Method ?? DefaultMethod,
+            Url = FormUrlEncoding.AppendQuery(config.Target, query),
+            ContentType = "application/x-www-form-urlencoded",
+            Body = Encoding.UTF8.GetBytes("myoperator=" + FormUrlEncoding.Encode(json)),
+        });
+    }
+
+    /// <summary>The same panel for the In-Call states: short-key mappings become the In-Call fields with the same values.</summary>
+    private static WebhookConfig InCallConfig(WebhookConfig config) => config with
+    {
+        Query = config.Query.Select(mapping => mapping with { Field = AfterCallQueryFields.InCallField(mapping.Field) }).ToList(),
+        Options = config.Options.Where(option => option.Key == MyOperatorInCallProfile.ClidOption).ToDictionary(StringComparer.Ordinal),
+    };
+}

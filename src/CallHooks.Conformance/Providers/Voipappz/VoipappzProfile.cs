@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CallHooks.Conformance.Calls;
+using CallHooks.Conformance.Wire;
+
+namespace CallHooks.Conformance.Providers.Voipappz;
+
+/// <summary>
+/// voipappz webhooks: one webhook object per system event, each with a method (GET or POST) and a JSON body.
+/// POST sends the body as <c>application/json</c>; GET sends the same fields as query parameters (see
+/// <see cref="VoipappzOptions.GetWithBody"/>). A webhook fires only when it is enabled and subscribed to the
+/// environment, so events outside <c>--option enabled=</c>/<c>subscribed=</c> are skipped, not sent.
+/// Nothing public describes auth or retries: the panel's custom headers and Basic auth are applied as for
+/// every profile, and the time budget is the harness's common 5 s.
+/// </summary>
+public sealed class VoipappzProfile : IProviderProfile
+{
+    public const string ProfileName = "voipappz";
+
+    public string Name => ProfileName;
+
+    public string Description => "voipappz webhooks: Call:Ringing/Answer/Hangup/Reporting and Ivr:Start/End, JSON body; only enabled and subscribed webhooks fire";
+
+    public TimeSpan TimeBudget => TimeSpan.FromSeconds(5);
+
+    public IReadOnlyList<string> Methods { get; } = ["POST", "GET"];
+
+    public IReadOnlyList<string> Encodings { get; } = ["json"];
+
+    public string DefaultMethod => "POST";
+
+    public string DefaultEncoding => "json";
+
+    public IReadOnlyList<ProviderEvent> Events => VoipappzEvents.All;
+
+    /// <summary>The body template carries every field; the panel has no query-parameter mapping.</summary>
+    public IReadOnlyList<MappableField> QueryFields { get; } = [];
+
+    public IReadOnlyList<string> Validate(WebhookConfig config)
+    {
+        var problems = new List<string>(VoipappzOptions.Validate(config));
+        foreach (var mapping in config.Query)
+            problems.Add($"--query {mapping.Name}={mapping.Field}: {ProfileName} has no query-parameter mapping; its body carries every field");
+        if (config.Template is not null)
+            problems.Add($"--template: {ProfileName} sends its pre-configured body (the panel says not to change it)");
+        return problems;
+    }
+
+    public string CallId(Call call) => VoipappzPayload.Uuid(call);
+
+    public string? SkipReason(StepContext context, WebhookConfig config)
+    {
+        var options = VoipappzOptions.From(config);
+        var id = context.Step.Event;
+        if (options.EnabledEvents is { } enabled && !enabled.Contains(id))
+            return $"the {id} webhook is not enabled (--option {VoipappzOptions.Enabled}={string.Join(',', enabled.Order(StringComparer.Ordinal))})";
+        if (options.SubscribedEvents is { } subscribed && !subscribed.Contains(id))
+            return $"the {id} webhook is not subscribed to the environment (--option {VoipappzOptions.Subscribed}={string.Join(',', subscribed.Order(StringComparer.Ordinal))})";
+        return null;
+    }
+
+    public WebhookRequest Build(StepContext context, WebhookConfig config)
+    {
+        var options = VoipappzOptions.From(config);
+        var payload = VoipappzPayload.For(context.Call, context.Step.Event, options);
+        foreach (var (field, value) in context.Step.Set)
+            payload[field] = value?.DeepClone();
+        foreach (var field in context.Step.Unset)
+            payload.Remove(field);
+        ApplyDestinationStyle(payload, options);
+
+        var method = config.Method ?? DefaultMethod;
+        var json = Serialize(payload, options);
+        var request = method == "GET" && !options.GetWithBody
+            ? new WebhookRequest { Method = method, Url = FormUrlEncoding.AppendQuery(config.Target, QueryPairs(payload)) }
+            : new WebhookRequest { Method = method, Url = config.Target, ContentType = "application/json", Body = Encoding.UTF8.GetBytes(json) };
+        return WebhookAuth.Apply(config, request);
+    }
+
+    /// <summary><c>number</c> and <c>raw</c> both write destination unquoted; only a still-generated digit string is changed.</summary>
+    private static void ApplyDestinationStyle(JsonObject payload, VoipappzOptions options)
+    {
+        if (options.DestinationStyle == "string" || payload["destination"] is not JsonValue value || !value.TryGetValue<string>(out var text)
+            || text.Length == 0 || !text.All(char.IsAsciiDigit))
+            return;
+        payload["destination"] = long.Parse(text, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>For <c>raw</c>, puts back the leading zero the sample writes before an unquoted number: deliberately invalid JSON.</summary>
+    private static string Serialize(JsonObject payload, VoipappzOptions options)
+    {
+        var json = PayloadJson.Serialize(payload);
+        if (options.DestinationStyle != "raw" || payload["destination"] is not JsonValue value || !value.TryGetValue<long>(out var number))
+            return json;
+        var plain = "\"destination\":" + number.ToString(CultureInfo.InvariantCulture);
+        return json.Replace(plain + ",", "\"destination\":0" + number.ToString(CultureInfo.InvariantCulture) + ",", StringComparison.Ordinal);
+    }
+
+    /// <summary>Every field in body order as text: strings as they are, numbers in JSON notation, null as empty.</summary>
+    private static List<KeyValuePair<string, string>> QueryPairs(JsonObject payload) => payload
+        .Select(pair => KeyValuePair.Create(pair.Key, pair.Value switch
+        {
+            null => "",
+            JsonValue text when text.GetValueKind() == JsonValueKind.String => text.GetValue<string>(),
+            var other => other.ToJsonString(),
+        }))
+        .ToList();
+}

@@ -1,0 +1,7 @@
+namespace CallHooks.Conformance.Results;
+
+/// <summary>A scenario step that was not sent because the provider would not send it under the run's configuration.</summary>
+/// <param name="Index">Zero-based position in the scenario.</param>
+/// <param name="Event">The provider's event id.</param>
+/// <param name="Reason">Why it was not sent, as a sentence naming the option that decides it.</param>
+public sealed record SkippedStep(int Index, string Event, string Reason);
