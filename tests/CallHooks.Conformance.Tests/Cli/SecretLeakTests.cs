@@ -12,7 +12,7 @@ public sealed class SecretLeakTests
 {
     private const string HeaderSecret = "t0ken-Secret-991";
     private const string Password = "Pa55-Secret-771";
-    private const string SigningSecret = "whsec_c2lnbmluZy1TZWNyZXQtNTUzLWtleQ==";
+    private const string SigningSecret = "whsec_c2lnbmluZy1TZWNyZXQtNTUzLWtleS1mb3ItdGVzdHM=";
     private static readonly string BasicToken = Convert.ToBase64String(Encoding.UTF8.GetBytes("crm:" + Password));
     private static readonly string[] Secrets = [HeaderSecret, Password, SigningSecret, BasicToken];
     private static readonly string[] Fixed = ["--seed", "42", "--now", "2026-01-15T09:30:00Z"];
@@ -66,7 +66,7 @@ public sealed class SecretLeakTests
     [Test]
     public async Task Secrets_given_with_equals_signs_are_masked_too()
     {
-        var run = await CliRun.InvokeAsync(["run", "--scenario", "obd-no-answer", "--header=X-Token: " + HeaderSecret, "--basic=crm:" + Password, "--secret=" + SigningSecret, .. Fixed]);
+        var run = await CliRun.InvokeAsync(["run", "--scenario", "obd-no-answer", "--header=X-Token: " + HeaderSecret, "--basic=crm:" + Password, "--secret=" + SigningSecret, "--sign=standard-webhooks", .. Fixed]);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
         AssertNoSecret(run);
     }
