@@ -20,7 +20,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
         var callStart = settings.Now ?? startedAt;
 
         await using var downstream = settings.DownstreamPort is { } port ? await DownstreamHost.StartAsync(port, clock, cancellationToken).ConfigureAwait(false) : null;
-        await using var embedded = settings.Target is null ? await StartEmbeddedAsync(settings, clock, cancellationToken).ConfigureAwait(false) : null;
+        await using var embedded = settings.Target is null ? await StartEmbeddedAsync(settings, clock, downstream?.Inbox.Url, cancellationToken).ConfigureAwait(false) : null;
         var target = settings.Target ?? embedded!.BaseUrl;
         var config = settings.ConfigFor(target);
         var providers = settings.Scenarios.Select(scenario => scenario.Provider).Distinct().ToList();
@@ -32,7 +32,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             CallStart = callStart,
             Timeout = settings.Timeout,
             Parallelism = settings.Parallelism,
-            Rules = settings.Rules with { Downstream = downstream?.Inbox },
+            Rules = settings.Rules with { Downstream = downstream?.Inbox, VerifyUrl = settings.Rules.VerifyUrl ?? EmbeddedRecords(embedded, providers, settings.Method) },
             // The embedded listener serves each provider under /<provider>, as a multi-provider integration would.
             ProviderTargets = embedded is null ? new Dictionary<string, Uri>() : providers.ToDictionary(provider => provider, provider => new Uri(embedded.BaseUrl, provider)),
         };
@@ -85,7 +85,17 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
         return result.AllPassed ? ExitCodes.Passed : ExitCodes.ConformanceFailures;
     }
 
-    private static async Task<ReferenceListener> StartEmbeddedAsync(RunSettings settings, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// The embedded listener keeps MyOperator In-Call records at /calls/{uid}, so a run against it checks the side-effect
+    /// rules without being told where. GET webhooks carry no call log to record, and other providers' readers keep no
+    /// records a user could ask for.
+    /// </summary>
+    private static string? EmbeddedRecords(ReferenceListener? embedded, IReadOnlyList<string> providers, string? method) =>
+        embedded is not null && method != "GET" && providers.All(provider => provider == Providers.MyOperatorInCall.MyOperatorInCallProfile.ProfileName)
+            ? new Uri(embedded.BaseUrl, "calls/").AbsoluteUri + "{uid}"
+            : null;
+
+    private static async Task<ReferenceListener> StartEmbeddedAsync(RunSettings settings, TimeProvider clock, Uri? downstream, CancellationToken cancellationToken)
     {
         // The embedded listener demands exactly what the run sends, so auth is exercised end to end.
         var header = settings.Headers.Count > 0 ? settings.Headers[0] : null;
@@ -97,6 +107,8 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
                 BasicUser = settings.Basic?.User,
                 BasicPassword = settings.Basic?.Password,
                 Secret = settings.Secret,
+                Mode = settings.ListenerMode,
+                DownstreamUrl = downstream,
                 ProviderOptions = settings.ProfileOptions,
                 // Signed timestamps are event times on the run's clock (--now), so the listener checks them against it.
                 SignatureClock = clock,

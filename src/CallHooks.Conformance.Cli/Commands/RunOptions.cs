@@ -49,6 +49,8 @@ internal sealed class RunOptions
 
     public Option<string?> DownstreamPort { get; } = new("--downstream-port") { Description = "Host a mock CRM on this loopback port (0 = any free one) for the listener to push calls to.", HelpName = "N" };
 
+    public Option<string?> ListenerMode { get; } = new("--listener-mode") { Description = "Without --target: run the embedded reference listener in this mode (strict, or a deliberate bug) to see which rules catch it.", HelpName = "MODE" };
+
     public Option<string?> Parallel { get; } = new("--parallel") { Description = "Calls played at the same time (events within a call stay in order). Default: 4.", HelpName = "N" };
 
     public Option<bool> Insecure { get; } = new("--insecure") { Description = "Accept any TLS certificate of an https target (self-signed, expired, wrong host). For test machines only." };
@@ -56,5 +58,5 @@ internal sealed class RunOptions
     public Option<string?> Ca { get; } = new("--ca") { Description = "Trust the CA certificate(s) in this PEM or DER file for an https target, instead of the system's roots.", HelpName = "FILE" };
 
     public IEnumerable<Option> All =>
-        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Secret, Sign, Template, Query, ProfileOption, Seed, Now, Timeout, Out, Parallel, Suite, AuthReject, Fast, VerifyUrl, DownstreamPort, Insecure, Ca];
+        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Secret, Sign, Template, Query, ProfileOption, Seed, Now, Timeout, Out, Parallel, Suite, AuthReject, Fast, VerifyUrl, DownstreamPort, ListenerMode, Insecure, Ca];
 }

@@ -31,6 +31,16 @@ internal static class RunOptionsParser
         var timeout = ParseDuration("--timeout", parsed.GetValue(options.Timeout), problems);
         var parallelism = ParseParallel(parsed.GetValue(options.Parallel), problems);
         var rules = RuleOptionsParser.Parse(parsed, options, problems);
+        var listenerMode = Listener.ListenerMode.Strict;
+        if (parsed.GetValue(options.ListenerMode) is { } modeName)
+        {
+            (listenerMode, var modeProblem) = ListenerModeNames.Parse("--listener-mode", modeName);
+            if (modeProblem is not null)
+                problems.Add(modeProblem);
+            else if (target is not null)
+                problems.Add("--listener-mode: applies to the embedded listener only; drop --target to use it");
+        }
+
         var downstreamPort = RuleOptionsParser.ParsePort(parsed.GetValue(options.DownstreamPort), problems);
         var trust = TrustOption.Parse(parsed.GetValue(options.Insecure), parsed.GetValue(options.Ca), problems);
 
@@ -77,6 +87,7 @@ internal static class RunOptionsParser
             OutDirectory = parsed.GetValue(options.Out),
             Parallelism = parallelism,
             Rules = rules,
+            ListenerMode = listenerMode,
             DownstreamPort = downstreamPort,
             Trust = trust,
         };

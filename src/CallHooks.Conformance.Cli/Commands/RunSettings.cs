@@ -41,6 +41,9 @@ internal sealed record RunSettings
 
     public required Rules.RuleOptions Rules { get; init; }
 
+    /// <summary>The embedded listener's mode (<c>--listener-mode</c>); strict unless asked otherwise.</summary>
+    public Listener.ListenerMode ListenerMode { get; init; } = Listener.ListenerMode.Strict;
+
     /// <summary>The mock CRM's port, or null when none is hosted.</summary>
     public int? DownstreamPort { get; init; }
 
