@@ -33,9 +33,16 @@ internal static class ListCommand
         output.WriteLine("  scenarios:");
         foreach (var scenario in library.Scenarios.Where(scenario => scenario.Provider == profile.Name))
             output.WriteLine($"    {scenario.Name,-26} {string.Join(" -> ", scenario.Steps.Select(step => step.Event))}  {scenario.Description}");
-        output.WriteLine("  query fields (--query name=field):");
-        foreach (var field in profile.QueryFields)
-            output.WriteLine($"    {field.Id,-16} {field.Label} (e.g. {field.Example})");
+        if (profile.QueryFields.Count == 0)
+        {
+            output.WriteLine("  query fields: none (the provider's panel maps no query parameters)");
+        }
+        else
+        {
+            output.WriteLine("  query fields (--query name=field):");
+            foreach (var field in profile.QueryFields)
+                output.WriteLine($"    {field.Id,-16} {field.Label} (e.g. {field.Example})");
+        }
         output.WriteLine();
     }
 }
