@@ -1,9 +1,10 @@
 namespace CallHooks.Conformance.Listener.MyOperatorV2;
 
 /// <summary>
-/// The listener's memory of v2 sessions. It enforces what must hold across the events of one call: event_sequence
-/// strictly increasing, the same company, direction and customer throughout, no call event after call.summary, and
-/// an event_id that names one event only. A repeated event_id with the same content is a retry and is accepted.
+/// The listener's memory of v2 sessions. It enforces what must hold across the events of one call: the same company,
+/// direction and customer throughout, one event per event_sequence, and an event_id that names one event only. A
+/// repeated event_id with the same content is a retry. Events travel in parallel and retries run for hours, so an
+/// event with a lower sequence, or a call event after call.summary, is accepted as late rather than refused.
 /// </summary>
 internal sealed class V2SessionBook
 {
@@ -32,7 +33,11 @@ internal sealed class V2SessionBook
             sessions[delivery.SessionId] = session;
             events.Add(delivery.EventId, (delivery.SessionId, delivery.Fingerprint));
             if (delivery.Sequence is { } sequence)
-                session.LastSequence = sequence;
+            {
+                session.LastSequence = Math.Max(session.LastSequence, sequence);
+                session.Sequences.Add(sequence);
+            }
+
             session.Summarised |= delivery.EventType == "call.summary";
             return (false, null);
         }
@@ -47,10 +52,10 @@ internal sealed class V2SessionBook
             return $"session_id {id} changed direction from {session.Direction} to {delivery.Direction}";
         if (session.Customer != delivery.Customer)
             return $"session_id {id} changed customer_identifier from {session.Customer} to {delivery.Customer}";
-        if (delivery.Sequence is { } sequence && sequence <= session.LastSequence)
-            return $"event_sequence {sequence} of {delivery.EventType} is not greater than {session.LastSequence}, already received for session_id {id}";
-        if (session.Summarised && delivery.EventType.StartsWith("call.", StringComparison.Ordinal))
-            return $"session_id {id} already had call.summary; {delivery.EventType} may not follow";
+        if (delivery.Sequence is { } sequence && session.Sequences.Contains(sequence))
+            return $"event_sequence {sequence} of {delivery.EventType} was already used by another event of session_id {id}";
+        if (session.Summarised && delivery.EventType == "call.summary")
+            return $"session_id {id} already had a call.summary with another event_id";
         return null;
     }
 
@@ -65,6 +70,8 @@ internal sealed class V2SessionBook
         public string Customer { get; } = customer;
 
         public long LastSequence { get; set; }
+
+        public HashSet<long> Sequences { get; } = [];
 
         public bool Summarised { get; set; }
     }

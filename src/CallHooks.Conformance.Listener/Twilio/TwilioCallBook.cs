@@ -1,9 +1,10 @@
 namespace CallHooks.Conformance.Listener.Twilio;
 
 /// <summary>
-/// What must hold across the callbacks of one CallSid: the account, numbers and direction never change,
-/// SequenceNumber only increases, Timestamp never goes back, and nothing follows the final status. An exact
-/// re-delivery (Twilio retries once) is a duplicate, not a new event.
+/// What must hold across the callbacks of one CallSid: the account, numbers and direction never change, and one
+/// SequenceNumber names one callback. Callbacks travel in parallel and Twilio retries once, so an earlier event
+/// arriving after a later one (even after the final status) is accepted as late, never refused; an exact
+/// re-delivery is a duplicate, not a new event.
 /// </summary>
 internal sealed class TwilioCallBook
 {
@@ -25,7 +26,7 @@ internal sealed class TwilioCallBook
                 return (true, null);
             if (Conflict(entry, callback) is { } conflict)
                 return (false, new Rejection(409, $"CallSid {callback.CallSid}: {conflict}"));
-            entry.Accept(callback);
+            entry.Accept(callback, late: entry.Last.IsFinal || callback.SequenceNumber < entry.Last.SequenceNumber);
             return (false, null);
         }
     }
@@ -43,11 +44,11 @@ internal sealed class TwilioCallBook
         ];
         if (fixedFields.FirstOrDefault(field => field.Was != field.Now) is { Field: not null } changed)
             return $"{changed.Field} changed from {changed.Was} to {changed.Now}";
-        if (last.IsFinal)
-            return $"CallStatus {next.CallStatus} (SequenceNumber {next.SequenceNumber}) arrived after the final status {last.CallStatus}";
-        if (next.SequenceNumber <= last.SequenceNumber)
-            return $"SequenceNumber {next.SequenceNumber} does not follow {last.SequenceNumber}";
-        if (next.Timestamp < last.Timestamp)
+        if (entry.Sequences.Contains(next.SequenceNumber))
+            return $"SequenceNumber {next.SequenceNumber} was already used by a different callback";
+        if (last.IsFinal && next.IsFinal)
+            return $"a second final status {next.CallStatus} after {last.CallStatus}";
+        if (next.SequenceNumber > last.SequenceNumber && next.Timestamp < last.Timestamp)
             return $"Timestamp {next.Timestamp:u} is earlier than the previous callback's {last.Timestamp:u}";
         return null;
     }
@@ -59,6 +60,7 @@ internal sealed class TwilioCallBook
             First = first;
             Last = first;
             Fingerprints.Add(first.Fingerprint);
+            Sequences.Add(first.SequenceNumber);
         }
 
         public StatusCallback First { get; }
@@ -67,10 +69,15 @@ internal sealed class TwilioCallBook
 
         public HashSet<string> Fingerprints { get; } = new(StringComparer.Ordinal);
 
-        public void Accept(StatusCallback callback)
+        public HashSet<long> Sequences { get; } = [];
+
+        /// <summary>A late callback is kept (fingerprint, sequence) but never moves the call backwards.</summary>
+        public void Accept(StatusCallback callback, bool late)
         {
-            Last = callback;
+            if (!late)
+                Last = callback;
             Fingerprints.Add(callback.Fingerprint);
+            Sequences.Add(callback.SequenceNumber);
         }
     }
 }
