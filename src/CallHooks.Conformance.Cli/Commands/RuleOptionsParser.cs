@@ -46,6 +46,14 @@ internal static class RuleOptionsParser
                 problems.Add($"--fast: {(problem.Length > 0 ? problem : $"'{fast}' must be longer than zero")}");
         }
 
+        if (parsed.GetValue(options.RetrySpeedup) is { } speedup)
+        {
+            if (double.TryParse(speedup, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var factor) && factor is >= 1 and <= 10_000_000)
+                rules = rules with { RetrySpeedup = factor };
+            else
+                problems.Add($"--retry-speedup '{speedup}': must be a number from 1 (real time) to 10000000");
+        }
+
         if (parsed.GetValue(options.VerifyUrl) is { } verify)
         {
             var probe = verify.Replace("{uid}", "n1.1.1", StringComparison.Ordinal);

@@ -47,6 +47,8 @@ internal sealed class RunOptions
 
     public Option<string?> VerifyUrl { get; } = new("--verify-url") { Description = "The listener's record of a call, with {uid} for the call id, e.g. http://127.0.0.1:8080/calls/{uid}; checked after each call.", HelpName = "URL" };
 
+    public Option<string?> RetrySpeedup { get; } = new("--retry-speedup") { Description = "How much faster than real time rule RETRY-001 replays provider retry schedules (default 10000; 1 = real time).", HelpName = "FACTOR" };
+
     public Option<string?> DownstreamPort { get; } = new("--downstream-port") { Description = "Host a mock CRM on this loopback port (0 = any free one) for the listener to push calls to.", HelpName = "N" };
 
     public Option<string?> ListenerMode { get; } = new("--listener-mode") { Description = "Without --target: run the embedded reference listener in this mode (strict, or a deliberate bug) to see which rules catch it.", HelpName = "MODE" };
@@ -58,5 +60,5 @@ internal sealed class RunOptions
     public Option<string?> Ca { get; } = new("--ca") { Description = "Trust the CA certificate(s) in this PEM or DER file for an https target, instead of the system's roots.", HelpName = "FILE" };
 
     public IEnumerable<Option> All =>
-        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Secret, Sign, Template, Query, ProfileOption, Seed, Now, Timeout, Out, Parallel, Suite, AuthReject, Fast, VerifyUrl, DownstreamPort, ListenerMode, Insecure, Ca];
+        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Secret, Sign, Template, Query, ProfileOption, Seed, Now, Timeout, Out, Parallel, Suite, AuthReject, Fast, VerifyUrl, RetrySpeedup, DownstreamPort, ListenerMode, Insecure, Ca];
 }

@@ -36,6 +36,12 @@ public interface IProviderProfile
     /// </summary>
     bool SendsCredentialsAfterChallenge => false;
 
+    /// <summary>
+    /// The pauses before each retry of a delivery the provider thinks failed (empty: the provider documents none).
+    /// Rule RETRY-001 replays them, compressed by <c>--retry-speedup</c>.
+    /// </summary>
+    IReadOnlyList<TimeSpan> RetrySchedule => [];
+
     /// <summary>Fields robustness rules may remove, empty or fill with odd text; <see cref="PayloadHints.None"/> skips those rules.</summary>
     PayloadHints Hints => PayloadHints.None;
 

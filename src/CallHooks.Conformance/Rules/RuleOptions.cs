@@ -22,5 +22,8 @@ public sealed record RuleOptions
     /// <summary>How long to wait for the listener's push to the mock CRM after a call ends.</summary>
     public TimeSpan DownstreamWithin { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How much faster than real time provider retry schedules are replayed (<c>--retry-speedup</c>).</summary>
+    public double RetrySpeedup { get; init; } = 10_000;
+
     public bool Selects(Rule rule) => Suites.Contains(rule.Suite);
 }

@@ -26,6 +26,9 @@ public sealed class MyOperatorAfterCallProfile : IProviderProfile
     /// <summary>As for In-Call: a reply slower than 5 s is retried.</summary>
     public TimeSpan TimeBudget => TimeSpan.FromSeconds(5);
 
+    /// <summary>The same v1 webhook service: 3 retries at 30 s intervals.</summary>
+    public IReadOnlyList<TimeSpan> RetrySchedule { get; } = [TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30)];
+
     /// <summary>The After-Call log is documented as a form POST only; its in-call events go the same way.</summary>
     public IReadOnlyList<string> Methods { get; } = ["POST"];
 

@@ -22,6 +22,9 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
     /// <summary>One help page says a reply slower than 5 s is retried.</summary>
     public TimeSpan TimeBudget => TimeSpan.FromSeconds(5);
 
+    /// <summary>One help page: 3 retries at 30 s intervals, then the delivery is dropped.</summary>
+    public IReadOnlyList<TimeSpan> RetrySchedule { get; } = [TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30)];
+
     public IReadOnlyList<string> Methods { get; } = ["POST", "GET"];
 
     public IReadOnlyList<string> Encodings { get; } = ["form", "json"];

@@ -26,6 +26,9 @@ public sealed class MyOperatorV2Profile : IProviderProfile
     /// </summary>
     public TimeSpan TimeBudget => TimeSpan.FromSeconds(5);
 
+    /// <summary>Exponential from 30 s, doubling up to 2 h, 26 attempts over about 24 h (25 retries).</summary>
+    public IReadOnlyList<TimeSpan> RetrySchedule { get; } = Enumerable.Range(0, 25).Select(retry => TimeSpan.FromSeconds(Math.Min(30 * Math.Pow(2, retry), 7200))).ToList();
+
     public IReadOnlyList<string> Methods { get; } = ["POST"];
 
     public IReadOnlyList<string> Encodings { get; } = ["json"];

@@ -23,6 +23,9 @@ public sealed class TwilioProfile : IProviderProfile
     /// <summary>Twilio waits 15 s for a callback's response (connect 5 s, read 15 s).</summary>
     public TimeSpan TimeBudget => TimeSpan.FromSeconds(15);
 
+    /// <summary>One retry, after the 15 s read timeout.</summary>
+    public IReadOnlyList<TimeSpan> RetrySchedule { get; } = [TimeSpan.FromSeconds(15)];
+
     public IReadOnlyList<string> Methods { get; } = ["POST", "GET"];
 
     public IReadOnlyList<string> Encodings { get; } = ["form", "json"];

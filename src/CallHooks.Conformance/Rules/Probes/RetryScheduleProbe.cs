@@ -1,0 +1,42 @@
+using CallHooks.Conformance.Providers.StandardWebhooks;
+using CallHooks.Conformance.Results;
+
+namespace CallHooks.Conformance.Rules.Probes;
+
+/// <summary>
+/// RETRY-001: a fresh call whose final event is then retried exactly as the provider would after losing the
+/// answer: as many times and with the pauses its policy documents (Standard Webhooks' schedule when signing with
+/// it), compressed by <c>--retry-speedup</c>. Every attempt is the same event, so every one must get a 2xx.
+/// </summary>
+internal sealed class RetryScheduleProbe(Rule rule) : RuleProbe(rule)
+{
+    /// <summary>The Standard Webhooks retry schedule after the immediate first attempt.</summary>
+    private static readonly TimeSpan[] StandardWebhooksSchedule =
+        [TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(5), TimeSpan.FromHours(10), TimeSpan.FromHours(10)];
+
+    public override string? NotApplicable(RuleContext context) =>
+        Schedule(context).Count == 0 ? $"{context.Profile.Name} documents no retry policy" : null;
+
+    public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
+    {
+        var sender = new ProbeSender(context, Rule);
+        var deliveries = new List<DeliveryResult>();
+        for (var index = 0; index < sender.Steps; index++)
+            deliveries.Add(await sender.SendAsync(index, sender.Build(index), "in order", sender.Accepted, cancellationToken).ConfigureAwait(false));
+
+        var last = sender.Steps - 1;
+        var schedule = Schedule(context);
+        for (var attempt = 0; attempt < schedule.Count && !cancellationToken.IsCancellationRequested; attempt++)
+        {
+            var pause = TimeSpan.FromTicks((long)(schedule[attempt].Ticks / context.Options.RetrySpeedup));
+            await Task.Delay(pause, context.Time, cancellationToken).ConfigureAwait(false);
+            var probe = $"retry {attempt + 1} of {schedule.Count} (after {Scenarios.DurationText.Format(schedule[attempt])}, replayed after {Scenarios.DurationText.Format(pause)})";
+            deliveries.Add(await sender.SendAsync(last, sender.Build(last), probe, sender.Accepted, cancellationToken).ConfigureAwait(false));
+        }
+
+        return Verdict(context, ProbeSender.Failures(deliveries), deliveries);
+    }
+
+    private static IReadOnlyList<TimeSpan> Schedule(RuleContext context) =>
+        context.Config.Sign == StandardWebhooksSigning.Scheme ? StandardWebhooksSchedule : context.Profile.RetrySchedule;
+}
