@@ -30,6 +30,7 @@ internal static class RunOptionsParser
         var now = ParseNow(parsed.GetValue(options.Now), problems);
         var timeout = ParseDuration("--timeout", parsed.GetValue(options.Timeout), problems);
         var parallelism = ParseParallel(parsed.GetValue(options.Parallel), problems);
+        var load = LoadOptionsParser.Parse(parsed, options, problems);
 
         foreach (var profile in providers)
         {
@@ -73,6 +74,7 @@ internal static class RunOptionsParser
             Timeout = timeout,
             OutDirectory = parsed.GetValue(options.Out),
             Parallelism = parallelism,
+            Load = load,
         };
     }
 
@@ -243,7 +245,7 @@ internal static class RunOptionsParser
         return null;
     }
 
-    private static TimeSpan? ParseDuration(string option, string? text, List<string> problems)
+    internal static TimeSpan? ParseDuration(string option, string? text, List<string> problems)
     {
         if (text is null)
             return null;

@@ -39,6 +39,9 @@ internal sealed record RunSettings
 
     public required int Parallelism { get; init; }
 
+    /// <summary>Set when <c>--calls</c> or <c>--duration</c> asks for a load run.</summary>
+    public LoadSettings? Load { get; init; }
+
     public WebhookConfig ConfigFor(Uri target) => new()
     {
         Target = target,

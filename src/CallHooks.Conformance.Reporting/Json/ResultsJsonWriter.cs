@@ -50,6 +50,23 @@ public static class ResultsJsonWriter
         WriteTimestamp(json, "finishedAt", result.FinishedAt);
         WriteMilliseconds(json, "durationMs", (result.FinishedAt - result.StartedAt).TotalMilliseconds);
 
+        if (result.Load is { } load)
+        {
+            LoadSummaryJson.Write(json, load);
+        }
+        else
+        {
+            WriteSummary(json, result);
+        }
+
+        json.WriteStartArray("scenarios");
+        foreach (var scenario in result.Scenarios)
+            WriteScenario(json, scenario);
+        json.WriteEndArray();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter json, RunResult result)
+    {
         var deliveries = result.Scenarios.SelectMany(scenario => scenario.Deliveries).ToList();
         json.WriteStartObject("summary");
         json.WriteNumber("total", result.Scenarios.Count);
@@ -58,11 +75,6 @@ public static class ResultsJsonWriter
         json.WriteNumber("deliveries", deliveries.Count);
         json.WriteNumber("deliveriesFailed", deliveries.Count(delivery => !delivery.Passed));
         json.WriteEndObject();
-
-        json.WriteStartArray("scenarios");
-        foreach (var scenario in result.Scenarios)
-            WriteScenario(json, scenario);
-        json.WriteEndArray();
     }
 
     private static void WriteScenario(Utf8JsonWriter json, ScenarioResult scenario)
@@ -166,7 +178,7 @@ public static class ResultsJsonWriter
     /// <summary>The stable camelCase name of a failure kind, e.g. <c>connectionRefused</c>.</summary>
     internal static string KindName(FailureKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
-    private static void WriteText(Utf8JsonWriter json, string name, string? value)
+    internal static void WriteText(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)
             json.WriteNull(name);
@@ -174,7 +186,7 @@ public static class ResultsJsonWriter
             json.WriteString(name, SafeText.ForJson(value));
     }
 
-    private static void WriteTimestamp(Utf8JsonWriter json, string name, DateTimeOffset? value)
+    internal static void WriteTimestamp(Utf8JsonWriter json, string name, DateTimeOffset? value)
     {
         if (value is { } time)
             json.WriteString(name, ReportFormat.Timestamp(time));
@@ -183,7 +195,7 @@ public static class ResultsJsonWriter
     }
 
     // JSON has no NaN or infinity; null is more honest than a made-up number.
-    private static void WriteMilliseconds(Utf8JsonWriter json, string name, double value)
+    internal static void WriteMilliseconds(Utf8JsonWriter json, string name, double value)
     {
         if (double.IsFinite(value))
             json.WriteNumber(name, ReportFormat.Milliseconds(value));

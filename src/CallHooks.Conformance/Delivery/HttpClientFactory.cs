@@ -9,7 +9,7 @@ namespace CallHooks.Conformance.Delivery;
 /// </summary>
 public static class HttpClientFactory
 {
-    public static HttpClient Create(TimeSpan connectTimeout)
+    public static HttpClient Create(TimeSpan connectTimeout, int maxConnections = 256)
     {
         var handler = new SocketsHttpHandler
         {
@@ -19,7 +19,7 @@ public static class HttpClientFactory
             AutomaticDecompression = DecompressionMethods.None,
             ConnectTimeout = connectTimeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            MaxConnectionsPerServer = 256,
+            MaxConnectionsPerServer = maxConnections,
         };
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }

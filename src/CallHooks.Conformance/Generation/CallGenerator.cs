@@ -10,11 +10,30 @@ namespace CallHooks.Conformance.Generation;
 /// </summary>
 public static class CallGenerator
 {
-    public static Call Generate(Scenario scenario, int runSeed, DateTimeOffset startedAt)
+    [ThreadStatic]
+    private static Faker? reusableFaker;
+
+    public static Call Generate(Scenario scenario, int runSeed, DateTimeOffset startedAt) =>
+        FromSeed(scenario, SeedMixer.Mix(runSeed, scenario.Provider, scenario.Name), startedAt);
+
+    /// <summary>
+    /// Call number <paramref name="callIndex"/> of a load run: its own data from <see cref="SeedMixer.ForCall"/>, and a
+    /// sequence number unique to the index so no two calls of a run share a uid (random ones would collide by the
+    /// birthday bound within a few thousand calls started in the same second).
+    /// </summary>
+    public static Call Generate(Scenario scenario, int runSeed, DateTimeOffset startedAt, long callIndex) =>
+        FromSeed(scenario, SeedMixer.ForCall(runSeed, scenario.Provider, scenario.Name, callIndex), startedAt) with
+        {
+            Sequence = 1_000_000 + (callIndex % 9_000_000),
+        };
+
+    private static Call FromSeed(Scenario scenario, int seed, DateTimeOffset startedAt)
     {
-        var seed = SeedMixer.Mix(runSeed, scenario.Provider, scenario.Name);
         var random = new Randomizer(seed);
-        var person = new Faker("en_IND") { Random = random };
+        // Building a Faker loads its locale tables (milliseconds); one per thread, re-seeded per call, gives the same
+        // values: every dataset draws from the Randomizer the assignment hands down.
+        var person = reusableFaker ??= new Faker("en_IND");
+        person.Random = random;
         var start = DateTimeOffset.FromUnixTimeSeconds(startedAt.ToUnixTimeSeconds());
 
         var agents = Enumerable.Range(0, Math.Max(1, scenario.Agents)).Select(_ => NewAgent(person)).ToList();

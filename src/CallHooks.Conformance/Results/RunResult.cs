@@ -30,6 +30,9 @@ public sealed record RunResult
 
     public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
 
+    /// <summary>Set for a load run (<c>--calls</c>/<c>--duration</c>): then <see cref="Scenarios"/> holds only the kept calls.</summary>
+    public LoadReport? Load { get; init; }
+
     public int Passed => Scenarios.Count(scenario => scenario.Passed);
 
     public int Failed => Scenarios.Count - Passed;
