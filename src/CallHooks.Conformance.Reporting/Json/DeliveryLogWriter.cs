@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using CallHooks.Conformance.Results;
 using CallHooks.Conformance.Running.Load;
@@ -16,14 +17,18 @@ public sealed class DeliveryLogWriter : ILoadSink, IDisposable
 
     private static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Lines collect in memory up to this size, then go to the file in one write.</summary>
+    private const int FlushBytes = 256 * 1024;
+
     private readonly Lock gate = new();
     private readonly FileStream stream;
+    private readonly ArrayBufferWriter<byte> pending = new(FlushBytes + 4096);
     private readonly Utf8JsonWriter json;
 
     public DeliveryLogWriter(string path)
     {
-        stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1 << 20);
-        json = new Utf8JsonWriter(stream, Options);
+        stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        json = new Utf8JsonWriter(pending, Options);
         Path = path;
     }
 
@@ -60,6 +65,8 @@ public sealed class DeliveryLogWriter : ILoadSink, IDisposable
             try
             {
                 json.Dispose();
+                if (Error is null)
+                    stream.Write(pending.WrittenSpan);
                 stream.Dispose();
             }
             catch (IOException exception)
@@ -73,7 +80,7 @@ public sealed class DeliveryLogWriter : ILoadSink, IDisposable
     {
         var result = delivery.Delivery;
         var observation = result.Observation;
-        json.Reset();
+        json.Reset(pending);
         json.WriteStartObject();
         json.WriteNumber("call", delivery.CallIndex);
         ResultsJsonWriter.WriteText(json, "provider", delivery.Provider);
@@ -98,6 +105,11 @@ public sealed class DeliveryLogWriter : ILoadSink, IDisposable
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
-        stream.WriteByte((byte)'\n');
+        pending.Write("\n"u8);
+        if (pending.WrittenCount >= FlushBytes)
+        {
+            stream.Write(pending.WrittenSpan);
+            pending.ResetWrittenCount();
+        }
     }
 }
