@@ -9,9 +9,9 @@ namespace CallHooks.Conformance.Cli;
 /// </summary>
 public static class CallhooksApp
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken, bool interactive = false)
     {
-        var console = new CliConsole(output, error);
+        var console = new CliConsole(output, error) { Interactive = interactive };
         var root = new RootCommand("callhooks: a mock telephony provider that replays call scenarios against your webhook listener and checks its answers.")
         {
             RunCommand.Create(console),

@@ -15,4 +15,4 @@ using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Creat
     context.Cancel = true;
     interrupt.Cancel();
 });
-return await CallhooksApp.RunAsync(args, Console.Out, Console.Error, interrupt.Token);
+return await CallhooksApp.RunAsync(args, Console.Out, Console.Error, interrupt.Token, interactive: !Console.IsErrorRedirected);

@@ -15,6 +15,9 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
 {
     public async Task<int> ExecuteAsync(RunSettings settings, IReadOnlyList<string> tokens, CancellationToken cancellationToken)
     {
+        if (settings.Load is { } load)
+            return await new LoadExecutor(console, systemClock).ExecuteAsync(settings, load, tokens, cancellationToken).ConfigureAwait(false);
+
         var clock = settings.Now is { } now ? new FixedStartTimeProvider(now, systemClock) : systemClock;
         var startedAt = clock.GetUtcNow();
         var callStart = settings.Now ?? startedAt;
@@ -95,7 +98,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             ? new Uri(embedded.BaseUrl, "calls/").AbsoluteUri + "{uid}"
             : null;
 
-    private static async Task<ReferenceListener> StartEmbeddedAsync(RunSettings settings, TimeProvider clock, Uri? downstream, CancellationToken cancellationToken)
+    internal static async Task<ReferenceListener> StartEmbeddedAsync(RunSettings settings, TimeProvider clock, Uri? downstream, CancellationToken cancellationToken)
     {
         // The embedded listener demands exactly what the run sends, so auth is exercised end to end.
         var header = settings.Headers.Count > 0 ? settings.Headers[0] : null;
@@ -116,7 +119,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static Dictionary<string, string> OptionsShown(RunSettings settings, Providers.WebhookConfig config)
+    internal static Dictionary<string, string> OptionsShown(RunSettings settings, Providers.WebhookConfig config)
     {
         var profile = Providers.ProviderCatalog.Find(settings.Scenarios.Count > 0 ? settings.Scenarios[0].Provider : "");
         var shown = new Dictionary<string, string>(StringComparer.Ordinal)

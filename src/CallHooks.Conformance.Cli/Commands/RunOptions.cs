@@ -59,6 +59,18 @@ internal sealed class RunOptions
 
     public Option<string?> Ca { get; } = new("--ca") { Description = "Trust the CA certificate(s) in this PEM or DER file for an https target, instead of the system's roots.", HelpName = "FILE" };
 
+    public Option<string?> Calls { get; } = new("--calls") { Description = "Load mode: play this many calls (scenarios round robin, each with its own data). Needs --rate.", HelpName = "N" };
+
+    public Option<string?> Rate { get; } = new("--rate") { Description = "Load mode: new calls per second, started on schedule whether or not earlier calls have finished.", HelpName = "R" };
+
+    public Option<string?> Concurrency { get; } = new("--concurrency") { Description = "Load mode: at most this many calls in progress; due calls wait (and the wait counts in latency). Default: 100.", HelpName = "C" };
+
+    public Option<string?> Duration { get; } = new("--duration") { Description = "Load mode: start calls for this long, e.g. 60s or 5m (with --calls, whichever ends first).", HelpName = "DURATION" };
+
+    public Option<string?> Pace { get; } = new("--pace") { Description = "Load mode: factor on the scenarios' pauses, 0 to 1000 (0 = none, 0.1 = ten times faster). Default: 1.", HelpName = "FACTOR" };
+
+    public Option<string[]> Threshold { get; } = new("--threshold") { Description = "Load mode: pass/fail limit, e.g. \"p99<500ms\", \"errors<0.1%\", \"rate>=95%\"; repeatable. Broken: exit 1.", HelpName = "LIMIT" };
+
     public IEnumerable<Option> All =>
-        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Secret, Sign, Template, Query, ProfileOption, Seed, Now, Timeout, Out, Parallel, Suite, AuthReject, Fast, VerifyUrl, RetrySpeedup, DownstreamPort, ListenerMode, Insecure, Ca];
+        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Secret, Sign, Template, Query, ProfileOption, Seed, Now, Timeout, Out, Parallel, Suite, AuthReject, Fast, VerifyUrl, RetrySpeedup, DownstreamPort, ListenerMode, Insecure, Ca, Calls, Rate, Concurrency, Duration, Pace, Threshold];
 }

@@ -43,6 +43,7 @@ internal static class RunOptionsParser
 
         var downstreamPort = RuleOptionsParser.ParsePort(parsed.GetValue(options.DownstreamPort), problems);
         var trust = TrustOption.Parse(parsed.GetValue(options.Insecure), parsed.GetValue(options.Ca), problems);
+        var load = LoadOptionsParser.Parse(parsed, options, problems);
 
         foreach (var profile in providers)
         {
@@ -90,6 +91,7 @@ internal static class RunOptionsParser
             ListenerMode = listenerMode,
             DownstreamPort = downstreamPort,
             Trust = trust,
+            Load = load,
         };
     }
 
@@ -262,7 +264,7 @@ internal static class RunOptionsParser
         return null;
     }
 
-    private static TimeSpan? ParseDuration(string option, string? text, List<string> problems)
+    internal static TimeSpan? ParseDuration(string option, string? text, List<string> problems)
     {
         if (text is null)
             return null;

@@ -50,6 +50,9 @@ internal sealed record RunSettings
     /// <summary>Which server certificates an https target may present (<c>--insecure</c>, <c>--ca FILE</c>).</summary>
     public Delivery.TlsTrust Trust { get; init; } = Delivery.TlsTrust.System;
 
+    /// <summary>Set when <c>--calls</c> or <c>--duration</c> asks for a load run.</summary>
+    public LoadSettings? Load { get; init; }
+
     public WebhookConfig ConfigFor(Uri target) => new()
     {
         Target = target,

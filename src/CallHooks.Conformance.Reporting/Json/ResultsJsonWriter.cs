@@ -51,6 +51,21 @@ public static class ResultsJsonWriter
 
         json.WriteBoolean("interrupted", result.Interrupted);
 
+        if (result.Load is { } load)
+            LoadSummaryJson.Write(json, load);
+        else
+            WriteSummary(json, result);
+
+        RulesJson.WriteSummary(json, result.Scenarios.SelectMany(scenario => scenario.Rules).ToList());
+
+        json.WriteStartArray("scenarios");
+        foreach (var scenario in result.Scenarios)
+            WriteScenario(json, scenario);
+        json.WriteEndArray();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter json, RunResult result)
+    {
         var deliveries = result.Scenarios.SelectMany(scenario => scenario.Deliveries).ToList();
         json.WriteStartObject("summary");
         json.WriteNumber("total", result.Scenarios.Count);
@@ -59,13 +74,6 @@ public static class ResultsJsonWriter
         json.WriteNumber("deliveries", deliveries.Count);
         json.WriteNumber("deliveriesFailed", deliveries.Count(delivery => !delivery.Passed));
         json.WriteEndObject();
-
-        RulesJson.WriteSummary(json, result.Scenarios.SelectMany(scenario => scenario.Rules).ToList());
-
-        json.WriteStartArray("scenarios");
-        foreach (var scenario in result.Scenarios)
-            WriteScenario(json, scenario);
-        json.WriteEndArray();
     }
 
     private static void WriteScenario(Utf8JsonWriter json, ScenarioResult scenario)
@@ -211,7 +219,7 @@ public static class ResultsJsonWriter
             json.WriteString(name, SafeText.ForJson(value));
     }
 
-    private static void WriteTimestamp(Utf8JsonWriter json, string name, DateTimeOffset? value)
+    internal static void WriteTimestamp(Utf8JsonWriter json, string name, DateTimeOffset? value)
     {
         if (value is { } time)
             json.WriteString(name, ReportFormat.Timestamp(time));
@@ -220,7 +228,7 @@ public static class ResultsJsonWriter
     }
 
     // JSON has no NaN or infinity; null is more honest than a made-up number.
-    private static void WriteMilliseconds(Utf8JsonWriter json, string name, double value)
+    internal static void WriteMilliseconds(Utf8JsonWriter json, string name, double value)
     {
         if (double.IsFinite(value))
             json.WriteNumber(name, ReportFormat.Milliseconds(value));

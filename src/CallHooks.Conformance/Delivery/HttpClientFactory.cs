@@ -4,14 +4,22 @@ namespace CallHooks.Conformance.Delivery;
 
 /// <summary>
 /// The one HTTP client configuration a provider would use: no redirects (providers record a 3xx, they do
-/// not follow it), no cookies, no proxy, no automatic decompression, no connection reuse (so no silent
-/// retries), and timeouts enforced per request by the dispatcher rather than by the client.
+/// not follow it), no cookies, no proxy, no automatic decompression, no connection reuse in conformance runs
+/// (so no silent retries), and timeouts enforced per request by the dispatcher rather than by the client.
 /// </summary>
 public static class HttpClientFactory
 {
     public static HttpClient Create(TimeSpan connectTimeout) => Create(connectTimeout, TlsTrust.System);
 
-    public static HttpClient Create(TimeSpan connectTimeout, TlsTrust trust)
+    /// <param name="connectTimeout">How long a TCP (and TLS) connect may take.</param>
+    /// <param name="trust">Which server certificates an https target may present.</param>
+    /// <param name="maxConnections">Connections per target at most (load mode sets its concurrency cap).</param>
+    /// <param name="reuseConnections">
+    /// Conformance runs open a fresh connection per webhook: a pooled connection the listener closed without answering
+    /// would be retried silently by the handler, delivering the webhook twice unrecorded. Load runs keep connections
+    /// alive, as a provider's client pool does, because a handshake per delivery would measure the harness, not the listener.
+    /// </param>
+    public static HttpClient Create(TimeSpan connectTimeout, TlsTrust trust, int maxConnections = 256, bool reuseConnections = false)
     {
         ArgumentNullException.ThrowIfNull(trust);
         var handler = new SocketsHttpHandler
@@ -21,10 +29,8 @@ public static class HttpClientFactory
             UseProxy = false,
             AutomaticDecompression = DecompressionMethods.None,
             ConnectTimeout = connectTimeout,
-            // A fresh connection per webhook, as most providers open one: a pooled connection that the listener closed
-            // without answering would be retried silently by the handler, delivering the webhook twice unrecorded.
-            PooledConnectionLifetime = TimeSpan.Zero,
-            MaxConnectionsPerServer = 256,
+            PooledConnectionLifetime = reuseConnections ? TimeSpan.FromMinutes(2) : TimeSpan.Zero,
+            MaxConnectionsPerServer = maxConnections,
             // The dispatcher stops reading a body at its limit; draining the rest to reuse the connection would
             // read a 50 MB answer after all. Closing the connection instead costs one reconnect.
             MaxResponseDrainSize = 0,

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text;
 using CallHooks.Conformance.Wire;
@@ -90,18 +91,27 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            // One byte more than the limit tells a body of exactly the limit from a longer one.
-            var buffer = new byte[MaxBodyBytes + 1];
-            var filled = 0;
-            int read;
-            while (filled < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+            // One byte more than the limit tells a body of exactly the limit from a longer one. The buffer is pooled:
+            // a fresh 64 KiB array per delivery dominated the garbage collector's work in load runs.
+            var limit = MaxBodyBytes + 1;
+            var buffer = ArrayPool<byte>.Shared.Rent(limit);
+            try
             {
-                filled += read;
-                progress.Bytes = filled;
-            }
+                var filled = 0;
+                int read;
+                while (filled < limit && (read = await stream.ReadAsync(buffer.AsMemory(filled, limit - filled), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    filled += read;
+                    progress.Bytes = filled;
+                }
 
-            var truncated = filled > MaxBodyBytes;
-            return (Encoding.UTF8.GetString(buffer, 0, Math.Min(filled, MaxBodyBytes)), filled, truncated);
+                var truncated = filled > MaxBodyBytes;
+                return (Encoding.UTF8.GetString(buffer, 0, Math.Min(filled, MaxBodyBytes)), filled, truncated);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

@@ -10,11 +10,41 @@ namespace CallHooks.Conformance.Generation;
 /// </summary>
 public static class CallGenerator
 {
-    public static Call Generate(Scenario scenario, int runSeed, DateTimeOffset startedAt)
+    [ThreadStatic]
+    private static Faker? reusableFaker;
+
+    public static Call Generate(Scenario scenario, int runSeed, DateTimeOffset startedAt) =>
+        FromSeed(scenario, SeedMixer.Mix(runSeed, scenario.Provider, scenario.Name), startedAt);
+
+    /// <summary>
+    /// Call number <paramref name="callIndex"/> of a load run: its own data from <see cref="SeedMixer.ForCall"/>, and ids
+    /// made unique to the index. Seeds are 31-bit, so among 100,000 calls a few share a seed (birthday bound) and
+    /// would share every random value; the sequence number (hence the uid), the log id and the entropy profiles derive
+    /// ids from are therefore folded with the index, which keeps them distinct even then.
+    /// </summary>
+    public static Call Generate(Scenario scenario, int runSeed, DateTimeOffset startedAt, long callIndex)
     {
-        var seed = SeedMixer.Mix(runSeed, scenario.Provider, scenario.Name);
+        var call = FromSeed(scenario, SeedMixer.ForCall(runSeed, scenario.Provider, scenario.Name, callIndex), startedAt);
+        return call with
+        {
+            Sequence = 1_000_000 + (callIndex % 9_000_000),
+            LogId = FoldIndex(call.LogId, callIndex),
+            Entropy = FoldIndex(call.Entropy[..16], callIndex) + call.Entropy[16..],
+        };
+    }
+
+    /// <summary>16 hex digits XORed with an odd multiple of the index: a bijection for a fixed value, so equal random ids part ways.</summary>
+    private static string FoldIndex(string hex16, long callIndex) =>
+        (ulong.Parse(hex16, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture)
+            ^ ((ulong)(callIndex + 1) * 0x9E3779B97F4A7C15ul)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Call FromSeed(Scenario scenario, int seed, DateTimeOffset startedAt)
+    {
         var random = new Randomizer(seed);
-        var person = new Faker("en_IND") { Random = random };
+        // Building a Faker loads its locale tables (milliseconds); one per thread, re-seeded per call, gives the same
+        // values: every dataset draws from the Randomizer the assignment hands down.
+        var person = reusableFaker ??= new Faker("en_IND");
+        person.Random = random;
         var start = DateTimeOffset.FromUnixTimeSeconds(startedAt.ToUnixTimeSeconds());
 
         var agents = Enumerable.Range(0, Math.Max(1, scenario.Agents)).Select(_ => NewAgent(person)).ToList();

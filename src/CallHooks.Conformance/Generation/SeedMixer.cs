@@ -22,4 +22,15 @@ public static class SeedMixer
         mixed ^= mixed >> 16;
         return (int)(mixed & 0x7fffffff);
     }
+
+    /// <summary>The seed of call <paramref name="callIndex"/> of a load run: the scenario's seed folded with the index.</summary>
+    public static int ForCall(int runSeed, string provider, string scenario, long callIndex)
+    {
+        // SplitMix64's finalizer: neighbouring indexes give unrelated seeds.
+        var mixed = ((ulong)(uint)Mix(runSeed, provider, scenario) << 32) ^ (ulong)callIndex;
+        mixed = (mixed ^ (mixed >> 30)) * 0xbf58476d1ce4e5b9ul;
+        mixed = (mixed ^ (mixed >> 27)) * 0x94d049bb133111ebul;
+        mixed ^= mixed >> 31;
+        return (int)(mixed & 0x7fffffff);
+    }
 }

@@ -33,6 +33,9 @@ public sealed record RunResult
     /// <summary>True when Ctrl-C or SIGTERM stopped the run: the scenarios hold only the deliveries that completed.</summary>
     public bool Interrupted { get; init; }
 
+    /// <summary>Set for a load run (<c>--calls</c>/<c>--duration</c>): then <see cref="Scenarios"/> holds only the kept calls.</summary>
+    public LoadReport? Load { get; init; }
+
     public int Passed => Scenarios.Count(scenario => scenario.Passed);
 
     public int Failed => Scenarios.Count - Passed;

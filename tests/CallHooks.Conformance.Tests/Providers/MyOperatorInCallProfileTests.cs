@@ -136,7 +136,7 @@ public sealed class MyOperatorInCallProfileTests
             KeyValuePair.Create("my-super-secret-token", "abc123def"),
             KeyValuePair.Create("Authorization", "Basic YWRtaW46MTIzNDU2"),
         }));
-        var record = Running.ScenarioRunner.Record(request);
+        var record = Conformance.Running.ScenarioRunner.Record(request);
         Assert.That(record.Headers.Select(header => header.Value), Is.EqualTo(new[] { "[redacted]", "Basic [redacted]" }));
     }
 

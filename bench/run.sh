@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Load-mode benchmarks for callhooks (see README.md). Usage:
+#   bench/run.sh throughput [DELIVERIES] [CONCURRENCY]   harness vs bare HttpClient loop vs hey, same body, same concurrency
+#   bench/run.sh accuracy [CALLS]                        p50 against a listener that waits exactly 50 ms
+#   bench/run.sh memory [DELIVERIES]                     peak RSS of a run of that many deliveries (default 1,000,000)
+#   bench/run.sh reference [CALLS] [RATE]                fixed-rate run against the reference listener (callhooks serve)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d /tmp/callhooks-bench.XXXXXX)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+build() {
+  dotnet build -c Release "$root/src/CallHooks.Conformance.Cli" -o "$work/cli" >/dev/null
+  dotnet build -c Release "$root/bench/LoadBench" -o "$work/bench" >/dev/null
+}
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+# Starts the trivial listener (optionally delaying every answer) and sets $url.
+listen() {
+  local delay="${1:-0}"
+  "$work/bench/LoadBench" listen --port 0 --delay-ms "$delay" >"$work/listener.out" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 100); do [ -s "$work/listener.out" ] && break; sleep 0.1; done
+  url="$(head -1 "$work/listener.out")/"
+}
+
+json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
+
+throughput() {
+  local deliveries="${1:-200000}" concurrency="${2:-50}"
+  listen 0
+  # Every scenario of the suite, no pauses: the harness at its fastest. obd-no-answer has 2 events a call; the
+  # suite averages 22/7, so calls = deliveries * 7 / 22.
+  local calls=$(( deliveries * 7 / 22 ))
+  echo "== harness: $calls calls (~$deliveries deliveries), concurrency $concurrency, --pace 0, rate far above capacity"
+  "$work/cli/callhooks" run --target "$url" --calls "$calls" --rate 1000000 --concurrency "$concurrency" --pace 0 \
+    --seed 42 --threshold "errors<=0" --out "$work/harness" >"$work/harness.log" 2>&1 || { tail -20 "$work/harness.log"; exit 1; }
+  harness=$(json "$work/harness/results.json" "d['summary']['deliveriesPerSecond']")
+  local sent=$(json "$work/harness/results.json" "d['summary']['deliveries']")
+  # The same body for the other two: the first kept delivery's request.
+  json "$work/harness/results.json" "d['scenarios'][0]['deliveries'][0]['request']['body']" | tr -d '\n' >"$work/body"
+  local type=$(json "$work/harness/results.json" "d['scenarios'][0]['deliveries'][0]['request']['contentType']")
+  echo "   $sent deliveries, $harness deliveries/s"
+
+  echo "== bare HttpClient loop: $sent requests, concurrency $concurrency"
+  bare=$("$work/bench/LoadBench" bare --url "$url" --body-file "$work/body" --content-type "$type" --concurrency "$concurrency" --count "$sent" | sed -E 's/.* ([0-9.]+) requests\/s/\1/')
+  echo "   $bare requests/s"
+
+  echo "== hey: $sent requests, concurrency $concurrency"
+  hey -n "$sent" -c "$concurrency" -m POST -T "$type" -D "$work/body" "$url" >"$work/hey.out"
+  heyrate=$(awk '/Requests\/sec/ {print $2}' "$work/hey.out")
+  echo "   $heyrate requests/s"
+
+  python3 - "$harness" "$bare" "$heyrate" <<'PY'
+import sys
+h, b, y = map(float, sys.argv[1:])
+print(f"harness / bare HttpClient = {h/b:.2f}x (target >= 0.70x)")
+print(f"harness / hey             = {h/y:.2f}x (target > 1.00x)")
+PY
+}
+
+accuracy() {
+  local calls="${1:-2000}"
+  listen 50
+  echo "== accuracy: $calls calls at 200/s against a listener that waits 50 ms"
+  "$work/cli/callhooks" run --target "$url" --calls "$calls" --rate 200 --concurrency 200 --pace 0 --seed 42 --out "$work/accuracy" >"$work/accuracy.log" 2>&1 || { tail -20 "$work/accuracy.log"; exit 1; }
+  json "$work/accuracy/results.json" "'p50 from scheduled send %.3f ms, from actual send %.3f ms; p99 %.3f / %.3f ms; achieved %.1f calls/s' % (d['summary']['p50Ms'], d['summary']['sent']['p50Ms'], d['summary']['p99Ms'], d['summary']['sent']['p99Ms'], d['summary']['achievedRate'])"
+}
+
+memory() {
+  local deliveries="${1:-1000000}"
+  listen 0
+  local calls=$(( deliveries * 7 / 22 + 1 ))
+  echo "== memory: $calls calls (~$deliveries deliveries), concurrency 50, --pace 0"
+  /usr/bin/time -v "$work/cli/callhooks" run --target "$url" --calls "$calls" --rate 1000000 --concurrency 50 --pace 0 --seed 42 \
+    --out "$work/memory" >"$work/memory.log" 2>"$work/memory.time" || true
+  json "$work/memory/results.json" "'%d deliveries, %.0f deliveries/s, %d failed' % (d['summary']['deliveries'], d['summary']['deliveriesPerSecond'], d['summary']['deliveriesFailed'])"
+  grep -E "Maximum resident set size|Elapsed \(wall" "$work/memory.time"
+  ls -l "$work/memory/deliveries.ndjson" | awk '{print "deliveries.ndjson " $5 " bytes"}'
+}
+
+reference() {
+  local calls="${1:-100000}" rate="${2:-500}"
+  "$work/cli/callhooks" serve --port 0 >"$work/serve.out" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 100); do grep -qo 'http://[0-9.:]*' "$work/serve.out" && break; sleep 0.1; done
+  url="$(grep -o 'http://[0-9.:]*' "$work/serve.out" | head -1)/"
+  echo "== reference listener ($url): $calls calls at $rate/s, concurrency 200, pace 1 (scenario pauses as written)"
+  /usr/bin/time -v "$work/cli/callhooks" run --target "$url" --calls "$calls" --rate "$rate" --concurrency 200 --seed 42 \
+    --threshold "errors<=0" --threshold "rate>=99%" --out "$work/reference" >"$work/reference.log" 2>"$work/reference.time" || true
+  sed -n '/load run/,$p' "$work/reference.log" | head -30
+  grep -E "Maximum resident set size|Elapsed \(wall" "$work/reference.time"
+  echo "reference listener RSS: $(ps -o rss= -p "${pids[-1]}") KB"
+}
+
+build
+case "${1:-throughput}" in
+  throughput) throughput "${2:-}" "${3:-}" ;;
+  accuracy) accuracy "${2:-}" ;;
+  memory) memory "${2:-}" ;;
+  reference) reference "${2:-}" "${3:-}" ;;
+  *) echo "unknown benchmark '$1'" >&2; exit 2 ;;
+esac
+echo "(work files in $work)"

@@ -1,0 +1,11 @@
+using CallHooks.Conformance.Results;
+
+namespace CallHooks.Conformance.Running.Load;
+
+/// <summary>Receives each delivery and call of a load run as it completes, from many threads at once.</summary>
+public interface ILoadSink
+{
+    void OnDelivery(LoadDelivery delivery);
+
+    void OnCall(long callIndex, ScenarioResult call);
+}

@@ -1,0 +1,93 @@
+using CallHooks.Conformance.Expectations;
+using CallHooks.Conformance.Generation;
+using CallHooks.Conformance.Providers;
+using CallHooks.Conformance.Results;
+
+namespace CallHooks.Conformance.Running.Load;
+
+/// <summary>
+/// Plays one call of a load run: scenario number index mod count, data from a seed of its own, the call starting in
+/// call time at the run's clock plus its scheduled offset. Events go in order with the scenario's pauses scaled by
+/// the pace. The first event is intended at the call's scheduled time, each later one at the previous answer plus
+/// its pause; the time a send was held back past that is reported as queued.
+/// </summary>
+public sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, TimeProvider time)
+{
+    private readonly Dictionary<string, IProviderProfile> profiles = plan.Run.Scenarios
+        .Select(scenario => scenario.Provider).Distinct(StringComparer.Ordinal)
+        .ToDictionary(name => name, name => ProviderCatalog.Find(name) ?? throw new InvalidOperationException($"unknown provider '{name}'"), StringComparer.Ordinal);
+
+    public async Task<ScenarioResult> PlayAsync(ScheduledCall scheduled, ILoadSink sink, CancellationToken cancellationToken)
+    {
+        var scenario = plan.Run.Scenarios[(int)(scheduled.Index % plan.Run.Scenarios.Count)];
+        var profile = profiles[scenario.Provider];
+        var call = CallGenerator.Generate(scenario, plan.Run.Seed, plan.Run.CallStart + scheduled.ScheduledOffset, scheduled.Index);
+        var callId = profile.CallId(call);
+        var config = plan.Run.ConfigFor(scenario.Provider);
+        var timeout = plan.Run.Timeout ?? profile.TimeBudget;
+        var defaults = new ExpectationSpec { Status = StatusExpectation.Success, Within = profile.TimeBudget };
+        var deliveries = new List<DeliveryResult>(scenario.Steps.Count);
+        var eventTime = call.StartedAt;
+        var intended = scheduled.RunStart + (long)(scheduled.ScheduledOffset.TotalSeconds * time.TimestampFrequency);
+        var callStarted = time.GetTimestamp();
+
+        for (var index = 0; index < scenario.Steps.Count && !cancellationToken.IsCancellationRequested; index++)
+        {
+            var step = scenario.Steps[index];
+            eventTime += step.After;
+            var pause = step.After * plan.Pace;
+            if (pause > TimeSpan.Zero)
+            {
+                if (!await PauseAsync(pause, cancellationToken).ConfigureAwait(false))
+                    break;
+                intended += (long)(pause.TotalSeconds * time.TimestampFrequency);
+            }
+
+            var request = profile.Build(new StepContext(call, step, index, eventTime), config);
+            var queuedMs = Math.Max(0, time.GetElapsedTime(intended).TotalMilliseconds);
+            var observation = await send(request, timeout, cancellationToken).ConfigureAwait(false);
+            intended = time.GetTimestamp();
+            var expect = step.Expect.Over(scenario.Expect).Over(defaults);
+            var failures = ExpectationEvaluator.Evaluate(expect, observation);
+            var delivery = new DeliveryResult
+            {
+                Event = step.Event,
+                Index = index,
+                EventTime = eventTime,
+                Request = ScenarioRunner.Record(request),
+                Observation = observation,
+                Expected = ExpectationEvaluator.Describe(expect),
+                Failures = failures,
+            };
+            deliveries.Add(delivery);
+            sink.OnDelivery(new LoadDelivery(scheduled.Index, scenario.Provider, scenario.Name, callId, delivery, queuedMs, FailureReason.Of(expect, observation, failures.Count)));
+        }
+
+        var result = new ScenarioResult
+        {
+            Provider = scenario.Provider,
+            Name = scenario.Name,
+            Description = scenario.Description,
+            CallId = callId,
+            Customer = call.Customer.E164,
+            Seed = SeedMixer.ForCall(plan.Run.Seed, scenario.Provider, scenario.Name, scheduled.Index),
+            Deliveries = deliveries,
+            DurationMs = time.GetElapsedTime(callStarted).TotalMilliseconds,
+        };
+        sink.OnCall(scheduled.Index, result);
+        return result;
+    }
+
+    private async Task<bool> PauseAsync(TimeSpan pause, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(pause, time, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using CallHooks.Conformance.Delivery;
+using CallHooks.Conformance.Results;
+
+namespace CallHooks.Conformance.Running.Load;
+
+/// <summary>
+/// A load run: the scheduler releases calls, each plays its scenario, and every delivery goes to the statistics,
+/// the retained calls and the caller's sink (the delivery log, progress) as it completes.
+/// </summary>
+public sealed class LoadRun(WebhookRequestSender send, TimeProvider time)
+{
+    public LoadRun(WebhookDispatcher dispatcher, TimeProvider time)
+        : this(dispatcher.SendAsync, time)
+    {
+    }
+
+    /// <summary>Statistics of the run in progress, for a live display; set as soon as <see cref="ExecuteAsync"/> starts.</summary>
+    public LoadStatistics? Statistics { get; private set; }
+
+    public async Task<LoadRunResult> ExecuteAsync(LoadPlan plan, ILoadSink? sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var statistics = new LoadStatistics(plan.Schedule.Rate, plan.Concurrency, time);
+        Statistics = statistics;
+        var retained = new RetainedCalls(plan.KeepFailures, plan.KeepSample, plan.Run.Seed);
+        var sinks = new FanOut(sink is null ? [statistics, retained] : [statistics, retained, sink]);
+        var runner = new LoadCallRunner(plan, send, time);
+        var scheduler = new LoadScheduler(plan.Schedule, plan.Concurrency, time);
+        await scheduler.RunAsync(
+            call =>
+            {
+                statistics.OnStart(call);
+                return runner.PlayAsync(call, sinks, cancellationToken);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new LoadRunResult(statistics.Summary(), retained.Calls(), retained.FailuresDropped);
+    }
+
+    private sealed class FanOut(ILoadSink[] sinks) : ILoadSink
+    {
+        public void OnDelivery(LoadDelivery delivery)
+        {
+            foreach (var sink in sinks)
+                sink.OnDelivery(delivery);
+        }
+
+        public void OnCall(long callIndex, ScenarioResult call)
+        {
+            foreach (var sink in sinks)
+                sink.OnCall(callIndex, call);
+        }
+    }
+}
+
+/// <summary>Sends one request and observes it; <see cref="WebhookDispatcher.SendAsync"/> in production.</summary>
+public delegate Task<Observation> WebhookRequestSender(Wire.WebhookRequest request, TimeSpan timeout, CancellationToken cancellationToken);
+
+/// <summary>The outcome of a load run: its summary and the calls kept in full.</summary>
+/// <param name="Summary">Counts, rates and percentiles.</param>
+/// <param name="Calls">Failing calls up to the cap, and the sample of passing ones, in call order.</param>
+/// <param name="FailuresDropped">Failing calls not kept because the cap was reached (they are in the delivery log).</param>
+public sealed record LoadRunResult(LoadSummary Summary, IReadOnlyList<ScenarioResult> Calls, long FailuresDropped);

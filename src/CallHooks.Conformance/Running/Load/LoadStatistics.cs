@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using CallHooks.Conformance.Results;
+
+namespace CallHooks.Conformance.Running.Load;
+
+/// <summary>
+/// Counts and histograms of a load run, updated as deliveries complete on any thread: fixed memory per provider
+/// and event, so a run of any length is summarised in the same few hundred kilobytes.
+/// </summary>
+public sealed class LoadStatistics(double targetRate, int concurrency, TimeProvider time) : ILoadSink
+{
+    private readonly LatencyGroup overall = new("", null);
+    private readonly ConcurrentDictionary<string, LatencyGroup> byProvider = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Provider, string Event), LatencyGroup> byEvent = new();
+    private readonly ConcurrentDictionary<string, StrongBox<long>> errors = new(StringComparer.Ordinal);
+    private readonly long created = time.GetTimestamp();
+    private long started;
+    private long lastStartTicks;
+    private long completed;
+    private long failedCalls;
+
+    /// <summary>Called by the scheduler as each call starts, to measure the rate achieved.</summary>
+    public void OnStart(ScheduledCall call)
+    {
+        Interlocked.Increment(ref started);
+        var ticks = call.StartedOffset.Ticks;
+        var last = Interlocked.Read(ref lastStartTicks);
+        while (ticks > last && Interlocked.CompareExchange(ref lastStartTicks, ticks, last) != last)
+            last = Interlocked.Read(ref lastStartTicks);
+    }
+
+    public void OnDelivery(LoadDelivery delivery)
+    {
+        overall.Record(delivery);
+        byProvider.GetOrAdd(delivery.Provider, provider => new LatencyGroup(provider, null)).Record(delivery);
+        byEvent.GetOrAdd((delivery.Provider, delivery.Delivery.Event), key => new LatencyGroup(key.Provider, key.Event)).Record(delivery);
+        if (delivery.Reason is { } reason)
+            Interlocked.Increment(ref errors.GetOrAdd(reason, _ => new StrongBox<long>()).Value);
+    }
+
+    public void OnCall(long callIndex, ScenarioResult call)
+    {
+        Interlocked.Increment(ref completed);
+        if (!call.Passed)
+            Interlocked.Increment(ref failedCalls);
+    }
+
+    /// <summary>A consistent-enough snapshot at any moment (each counter is read once; a run in progress moves on).</summary>
+    public LoadSummary Summary()
+    {
+        var elapsed = time.GetElapsedTime(created);
+        var all = overall.Summary();
+        var startedCalls = Interlocked.Read(ref started);
+        var lastStart = TimeSpan.FromTicks(Interlocked.Read(ref lastStartTicks));
+        return new LoadSummary
+        {
+            TargetRate = targetRate,
+            AchievedRate = startedCalls > 1 && lastStart > TimeSpan.Zero ? (startedCalls - 1) / lastStart.TotalSeconds : 0,
+            Concurrency = concurrency,
+            CallsStarted = startedCalls,
+            CallsCompleted = Interlocked.Read(ref completed),
+            CallsFailed = Interlocked.Read(ref failedCalls),
+            Deliveries = all.Deliveries,
+            DeliveriesFailed = all.Failed,
+            DeliveriesPerSecond = elapsed > TimeSpan.Zero ? all.Deliveries / elapsed.TotalSeconds : 0,
+            Elapsed = elapsed,
+            Latency = all.Latency,
+            Sent = all.Sent,
+            ByProvider = byProvider.Values.Select(group => group.Summary()).OrderBy(group => group.Provider, StringComparer.Ordinal).ToList(),
+            ByEvent = byEvent.Values.Select(group => group.Summary())
+                .OrderBy(group => group.Provider, StringComparer.Ordinal).ThenBy(group => group.Event, StringComparer.Ordinal).ToList(),
+            Errors = errors.Select(pair => KeyValuePair.Create(pair.Key, Interlocked.Read(ref pair.Value.Value)))
+                .OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).ToList(),
+        };
+    }
+}
