@@ -9,6 +9,29 @@ namespace CallHooks.Conformance.Cli;
 /// </summary>
 public static class CallhooksApp
 {
+    /// <summary>
+    /// Words that may be secrets: the values after --header, --basic and --secret, and the word after those values
+    /// (a forgotten quote splits "Name: value" in two, and the parser then calls the value an unknown argument).
+    /// </summary>
+    private static List<string> SecretArguments(IReadOnlyList<string> args)
+    {
+        var suspects = new List<string>();
+        for (var index = 0; index < args.Count; index++)
+        {
+            var name = args[index].Split('=', 2)[0];
+            if (name is not ("--header" or "--basic" or "--secret"))
+                continue;
+            if (args[index].Contains('=', StringComparison.Ordinal))
+                suspects.Add(args[index][(name.Length + 1)..]);
+            else if (index + 1 < args.Count)
+                suspects.Add(args[index + 1]);
+            if (index + 2 < args.Count && !args[index + 2].StartsWith('-'))
+                suspects.Add(args[index + 2]);
+        }
+
+        return suspects.SelectMany(word => new[] { word }.Concat(word.Split(':', 2).Skip(1).Select(part => part.Trim()))).Where(word => word.Length > 0).ToList();
+    }
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken, bool interactive = false)
     {
         var console = new CliConsole(output, error) { Interactive = interactive };
@@ -23,8 +46,9 @@ public static class CallhooksApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
+            var suspects = SecretArguments(args);
             foreach (var problem in parsed.Errors)
-                await error.WriteLineAsync("callhooks: " + problem.Message).ConfigureAwait(false);
+                await error.WriteLineAsync("callhooks: " + Wire.Redactor.Text(suspects, problem.Message)).ConfigureAwait(false);
             var command = parsed.CommandResult.Command;
             await error.WriteLineAsync($"Try 'callhooks {(command == root ? "" : command.Name + " ")}--help'.").ConfigureAwait(false);
             return ExitCodes.InvalidInput;

@@ -96,7 +96,7 @@ internal sealed class LoadExecutor(CliConsole console, TimeProvider systemClock)
 
         var outcomes = ReportSet.WriteAll(result, directory);
         if (settings.OutDirectory is null)
-            OutputLocation.UpdateLatest(directory);
+            await new RunExecutor(console, systemClock).UpdateLatestAsync(directory).ConfigureAwait(false);
 
         LoadConsoleSummary.Write(result, console.Out);
         await console.Out.WriteLineAsync(logError is null ? $"wrote {Path.Combine(directory, DeliveryLogWriter.FileName)}" : $"could not write {DeliveryLogWriter.FileName}: {logError}").ConfigureAwait(false);

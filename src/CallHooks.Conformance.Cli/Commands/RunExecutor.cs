@@ -71,7 +71,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
         var directory = OutputLocation.Resolve(settings.OutDirectory, startedAt);
         var outcomes = ReportSet.WriteAll(result, directory);
         if (settings.OutDirectory is null)
-            OutputLocation.UpdateLatest(directory);
+            await UpdateLatestAsync(directory).ConfigureAwait(false);
 
         ConsoleSummary.Write(result, console.Out);
         foreach (var outcome in outcomes)
@@ -97,6 +97,19 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
         embedded is not null && method != "GET" && providers.All(provider => provider == Providers.MyOperatorInCall.MyOperatorInCallProfile.ProfileName)
             ? new Uri(embedded.BaseUrl, "calls/").AbsoluteUri + "{uid}"
             : null;
+
+    /// <summary>reports/latest is a convenience: failing to refresh it (another run racing, a read-only folder) only warns.</summary>
+    internal async Task UpdateLatestAsync(string directory)
+    {
+        try
+        {
+            OutputLocation.UpdateLatest(directory);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await console.Error.WriteLineAsync($"callhooks: warning: reports/latest not updated: {exception.Message}").ConfigureAwait(false);
+        }
+    }
 
     internal static async Task<ReferenceListener> StartEmbeddedAsync(RunSettings settings, TimeProvider clock, Uri? downstream, CancellationToken cancellationToken)
     {

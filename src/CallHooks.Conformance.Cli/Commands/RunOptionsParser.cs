@@ -60,6 +60,9 @@ internal static class RunOptionsParser
         var config = new WebhookConfig { Target = settingsTarget, Method = method, Encoding = encoding, Headers = headers, Basic = basic, Secret = secret, Sign = sign, Template = template, Query = query, Options = profileOptions };
         foreach (var profile in providers)
             problems.AddRange(profile.Validate(config));
+        // A secret nothing uses would look like protection in the report while sending none.
+        foreach (var profile in providers.Where(profile => secret is not null && sign is null && !profile.UsesSecret))
+            problems.Add($"--secret: {profile.Name} does not sign webhooks; send the secret as a custom header (--header \"Name: value\") or add --sign standard-webhooks");
 
         var scenarios = ScenarioSelection.Select(
             parsed.GetValue(options.Scenarios),
@@ -153,7 +156,7 @@ internal static class RunOptionsParser
     }
 
     /// <summary>Only the part before any colon is echoed: the rest of a malformed header may be a secret.</summary>
-    private static string HeaderName(string text) => text.Length <= 40 ? text.Split(' ')[0] : text[..40].Split(' ')[0] + "…";
+    private static string HeaderName(string text) => text.Length <= 40 ? text.Split(' ', '=')[0] : text[..40].Split(' ', '=')[0] + "…";
 
     private static BasicCredentials? ParseBasic(string? text, List<string> problems)
     {

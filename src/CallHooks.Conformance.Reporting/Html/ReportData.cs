@@ -28,6 +28,7 @@ internal static class ReportData
         WriteRun(json, result);
         WriteMatrix(json, CompatibilityMatrix.Of(result));
         WriteLatency(json, result);
+        RulesData.Write(json, result);
         json.WriteStartArray("scenarios");
         foreach (var scenario in result.Scenarios)
             DeliveryData.WriteScenario(json, scenario, budget);

@@ -13,6 +13,36 @@
   var several = data.providers.length > 1;
   var state = { failedOnly: false, provider: '', scenario: '', search: '', visible: [], shown: null, callsPage: 0, matrixPage: 0 };
 
+  // ---- conformance rules: a row per rule and scenario; problems first, every other row on demand ----
+  function renderRules() {
+    var rules = data.rules || [];
+    if (rules.length === 0) return;
+    document.getElementById('rules-section').hidden = false;
+    var counts = { passed: 0, failed: 0, warning: 0, 'n/a': 0 };
+    rules.forEach(function (r) { counts[r.status] = (counts[r.status] || 0) + 1; });
+    document.getElementById('rules-summary').textContent = plural(rules.length - counts['n/a'], 'rule check') + ': ' +
+      count(counts.passed) + ' passed, ' + count(counts.failed) + ' broken MUST, ' + count(counts.warning) + ' SHOULD warnings, ' +
+      count(counts['n/a']) + ' not applicable';
+    var problemsOnly = document.getElementById('rules-problems');
+    function draw() {
+      var table = document.getElementById('rules');
+      while (table.firstChild) table.removeChild(table.firstChild);
+      table.appendChild(el('thead', null, [el('tr', null, ['rule', 'level', 'scenario', 'status', 'what a conforming listener does', 'details']
+        .map(function (name) { return el('th', null, name); }))]));
+      var body = el('tbody');
+      rules.filter(function (r) { return !problemsOnly.checked || r.status === 'failed' || r.status === 'warning'; }).forEach(function (r) {
+        var details = r.status === 'n/a' ? ['not applicable: ' + r.notApplicable] : r.failures.concat(r.evidence.map(function (line) { return 'evidence: ' + line; }));
+        body.appendChild(el('tr', 'rule ' + r.status.replace('/', ''), [
+          el('td', null, r.id), el('td', null, r.level), el('td', null, (several ? r.provider + ' / ' : '') + r.scenario),
+          el('td', null, r.status), el('td', null, r.title),
+          el('td', null, details.map(function (line) { return el('div', null, line); }))]));
+      });
+      table.appendChild(body);
+    }
+    problemsOnly.addEventListener('change', draw);
+    draw();
+  }
+
   // ---- small DOM helpers: strings always become text nodes ----
   function el(tag, className, children) {
     var node = document.createElement(tag);
@@ -404,6 +434,7 @@
 
   renderHeader();
   renderLatency();
+  renderRules();
   setupFilters();
   applyFilters();
   document.body.dataset.ready = 'true';

@@ -23,6 +23,7 @@ public static class MarkdownReportWriter
         WriteHeader(text, result);
         WriteMatrix(text, result, CompatibilityMatrix.Of(result));
         WriteFailures(text, result);
+        WriteRules(text, result);
         text.Append("Replay this run:\n\n").Append(MarkdownText.Fenced(result.CommandLine, "sh")).Append('\n');
         output.Write(Encoding.UTF8.GetBytes(SafeText.ForJson(text.ToString())));
         output.Flush();
@@ -112,6 +113,25 @@ public static class MarkdownReportWriter
 
         if (total > FailureLimit)
             text.Append(CultureInfo.InvariantCulture, $"… and {Count(total - FailureLimit)} more failed deliveries in report.html.\n\n");
+    }
+
+    /// <summary>Broken MUST rules and SHOULD warnings, one line per rule and scenario; passes are only counted.</summary>
+    private static void WriteRules(StringBuilder text, RunResult result)
+    {
+        var rules = result.Scenarios.SelectMany(scenario => scenario.Rules).ToList();
+        if (rules.Count == 0)
+            return;
+        var problems = rules.Where(rule => rule.Applicable && !rule.Passed).ToList();
+        text.Append(CultureInfo.InvariantCulture, $"### Rules\n\n{Count(rules.Count(rule => rule.Applicable))} checked, {Count(rules.Count(rule => rule.Passed))} passed, ")
+            .Append(CultureInfo.InvariantCulture, $"{Count(rules.Count(rule => rule.FailsRun))} broken MUST, {Count(problems.Count - rules.Count(rule => rule.FailsRun))} SHOULD warnings, {Count(rules.Count(rule => !rule.Applicable))} not applicable.\n\n");
+        foreach (var rule in problems.Take(FailureLimit))
+        {
+            text.Append("- ").Append(MarkdownText.Inline($"{rule.Rule.Id} ({rule.Rule.LevelText}, {rule.Status}) {rule.Provider} / {rule.Scenario}: {rule.Rule.Title}")).Append('\n');
+            foreach (var failure in rule.Failures.Take(5))
+                text.Append("  - ").Append(MarkdownText.Inline(failure)).Append('\n');
+        }
+
+        text.Append('\n');
     }
 
     private static string Count(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);

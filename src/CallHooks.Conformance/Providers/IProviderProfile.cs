@@ -42,6 +42,9 @@ public interface IProviderProfile
     /// </summary>
     IReadOnlyList<TimeSpan> RetrySchedule => [];
 
+    /// <summary>True when the profile signs with <see cref="WebhookConfig.Secret"/> itself (Twilio's auth token).</summary>
+    bool UsesSecret => false;
+
     /// <summary>Fields robustness rules may remove, empty or fill with odd text; <see cref="PayloadHints.None"/> skips those rules.</summary>
     PayloadHints Hints => PayloadHints.None;
 

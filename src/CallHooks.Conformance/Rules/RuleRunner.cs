@@ -16,7 +16,24 @@ public static class RuleRunner
                 continue;
             }
 
-            results.Add(await probe.CheckAsync(context, cancellationToken).ConfigureAwait(false));
+            RuleResult result;
+            try
+            {
+                result = await probe.CheckAsync(context, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Interrupted mid-probe: the scenario's own result is kept; unfinished rules are simply not reported.
+                break;
+            }
+
+            // Evidence quotes what the listener sent back (a record, a CRM push); it may echo our credentials.
+            var secrets = Running.ObservationRedaction.Secrets(context.Config);
+            results.Add(result with
+            {
+                Failures = result.Failures.Select(text => Wire.Redactor.Text(secrets, text)).ToList(),
+                Evidence = result.Evidence.Select(text => Wire.Redactor.Text(secrets, text)).ToList(),
+            });
         }
 
         return results;

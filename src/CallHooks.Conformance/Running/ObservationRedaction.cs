@@ -32,6 +32,10 @@ internal static class ObservationRedaction
         return secrets.Where(secret => secret.Length > 0).Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The secrets of a configuration alone (for text that belongs to no single request, such as rule evidence).</summary>
+    public static IReadOnlyList<string> Secrets(WebhookConfig config) =>
+        Secrets(WebhookAuth.Apply(config, new WebhookRequest { Method = "GET", Url = config.Target }), config);
+
     public static Observation Apply(Observation observation, IReadOnlyList<string> secrets)
     {
         if (secrets.Count == 0)

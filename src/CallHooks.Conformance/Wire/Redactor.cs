@@ -5,6 +5,9 @@ public static class Redactor
 {
     public const string Mask = "[redacted]";
 
+    /// <summary>Secrets shorter than this are masked only as whole words in free text.</summary>
+    public const int ShortSecret = 6;
+
     /// <summary>Headers in order, with secret values masked. Basic auth keeps its scheme so readers see what was sent.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Headers(WebhookRequest request) =>
         request.Headers.Select(header => request.SecretHeaders.Contains(header.Key)
@@ -17,7 +20,13 @@ public static class Redactor
     public static string Text(IEnumerable<string> secrets, string text)
     {
         foreach (var secret in secrets.Where(secret => secret.Length > 0).OrderByDescending(secret => secret.Length))
-            text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        {
+            // A short secret (a Basic password "b") would mask every "b" of a report; mask it only where it stands alone.
+            text = secret.Length >= ShortSecret
+                ? text.Replace(secret, Mask, StringComparison.Ordinal)
+                : System.Text.RegularExpressions.Regex.Replace(text, $"(?<![A-Za-z0-9]){System.Text.RegularExpressions.Regex.Escape(secret)}(?![A-Za-z0-9])", Mask);
+        }
+
         return text;
     }
 

@@ -28,6 +28,9 @@ public sealed class InvalidInputTests
     [TestCase(new[] { "--query", "caller number=clid" }, "callhooks: --query 'caller number=clid': the name may hold letters, digits, '_', '-' and '.' only (the panel does not allow URL-encoded names)")]
     [TestCase(new[] { "--query", "n=caller" }, "callhooks: --query n=caller: 'caller' is not a myoperator-incall field; 'callhooks list' shows them")]
     [TestCase(new[] { "--parallel", "0" }, "callhooks: --parallel '0': must be a whole number from 1 to 256")]
+    [TestCase(new[] { "--secret", "tok3n" }, "callhooks: --secret: myoperator-incall does not sign webhooks; send the secret as a custom header (--header \"Name: value\") or add --sign standard-webhooks")]
+    [TestCase(new[] { "--header", "X-Token=abc123def" }, "callhooks: --header 'X-Token': expected \"Name: value\" with a colon")]
+    [TestCase(new[] { "--header", "my-token:", "abc123def" }, "callhooks: Unrecognized command or argument '[redacted]'.")]
     [TestCase(new[] { "--frobnicate" }, "callhooks: Unrecognized command or argument '--frobnicate'.")]
     public async Task Bad_options_exit_2_with_one_line_and_send_nothing(string[] bad, string expected)
     {

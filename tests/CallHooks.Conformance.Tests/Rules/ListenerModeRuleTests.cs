@@ -45,7 +45,9 @@ public sealed class ListenerModeRuleTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
         using var results = JsonDocument.Parse(run.File("results.json"));
         var rules = results.RootElement.GetProperty("scenarios").EnumerateArray().SelectMany(scenario => scenario.GetProperty("rules").EnumerateArray()).ToList();
-        Assert.That(rules.Where(rule => rule.GetProperty("status").GetString() != "passed").Select(rule => rule.GetProperty("id").GetString() + ": " + rule.GetProperty("notApplicable").GetString()), Is.Empty);
+        // Broken-body rules step aside when requests are signed (a signature check answers first); everything else passes.
+        Assert.That(rules.Where(rule => rule.GetProperty("status").GetString() != "passed").Select(rule => rule.GetProperty("id").GetString()).Distinct(), Is.EquivalentTo(new[] { "ROB-006", "ROB-007", "ROB-008" }));
+        Assert.That(rules.Where(rule => rule.GetProperty("status").GetString() == "failed"), Is.Empty);
         Assert.That(rules.Select(rule => rule.GetProperty("id").GetString()).Distinct(), Does.Contain("SIG-001").And.Contain("AUTH-002").And.Contain("ROB-005"));
     }
 

@@ -69,7 +69,7 @@ public sealed class RuleCatalogTests
         Assert.That(stripped.Url.Query, Is.EqualTo("?n=1"));
 
         var falsified = Credentials.Falsify(request);
-        Assert.That(falsified.Headers.Select(header => header.Value), Is.EqualTo(new[] { "wrong-cba", "Basic " + Convert.ToBase64String("callhooks:wrong-password"u8.ToArray()), "v1," + Convert.ToBase64String(new byte[32]), "msg_1" }));
+        Assert.That(falsified.Headers.Select(header => header.Value), Is.EqualTo(new[] { "callhooks-wrong-credential", "Basic " + Convert.ToBase64String("callhooks:wrong-password"u8.ToArray()), "v1," + Convert.ToBase64String(new byte[32]), "msg_1" }));
         Assert.That(falsified.Url.Query, Is.EqualTo("?api_key=wrong-3&n=1"));
     }
 

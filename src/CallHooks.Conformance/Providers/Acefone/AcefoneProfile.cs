@@ -44,8 +44,6 @@ public sealed class AcefoneProfile : IProviderProfile
             problems.Add("--query: acefone maps no query parameters; put $variables in the --template (GET sends it as the query string) or constants in the --target URL");
         if (config.Basic is not null)
             problems.Add("--basic: acefone's panel has no Basic auth; protect the listener with a secret header (--header \"Name: value\")");
-        if (config.Secret is not null && config.Sign is null)
-            problems.Add("--secret: acefone does not sign webhooks; send the secret as a custom header (--header \"Name: value\") or add --sign standard-webhooks");
         if (config.Template is not null)
             problems.AddRange(TemplateRules.Problems(config.Template, EncodingOf(config)));
         return problems;

@@ -24,6 +24,8 @@ public sealed class TwilioProfile : IProviderProfile
     public TimeSpan TimeBudget => TimeSpan.FromSeconds(15);
 
     /// <summary>One retry, after the 15 s read timeout.</summary>
+    public bool UsesSecret => true;
+
     public IReadOnlyList<TimeSpan> RetrySchedule { get; } = [TimeSpan.FromSeconds(15)];
 
     public IReadOnlyList<string> Methods { get; } = ["POST", "GET"];

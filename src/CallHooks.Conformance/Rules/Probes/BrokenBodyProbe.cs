@@ -22,7 +22,9 @@ internal sealed class BrokenBodyProbe(Rule rule, Func<WebhookRequest, WebhookReq
     public static WebhookRequest Empty(WebhookRequest request) => request with { Body = ReadOnlyMemory<byte>.Empty };
 
     public override string? NotApplicable(RuleContext context) =>
-        context.HasBody ? null : "GET webhooks have no body to break";
+        !context.HasBody ? "GET webhooks have no body to break"
+        : Credentials.Signed(new ProbeSender(context, Rule).Build(0)) ? "requests are signed: a listener that checks the signature first refuses a broken body with 401/403, which says nothing of how it reads one"
+        : null;
 
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {

@@ -41,7 +41,8 @@ internal static class Credentials
             return "v1," + Convert.ToBase64String(new byte[32]);
         if (SignatureHeaders.Contains(name))
             return Convert.ToBase64String(new byte[20]);
-        return "wrong-" + new string(value.Reverse().ToArray());
+        // Nothing derived from the real value: a listener may echo what it got, and that must not reveal the secret.
+        return "callhooks-wrong-credential";
     }
 
     private static bool QueryHoldsSecret(WebhookRequest request) =>

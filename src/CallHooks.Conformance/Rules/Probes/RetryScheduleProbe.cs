@@ -26,12 +26,26 @@ internal sealed class RetryScheduleProbe(Rule rule) : RuleProbe(rule)
 
         var last = sender.Steps - 1;
         var schedule = Schedule(context);
+        var retriesStart = context.Time.GetUtcNow();
         for (var attempt = 0; attempt < schedule.Count && !cancellationToken.IsCancellationRequested; attempt++)
         {
             var pause = TimeSpan.FromTicks((long)(schedule[attempt].Ticks / context.Options.RetrySpeedup));
-            await Task.Delay(pause, context.Time, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(pause, context.Time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
             var probe = $"retry {attempt + 1} of {schedule.Count} (after {Scenarios.DurationText.Format(schedule[attempt])}, replayed after {Scenarios.DurationText.Format(pause)})";
-            deliveries.Add(await sender.SendAsync(last, sender.Build(last), probe, sender.Accepted, cancellationToken).ConfigureAwait(false));
+            var retry = sender.Build(last);
+            // A Standard Webhooks sender signs each attempt anew with the current time (same webhook-id), so a
+            // compressed schedule never presents a stale timestamp.
+            if (context.Config.Sign == StandardWebhooksSigning.Scheme && context.Config.Secret is { } secret)
+                retry = SignatureStaleProbe.Resign(retry, secret, sender.EventTime(last) + (context.Time.GetUtcNow() - retriesStart));
+            deliveries.Add(await sender.SendAsync(last, retry, probe, sender.Accepted, cancellationToken).ConfigureAwait(false));
         }
 
         return Verdict(context, ProbeSender.Failures(deliveries), deliveries);

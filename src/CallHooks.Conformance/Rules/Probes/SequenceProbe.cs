@@ -19,7 +19,7 @@ internal sealed class SequenceProbe(Rule rule, Func<int, IReadOnlyList<(int Inde
             .ToList();
 
     public static IReadOnlyList<(int, string)> LateRetry(int steps) =>
-        Enumerable.Range(0, steps).Select(index => (index, "in order")).Append((Math.Min(1, steps - 1), "late retry after the final event")).ToList();
+        Enumerable.Range(0, steps).Select(index => (index, "in order")).Append((0, "late retry of the first event, after the final one")).ToList();
 
     public override string? NotApplicable(RuleContext context) =>
         context.Scenario.Steps.Count < minimumSteps ? $"the scenario has fewer than {minimumSteps} events" : null;

@@ -28,7 +28,7 @@ internal sealed class SignatureStaleProbe(Rule rule) : RuleProbe(rule)
     }
 
     /// <summary>The same request with an old timestamp and a signature that is valid for it.</summary>
-    private static WebhookRequest Resign(WebhookRequest request, string secret, DateTimeOffset time)
+    internal static WebhookRequest Resign(WebhookRequest request, string secret, DateTimeOffset time)
     {
         var id = request.Headers.First(header => header.Key == StandardWebhooksSigner.IdHeader).Value;
         var timestamp = time.ToUnixTimeSeconds();

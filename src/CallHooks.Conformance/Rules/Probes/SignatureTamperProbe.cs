@@ -24,6 +24,12 @@ internal sealed class SignatureTamperProbe(Rule rule) : RuleProbe(rule)
     /// <summary>Changes what was signed while keeping the request well-formed: one more parameter, or one more space in JSON.</summary>
     private static WebhookRequest Tamper(WebhookRequest request)
     {
+        if (!request.HasBody && request.Headers.Any(header => header.Key == "webhook-id"))
+        {
+            // Standard Webhooks signs id.timestamp.body, not the URL: change the id, keep the signature.
+            return request with { Headers = request.Headers.Select(header => header.Key == "webhook-id" ? KeyValuePair.Create(header.Key, header.Value + "0") : header).ToList() };
+        }
+
         if (!request.HasBody)
             return request with { Url = FormUrlEncoding.AppendQuery(request.Url, [KeyValuePair.Create("tampered", "1")]) };
         var body = Encoding.UTF8.GetString(request.Body.Span);

@@ -43,24 +43,18 @@ public sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, Tim
                 intended += (long)(pause.TotalSeconds * time.TimestampFrequency);
             }
 
-            var request = profile.Build(new StepContext(call, step, index, eventTime), config);
+            var context = new StepContext(call, step, index, eventTime);
+            if (profile.SkipReason(context, config) is not null)
+                continue;
+            var request = DeliveryRecords.Build(profile, config, context);
             var queuedMs = Math.Max(0, time.GetElapsedTime(intended).TotalMilliseconds);
             var observation = await send(request, timeout, cancellationToken).ConfigureAwait(false);
             intended = time.GetTimestamp();
             var expect = step.Expect.Over(scenario.Expect).Over(defaults);
-            var failures = ExpectationEvaluator.Evaluate(expect, observation);
-            var delivery = new DeliveryResult
-            {
-                Event = step.Event,
-                Index = index,
-                EventTime = eventTime,
-                Request = ScenarioRunner.Record(request),
-                Observation = observation,
-                Expected = ExpectationEvaluator.Describe(expect),
-                Failures = failures,
-            };
+            // The same masking as conformance runs: a listener echoing our secrets must not put them in any output.
+            var delivery = DeliveryRecords.Create(config, context, request, observation, expect);
             deliveries.Add(delivery);
-            sink.OnDelivery(new LoadDelivery(scheduled.Index, scenario.Provider, scenario.Name, callId, delivery, queuedMs, FailureReason.Of(expect, observation, failures.Count)));
+            sink.OnDelivery(new LoadDelivery(scheduled.Index, scenario.Provider, scenario.Name, callId, delivery, queuedMs, FailureReason.Of(expect, observation, delivery.Failures.Count)));
         }
 
         var result = new ScenarioResult
