@@ -31,8 +31,9 @@ public static class JUnitWriter
             xml.WriteStartElement("testsuites");
             xml.WriteAttributeString("name", "callhooks");
             var rules = result.Scenarios.SelectMany(scenario => scenario.Rules).ToList();
-            xml.WriteAttributeString("tests", Count(result.Scenarios.Count + rules.Count));
-            xml.WriteAttributeString("failures", Count(result.Failed + rules.Count(rule => rule.FailsRun)));
+            var thresholds = result.Load?.Thresholds ?? [];
+            xml.WriteAttributeString("tests", Count(result.Scenarios.Count + rules.Count + thresholds.Count));
+            xml.WriteAttributeString("failures", Count(result.Failed + rules.Count(rule => rule.FailsRun) + thresholds.Count(verdict => !verdict.Passed)));
             xml.WriteAttributeString("errors", "0");
             xml.WriteAttributeString("time", ReportFormat.Seconds((result.FinishedAt - result.StartedAt).TotalMilliseconds));
             xml.WriteAttributeString("timestamp", Timestamp(result.StartedAt));
@@ -42,6 +43,8 @@ public static class JUnitWriter
                 WriteSuite(xml, result, suite.Key, suite.ToList());
             if (rules.Count > 0)
                 JUnitRules.WriteSuite(xml, result.StartedAt, rules);
+            if (result.Load is { Thresholds.Count: > 0 } load)
+                JUnitThresholds.WriteSuite(xml, result.StartedAt, load);
 
             xml.WriteEndElement();
             xml.WriteEndDocument();

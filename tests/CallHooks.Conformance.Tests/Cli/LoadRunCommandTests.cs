@@ -53,6 +53,10 @@ public sealed class LoadRunCommandTests
         Assert.That(summary.GetProperty("thresholds")[0].GetProperty("passed").GetBoolean(), Is.False);
         Assert.That(summary.GetProperty("errors").GetProperty("status 500").GetInt64(), Is.EqualTo(40));
         Assert.That(results.RootElement.GetProperty("scenarios").GetArrayLength(), Is.EqualTo(20), "failing calls are kept in full");
+
+        var junit = run.File("junit.xml");
+        Assert.That(junit, Does.Contain("<testsuite name=\"thresholds\" tests=\"2\" failures=\"1\""));
+        Assert.That(junit, Does.Contain("message=\"errors&lt;10% broken: 100%\""));
     }
 
     [Test]
