@@ -40,7 +40,7 @@ internal sealed class PayloadVariantProbe(Rule rule, Func<PayloadHints, Scenario
         if (!context.HasBody)
             return "GET webhooks carry only the mapped query parameters, not the payload";
         return context.Profile.Hints.IsEmpty || vary(context.Profile.Hints, context.Scenario.Steps[0]) is null
-            ? $"{context.Profile.Name} declares no optional or free-text fields"
+            ? $"{context.Profile.Name} declares no payload hints (its optional and free-text fields), so its payload is not varied"
             : null;
     }
 
