@@ -19,7 +19,7 @@ public static class CallhooksApp
         for (var index = 0; index < args.Count; index++)
         {
             var name = args[index].Split('=', 2)[0];
-            if (name is not ("--header" or "--basic" or "--secret"))
+            if (!ReplayCommandLine.SecretOptions.Contains(name))
                 continue;
             if (args[index].Contains('=', StringComparison.Ordinal))
                 suspects.Add(args[index][(name.Length + 1)..]);

@@ -8,6 +8,9 @@ namespace CallHooks.Conformance.Cli.Commands;
 /// </summary>
 internal static class ReplayCommandLine
 {
+    /// <summary>Options whose values are secrets: masked in the replay line and in parser errors.</summary>
+    public static readonly IReadOnlySet<string> SecretOptions = new HashSet<string>(["--header", "--basic", "--secret"], StringComparer.Ordinal);
+
     public static string From(IReadOnlyList<string> tokens, int seed, DateTimeOffset callStart)
     {
         var words = new List<string>();
@@ -15,7 +18,7 @@ internal static class ReplayCommandLine
         {
             var token = tokens[index];
             words.Add(token);
-            if (index + 1 < tokens.Count && token is "--basic" or "--header" or "--secret")
+            if (index + 1 < tokens.Count && SecretOptions.Contains(token))
             {
                 var secret = tokens[++index];
                 words.Add(token == "--secret" ? Wire.Redactor.Mask : secret.Split(':')[0] + (token == "--basic" ? ":" : ": ") + Wire.Redactor.Mask);

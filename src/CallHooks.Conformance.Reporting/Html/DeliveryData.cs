@@ -22,14 +22,14 @@ internal static class DeliveryData
     public static void WriteScenario(Utf8JsonWriter json, ScenarioResult scenario, DetailBudget budget)
     {
         json.WriteStartObject();
-        Text(json, "provider", scenario.Provider);
-        Text(json, "name", scenario.Name);
-        Text(json, "description", scenario.Description);
-        Text(json, "callId", scenario.CallId);
-        Text(json, "customer", scenario.Customer);
+        JsonFields.Text(json, "provider", scenario.Provider);
+        JsonFields.Text(json, "name", scenario.Name);
+        JsonFields.Text(json, "description", scenario.Description);
+        JsonFields.Text(json, "callId", scenario.CallId);
+        JsonFields.Text(json, "customer", scenario.Customer);
         json.WriteNumber("seed", scenario.Seed);
         json.WriteBoolean("passed", scenario.Passed);
-        Milliseconds(json, "durationMs", scenario.DurationMs);
+        JsonFields.Milliseconds(json, "durationMs", scenario.DurationMs);
         json.WriteStartArray("deliveries");
         foreach (var delivery in scenario.Deliveries)
             WriteDelivery(json, delivery, budget.Keep(delivery));
@@ -42,14 +42,14 @@ internal static class DeliveryData
         var observation = delivery.Observation;
         json.WriteStartObject();
         json.WriteNumber("index", delivery.Index);
-        Text(json, "event", delivery.Event);
-        Time(json, "sentAt", observation.SentAt);
-        Milliseconds(json, "latencyMs", observation.LatencyMs);
+        JsonFields.Text(json, "event", delivery.Event);
+        JsonFields.Timestamp(json, "sentAt", observation.SentAt);
+        JsonFields.Milliseconds(json, "latencyMs", observation.LatencyMs);
         if (observation.Response is { } response)
             json.WriteNumber("status", response.Status);
         else
             json.WriteNull("status");
-        Text(json, "outcome", Outcome(observation));
+        JsonFields.Text(json, "outcome", Outcome(observation));
         json.WriteBoolean("passed", delivery.Passed);
         if (detailed)
             WriteDetail(json, delivery);
@@ -61,8 +61,8 @@ internal static class DeliveryData
     private static void WriteDetail(Utf8JsonWriter json, DeliveryResult delivery)
     {
         json.WriteStartObject("detail");
-        Time(json, "eventTime", delivery.EventTime);
-        Text(json, "expected", delivery.Expected);
+        JsonFields.Timestamp(json, "eventTime", delivery.EventTime);
+        JsonFields.Text(json, "expected", delivery.Expected);
         json.WriteStartArray("failures");
         foreach (var sentence in delivery.Failures)
             json.WriteStringValue(SafeText.ForJson(sentence));
@@ -70,11 +70,11 @@ internal static class DeliveryData
 
         var request = delivery.Request;
         json.WriteStartObject("request");
-        Text(json, "method", request.Method);
-        Text(json, "url", request.Url);
+        JsonFields.Text(json, "method", request.Method);
+        JsonFields.Text(json, "url", request.Url);
         Headers(json, request.Headers);
-        Text(json, "contentType", request.ContentType);
-        Text(json, "body", Cut(request.Body, RequestBodyLimit));
+        JsonFields.Text(json, "contentType", request.ContentType);
+        JsonFields.Text(json, "body", Cut(request.Body, RequestBodyLimit));
         json.WriteBoolean("bodyCut", request.Body.Length > RequestBodyLimit);
         json.WriteEndObject();
 
@@ -82,13 +82,13 @@ internal static class DeliveryData
         {
             json.WriteStartObject("response");
             json.WriteNumber("status", response.Status);
-            Text(json, "reason", response.Reason);
+            JsonFields.Text(json, "reason", response.Reason);
             Headers(json, response.Headers);
-            Text(json, "body", Cut(response.Body, ResponseBodyLimit));
+            JsonFields.Text(json, "body", Cut(response.Body, ResponseBodyLimit));
             json.WriteNumber("bodyBytes", response.BodyBytes);
             // Cut here or already by the dispatcher: either way the reader sees only the start.
             json.WriteBoolean("bodyCut", response.BodyTruncated || response.Body.Length > ResponseBodyLimit);
-            Milliseconds(json, "headersMs", response.HeadersMs);
+            JsonFields.Milliseconds(json, "headersMs", response.HeadersMs);
             json.WriteEndObject();
         }
         else
@@ -99,8 +99,8 @@ internal static class DeliveryData
         if (delivery.Observation.Failure is { } failure)
         {
             json.WriteStartObject("error");
-            Text(json, "kind", ResultsJsonWriter.KindName(failure.Kind));
-            Text(json, "message", failure.Message);
+            JsonFields.Text(json, "kind", ResultsJsonWriter.KindName(failure.Kind));
+            JsonFields.Text(json, "message", failure.Message);
             json.WriteEndObject();
         }
         else
@@ -140,27 +140,6 @@ internal static class DeliveryData
         json.WriteEndArray();
     }
 
-    public static void Text(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-            json.WriteNull(name);
-        else
-            json.WriteString(name, SafeText.ForJson(value));
-    }
 
-    public static void Time(Utf8JsonWriter json, string name, DateTimeOffset? value)
-    {
-        if (value is { } time)
-            json.WriteString(name, ReportFormat.Timestamp(time));
-        else
-            json.WriteNull(name);
-    }
 
-    public static void Milliseconds(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } number && double.IsFinite(number))
-            json.WriteNumber(name, ReportFormat.Milliseconds(number));
-        else
-            json.WriteNull(name);
-    }
 }

@@ -43,20 +43,20 @@ internal static class ReportData
 
     private static void WriteRun(Utf8JsonWriter json, RunResult result)
     {
-        DeliveryData.Text(json, "tool", result.Tool);
-        DeliveryData.Text(json, "version", result.Version);
+        JsonFields.Text(json, "tool", result.Tool);
+        JsonFields.Text(json, "version", result.Version);
         json.WriteNumber("seed", result.Seed);
-        DeliveryData.Time(json, "now", result.Now);
-        DeliveryData.Text(json, "target", result.Target);
+        JsonFields.Timestamp(json, "now", result.Now);
+        JsonFields.Text(json, "target", result.Target);
         json.WriteBoolean("embeddedListener", result.EmbeddedListener);
-        DeliveryData.Text(json, "commandLine", result.CommandLine);
+        JsonFields.Text(json, "commandLine", result.CommandLine);
         json.WriteStartObject("options");
         foreach (var (name, value) in result.Options)
-            DeliveryData.Text(json, SafeText.ForJson(name), value);
+            JsonFields.Text(json, SafeText.ForJson(name), value);
         json.WriteEndObject();
-        DeliveryData.Time(json, "startedAt", result.StartedAt);
-        DeliveryData.Time(json, "finishedAt", result.FinishedAt);
-        DeliveryData.Milliseconds(json, "durationMs", (result.FinishedAt - result.StartedAt).TotalMilliseconds);
+        JsonFields.Timestamp(json, "startedAt", result.StartedAt);
+        JsonFields.Timestamp(json, "finishedAt", result.FinishedAt);
+        JsonFields.Milliseconds(json, "durationMs", (result.FinishedAt - result.StartedAt).TotalMilliseconds);
 
         var deliveries = result.Scenarios.SelectMany(scenario => scenario.Deliveries).ToList();
         json.WriteStartObject("summary");
@@ -94,7 +94,7 @@ internal static class ReportData
         foreach (var row in matrix.Rows)
         {
             json.WriteStartObject();
-            DeliveryData.Text(json, "name", row.Name);
+            JsonFields.Text(json, "name", row.Name);
             json.WriteStartArray("cells");
             foreach (var cell in row.Cells)
                 WriteCell(json, cell);
@@ -133,14 +133,14 @@ internal static class ReportData
         foreach (var latency in LatencyStats.ByEvent(result))
         {
             json.WriteStartObject();
-            DeliveryData.Text(json, "provider", latency.Provider);
-            DeliveryData.Text(json, "event", latency.Event);
+            JsonFields.Text(json, "provider", latency.Provider);
+            JsonFields.Text(json, "event", latency.Event);
             json.WriteNumber("answered", latency.Answered);
             json.WriteNumber("noResponse", latency.NoResponse);
-            DeliveryData.Milliseconds(json, "p50", latency.P50);
-            DeliveryData.Milliseconds(json, "p90", latency.P90);
-            DeliveryData.Milliseconds(json, "p99", latency.P99);
-            DeliveryData.Milliseconds(json, "max", latency.Max);
+            JsonFields.Milliseconds(json, "p50", latency.P50);
+            JsonFields.Milliseconds(json, "p90", latency.P90);
+            JsonFields.Milliseconds(json, "p99", latency.P99);
+            JsonFields.Milliseconds(json, "max", latency.Max);
             json.WriteEndObject();
         }
 
@@ -149,7 +149,7 @@ internal static class ReportData
         foreach (var bucket in LatencyStats.Histogram(result))
         {
             json.WriteStartObject();
-            DeliveryData.Milliseconds(json, "upToMs", bucket.UpToMs);
+            JsonFields.Milliseconds(json, "upToMs", bucket.UpToMs);
             json.WriteNumber("count", bucket.Count);
             json.WriteEndObject();
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CallHooks.Conformance.Reporting.Text;
 using CallHooks.Conformance.Results;
 
 namespace CallHooks.Conformance.Reporting.Html;
@@ -20,14 +21,14 @@ internal static class RulesData
             foreach (var rule in scenario.Rules)
             {
                 json.WriteStartObject();
-                DeliveryData.Text(json, "id", rule.Rule.Id);
-                DeliveryData.Text(json, "level", rule.Rule.LevelText);
-                DeliveryData.Text(json, "suite", rule.Rule.Suite.ToString().ToLowerInvariant());
-                DeliveryData.Text(json, "title", rule.Rule.Title);
-                DeliveryData.Text(json, "provider", rule.Provider);
-                DeliveryData.Text(json, "scenario", rule.Scenario);
-                DeliveryData.Text(json, "status", rule.Status);
-                DeliveryData.Text(json, "notApplicable", rule.NotApplicable);
+                JsonFields.Text(json, "id", rule.Rule.Id);
+                JsonFields.Text(json, "level", rule.Rule.LevelText);
+                JsonFields.Text(json, "suite", rule.Rule.Suite.ToString().ToLowerInvariant());
+                JsonFields.Text(json, "title", rule.Rule.Title);
+                JsonFields.Text(json, "provider", rule.Provider);
+                JsonFields.Text(json, "scenario", rule.Scenario);
+                JsonFields.Text(json, "status", rule.Status);
+                JsonFields.Text(json, "notApplicable", rule.NotApplicable);
                 json.WriteStartArray("failures");
                 foreach (var failure in rule.Failures)
                     json.WriteStringValue(failure);

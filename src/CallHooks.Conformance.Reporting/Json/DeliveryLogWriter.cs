@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using CallHooks.Conformance.Reporting.Text;
 using CallHooks.Conformance.Results;
 using CallHooks.Conformance.Running.Load;
 
@@ -83,22 +84,22 @@ public sealed class DeliveryLogWriter : ILoadSink, IDisposable
         json.Reset(pending);
         json.WriteStartObject();
         json.WriteNumber("call", delivery.CallIndex);
-        ResultsJsonWriter.WriteText(json, "provider", delivery.Provider);
-        ResultsJsonWriter.WriteText(json, "scenario", delivery.Scenario);
-        ResultsJsonWriter.WriteText(json, "callId", delivery.CallId);
+        JsonFields.Text(json, "provider", delivery.Provider);
+        JsonFields.Text(json, "scenario", delivery.Scenario);
+        JsonFields.Text(json, "callId", delivery.CallId);
         json.WriteNumber("index", result.Index);
-        ResultsJsonWriter.WriteText(json, "event", result.Event);
-        ResultsJsonWriter.WriteTimestamp(json, "eventTime", result.EventTime);
-        ResultsJsonWriter.WriteTimestamp(json, "sentAt", observation.SentAt);
+        JsonFields.Text(json, "event", result.Event);
+        JsonFields.Timestamp(json, "eventTime", result.EventTime);
+        JsonFields.Timestamp(json, "sentAt", observation.SentAt);
         json.WriteBoolean("passed", result.Passed);
         if (observation.Response is { } response)
             json.WriteNumber("status", response.Status);
         else
             json.WriteNull("status");
-        ResultsJsonWriter.WriteText(json, "reason", delivery.Reason);
-        ResultsJsonWriter.WriteMilliseconds(json, "latencyMs", delivery.SentMs);
-        ResultsJsonWriter.WriteMilliseconds(json, "queuedMs", delivery.QueuedMs);
-        ResultsJsonWriter.WriteMilliseconds(json, "fromScheduledMs", delivery.ScheduledMs);
+        JsonFields.Text(json, "reason", delivery.Reason);
+        JsonFields.Milliseconds(json, "latencyMs", delivery.SentMs);
+        JsonFields.Milliseconds(json, "queuedMs", delivery.QueuedMs);
+        JsonFields.Milliseconds(json, "fromScheduledMs", delivery.ScheduledMs);
         json.WriteStartArray("failures");
         foreach (var failure in result.Failures)
             json.WriteStringValue(Text.SafeText.ForJson(failure));

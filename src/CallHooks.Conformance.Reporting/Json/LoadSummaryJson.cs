@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CallHooks.Conformance.Reporting.Text;
 using CallHooks.Conformance.Results;
 using CallHooks.Conformance.Running.Load;
 
@@ -43,15 +44,15 @@ internal static class LoadSummaryJson
         foreach (var verdict in load.Thresholds)
         {
             json.WriteStartObject();
-            ResultsJsonWriter.WriteText(json, "threshold", verdict.Threshold.Text);
+            JsonFields.Text(json, "threshold", verdict.Threshold.Text);
             Number(json, "actual", verdict.Actual);
-            ResultsJsonWriter.WriteText(json, "actualText", verdict.ActualText);
+            JsonFields.Text(json, "actualText", verdict.ActualText);
             json.WriteBoolean("passed", verdict.Passed);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
-        ResultsJsonWriter.WriteText(json, "deliveryLog", load.DeliveryLog);
+        JsonFields.Text(json, "deliveryLog", load.DeliveryLog);
         json.WriteStartObject("kept");
         json.WriteNumber("failuresCap", load.KeepFailures);
         json.WriteNumber("failuresDropped", load.FailuresDropped);
@@ -66,9 +67,9 @@ internal static class LoadSummaryJson
         foreach (var group in groups)
         {
             json.WriteStartObject();
-            ResultsJsonWriter.WriteText(json, "provider", group.Provider);
+            JsonFields.Text(json, "provider", group.Provider);
             if (group.Event is not null)
-                ResultsJsonWriter.WriteText(json, "event", group.Event);
+                JsonFields.Text(json, "event", group.Event);
             json.WriteNumber("deliveries", group.Deliveries);
             json.WriteNumber("deliveriesFailed", group.Failed);
             WritePercentiles(json, group.Latency);
@@ -84,12 +85,12 @@ internal static class LoadSummaryJson
     /// <summary>Latency from the intended send time unless inside <c>sent</c>.</summary>
     private static void WritePercentiles(Utf8JsonWriter json, LatencyPercentiles latency)
     {
-        ResultsJsonWriter.WriteMilliseconds(json, "p50Ms", latency.P50Ms);
-        ResultsJsonWriter.WriteMilliseconds(json, "p90Ms", latency.P90Ms);
-        ResultsJsonWriter.WriteMilliseconds(json, "p99Ms", latency.P99Ms);
-        ResultsJsonWriter.WriteMilliseconds(json, "p999Ms", latency.P999Ms);
-        ResultsJsonWriter.WriteMilliseconds(json, "maxMs", latency.MaxMs);
-        ResultsJsonWriter.WriteMilliseconds(json, "meanMs", latency.MeanMs);
+        JsonFields.Milliseconds(json, "p50Ms", latency.P50Ms);
+        JsonFields.Milliseconds(json, "p90Ms", latency.P90Ms);
+        JsonFields.Milliseconds(json, "p99Ms", latency.P99Ms);
+        JsonFields.Milliseconds(json, "p999Ms", latency.P999Ms);
+        JsonFields.Milliseconds(json, "maxMs", latency.MaxMs);
+        JsonFields.Milliseconds(json, "meanMs", latency.MeanMs);
     }
 
     private static void Number(Utf8JsonWriter json, string name, double value)

@@ -31,23 +31,23 @@ public static class ResultsJsonWriter
 
     private static void WriteRun(Utf8JsonWriter json, RunResult result)
     {
-        WriteText(json, "tool", result.Tool);
-        WriteText(json, "version", result.Version);
+        JsonFields.Text(json, "tool", result.Tool);
+        JsonFields.Text(json, "version", result.Version);
         json.WriteNumber("seed", result.Seed);
-        WriteTimestamp(json, "now", result.Now);
-        WriteText(json, "target", result.Target);
+        JsonFields.Timestamp(json, "now", result.Now);
+        JsonFields.Text(json, "target", result.Target);
         json.WriteBoolean("embeddedListener", result.EmbeddedListener);
-        WriteText(json, "commandLine", result.CommandLine);
+        JsonFields.Text(json, "commandLine", result.CommandLine);
 
         // Options keep the caller's order: the CLI lists them in the order a reader expects.
         json.WriteStartObject("options");
         foreach (var (name, value) in result.Options)
-            WriteText(json, SafeText.ForJson(name), value);
+            JsonFields.Text(json, SafeText.ForJson(name), value);
         json.WriteEndObject();
 
-        WriteTimestamp(json, "startedAt", result.StartedAt);
-        WriteTimestamp(json, "finishedAt", result.FinishedAt);
-        WriteMilliseconds(json, "durationMs", (result.FinishedAt - result.StartedAt).TotalMilliseconds);
+        JsonFields.Timestamp(json, "startedAt", result.StartedAt);
+        JsonFields.Timestamp(json, "finishedAt", result.FinishedAt);
+        JsonFields.Milliseconds(json, "durationMs", (result.FinishedAt - result.StartedAt).TotalMilliseconds);
 
         json.WriteBoolean("interrupted", result.Interrupted);
 
@@ -79,14 +79,14 @@ public static class ResultsJsonWriter
     private static void WriteScenario(Utf8JsonWriter json, ScenarioResult scenario)
     {
         json.WriteStartObject();
-        WriteText(json, "provider", scenario.Provider);
-        WriteText(json, "name", scenario.Name);
-        WriteText(json, "description", scenario.Description);
-        WriteText(json, "callId", scenario.CallId);
-        WriteText(json, "customer", scenario.Customer);
+        JsonFields.Text(json, "provider", scenario.Provider);
+        JsonFields.Text(json, "name", scenario.Name);
+        JsonFields.Text(json, "description", scenario.Description);
+        JsonFields.Text(json, "callId", scenario.CallId);
+        JsonFields.Text(json, "customer", scenario.Customer);
         json.WriteNumber("seed", scenario.Seed);
         json.WriteBoolean("passed", scenario.Passed);
-        WriteMilliseconds(json, "durationMs", scenario.DurationMs);
+        JsonFields.Milliseconds(json, "durationMs", scenario.DurationMs);
         json.WriteStartArray("deliveries");
         foreach (var delivery in scenario.Deliveries)
             WriteDelivery(json, delivery);
@@ -96,8 +96,8 @@ public static class ResultsJsonWriter
         {
             json.WriteStartObject();
             json.WriteNumber("index", step.Index);
-            WriteText(json, "event", step.Event);
-            WriteText(json, "reason", step.Reason);
+            JsonFields.Text(json, "event", step.Event);
+            JsonFields.Text(json, "reason", step.Reason);
             json.WriteEndObject();
         }
 
@@ -110,13 +110,13 @@ public static class ResultsJsonWriter
     {
         json.WriteStartObject();
         json.WriteNumber("index", delivery.Index);
-        WriteText(json, "event", delivery.Event);
+        JsonFields.Text(json, "event", delivery.Event);
         if (delivery.Probe is not null)
-            WriteText(json, "probe", delivery.Probe);
-        WriteTimestamp(json, "eventTime", delivery.EventTime);
-        WriteTimestamp(json, "sentAt", delivery.Observation.SentAt);
+            JsonFields.Text(json, "probe", delivery.Probe);
+        JsonFields.Timestamp(json, "eventTime", delivery.EventTime);
+        JsonFields.Timestamp(json, "sentAt", delivery.Observation.SentAt);
         json.WriteBoolean("passed", delivery.Passed);
-        WriteText(json, "expected", delivery.Expected);
+        JsonFields.Text(json, "expected", delivery.Expected);
         json.WriteStartArray("failures");
         foreach (var failure in delivery.Failures)
             json.WriteStringValue(SafeText.ForJson(failure));
@@ -137,7 +137,7 @@ public static class ResultsJsonWriter
         foreach (var attempt in attempts)
         {
             json.WriteStartObject();
-            WriteTimestamp(json, "sentAt", attempt.Observation.SentAt);
+            JsonFields.Timestamp(json, "sentAt", attempt.Observation.SentAt);
             WriteRequest(json, attempt.Request);
             WriteResponse(json, attempt.Observation);
             WriteError(json, attempt.Observation);
@@ -150,11 +150,11 @@ public static class ResultsJsonWriter
     private static void WriteRequest(Utf8JsonWriter json, RequestRecord request)
     {
         json.WriteStartObject("request");
-        WriteText(json, "method", request.Method);
-        WriteText(json, "url", request.Url);
+        JsonFields.Text(json, "method", request.Method);
+        JsonFields.Text(json, "url", request.Url);
         WriteHeaders(json, request.Headers);
-        WriteText(json, "contentType", request.ContentType);
-        WriteText(json, "body", request.Body);
+        JsonFields.Text(json, "contentType", request.ContentType);
+        JsonFields.Text(json, "body", request.Body);
         json.WriteEndObject();
     }
 
@@ -168,13 +168,13 @@ public static class ResultsJsonWriter
 
         json.WriteStartObject("response");
         json.WriteNumber("status", response.Status);
-        WriteText(json, "reason", response.Reason);
+        JsonFields.Text(json, "reason", response.Reason);
         WriteHeaders(json, response.Headers);
-        WriteText(json, "body", response.Body);
+        JsonFields.Text(json, "body", response.Body);
         json.WriteNumber("bodyBytes", response.BodyBytes);
         json.WriteBoolean("bodyTruncated", response.BodyTruncated);
-        WriteMilliseconds(json, "headersMs", response.HeadersMs);
-        WriteMilliseconds(json, "latencyMs", observation.LatencyMs);
+        JsonFields.Milliseconds(json, "headersMs", response.HeadersMs);
+        JsonFields.Milliseconds(json, "latencyMs", observation.LatencyMs);
         json.WriteEndObject();
     }
 
@@ -187,9 +187,9 @@ public static class ResultsJsonWriter
         }
 
         json.WriteStartObject("error");
-        WriteText(json, "kind", KindName(failure.Kind));
-        WriteText(json, "message", failure.Message);
-        WriteMilliseconds(json, "latencyMs", observation.LatencyMs);
+        JsonFields.Text(json, "kind", KindName(failure.Kind));
+        JsonFields.Text(json, "message", failure.Message);
+        JsonFields.Milliseconds(json, "latencyMs", observation.LatencyMs);
         json.WriteEndObject();
     }
 
@@ -200,8 +200,8 @@ public static class ResultsJsonWriter
         foreach (var (name, value) in headers)
         {
             json.WriteStartObject();
-            WriteText(json, "name", name);
-            WriteText(json, "value", value);
+            JsonFields.Text(json, "name", name);
+            JsonFields.Text(json, "value", value);
             json.WriteEndObject();
         }
 
@@ -211,28 +211,6 @@ public static class ResultsJsonWriter
     /// <summary>The stable camelCase name of a failure kind, e.g. <c>connectionRefused</c>.</summary>
     internal static string KindName(FailureKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
-    internal static void WriteText(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-            json.WriteNull(name);
-        else
-            json.WriteString(name, SafeText.ForJson(value));
-    }
 
-    internal static void WriteTimestamp(Utf8JsonWriter json, string name, DateTimeOffset? value)
-    {
-        if (value is { } time)
-            json.WriteString(name, ReportFormat.Timestamp(time));
-        else
-            json.WriteNull(name);
-    }
 
-    // JSON has no NaN or infinity; null is more honest than a made-up number.
-    internal static void WriteMilliseconds(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-            json.WriteNumber(name, ReportFormat.Milliseconds(value));
-        else
-            json.WriteNull(name);
-    }
 }

@@ -28,12 +28,12 @@ internal static class RulesJson
         foreach (var rule in rules)
         {
             json.WriteStartObject();
-            ResultsJsonWriter.WriteText(json, "id", rule.Rule.Id);
-            ResultsJsonWriter.WriteText(json, "level", rule.Rule.LevelText);
-            ResultsJsonWriter.WriteText(json, "suite", rule.Rule.Suite.ToString().ToLowerInvariant());
-            ResultsJsonWriter.WriteText(json, "title", rule.Rule.Title);
-            ResultsJsonWriter.WriteText(json, "status", rule.Status);
-            ResultsJsonWriter.WriteText(json, "notApplicable", rule.NotApplicable);
+            JsonFields.Text(json, "id", rule.Rule.Id);
+            JsonFields.Text(json, "level", rule.Rule.LevelText);
+            JsonFields.Text(json, "suite", rule.Rule.Suite.ToString().ToLowerInvariant());
+            JsonFields.Text(json, "title", rule.Rule.Title);
+            JsonFields.Text(json, "status", rule.Status);
+            JsonFields.Text(json, "notApplicable", rule.NotApplicable);
             WriteStrings(json, "failures", rule.Failures);
             WriteStrings(json, "evidence", rule.Evidence);
             json.WriteStartArray("deliveries");

@@ -6,6 +6,8 @@ public static class RuleRunner
     public static async Task<IReadOnlyList<RuleResult>> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
         var results = new List<RuleResult>();
+        // Evidence quotes what the listener sent back (a record, a CRM push); it may echo our credentials.
+        var secrets = Running.ObservationRedaction.Secrets(context.Config);
         foreach (var probe in RuleCatalog.Selected(context.Options, context.Scenario.Provider))
         {
             if (cancellationToken.IsCancellationRequested)
@@ -27,8 +29,6 @@ public static class RuleRunner
                 break;
             }
 
-            // Evidence quotes what the listener sent back (a record, a CRM push); it may echo our credentials.
-            var secrets = Running.ObservationRedaction.Secrets(context.Config);
             results.Add(result with
             {
                 Failures = result.Failures.Select(text => Wire.Redactor.Text(secrets, text)).ToList(),

@@ -86,7 +86,7 @@ public static class ScenarioLoader
     private static JsonElement? Resolve(JsonElement root, string pointer)
     {
         var current = root;
-        foreach (var token in pointer.Split('/').Skip(1).Select(part => part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)))
+        foreach (var token in JsonPointer.Split(pointer))
         {
             if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(token, out var child))
                 current = child;
