@@ -18,4 +18,7 @@ public static class PayloadJson
     };
 
     public static string Serialize(JsonNode node) => node.ToJsonString(Compact);
+
+    /// <summary>The same text as <see cref="Serialize"/>, as the UTF-8 bytes that go on the wire, without a string in between.</summary>
+    public static byte[] SerializeToUtf8(JsonNode node) => JsonSerializer.SerializeToUtf8Bytes(node, Compact);
 }

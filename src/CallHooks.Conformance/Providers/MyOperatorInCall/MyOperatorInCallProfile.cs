@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using CallHooks.Conformance.Calls;
 using CallHooks.Conformance.Wire;
@@ -78,8 +77,8 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
         var (contentType, body) = method == "GET"
             ? ((string?)null, ReadOnlyMemory<byte>.Empty)
             : encoding == "json"
-                ? ("application/json", Encoding.UTF8.GetBytes(PayloadJson.Serialize(new JsonObject { ["myoperator"] = log })))
-                : ("application/x-www-form-urlencoded", Encoding.UTF8.GetBytes("myoperator=" + FormUrlEncoding.Encode(PayloadJson.Serialize(log))));
+                ? ("application/json", PayloadJson.SerializeToUtf8(new JsonObject { ["myoperator"] = log }))
+                : ("application/x-www-form-urlencoded", FormUrlEncoding.Field("myoperator", PayloadJson.SerializeToUtf8(log)));
 
         return WebhookAuth.Apply(config, new WebhookRequest
         {
