@@ -59,14 +59,14 @@ public static class CallGenerator
             Agents = agents,
             RingSeconds = random.Number(3, connected ? 15 : 45),
             TalkSeconds = connected ? random.Number(20, 600) : 0,
-            CompanyId = random.Hexadecimal(16, prefix: ""),
-            LogId = random.Hexadecimal(16, prefix: ""),
+            CompanyId = random.HexDigits(16),
+            LogId = random.HexDigits(16),
             Node = random.ArrayElement(["n", "s"]) + random.Number(1, 9).ToString(System.Globalization.CultureInfo.InvariantCulture),
             Sequence = random.Long(100_000, 9_999_999),
             ReferenceId = scenario.CallType is CallType.Obd ? TimeBasedUuid.Create(start, random) : null,
-            PublicIvrId = random.Hexadecimal(16, prefix: ""),
-            ClientRefId = "crm-" + random.AlphaNumeric(10),
-            Entropy = random.Hexadecimal(32, prefix: ""),
+            PublicIvrId = random.HexDigits(16),
+            ClientRefId = "crm-" + random.AlphaNumerics(10),
+            Entropy = random.HexDigits(32),
         };
     }
 
@@ -75,7 +75,7 @@ public static class CallGenerator
         var first = person.Name.FirstName();
         var last = person.Name.LastName();
         return new Agent(
-            Id: person.Random.Hexadecimal(16, prefix: ""),
+            Id: person.Random.HexDigits(16),
             Name: first + " " + last,
             Email: person.Internet.Email(first, last, "example.com").ToLowerInvariant(),
             Extension: person.Random.Number(10, 99).ToString(System.Globalization.CultureInfo.InvariantCulture),
