@@ -6,8 +6,28 @@ namespace CallHooks.Conformance.Reporting;
 internal static class ReportFormat
 {
     /// <summary>ISO-8601 in UTC with milliseconds, e.g. <c>2026-11-22T10:00:00.000Z</c>.</summary>
-    public static string Timestamp(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string Timestamp(DateTimeOffset value)
+    {
+        Span<char> text = stackalloc char[TimestampLength];
+        FormatTimestamp(value, text);
+        return new string(text);
+    }
+
+    /// <summary>The length of a <see cref="Timestamp"/> (years 1 to 9999 always take four digits).</summary>
+    public const int TimestampLength = 24;
+
+    /// <summary>
+    /// Writes <see cref="Timestamp"/> into <paramref name="destination"/> without allocating: the round-trip format
+    /// ("O", the runtime's fast path) gives seven fraction digits, of which the first three are the milliseconds that
+    /// "fff" would write (both truncate). The NDJSON log writes two timestamps per delivery.
+    /// </summary>
+    public static void FormatTimestamp(DateTimeOffset value, Span<char> destination)
+    {
+        Span<char> roundTrip = stackalloc char[28];
+        value.UtcDateTime.TryFormat(roundTrip, out _, "O", CultureInfo.InvariantCulture);
+        roundTrip[..23].CopyTo(destination);
+        destination[23] = 'Z';
+    }
 
     /// <summary>
     /// Milliseconds rounded to 3 decimals (microseconds): finer digits are timer noise and would make

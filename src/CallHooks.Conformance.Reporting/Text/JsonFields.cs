@@ -21,7 +21,11 @@ internal static class JsonFields
     public static void Timestamp(Utf8JsonWriter json, string name, DateTimeOffset? value)
     {
         if (value is { } time)
-            json.WriteString(name, ReportFormat.Timestamp(time));
+        {
+            Span<char> text = stackalloc char[ReportFormat.TimestampLength];
+            ReportFormat.FormatTimestamp(time, text);
+            json.WriteString(name, text);
+        }
         else
             json.WriteNull(name);
     }
