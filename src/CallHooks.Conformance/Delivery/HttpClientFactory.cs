@@ -34,6 +34,9 @@ public static class HttpClientFactory
             // The dispatcher stops reading a body at its limit; draining the rest to reuse the connection would
             // read a 50 MB answer after all. Closing the connection instead costs one reconnect.
             MaxResponseDrainSize = 0,
+            // No traceparent/tracestate headers, whatever tracing the host process has on: the wire carries what the
+            // provider sends and nothing else (this also takes the diagnostics stage out of every send).
+            ActivityHeadersPropagator = null,
         };
         handler.PlaintextStreamFilter = (context, _) =>
         {

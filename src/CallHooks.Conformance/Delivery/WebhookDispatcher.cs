@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Text;
 using CallHooks.Conformance.Wire;
 
@@ -30,7 +31,7 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
         {
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             headersMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            progress.Status = $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
+            progress.Response = response;
             var (body, bytes, truncated) = await ReadBoundedAsync(response.Content, progress, deadline.Token).ConfigureAwait(false);
             return new Observation
             {
@@ -39,9 +40,7 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
                 Response = new ObservedResponse(
                     (int)response.StatusCode,
                     response.ReasonPhrase ?? "",
-                    response.Headers.Concat(response.Content.Headers)
-                        .SelectMany(header => header.Value.Select(value => KeyValuePair.Create(header.Key, value)))
-                        .ToList(),
+                    HeadersOf(response),
                     body,
                     bytes,
                     truncated,
@@ -72,9 +71,37 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
         Failure = failure,
     };
 
+    /// <summary>
+    /// Response and content headers in received order, one entry per value, exactly as received: the non-validated view
+    /// neither parses nor normalises them (and costs less, which matters as this runs for every delivery).
+    /// </summary>
+    private static List<KeyValuePair<string, string>> HeadersOf(HttpResponseMessage response)
+    {
+        var headers = new List<KeyValuePair<string, string>>(8);
+        Add(response.Headers.NonValidated);
+        Add(response.Content.Headers.NonValidated);
+        return headers;
+
+        void Add(HttpHeadersNonValidated received)
+        {
+            foreach (var (name, values) in received)
+            {
+                foreach (var value in values)
+                    headers.Add(KeyValuePair.Create(name, value));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The shared instance for a standard method instead of a new one per request; Parse ignores case, so any other
+    /// spelling keeps its own instance and goes on the wire exactly as written.
+    /// </summary>
+    private static HttpMethod MethodOf(string method) =>
+        HttpMethod.Parse(method) is var known && known.Method == method ? known : new HttpMethod(method);
+
     private static HttpRequestMessage ToMessage(WebhookRequest request)
     {
-        var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
+        var message = new HttpRequestMessage(MethodOf(request.Method), request.Url);
         foreach (var (name, value) in request.Headers)
             message.Headers.TryAddWithoutValidation(name, value);
         if (request.HasBody)
@@ -118,7 +145,10 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
     /// <summary>How far a response got, so a timeout can say where it stopped.</summary>
     private sealed class BodyProgress
     {
-        public string Status { get; set; } = "";
+        /// <summary>Set once the headers are in; the status line is only spelled out if a timeout needs it.</summary>
+        public HttpResponseMessage? Response { get; set; }
+
+        public string Status => Response is { } response ? $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd() : "";
 
         public long Bytes { get; set; }
     }

@@ -12,7 +12,9 @@ internal sealed class WireTap
 
     public static readonly HttpRequestOptionsKey<WireTap> Key = new("callhooks.wire-tap");
 
-    private readonly byte[] prefix = new byte[PrefixCapacity];
+    // Allocated on the first byte: in load runs connections are reused, and only the request that opened one has its
+    // tap attached, so an eager 8 KiB buffer per request was most of what a delivery allocated, for nothing.
+    private byte[]? prefix;
     private int prefixLength;
     private long bytesReceived;
 
@@ -21,15 +23,24 @@ internal sealed class WireTap
     /// <summary>True once the client's stream filter wrapped the connection; without it the counts mean nothing.</summary>
     public bool Attached { get; set; }
 
-    public ReadOnlySpan<byte> Prefix => prefix.AsSpan(0, Volatile.Read(ref prefixLength));
+    public ReadOnlySpan<byte> Prefix
+    {
+        get
+        {
+            // The length is published after the buffer, so a length above zero means the buffer is there.
+            var length = Volatile.Read(ref prefixLength);
+            return length == 0 ? [] : prefix.AsSpan(0, length);
+        }
+    }
 
     public void Received(ReadOnlySpan<byte> bytes)
     {
         var room = PrefixCapacity - prefixLength;
-        if (room > 0)
+        if (room > 0 && !bytes.IsEmpty)
         {
+            var buffer = prefix ??= new byte[PrefixCapacity];
             var kept = Math.Min(room, bytes.Length);
-            bytes[..kept].CopyTo(prefix.AsSpan(prefixLength));
+            bytes[..kept].CopyTo(buffer.AsSpan(prefixLength));
             Volatile.Write(ref prefixLength, prefixLength + kept);
         }
 
