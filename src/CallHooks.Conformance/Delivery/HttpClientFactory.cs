@@ -38,15 +38,21 @@ public static class HttpClientFactory
             // provider sends and nothing else (this also takes the diagnostics stage out of every send).
             ActivityHeadersPropagator = null,
         };
-        handler.PlaintextStreamFilter = (context, _) =>
-        {
-            if (!context.InitialRequestMessage.Options.TryGetValue(WireTap.Key, out var tap))
-                return ValueTask.FromResult(context.PlaintextStream);
-            tap.Attached = true;
-            return ValueTask.FromResult<Stream>(new TappedStream(context.PlaintextStream, tap));
-        };
+        // The tap describes what came over a connection for the request that opened it. A reused connection would keep
+        // reporting to that first request, so load runs (which reuse) go without: their failures are classified from
+        // the exceptions alone, and no read pays for the extra stream layer.
+        if (!reuseConnections)
+            handler.PlaintextStreamFilter = TapFilter;
         if (trust.Callback() is { } callback)
             handler.SslOptions.RemoteCertificateValidationCallback = callback;
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    private static ValueTask<Stream> TapFilter(SocketsHttpPlaintextStreamFilterContext context, CancellationToken cancellationToken)
+    {
+        if (!context.InitialRequestMessage.Options.TryGetValue(WireTap.Key, out var tap))
+            return ValueTask.FromResult(context.PlaintextStream);
+        tap.Attached = true;
+        return ValueTask.FromResult<Stream>(new TappedStream(context.PlaintextStream, tap));
     }
 }
