@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CallHooks.Conformance.Calls;
 using CallHooks.Conformance.Wire;
@@ -63,22 +64,26 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
     public WebhookRequest Build(StepContext context, WebhookConfig config)
     {
         var clidStyle = config.Options.GetValueOrDefault(ClidOption) == "e164" ? ClidStyle.E164 : ClidStyle.National;
-        var log = CallLog.For(context.Call, context.Step.Event, clidStyle);
-        foreach (var (field, value) in context.Step.Set)
-            log[field] = value?.DeepClone();
-        foreach (var field in context.Step.Unset)
-            log.Remove(field);
-
-        var query = config.Query
-            .Select(mapping => KeyValuePair.Create(mapping.Name, MyOperatorInCall.QueryFields.Value(mapping.Field, context.Call, log)))
-            .ToList();
         var method = config.Method ?? DefaultMethod;
         var encoding = config.Encoding ?? DefaultEncoding;
+        var edited = context.Step.Set.Count > 0 || context.Step.Unset.Count > 0;
+        // The log as an object only when something reads or edits it; otherwise it goes straight to bytes.
+        var log = edited || config.Query.Count > 0 ? Edited(context, clidStyle) : null;
+        var query = config.Query
+            .Select(mapping => KeyValuePair.Create(mapping.Name, MyOperatorInCall.QueryFields.Value(mapping.Field, context.Call, log!)))
+            .ToList();
+
         var (contentType, body) = method == "GET"
             ? ((string?)null, ReadOnlyMemory<byte>.Empty)
             : encoding == "json"
-                ? ("application/json", PayloadJson.SerializeToUtf8(new JsonObject { ["myoperator"] = log }))
-                : ("application/x-www-form-urlencoded", FormUrlEncoding.Field("myoperator", PayloadJson.SerializeToUtf8(log)));
+                ? ("application/json", PayloadJson.Write((context, clidStyle, log), static (json, state) =>
+                {
+                    json.WriteStartObject();
+                    json.WritePropertyName("myoperator");
+                    WriteLog(json, state.context, state.clidStyle, state.log);
+                    json.WriteEndObject();
+                }))
+                : ("application/x-www-form-urlencoded", FormUrlEncoding.Field("myoperator", PayloadJson.Write((context, clidStyle, log), static (json, state) => WriteLog(json, state.context, state.clidStyle, state.log))));
 
         return WebhookAuth.Apply(config, new WebhookRequest
         {
@@ -87,5 +92,23 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
             ContentType = contentType,
             Body = body,
         });
+    }
+
+    private static JsonObject Edited(StepContext context, ClidStyle clidStyle)
+    {
+        var log = CallLog.For(context.Call, context.Step.Event, clidStyle);
+        foreach (var (field, value) in context.Step.Set)
+            log[field] = value?.DeepClone();
+        foreach (var field in context.Step.Unset)
+            log.Remove(field);
+        return log;
+    }
+
+    private static void WriteLog(Utf8JsonWriter json, StepContext context, ClidStyle clidStyle, JsonObject? log)
+    {
+        if (log is null)
+            CallLog.WriteTo(json, context.Call, context.Step.Event, clidStyle);
+        else
+            log.WriteTo(json);
     }
 }
