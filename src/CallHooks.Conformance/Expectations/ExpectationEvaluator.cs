@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using CallHooks.Conformance.Delivery;
 using CallHooks.Conformance.Scenarios;
@@ -34,7 +35,13 @@ public static class ExpectationEvaluator
     }
 
     /// <summary>The expectation in words, e.g. <c>status 2xx within 5s</c>.</summary>
-    public static string Describe(ExpectationSpec expect)
+    // Expectations are immutable, and a load run checks the same few instances for every delivery: each is put into
+    // words once. The table holds them weakly, so a conformance run's one-off instances are not kept.
+    private static readonly ConditionalWeakTable<ExpectationSpec, string> Descriptions = [];
+
+    public static string Describe(ExpectationSpec expect) => Descriptions.GetValue(expect, Compose);
+
+    private static string Compose(ExpectationSpec expect)
     {
         var words = "status " + (expect.Status ?? StatusExpectation.Success);
         if (expect.Within is { } within)

@@ -2,6 +2,7 @@ using CallHooks.Conformance.Expectations;
 using CallHooks.Conformance.Generation;
 using CallHooks.Conformance.Providers;
 using CallHooks.Conformance.Results;
+using CallHooks.Conformance.Scenarios;
 
 namespace CallHooks.Conformance.Running.Load;
 
@@ -13,19 +14,15 @@ namespace CallHooks.Conformance.Running.Load;
 /// </summary>
 public sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, TimeProvider time)
 {
-    private readonly Dictionary<string, IProviderProfile> profiles = plan.Run.Scenarios
-        .Select(scenario => scenario.Provider).Distinct(StringComparer.Ordinal)
-        .ToDictionary(name => name, name => ProviderCatalog.Find(name) ?? throw new InvalidOperationException($"unknown provider '{name}'"), StringComparer.Ordinal);
+    // Everything about a scenario that is the same for each of its calls, worked out once instead of per delivery.
+    private readonly ScenarioPlan[] scenarios = plan.Run.Scenarios.Select(scenario => ScenarioPlan.For(scenario, plan.Run)).ToArray();
 
     public async Task<ScenarioResult> PlayAsync(ScheduledCall scheduled, ILoadSink sink, CancellationToken cancellationToken)
     {
-        var scenario = plan.Run.Scenarios[(int)(scheduled.Index % plan.Run.Scenarios.Count)];
-        var profile = profiles[scenario.Provider];
+        var (scenario, profile, config, expectations) = scenarios[(int)(scheduled.Index % scenarios.Length)];
         var call = CallGenerator.Generate(scenario, plan.Run.Seed, plan.Run.CallStart + scheduled.ScheduledOffset, scheduled.Index);
         var callId = profile.CallId(call);
-        var config = plan.Run.ConfigFor(scenario.Provider);
         var timeout = plan.Run.Timeout ?? profile.TimeBudget;
-        var defaults = new ExpectationSpec { Status = StatusExpectation.Success, Within = profile.TimeBudget };
         var deliveries = new List<DeliveryResult>(scenario.Steps.Count);
         var eventTime = call.StartedAt;
         var intended = scheduled.RunStart + (long)(scheduled.ScheduledOffset.TotalSeconds * time.TimestampFrequency);
@@ -50,7 +47,7 @@ public sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, Tim
             var queuedMs = Math.Max(0, time.GetElapsedTime(intended).TotalMilliseconds);
             var observation = await send(request, timeout, cancellationToken).ConfigureAwait(false);
             intended = time.GetTimestamp();
-            var expect = step.Expect.Over(scenario.Expect).Over(defaults);
+            var expect = expectations[index];
             // The same masking as conformance runs: a listener echoing our secrets must not put them in any output.
             var delivery = DeliveryRecords.Create(config, context, request, observation, expect);
             deliveries.Add(delivery);
@@ -70,6 +67,17 @@ public sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, Tim
         };
         sink.OnCall(scheduled.Index, result);
         return result;
+    }
+
+    private sealed record ScenarioPlan(Scenario Scenario, IProviderProfile Profile, WebhookConfig Config, ExpectationSpec[] Expectations)
+    {
+        public static ScenarioPlan For(Scenario scenario, RunPlan run)
+        {
+            var profile = ProviderCatalog.Find(scenario.Provider) ?? throw new InvalidOperationException($"unknown provider '{scenario.Provider}'");
+            var defaults = new ExpectationSpec { Status = StatusExpectation.Success, Within = profile.TimeBudget };
+            var expectations = scenario.Steps.Select(step => step.Expect.Over(scenario.Expect).Over(defaults)).ToArray();
+            return new ScenarioPlan(scenario, profile, run.ConfigFor(scenario.Provider), expectations);
+        }
     }
 
     private async Task<bool> PauseAsync(TimeSpan pause, CancellationToken cancellationToken)
