@@ -43,7 +43,8 @@ public sealed class HtmlReportBrowserTests
 
         await report.CallCards.First.Locator("summary").ClickAsync();
         var timeline = report.CallCards.First.Locator("table.timeline tr.delivery");
-        Assert.That(await timeline.CountAsync(), Is.EqualTo(4));
+        // The page draws a card's timeline when it opens; wait for the rows rather than counting at once.
+        await Assertions.Expect(timeline).ToHaveCountAsync(4);
         Assert.That(await report.CallCards.First.Locator(".track .fill").CountAsync(), Is.EqualTo(4));
         Assert.That(await timeline.Nth(3).InnerTextAsync(), Does.Contain("6").And.Contain("10:00:01.000").And.Contain("5 ms").And.Contain("200 OK").And.Contain("PASS"));
         Assert.That(report.Errors, Is.Empty);
