@@ -77,30 +77,47 @@ public sealed class DeliveryLogWriter : ILoadSink, IDisposable
         }
     }
 
+    // Property names encoded once: every delivery writes all of them.
+    private static readonly JsonEncodedText CallName = JsonEncodedText.Encode("call");
+    private static readonly JsonEncodedText ProviderName = JsonEncodedText.Encode("provider");
+    private static readonly JsonEncodedText ScenarioName = JsonEncodedText.Encode("scenario");
+    private static readonly JsonEncodedText CallIdName = JsonEncodedText.Encode("callId");
+    private static readonly JsonEncodedText IndexName = JsonEncodedText.Encode("index");
+    private static readonly JsonEncodedText EventName = JsonEncodedText.Encode("event");
+    private static readonly JsonEncodedText EventTimeName = JsonEncodedText.Encode("eventTime");
+    private static readonly JsonEncodedText SentAtName = JsonEncodedText.Encode("sentAt");
+    private static readonly JsonEncodedText PassedName = JsonEncodedText.Encode("passed");
+    private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText ReasonName = JsonEncodedText.Encode("reason");
+    private static readonly JsonEncodedText LatencyName = JsonEncodedText.Encode("latencyMs");
+    private static readonly JsonEncodedText QueuedName = JsonEncodedText.Encode("queuedMs");
+    private static readonly JsonEncodedText FromScheduledName = JsonEncodedText.Encode("fromScheduledMs");
+    private static readonly JsonEncodedText FailuresName = JsonEncodedText.Encode("failures");
+
     private void WriteLine(LoadDelivery delivery)
     {
         var result = delivery.Delivery;
         var observation = result.Observation;
         json.Reset(pending);
         json.WriteStartObject();
-        json.WriteNumber("call", delivery.CallIndex);
-        JsonFields.Text(json, "provider", delivery.Provider);
-        JsonFields.Text(json, "scenario", delivery.Scenario);
-        JsonFields.Text(json, "callId", delivery.CallId);
-        json.WriteNumber("index", result.Index);
-        JsonFields.Text(json, "event", result.Event);
-        JsonFields.Timestamp(json, "eventTime", result.EventTime);
-        JsonFields.Timestamp(json, "sentAt", observation.SentAt);
-        json.WriteBoolean("passed", result.Passed);
+        json.WriteNumber(CallName, delivery.CallIndex);
+        JsonFields.Text(json, ProviderName, delivery.Provider);
+        JsonFields.Text(json, ScenarioName, delivery.Scenario);
+        JsonFields.Text(json, CallIdName, delivery.CallId);
+        json.WriteNumber(IndexName, result.Index);
+        JsonFields.Text(json, EventName, result.Event);
+        JsonFields.Timestamp(json, EventTimeName, result.EventTime);
+        JsonFields.Timestamp(json, SentAtName, observation.SentAt);
+        json.WriteBoolean(PassedName, result.Passed);
         if (observation.Response is { } response)
-            json.WriteNumber("status", response.Status);
+            json.WriteNumber(StatusName, response.Status);
         else
-            json.WriteNull("status");
-        JsonFields.Text(json, "reason", delivery.Reason);
-        JsonFields.Milliseconds(json, "latencyMs", delivery.SentMs);
-        JsonFields.Milliseconds(json, "queuedMs", delivery.QueuedMs);
-        JsonFields.Milliseconds(json, "fromScheduledMs", delivery.ScheduledMs);
-        json.WriteStartArray("failures");
+            json.WriteNull(StatusName);
+        JsonFields.Text(json, ReasonName, delivery.Reason);
+        JsonFields.Milliseconds(json, LatencyName, delivery.SentMs);
+        JsonFields.Milliseconds(json, QueuedName, delivery.QueuedMs);
+        JsonFields.Milliseconds(json, FromScheduledName, delivery.ScheduledMs);
+        json.WriteStartArray(FailuresName);
         foreach (var failure in result.Failures)
             json.WriteStringValue(Text.SafeText.ForJson(failure));
         json.WriteEndArray();
