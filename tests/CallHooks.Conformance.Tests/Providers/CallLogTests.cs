@@ -21,4 +21,15 @@ public sealed class CallLogTests
             Assert.That(Encoding.UTF8.GetString(direct), Is.EqualTo(viaObject), $"call state {state}");
         }
     }
+
+    [Test]
+    public void The_creation_time_reads_as_the_documented_format()
+    {
+        foreach (var scenario in new[] { "incoming-answered", "obd-no-answer" })
+        {
+            var call = Fixtures.Call(scenario);
+            Assert.That(CallLog.Created(call), Is.EqualTo(call.StartedAt.UtcDateTime.ToString(CallLog.TimeFormat, System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(CallLog.Created(call), Does.Match(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$"));
+        }
+    }
 }

@@ -16,9 +16,9 @@ internal static class CallLog
 {
     public const string TimeFormat = "yyyy-MM-dd HH:mm:ss";
 
-    public static IReadOnlyList<CallLogField> Fields(Call call, string callState, ClidStyle clidStyle)
+    public static CallLogField[] Fields(Call call, string callState, ClidStyle clidStyle)
     {
-        var created = call.StartedAt.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+        var created = Created(call);
         var users = new string[call.Agents.Count];
         for (var index = 0; index < users.Length; index++)
             users[index] = call.Agents[index].Number.Digits;
@@ -75,6 +75,18 @@ internal static class CallLog
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The creation time in <see cref="TimeFormat"/>, through the sortable format's fast path ("s" is the same digits
+    /// with a T between date and time).
+    /// </summary>
+    public static string Created(Call call)
+    {
+        Span<char> text = stackalloc char[19];
+        call.StartedAt.UtcDateTime.TryFormat(text, out _, "s", CultureInfo.InvariantCulture);
+        text[10] = ' ';
+        return new string(text);
     }
 
     /// <summary><c>&lt;node&gt;.&lt;epoch&gt;.&lt;seq&gt;</c>: the epoch is the call's creation second, as in <c>n2.1596270949.2175190</c>.</summary>
