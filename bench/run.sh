@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Load-mode benchmarks for callhooks (see README.md). Usage:
-#   bench/run.sh throughput [DELIVERIES] [CONCURRENCY]   harness vs bare HttpClient loop vs hey, same body, same concurrency
+#   bench/run.sh throughput [DELIVERIES] [CONCURRENCY] [ROUNDS]   harness vs bare HttpClient loop vs hey, same body and
+#                                                        concurrency, interleaved rounds, medians and ratios
+#   bench/run.sh pipeline [CALLS] [ROUNDS]               the harness's CPU and allocation per delivery, network excluded
 #   bench/run.sh accuracy [CALLS]                        p50 against a listener that waits exactly 50 ms
 #   bench/run.sh memory [DELIVERIES]                     peak RSS of a run of that many deliveries (default 1,000,000)
 #   bench/run.sh reference [CALLS] [RATE]                fixed-rate run against the reference listener (callhooks serve)
@@ -29,37 +31,52 @@ listen() {
 
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
 
+# The bare loop runs with callhooks' own runtime settings (workstation GC, no dynamic PGO, immediate tier-up; see
+# src/CallHooks.Conformance.Cli/*.csproj), so the comparison is between the two programs, not two runtime setups.
+bare_env=(env DOTNET_gcServer=0 DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0)
+
 throughput() {
-  local deliveries="${1:-200000}" concurrency="${2:-50}"
+  local deliveries="${1:-200000}" concurrency="${2:-50}" rounds="${3:-3}"
   listen 0
   # Every scenario of the suite, no pauses: the harness at its fastest. obd-no-answer has 2 events a call; the
   # suite averages 22/7, so calls = deliveries * 7 / 22.
   local calls=$(( deliveries * 7 / 22 ))
-  echo "== harness: $calls calls (~$deliveries deliveries), concurrency $concurrency, --pace 0, rate far above capacity"
-  "$work/cli/callhooks" run --target "$url" --calls "$calls" --rate 1000000 --concurrency "$concurrency" --pace 0 \
-    --seed 42 --threshold "errors<=0" --out "$work/harness" >"$work/harness.log" 2>&1 || { tail -20 "$work/harness.log"; exit 1; }
-  harness=$(json "$work/harness/results.json" "d['summary']['deliveriesPerSecond']")
-  local sent=$(json "$work/harness/results.json" "d['summary']['deliveries']")
-  # The same body for the other two: the first kept delivery's request.
-  json "$work/harness/results.json" "d['scenarios'][0]['deliveries'][0]['request']['body']" | tr -d '\n' >"$work/body"
-  local type=$(json "$work/harness/results.json" "d['scenarios'][0]['deliveries'][0]['request']['contentType']")
-  echo "   $sent deliveries, $harness deliveries/s"
+  local harness=() bare=() heyrate=()
+  for round in $(seq "$rounds"); do
+    echo "== round $round of $rounds: ~$deliveries deliveries, concurrency $concurrency"
+    "$work/cli/callhooks" run --target "$url" --calls "$calls" --rate 1000000 --concurrency "$concurrency" --pace 0 \
+      --seed 42 --threshold "errors<=0" --out "$work/harness" >"$work/harness.log" 2>&1 || { tail -20 "$work/harness.log"; exit 1; }
+    harness+=("$(json "$work/harness/results.json" "d['summary']['deliveriesPerSecond']")")
+    local sent=$(json "$work/harness/results.json" "d['summary']['deliveries']")
+    # The same body for the other two: the first kept delivery's request.
+    json "$work/harness/results.json" "d['scenarios'][0]['deliveries'][0]['request']['body']" | tr -d '\n' >"$work/body"
+    local type=$(json "$work/harness/results.json" "d['scenarios'][0]['deliveries'][0]['request']['contentType']")
+    echo "   harness (callhooks run): $sent deliveries, ${harness[-1]} deliveries/s"
 
-  echo "== bare HttpClient loop: $sent requests, concurrency $concurrency"
-  bare=$("$work/bench/LoadBench" bare --url "$url" --body-file "$work/body" --content-type "$type" --concurrency "$concurrency" --count "$sent" | sed -E 's/.* ([0-9.]+) requests\/s/\1/')
-  echo "   $bare requests/s"
+    bare+=("$("${bare_env[@]}" "$work/bench/LoadBench" bare --url "$url" --body-file "$work/body" --content-type "$type" --concurrency "$concurrency" --count "$sent" | sed -E 's/.* ([0-9.]+) requests\/s/\1/')")
+    echo "   bare HttpClient loop:    $sent requests, ${bare[-1]} requests/s"
 
-  echo "== hey: $sent requests, concurrency $concurrency"
-  hey -n "$sent" -c "$concurrency" -m POST -T "$type" -D "$work/body" "$url" >"$work/hey.out"
-  heyrate=$(awk '/Requests\/sec/ {print $2}' "$work/hey.out")
-  echo "   $heyrate requests/s"
+    hey -n "$sent" -c "$concurrency" -m POST -T "$type" -D "$work/body" "$url" >"$work/hey.out"
+    heyrate+=("$(awk '/Requests\/sec/ {print $2}' "$work/hey.out")")
+    echo "   hey:                     $sent requests, ${heyrate[-1]} requests/s"
+  done
 
-  python3 - "$harness" "$bare" "$heyrate" <<'PY'
-import sys
-h, b, y = map(float, sys.argv[1:])
-print(f"harness / bare HttpClient = {h/b:.2f}x (target >= 0.70x)")
-print(f"harness / hey             = {h/y:.2f}x (target > 1.00x)")
+  python3 - "${harness[*]}" "${bare[*]}" "${heyrate[*]}" <<'PY'
+import statistics, sys
+h, b, y = ([float(v) for v in arg.split()] for arg in sys.argv[1:])
+print("per round: harness/bare " + ", ".join(f"{x / z:.2f}x" for x, z in zip(h, b)) + "; harness/hey " + ", ".join(f"{x / z:.2f}x" for x, z in zip(h, y)))
+mh, mb, my = (statistics.median(v) for v in (h, b, y))
+print(f"medians: harness {mh:,.0f}/s, bare HttpClient {mb:,.0f}/s, hey {my:,.0f}/s")
+print(f"harness / bare HttpClient = {mh / mb:.2f}x (target >= 0.70x)")
+print(f"harness / hey             = {mh / my:.2f}x (target > 1.00x)")
 PY
+}
+
+# What the harness itself costs per delivery with the network taken out (see bench/LoadBench/Pipeline.cs).
+pipeline() {
+  local calls="${1:-30000}" rounds="${2:-6}"
+  echo "== pipeline: $calls calls a round, $rounds rounds, requests answered in memory"
+  "${bare_env[@]}" "$work/bench/LoadBench" pipeline --scenarios "$root/scenarios/myoperator" --log "$work/pipeline.ndjson" --calls "$calls" --rounds "$rounds"
 }
 
 accuracy() {
@@ -98,7 +115,8 @@ reference() {
 
 build
 case "${1:-throughput}" in
-  throughput) throughput "${2:-}" "${3:-}" ;;
+  throughput) throughput "${2:-}" "${3:-}" "${4:-}" ;;
+  pipeline) pipeline "${2:-}" "${3:-}" ;;
   accuracy) accuracy "${2:-}" ;;
   memory) memory "${2:-}" ;;
   reference) reference "${2:-}" "${3:-}" ;;

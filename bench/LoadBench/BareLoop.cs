@@ -1,19 +1,27 @@
 using System.Diagnostics;
 using System.Net;
+using CallHooks.Conformance.Delivery;
+using CallHooks.Conformance.Wire;
 
 namespace LoadBench;
 
 /// <summary>
-/// The yardstick: <c>concurrency</c> workers each sending the same prepared body with one shared HttpClient as fast
-/// as answers come, and doing nothing else. No scheduling, generation, checking or recording.
+/// The yardstick: <c>concurrency</c> workers each sending the same prepared body as fast as answers come, and doing
+/// nothing else. No scheduling, generation, checking or recording. Either with one shared HttpClient as anyone would
+/// write it, or through the harness's own dispatcher (its client settings, per-request deadline, wire tap and
+/// response reading), which tells the cost of sending apart from the cost of everything else the harness does.
 /// </summary>
 internal static class BareLoop
 {
     public sealed record Result(long Requests, long Failed, double Seconds);
 
-    public static async Task<Result> RunAsync(Uri url, byte[] body, string contentType, int concurrency, int count, CancellationToken stop)
+    public static async Task<Result> RunAsync(Uri url, byte[] body, string contentType, int concurrency, int count, bool viaDispatcher, CancellationToken stop)
     {
-        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None, MaxConnectionsPerServer = Math.Max(256, concurrency) });
+        using var client = viaDispatcher
+            ? HttpClientFactory.Create(TimeSpan.FromSeconds(5), TlsTrust.System, Math.Max(256, concurrency), reuseConnections: true)
+            : new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None, MaxConnectionsPerServer = Math.Max(256, concurrency) });
+        var dispatcher = new WebhookDispatcher(client, TimeProvider.System);
+        var request = new WebhookRequest { Method = "POST", Url = url, ContentType = contentType, Body = body };
         long next = 0;
         long failed = 0;
         var clock = Stopwatch.StartNew();
@@ -21,15 +29,26 @@ internal static class BareLoop
         {
             while (Interlocked.Increment(ref next) <= count && !stop.IsCancellationRequested)
             {
-                using var content = new ByteArrayContent(body);
-                content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-                using var response = await client.PostAsync(url, content, stop);
-                await response.Content.ReadAsByteArrayAsync(stop);
-                if (!response.IsSuccessStatusCode)
+                if (!(viaDispatcher ? await SendThroughDispatcherAsync() : await SendPlainAsync()))
                     Interlocked.Increment(ref failed);
             }
         }, stop)).ToArray();
         await Task.WhenAll(workers);
         return new Result(Math.Min(count, Interlocked.Read(ref next)), failed, clock.Elapsed.TotalSeconds);
+
+        async Task<bool> SendPlainAsync()
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            using var response = await client.PostAsync(url, content, stop);
+            await response.Content.ReadAsByteArrayAsync(stop);
+            return response.IsSuccessStatusCode;
+        }
+
+        async Task<bool> SendThroughDispatcherAsync()
+        {
+            var observation = await dispatcher.SendAsync(request, TimeSpan.FromSeconds(5), stop);
+            return observation.Response is { Status: >= 200 and < 300 };
+        }
     }
 }

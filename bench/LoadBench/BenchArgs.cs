@@ -16,6 +16,8 @@ internal sealed class BenchArgs(Dictionary<string, string> values)
     public string Text(string name) =>
         values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required");
 
+    public string Text(string name, string fallback) => values.GetValueOrDefault(name, fallback);
+
     public int Int(string name, int fallback) =>
         values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }
