@@ -21,24 +21,25 @@ public static class ExpectationEvaluator
             return [$"expected {Describe(expect)}, got no response: {failure.Message} (after {Ms(observation.LatencyMs)})"];
 
         var response = observation.Response!;
-        var failures = new List<string>();
+        // Most deliveries pass: the list is made only for a failure.
+        List<string>? failures = null;
         var status = expect.Status ?? StatusExpectation.Success;
         if (!status.Accepts(response.Status))
-            failures.Add($"expected status {status}, got {response.Status}{Reason(response)}");
+            (failures ??= []).Add($"expected status {status}, got {response.Status}{Reason(response)}");
         if (expect.Within is { } within && observation.LatencyMs > within.TotalMilliseconds)
-            failures.Add($"expected a response within {DurationText.Format(within)}, took {Ms(observation.LatencyMs)}");
+            (failures ??= []).Add($"expected a response within {DurationText.Format(within)}, took {Ms(observation.LatencyMs)}");
         if (expect.BodyContains is { } needle && !response.Body.Contains(needle, StringComparison.Ordinal))
-            failures.Add($"expected the body to contain \"{needle}\", got {Excerpt(response.Body)}");
+            (failures ??= []).Add($"expected the body to contain \"{needle}\", got {Excerpt(response.Body)}");
         if (expect.BodyMatches is { } pattern && !Matches(pattern, response.Body))
-            failures.Add($"expected the body to match /{pattern}/, got {Excerpt(response.Body)}");
-        return failures;
+            (failures ??= []).Add($"expected the body to match /{pattern}/, got {Excerpt(response.Body)}");
+        return failures ?? (IReadOnlyList<string>)[];
     }
 
-    /// <summary>The expectation in words, e.g. <c>status 2xx within 5s</c>.</summary>
     // Expectations are immutable, and a load run checks the same few instances for every delivery: each is put into
     // words once. The table holds them weakly, so a conformance run's one-off instances are not kept.
     private static readonly ConditionalWeakTable<ExpectationSpec, string> Descriptions = [];
 
+    /// <summary>The expectation in words, e.g. <c>status 2xx within 5s</c>.</summary>
     public static string Describe(ExpectationSpec expect) => Descriptions.GetValue(expect, Compose);
 
     private static string Compose(ExpectationSpec expect)

@@ -11,6 +11,8 @@ public static class WebhookAuth
 {
     public static WebhookRequest Apply(WebhookConfig config, WebhookRequest request)
     {
+        if (config.Headers.Count == 0 && config.Basic is null)
+            return request;
         var headers = request.Headers.ToList();
         var secretHeaders = new HashSet<string>(request.SecretHeaders, StringComparer.OrdinalIgnoreCase);
         var secretValues = request.SecretValues.ToList();

@@ -36,10 +36,12 @@ public static class DeliveryRecords
             Request = ScenarioRunner.Record(request with { SecretValues = secrets }),
             Observation = ObservationRedaction.Apply(observation, secrets),
             Expected = ExpectationEvaluator.Describe(expect),
-            Failures = ExpectationEvaluator.Evaluate(expect, observation).Select(failure => Redactor.Text(secrets, failure)).ToList(),
-            EarlierAttempts = (earlier ?? [])
-                .Select(attempt => new DeliveryAttempt(ScenarioRunner.Record(attempt.Request with { SecretValues = secrets }), ObservationRedaction.Apply(attempt.Observation, secrets)))
-                .ToList(),
+            Failures = ExpectationEvaluator.Evaluate(expect, observation) is { Count: > 0 } failures
+                ? failures.Select(failure => Redactor.Text(secrets, failure)).ToList()
+                : [],
+            EarlierAttempts = earlier is { Count: > 0 }
+                ? earlier.Select(attempt => new DeliveryAttempt(ScenarioRunner.Record(attempt.Request with { SecretValues = secrets }), ObservationRedaction.Apply(attempt.Observation, secrets))).ToList()
+                : [],
         };
     }
 }

@@ -14,22 +14,37 @@ internal static class ObservationRedaction
     /// <summary>Every secret of a request: marked values, full secret header values and their credentials, and the signing secret.</summary>
     public static IReadOnlyList<string> Secrets(WebhookRequest request, WebhookConfig config)
     {
-        var secrets = new List<string>(request.SecretValues);
-        foreach (var (name, value) in request.Headers.Where(header => request.SecretHeaders.Contains(header.Key)))
+        // Plain loops and nothing allocated when there is nothing secret: this runs for every delivery of a load run.
+        List<string>? secrets = null;
+        foreach (var value in request.SecretValues)
+            Add(value);
+        if (request.SecretHeaders.Count > 0)
         {
-            secrets.Add(value);
-            // "Basic dXNlcjpwYXNz": the credentials alone are what an echo would most likely show.
-            var space = value.IndexOf(' ', StringComparison.Ordinal);
-            if (space > 0 && space < value.Length - 1)
-                secrets.Add(value[(space + 1)..]);
+            foreach (var (name, value) in request.Headers)
+            {
+                if (!request.SecretHeaders.Contains(name))
+                    continue;
+                Add(value);
+                // "Basic dXNlcjpwYXNz": the credentials alone are what an echo would most likely show.
+                var space = value.IndexOf(' ', StringComparison.Ordinal);
+                if (space > 0 && space < value.Length - 1)
+                    Add(value[(space + 1)..]);
+            }
         }
 
-        secrets.AddRange(config.Headers.Select(header => header.Value));
+        foreach (var header in config.Headers)
+            Add(header.Value);
         if (config.Basic is { } basic)
-            secrets.Add(basic.Password);
+            Add(basic.Password);
         if (config.Secret is { } secret)
-            secrets.Add(secret);
-        return secrets.Where(secret => secret.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            Add(secret);
+        return secrets ?? (IReadOnlyList<string>)[];
+
+        void Add(string secret)
+        {
+            if (secret.Length > 0 && !(secrets ??= []).Contains(secret, StringComparer.Ordinal))
+                secrets.Add(secret);
+        }
     }
 
     /// <summary>The secrets of a configuration alone (for text that belongs to no single request, such as rule evidence).</summary>

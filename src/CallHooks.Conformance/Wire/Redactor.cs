@@ -10,7 +10,7 @@ public static class Redactor
 
     /// <summary>Headers in order, with secret values masked. Basic auth keeps its scheme so readers see what was sent.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Headers(WebhookRequest request) =>
-        request.Headers.Select(header => request.SecretHeaders.Contains(header.Key)
+        request.Headers.Count == 0 ? [] : request.Headers.Select(header => request.SecretHeaders.Contains(header.Key)
             ? new KeyValuePair<string, string>(header.Key, MaskValue(header.Value))
             : new KeyValuePair<string, string>(header.Key, Text(request, header.Value))).ToList();
 
@@ -19,6 +19,8 @@ public static class Redactor
 
     public static string Text(IEnumerable<string> secrets, string text)
     {
+        if (secrets is IReadOnlyCollection<string> { Count: 0 })
+            return text;
         foreach (var secret in secrets.Where(secret => secret.Length > 0).OrderByDescending(secret => secret.Length))
         {
             // A short secret (a Basic password "b") would mask every "b" of a report; mask it only where it stands alone.

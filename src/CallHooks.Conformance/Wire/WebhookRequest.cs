@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 namespace CallHooks.Conformance.Wire;
 
 /// <summary>
@@ -19,7 +20,7 @@ public sealed record WebhookRequest
     public ReadOnlyMemory<byte> Body { get; init; } = ReadOnlyMemory<byte>.Empty;
 
     /// <summary>Header names whose values must never appear in any output (case-insensitive).</summary>
-    public IReadOnlySet<string> SecretHeaders { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlySet<string> SecretHeaders { get; init; } = FrozenSet<string>.Empty;
 
     /// <summary>Secret values that may appear inside the URL or body and must be masked in outputs.</summary>
     public IReadOnlyList<string> SecretValues { get; init; } = [];
