@@ -31,9 +31,9 @@ listen() {
 
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
 
-# The bare loop runs with callhooks' own runtime settings (workstation GC, no dynamic PGO, immediate tier-up; see
+# The bare loop runs with callhooks' own runtime settings (workstation GC, no dynamic PGO, tier-up at 1,000 calls; see
 # src/CallHooks.Conformance.Cli/*.csproj), so the comparison is between the two programs, not two runtime setups.
-bare_env=(env DOTNET_gcServer=0 DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0)
+bare_env=(env DOTNET_gcServer=0 DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=1000)
 
 throughput() {
   local deliveries="${1:-200000}" concurrency="${2:-50}" rounds="${3:-3}"
