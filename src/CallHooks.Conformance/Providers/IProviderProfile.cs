@@ -64,6 +64,13 @@ public interface IProviderProfile
     /// </summary>
     string? SkipReason(StepContext context, WebhookConfig config) => null;
 
+    /// <summary>
+    /// Adds the credentials this configuration sends with its webhooks to another request to the listener (rule SIDE's
+    /// record fetch): a listener guards its records as it guards its webhooks. Custom headers and Basic by default;
+    /// a profile with credentials of its own (an API key) adds those too.
+    /// </summary>
+    WebhookRequest Authenticate(WebhookRequest request, WebhookConfig config) => WebhookAuth.Apply(config, request);
+
     /// <summary>Builds the request for one step of a call.</summary>
     /// <param name="context">The call and where this step stands in it.</param>
     WebhookRequest Build(StepContext context, WebhookConfig config);

@@ -63,13 +63,21 @@ public sealed class MyOperatorV2Profile : IProviderProfile
     {
         var envelope = V2Envelope.For(context);
         var query = config.Query.Select(mapping => KeyValuePair.Create(mapping.Name, mapping.Field["const:".Length..])).ToList();
-        var request = WebhookAuth.Apply(config, new WebhookRequest
-        {
-            Method = "POST",
-            Url = FormUrlEncoding.AppendQuery(config.Target, query),
-            ContentType = "application/json",
-            Body = Encoding.UTF8.GetBytes(PayloadJson.Serialize(envelope)),
-        });
-        return V2ApiKey.From(config.Options) is { } apiKey ? apiKey.Apply(request) : request;
+        return Authenticate(
+            new WebhookRequest
+            {
+                Method = "POST",
+                Url = FormUrlEncoding.AppendQuery(config.Target, query),
+                ContentType = "application/json",
+                Body = Encoding.UTF8.GetBytes(PayloadJson.Serialize(envelope)),
+            },
+            config);
+    }
+
+    /// <summary>Custom headers and Basic, then the panel's API key where it is configured.</summary>
+    public WebhookRequest Authenticate(WebhookRequest request, WebhookConfig config)
+    {
+        var authenticated = WebhookAuth.Apply(config, request);
+        return V2ApiKey.From(config.Options) is { } apiKey ? apiKey.Apply(authenticated) : authenticated;
     }
 }

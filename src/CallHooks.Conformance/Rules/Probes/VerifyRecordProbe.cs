@@ -68,7 +68,7 @@ internal sealed class VerifyRecordProbe(Rule rule, bool sendDuplicateFirst) : Ru
     /// <summary>Fetches with the webhook's own credentials: a listener guards its records as it guards its webhooks.</summary>
     private static async Task<(int Status, string Body, string? Problem)> FetchAsync(RuleContext context, Uri url, CancellationToken cancellationToken)
     {
-        var request = WebhookAuth.Apply(context.Config with { Target = url }, new Wire.WebhookRequest { Method = "GET", Url = url });
+        var request = context.Profile.Authenticate(new Wire.WebhookRequest { Method = "GET", Url = url }, context.Config with { Target = url });
         var observation = await context.Dispatcher.SendAsync(request, context.Timeout, cancellationToken).ConfigureAwait(false);
         return observation.Response is { } response
             ? (response.Status, response.Body, null)

@@ -39,6 +39,23 @@ public sealed class V2AuthTests
     }
 
     [Test]
+    public void A_record_fetch_carries_the_api_key_as_the_webhooks_do()
+    {
+        // Rule SIDE's GET of the listener's record: the v2 credential is the API key, not Basic or a custom header.
+        var profile = ProviderCatalog.Find("myoperator-v2")!;
+        var fetch = new WebhookRequest { Method = "GET", Url = new Uri("http://127.0.0.1:8080/calls/abc") };
+        var inHeader = profile.Authenticate(fetch, V2Kit.Config(Options(("api-key", Key))));
+        var inQuery = profile.Authenticate(fetch, V2Kit.Config(Options(("api-key", Key), ("api-key-in", "query"))) with { Target = fetch.Url });
+        Assert.That(inHeader.Headers, Does.Contain(KeyValuePair.Create("x-api-key", Key)));
+        Assert.That(inQuery.Url.Query, Is.EqualTo("?api_key=k3y%2Bwith%2Fodd%3Dchars"));
+        Assert.That(ScenarioRunner.Record(inQuery).Url, Is.EqualTo("http://127.0.0.1:8080/calls/abc?api_key=[redacted]"));
+
+        var inCall = ProviderCatalog.Find("myoperator-incall")!;
+        var basic = inCall.Authenticate(fetch, Fixtures.Config() with { Basic = new BasicCredentials("admin", "123456") });
+        Assert.That(basic.Headers, Does.Contain(KeyValuePair.Create("Authorization", "Basic YWRtaW46MTIzNDU2")));
+    }
+
+    [Test]
     public void Api_key_name_is_configurable_for_header_and_query()
     {
         var header = First(V2Kit.Config(Options(("api-key", Key), ("api-key-name", "X-CRM-Key"))));
