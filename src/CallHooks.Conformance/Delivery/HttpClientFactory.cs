@@ -38,11 +38,10 @@ public static class HttpClientFactory
             // provider sends and nothing else (this also takes the diagnostics stage out of every send).
             ActivityHeadersPropagator = null,
         };
-        // The tap describes what came over a connection for the request that opened it. A reused connection would keep
-        // reporting to that first request, so load runs (which reuse) go without: their failures are classified from
-        // the exceptions alone, and no read pays for the extra stream layer.
-        if (!reuseConnections)
-            handler.PlaintextStreamFilter = TapFilter;
+        // The tap describes what came over a connection for the request that opened it. Load runs reuse connections,
+        // but a listener that cuts a response short closes its connection, so the next request opens a new one and is
+        // tapped again: cut-short and garbage answers are told apart in load runs too.
+        handler.PlaintextStreamFilter = TapFilter;
         if (trust.Callback() is { } callback)
             handler.SslOptions.RemoteCertificateValidationCallback = callback;
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };

@@ -72,17 +72,17 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
     };
 
     /// <summary>
-    /// Response and content headers in received order, one entry per value, exactly as received: the non-validated view
-    /// neither parses nor normalises them (and costs less, which matters as this runs for every delivery).
+    /// Response and content headers in received order, one entry per value as the client parsed them (a list header
+    /// such as <c>Vary: Origin, Accept</c> gives two). Plain loops rather than LINQ: this runs for every delivery.
     /// </summary>
     private static List<KeyValuePair<string, string>> HeadersOf(HttpResponseMessage response)
     {
         var headers = new List<KeyValuePair<string, string>>(8);
-        Add(response.Headers.NonValidated);
-        Add(response.Content.Headers.NonValidated);
+        Add(response.Headers);
+        Add(response.Content.Headers);
         return headers;
 
-        void Add(HttpHeadersNonValidated received)
+        void Add(HttpHeaders received)
         {
             foreach (var (name, values) in received)
             {

@@ -7,9 +7,12 @@ namespace CallHooks.Conformance.Tests.Delivery;
 
 /// <summary>
 /// The README's fault matrix, row by row, against a raw TCP server that misbehaves on purpose: every fault
-/// becomes an observation with a precise kind, a message that says what happened, and its timings.
+/// becomes an observation with a precise kind, a message that says what happened, and its timings. Both clients:
+/// a conformance run's (a connection per webhook) and a load run's (connections kept alive).
 /// </summary>
-public sealed class FaultMatrixTests
+[TestFixture(false)]
+[TestFixture(true)]
+public sealed class FaultMatrixTests(bool reuseConnections)
 {
     private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan LongTimeout = TimeSpan.FromSeconds(5);
@@ -19,7 +22,7 @@ public sealed class FaultMatrixTests
     [SetUp]
     public void SetUp()
     {
-        client = HttpClientFactory.Create(TimeSpan.FromSeconds(2));
+        client = HttpClientFactory.Create(TimeSpan.FromSeconds(2), TlsTrust.System, reuseConnections: reuseConnections);
         dispatcher = new WebhookDispatcher(client, TimeProvider.System);
     }
 
@@ -50,6 +53,42 @@ public sealed class FaultMatrixTests
         var observation = await Against(Faults.EmptyReply, LongTimeout);
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.EmptyReply), observation.Failure?.Message);
         Assert.That(observation.Failure!.Message, Is.EqualTo("the listener closed the connection without sending a response"));
+    }
+
+    [Test]
+    public async Task A_close_in_the_middle_of_the_headers_says_how_far_they_got()
+    {
+        var observation = await Against(Faults.CloseInHeaders, LongTimeout);
+        Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.ConnectionReset), observation.Failure?.Message);
+        Assert.That(observation.Failure!.Message, Is.EqualTo("connection reset before the response was complete: closed in the middle of the response headers after 27 byte(s)"));
+    }
+
+    [Test]
+    public async Task A_few_bytes_of_garbage_then_a_close_are_a_malformed_response_not_an_empty_reply()
+    {
+        var observation = await Against(Faults.GarbageThenClose, LongTimeout);
+        Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.MalformedResponse), observation.Failure?.Message);
+        Assert.That(observation.Failure!.Message, Is.EqualTo("the response is not valid HTTP: the listener sent 7 byte(s) starting 'garbage', then closed the connection"));
+    }
+
+    [Test]
+    public async Task Response_headers_are_recorded_one_entry_per_value_as_the_client_parses_them()
+    {
+        var observation = await Against(
+            async connection =>
+            {
+                await connection.WriteAsync("HTTP/1.1 200 OK\r\nVary: Origin, Accept\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: 2\r\n\r\nok");
+                await connection.Stream.FlushAsync(connection.Stopping);
+                connection.Close();
+            },
+            LongTimeout);
+        Assert.That(observation.Response?.Headers, Is.EqualTo(new[]
+        {
+            KeyValuePair.Create("Vary", "Origin"),
+            KeyValuePair.Create("Vary", "Accept"),
+            KeyValuePair.Create("Content-Type", "text/plain; charset=UTF-8"),
+            KeyValuePair.Create("Content-Length", "2"),
+        }), observation.Failure?.Message);
     }
 
     [Test]

@@ -29,6 +29,22 @@ internal static class Faults
         connection.Close();
     }
 
+    /// <summary>Starts the headers, then closes the connection in the middle of them.</summary>
+    public static async Task CloseInHeaders(FaultConnection connection)
+    {
+        await connection.WriteAsync("HTTP/1.1 200 OK\r\nContent-Ty");
+        await connection.Stream.FlushAsync(connection.Stopping);
+        connection.Close();
+    }
+
+    /// <summary>Sends a few bytes that are not HTTP and no line end, then closes: only the bytes tell this from silence.</summary>
+    public static async Task GarbageThenClose(FaultConnection connection)
+    {
+        await connection.WriteAsync("garbage");
+        await connection.Stream.FlushAsync(connection.Stopping);
+        connection.Close();
+    }
+
     /// <summary>Sends the headers of a chunked response, then one small chunk after another, never the last one.</summary>
     public static async Task NeverEndingChunkedBody(FaultConnection connection)
     {

@@ -51,6 +51,37 @@ public sealed class RawWireTests
         Assert.That(System.Text.Encoding.ASCII.GetString(body), Is.EqualTo("myoperator=%7B%22clid%22%3A%22%2B91+98%22%2C%22name%22%3A%22R%C4%81j+Kum%C4%81r%22%2C%22url%22%3A%22a%2Fb%3Fc%3Dd%26e%22%7D"));
     }
 
+    [TestCase(62)]
+    [TestCase(63)]
+    [TestCase(64)]
+    [TestCase(65)]
+    public void Payload_bytes_and_text_refuse_the_same_nesting_depth(int depth)
+    {
+        System.Text.Json.Nodes.JsonNode node = new System.Text.Json.Nodes.JsonObject();
+        for (var level = 1; level < depth; level++)
+            node = new System.Text.Json.Nodes.JsonObject { ["a"] = node };
+        string? text = null;
+        byte[]? bytes = null;
+        var textError = Catch(() => text = PayloadJson.Serialize(node));
+        var bytesError = Catch(() => bytes = PayloadJson.SerializeToUtf8(node));
+        Assert.That(bytesError?.GetType(), Is.EqualTo(textError?.GetType()), $"text: {textError?.Message}; bytes: {bytesError?.Message}");
+        if (text is not null)
+            Assert.That(System.Text.Encoding.UTF8.GetString(bytes!), Is.EqualTo(text));
+
+        static Exception? Catch(Action action)
+        {
+            try
+            {
+                action();
+                return null;
+            }
+            catch (InvalidOperationException exception)
+            {
+                return exception;
+            }
+        }
+    }
+
     [Test]
     public void Query_is_appended_to_a_target_that_already_has_one()
     {
