@@ -7,7 +7,7 @@ public static class RuleRunner
     {
         var results = new List<RuleResult>();
         // Evidence quotes what the listener sent back (a record, a CRM push); it may echo our credentials.
-        var secrets = Running.ObservationRedaction.Secrets(context.Config);
+        var secrets = Running.ObservationRedaction.Secrets(context.Profile, context.Config);
         foreach (var probe in RuleCatalog.Selected(context.Options, context.Scenario.Provider))
         {
             if (cancellationToken.IsCancellationRequested)

@@ -48,8 +48,8 @@ internal static class ObservationRedaction
     }
 
     /// <summary>The secrets of a configuration alone (for text that belongs to no single request, such as rule evidence).</summary>
-    public static IReadOnlyList<string> Secrets(WebhookConfig config) =>
-        Secrets(WebhookAuth.Apply(config, new WebhookRequest { Method = "GET", Url = config.Target }), config);
+    public static IReadOnlyList<string> Secrets(IProviderProfile profile, WebhookConfig config) =>
+        Secrets(profile.Authenticate(new WebhookRequest { Method = "GET", Url = config.Target }, config), config);
 
     public static Observation Apply(Observation observation, IReadOnlyList<string> secrets)
     {

@@ -56,6 +56,16 @@ public sealed class V2AuthTests
     }
 
     [Test]
+    public void Rule_evidence_masks_the_api_key_the_record_fetch_sent()
+    {
+        // A listener's 401 page or record may quote the key it was sent; evidence is masked with these secrets.
+        var profile = ProviderCatalog.Find("myoperator-v2")!;
+        var secrets = ObservationRedaction.Secrets(profile, V2Kit.Config(Options(("api-key", Key))));
+        Assert.That(secrets, Does.Contain(Key).And.Contain("k3y%2Bwith%2Fodd%3Dchars"));
+        Assert.That(Redactor.Text(secrets, $"401: bad x-api-key {Key}"), Is.EqualTo("401: bad x-api-key [redacted]"));
+    }
+
+    [Test]
     public void Api_key_name_is_configurable_for_header_and_query()
     {
         var header = First(V2Kit.Config(Options(("api-key", Key), ("api-key-name", "X-CRM-Key"))));
