@@ -32,4 +32,28 @@ public sealed class CallLogTests
             Assert.That(CallLog.Created(call), Does.Match(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$"));
         }
     }
+
+    /// <summary>
+    /// The golden files configure query mappings, which send every request down the object path; without them the log
+    /// is written directly (the load-mode path). Bodies must not depend on which path built them.
+    /// </summary>
+    [Test]
+    public void Every_scenario_body_is_the_same_with_and_without_query_mappings([Values("form", "json")] string encoding)
+    {
+        var profile = CallHooks.Conformance.Providers.ProviderCatalog.Find(MyOperatorInCallProfile.ProfileName)!;
+        var withQuery = Fixtures.Config(encoding: encoding);
+        var direct = withQuery with { Query = [] };
+        foreach (var scenario in Fixtures.AllMyOperator())
+        {
+            var call = CallHooks.Conformance.Generation.CallGenerator.Generate(scenario, Fixtures.Seed, Fixtures.Now);
+            for (var index = 0; index < scenario.Steps.Count; index++)
+            {
+                var context = new CallHooks.Conformance.Providers.StepContext(call, scenario.Steps[index], index, call.StartedAt);
+                Assert.That(
+                    Encoding.UTF8.GetString(profile.Build(context, direct).Body.Span),
+                    Is.EqualTo(Encoding.UTF8.GetString(profile.Build(context, withQuery).Body.Span)),
+                    $"{scenario.Name} step {index}");
+            }
+        }
+    }
 }
