@@ -230,7 +230,7 @@ internal static class RunOptionsParser
         return new QueryMapping(name, text[(equals + 1)..]);
     }
 
-    private static Dictionary<string, string> ParseProfileOptions(string[] texts, List<string> problems)
+    internal static Dictionary<string, string> ParseProfileOptions(string[] texts, List<string> problems)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var text in texts)

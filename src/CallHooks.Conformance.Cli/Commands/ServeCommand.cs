@@ -20,10 +20,15 @@ internal static class ServeCommand
             HelpName = "MODE",
         };
         var downstream = new Option<string?>("--downstream") { Description = "POST each finished call as JSON to this URL (the CRM the listener feeds).", HelpName = "URL" };
-        var command = new Command("serve", "Run the reference listener: it parses MyOperator webhooks like a real integration and answers 4xx with the reason when they are wrong.") { port, host, header, basic, secret, mode, downstream };
+        var providerOption = new Option<string[]>("--option")
+        {
+            Description = "Demand myoperator-v2's API key on /myoperator-v2/, set as for callhooks run: api-key=KEY, api-key-in=header|query, api-key-name=NAME; repeatable.",
+            HelpName = "NAME=VALUE",
+        };
+        var command = new Command("serve", "Run the reference listener: it parses MyOperator webhooks like a real integration and answers 4xx with the reason when they are wrong.") { port, host, header, basic, secret, mode, downstream, providerOption };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            var options = Options(parsed.GetValue(port), parsed.GetValue(host), parsed.GetValue(header), parsed.GetValue(basic), parsed.GetValue(secret), parsed.GetValue(mode), parsed.GetValue(downstream));
+            var options = Options(parsed.GetValue(port), parsed.GetValue(host), parsed.GetValue(header), parsed.GetValue(basic), parsed.GetValue(secret), parsed.GetValue(mode), parsed.GetValue(downstream), parsed.GetValue(providerOption) ?? []);
             options.Log = line => console.Out.WriteLine(line);
             await using var listener = await ReferenceListener.StartAsync(options, cancellationToken).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"reference listener on {listener.BaseUrl}, mode {ListenerModeNames.Name(options.Mode)} (Ctrl-C stops it)").ConfigureAwait(false);
@@ -41,7 +46,7 @@ internal static class ServeCommand
         return command;
     }
 
-    private static ListenerOptions Options(string? port, string? host, string? header, string? basic, string? secret, string? mode, string? downstream)
+    internal static ListenerOptions Options(string? port, string? host, string? header, string? basic, string? secret, string? mode, string? downstream, string[] providerOptions)
     {
         var problems = new List<string>();
         var options = new ListenerOptions { Port = 8080, Host = host ?? "127.0.0.1", Secret = secret };
@@ -77,7 +82,29 @@ internal static class ServeCommand
         }
 
         Behaviour(options, mode, downstream, problems);
+        ProviderSettings(options, providerOptions, problems);
         return problems.Count == 0 ? options : throw new UsageException(problems);
+    }
+
+    /// <summary>
+    /// --option: the provider settings the listener checks (today myoperator-v2's API key), validated by that profile's
+    /// own rules, so what serve demands and what run sends are configured the same way.
+    /// </summary>
+    private static void ProviderSettings(ListenerOptions options, string[] texts, List<string> problems)
+    {
+        if (texts.Length == 0)
+            return;
+        var settings = RunOptionsParser.ParseProfileOptions(texts, problems);
+        var v2 = Providers.ProviderCatalog.Find(Providers.MyOperatorV2.MyOperatorV2Profile.ProfileName)!;
+        var config = new Providers.WebhookConfig
+        {
+            Target = new Uri("http://127.0.0.1/"),
+            Options = settings,
+            Basic = options.BasicUser is null ? null : new Providers.BasicCredentials(options.BasicUser, options.BasicPassword ?? ""),
+            Headers = options.RequiredHeaderName is null ? [] : [new Providers.HeaderSpec(options.RequiredHeaderName, options.RequiredHeaderValue ?? "")],
+        };
+        problems.AddRange(v2.Validate(config));
+        options.ProviderOptions = settings;
     }
 
     /// <summary>--mode and --downstream: what the listener does beyond checking requests.</summary>

@@ -43,6 +43,38 @@ public sealed class ServeOptionTests
     }
 
     [Test]
+    public async Task Serve_demands_the_v2_api_key_given_with_option_as_run_sends_it()
+    {
+        const string key = "serve-Key+1/2";
+        var options = ServeCommand.Options("0", null, null, null, null, null, null, ["api-key=" + key, "api-key-in=query"]);
+        await using var listener = await ReferenceListener.StartAsync(options, CancellationToken.None);
+        var target = new Uri(listener.BaseUrl, "myoperator-v2").AbsoluteUri;
+        string[] v2 = ["--target", target, "--provider", "myoperator-v2", "--scenario", "obd-no-answer", "--seed", "42", "--now", "2026-01-15T09:30:00Z"];
+
+        var right = await CliRun.InvokeAsync(["run", .. v2, "--option", "api-key=" + key, "--option", "api-key-in=query"]);
+        var wrong = await CliRun.InvokeAsync(["run", .. v2, "--option", "api-key=not-the-key", "--option", "api-key-in=query"]);
+        var none = await CliRun.InvokeAsync(["run", .. v2]);
+
+        Assert.That(right.ExitCode, Is.EqualTo(0), right.ToString);
+        Assert.That(wrong.ExitCode, Is.EqualTo(1), wrong.ToString);
+        Assert.That(wrong.Out, Does.Contain("403"));
+        Assert.That(none.ExitCode, Is.EqualTo(1), none.ToString);
+        Assert.That(none.Out, Does.Contain("401"));
+    }
+
+    [Test]
+    public async Task Bad_provider_options_exit_2_in_the_run_command_s_words_without_the_key()
+    {
+        var run = await CliRun.InvokeAsync("serve", "--port", "0", "--basic", "admin:pw", "--option", "api-key=s3cr3t-key", "--option", "api-key-in=body", "--option", "colour=blue");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString);
+        Assert.That(run.Error, Does.Contain("--option colour: myoperator-v2 has no such option")
+            .And.Contain("--option api-key-in=body: use header or query")
+            .And.Contain("--option api-key and --basic: myoperator-v2 authenticates with one method"));
+        Assert.That(run.Error + run.Out, Does.Not.Contain("s3cr3t-key"));
+    }
+
+    [Test]
     public async Task Help_documents_mode_and_downstream()
     {
         var run = await CliRun.InvokeAsync("serve", "--help");
