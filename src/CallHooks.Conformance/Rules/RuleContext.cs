@@ -23,4 +23,12 @@ public sealed record RuleContext(
     public string Method => Config.Method ?? Profile.DefaultMethod;
 
     public bool HasBody => Method != "GET";
+
+    /// <summary>
+    /// The scenario's steps the provider sends under this configuration, by their index in the scenario (a voipappz
+    /// webhook that is not enabled or subscribed is skipped). Probes replay only these: a provider never sends the others.
+    /// </summary>
+    public IReadOnlyList<int> SentSteps => Enumerable.Range(0, Scenario.Steps.Count)
+        .Where(index => !Result.Skipped.Any(skipped => skipped.Index == index))
+        .ToList();
 }

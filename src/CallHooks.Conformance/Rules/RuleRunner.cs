@@ -12,7 +12,7 @@ public static class RuleRunner
         {
             if (cancellationToken.IsCancellationRequested)
                 break;
-            if (probe.NotApplicable(context) is { } reason)
+            if ((context.SentSteps.Count == 0 ? "no event of the scenario is sent under this configuration" : probe.NotApplicable(context)) is { } reason)
             {
                 results.Add(new RuleResult { Rule = probe.Rule, Provider = context.Scenario.Provider, Scenario = context.Scenario.Name, NotApplicable = reason });
                 continue;

@@ -47,6 +47,23 @@ public sealed class VoipappzAndAfterCallRunTests
     }
 
     [Test]
+    public async Task Rule_probes_replay_only_the_events_the_subscription_sends()
+    {
+        var run = await CliRun.InvokeAsync(["run", "--provider", "voipappz", "--scenario", "incoming-answered", "--suite", "all", "--header", "x-webhook-token: abc123def",
+            "--option", "subscribed=Call:Hangup,Call:Reporting", .. Fixed]);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
+        using var results = JsonDocument.Parse(run.File("results.json"));
+        var rules = results.RootElement.GetProperty("scenarios")[0].GetProperty("rules").EnumerateArray().ToList();
+        var probed = rules.SelectMany(rule => rule.GetProperty("deliveries").EnumerateArray()).Select(delivery => delivery.GetProperty("event").GetString()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(probed, Is.Not.Empty);
+            Assert.That(probed.Distinct(), Is.SubsetOf(new[] { "Call:Hangup", "Call:Reporting" }), "a provider never sends an unsubscribed webhook, so no probe may");
+            Assert.That(rules.Single(rule => rule.GetProperty("id").GetString() == "AUTH-001").GetProperty("status").GetString(), Is.EqualTo("passed"));
+        });
+    }
+
+    [Test]
     public async Task The_samples_raw_destination_is_refused_by_the_reference_listener_and_fails_the_run()
     {
         var run = await CliRun.InvokeAsync(["run", "--provider", "voipappz", "--scenario", "obd-no-answer", "--option", "destination=raw", .. Fixed]);

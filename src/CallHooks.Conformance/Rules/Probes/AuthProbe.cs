@@ -10,7 +10,7 @@ namespace CallHooks.Conformance.Rules.Probes;
 internal sealed class AuthProbe(Rule rule, Func<WebhookRequest, WebhookRequest> alter, string probe) : RuleProbe(rule)
 {
     public override string? NotApplicable(RuleContext context) =>
-        Credentials.Present(new ProbeSender(context, Rule).Build(0))
+        Credentials.Present(new ProbeSender(context, Rule).BuildFirst())
             ? null
             : "the run configures no credential (--basic, --header, --secret): nothing to withhold";
 
@@ -18,7 +18,7 @@ internal sealed class AuthProbe(Rule rule, Func<WebhookRequest, WebhookRequest> 
     {
         var sender = new ProbeSender(context, Rule);
         var expect = new ExpectationSpec { Status = context.Options.AuthReject, Within = context.Profile.TimeBudget };
-        var delivery = await sender.SendAsync(0, alter(sender.Build(0)), probe, expect, cancellationToken).ConfigureAwait(false);
+        var delivery = await sender.SendAsync(sender.First, alter(sender.Build(sender.First)), probe, expect, cancellationToken).ConfigureAwait(false);
         return Verdict(context, ProbeSender.Failures([delivery]), [delivery]);
     }
 }

@@ -23,13 +23,13 @@ internal sealed class BrokenBodyProbe(Rule rule, Func<WebhookRequest, WebhookReq
 
     public override string? NotApplicable(RuleContext context) =>
         !context.HasBody ? "GET webhooks have no body to break"
-        : Credentials.Signed(new ProbeSender(context, Rule).Build(0)) ? "requests are signed: a listener that checks the signature first refuses a broken body with 401/403, which says nothing of how it reads one"
+        : Credentials.Signed(new ProbeSender(context, Rule).BuildFirst()) ? "requests are signed: a listener that checks the signature first refuses a broken body with 401/403, which says nothing of how it reads one"
         : null;
 
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
         var sender = new ProbeSender(context, Rule);
-        var delivery = await sender.SendAsync(0, breakBody(sender.Build(0)), probe, sender.ClientError, cancellationToken).ConfigureAwait(false);
+        var delivery = await sender.SendAsync(sender.First, breakBody(sender.BuildFirst()), probe, sender.ClientError, cancellationToken).ConfigureAwait(false);
         return Verdict(context, ProbeSender.Failures([delivery]), [delivery]);
     }
 }

@@ -39,7 +39,7 @@ internal sealed class PayloadVariantProbe(Rule rule, Func<PayloadHints, Scenario
     {
         if (!context.HasBody)
             return "GET webhooks carry only the mapped query parameters, not the payload";
-        return context.Profile.Hints.IsEmpty || vary(context.Profile.Hints, context.Scenario.Steps[0]) is null
+        return context.Profile.Hints.IsEmpty || vary(context.Profile.Hints, context.Scenario.Steps[context.SentSteps[0]]) is null
             ? $"{context.Profile.Name} declares no payload hints (its optional and free-text fields), so its payload is not varied"
             : null;
     }
@@ -48,7 +48,7 @@ internal sealed class PayloadVariantProbe(Rule rule, Func<PayloadHints, Scenario
     {
         var sender = new ProbeSender(context, Rule);
         var deliveries = new List<DeliveryResult>();
-        for (var index = 0; index < sender.Steps; index++)
+        foreach (var index in sender.Sent)
         {
             var request = sender.Build(index, step => vary(context.Profile.Hints, step) ?? step);
             deliveries.Add(await sender.SendAsync(index, request, probe, sender.Accepted, cancellationToken).ConfigureAwait(false));

@@ -16,13 +16,23 @@ internal sealed class ProbeSender(RuleContext context, Rule rule)
 {
     public Call Call { get; } = CallGenerator.Generate(context.Scenario with { Name = $"{context.Scenario.Name}~{rule.Id}" }, context.Plan.Seed, context.Plan.CallStart);
 
-    public int Steps => context.Scenario.Steps.Count;
+    /// <summary>The scenario steps a provider sends under this configuration, by scenario index (<see cref="RuleContext.SentSteps"/>).</summary>
+    public IReadOnlyList<int> Sent { get; } = context.SentSteps;
+
+    /// <summary>The first step the provider sends: the one single-request probes use.</summary>
+    public int First => Sent[0];
+
+    /// <summary>The last step the provider sends: the final event of the call as the listener sees it.</summary>
+    public int Last => Sent[^1];
 
     public WebhookRequest Build(int index, Func<Scenarios.ScenarioStep, Scenarios.ScenarioStep>? alter = null)
     {
         var step = context.Scenario.Steps[index];
         return DeliveryRecords.Build(context.Profile, context.Config, new StepContext(Call, alter is null ? step : alter(step), index, EventTime(index)));
     }
+
+    /// <summary>The request of the first step the provider sends, as it would send it.</summary>
+    public WebhookRequest BuildFirst() => Build(First);
 
     public DateTimeOffset EventTime(int index) =>
         Call.StartedAt + context.Scenario.Steps.Take(index + 1).Aggregate(TimeSpan.Zero, (sum, step) => sum + step.After);

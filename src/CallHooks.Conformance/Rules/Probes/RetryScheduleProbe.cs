@@ -21,10 +21,10 @@ internal sealed class RetryScheduleProbe(Rule rule) : RuleProbe(rule)
     {
         var sender = new ProbeSender(context, Rule);
         var deliveries = new List<DeliveryResult>();
-        for (var index = 0; index < sender.Steps; index++)
+        foreach (var index in sender.Sent)
             deliveries.Add(await sender.SendAsync(index, sender.Build(index), "in order", sender.Accepted, cancellationToken).ConfigureAwait(false));
 
-        var last = sender.Steps - 1;
+        var last = sender.Last;
         var schedule = Schedule(context);
         var retriesStart = context.Time.GetUtcNow();
         for (var attempt = 0; attempt < schedule.Count && !cancellationToken.IsCancellationRequested; attempt++)

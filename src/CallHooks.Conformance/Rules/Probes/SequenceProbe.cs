@@ -22,14 +22,18 @@ internal sealed class SequenceProbe(Rule rule, Func<int, IReadOnlyList<(int Inde
         Enumerable.Range(0, steps).Select(index => (index, "in order")).Append((0, "late retry of the first event, after the final one")).ToList();
 
     public override string? NotApplicable(RuleContext context) =>
-        context.Scenario.Steps.Count < minimumSteps ? $"the scenario has fewer than {minimumSteps} events" : null;
+        context.SentSteps.Count < minimumSteps ? $"the scenario sends fewer than {minimumSteps} events under this configuration" : null;
 
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
         var sender = new ProbeSender(context, Rule);
         var deliveries = new List<DeliveryResult>();
-        foreach (var (index, probe) in order(sender.Steps))
+        // The order is worked out over the sent events only, then mapped back to their steps in the scenario.
+        foreach (var (position, probe) in order(sender.Sent.Count))
+        {
+            var index = sender.Sent[position];
             deliveries.Add(await sender.SendAsync(index, sender.Build(index), probe, sender.Accepted, cancellationToken).ConfigureAwait(false));
+        }
         return Verdict(context, ProbeSender.Failures(deliveries), deliveries);
     }
 }

@@ -22,8 +22,8 @@ internal sealed class SignatureStaleProbe(Rule rule) : RuleProbe(rule)
     {
         var sender = new ProbeSender(context, Rule);
         var expect = new ExpectationSpec { Status = context.Options.AuthReject, Within = context.Profile.TimeBudget };
-        var stale = Resign(sender.Build(0), context.Config.Secret!, sender.EventTime(0) - Age);
-        var delivery = await sender.SendAsync(0, stale, "signed, but 10 minutes old", expect, cancellationToken).ConfigureAwait(false);
+        var stale = Resign(sender.BuildFirst(), context.Config.Secret!, sender.EventTime(sender.First) - Age);
+        var delivery = await sender.SendAsync(sender.First, stale, "signed, but 10 minutes old", expect, cancellationToken).ConfigureAwait(false);
         return Verdict(context, ProbeSender.Failures([delivery]), [delivery]);
     }
 

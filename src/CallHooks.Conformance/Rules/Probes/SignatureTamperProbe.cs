@@ -11,13 +11,13 @@ namespace CallHooks.Conformance.Rules.Probes;
 internal sealed class SignatureTamperProbe(Rule rule) : RuleProbe(rule)
 {
     public override string? NotApplicable(RuleContext context) =>
-        Credentials.Signed(new ProbeSender(context, Rule).Build(0)) ? null : "requests are not signed (no --secret for a signing profile, no --sign)";
+        Credentials.Signed(new ProbeSender(context, Rule).BuildFirst()) ? null : "requests are not signed (no --secret for a signing profile, no --sign)";
 
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
         var sender = new ProbeSender(context, Rule);
         var expect = new ExpectationSpec { Status = context.Options.AuthReject, Within = context.Profile.TimeBudget };
-        var delivery = await sender.SendAsync(0, Tamper(sender.Build(0)), "content changed after signing", expect, cancellationToken).ConfigureAwait(false);
+        var delivery = await sender.SendAsync(sender.First, Tamper(sender.BuildFirst()), "content changed after signing", expect, cancellationToken).ConfigureAwait(false);
         return Verdict(context, ProbeSender.Failures([delivery]), [delivery]);
     }
 

@@ -55,7 +55,7 @@ internal sealed class VerifyRecordProbe(Rule rule, bool sendDuplicateFirst) : Ru
     private static async Task<DeliveryResult> ResendFinalAsync(RuleContext context, CancellationToken cancellationToken)
     {
         // Re-send the scenario's own final event exactly: the provider's retry of a delivery it thinks was lost.
-        var index = context.Scenario.Steps.Count - 1;
+        var index = context.SentSteps[^1];
         var original = context.Result.Deliveries[^1];
         var call = Generation.CallGenerator.Generate(context.Scenario, context.Plan.Seed, context.Plan.CallStart);
         var step = new StepContext(call, context.Scenario.Steps[index], index, original.EventTime);
