@@ -22,14 +22,7 @@ internal static class DeliveryData
     public static void WriteScenario(Utf8JsonWriter json, ScenarioResult scenario, DetailBudget budget)
     {
         json.WriteStartObject();
-        JsonFields.Text(json, "provider", scenario.Provider);
-        JsonFields.Text(json, "name", scenario.Name);
-        JsonFields.Text(json, "description", scenario.Description);
-        JsonFields.Text(json, "callId", scenario.CallId);
-        JsonFields.Text(json, "customer", scenario.Customer);
-        json.WriteNumber("seed", scenario.Seed);
-        json.WriteBoolean("passed", scenario.Passed);
-        JsonFields.Milliseconds(json, "durationMs", scenario.DurationMs);
+        ResultFields.Scenario(json, scenario);
         json.WriteStartArray("deliveries");
         foreach (var delivery in scenario.Deliveries)
             WriteDelivery(json, delivery, budget.Keep(delivery));

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CallHooks.Conformance.Reporting.Json;
 using CallHooks.Conformance.Reporting.Model;
 using CallHooks.Conformance.Reporting.Text;
 using CallHooks.Conformance.Results;
@@ -43,20 +44,7 @@ internal static class ReportData
 
     private static void WriteRun(Utf8JsonWriter json, RunResult result)
     {
-        JsonFields.Text(json, "tool", result.Tool);
-        JsonFields.Text(json, "version", result.Version);
-        json.WriteNumber("seed", result.Seed);
-        JsonFields.Timestamp(json, "now", result.Now);
-        JsonFields.Text(json, "target", result.Target);
-        json.WriteBoolean("embeddedListener", result.EmbeddedListener);
-        JsonFields.Text(json, "commandLine", result.CommandLine);
-        json.WriteStartObject("options");
-        foreach (var (name, value) in result.Options)
-            JsonFields.Text(json, SafeText.ForJson(name), value);
-        json.WriteEndObject();
-        JsonFields.Timestamp(json, "startedAt", result.StartedAt);
-        JsonFields.Timestamp(json, "finishedAt", result.FinishedAt);
-        JsonFields.Milliseconds(json, "durationMs", (result.FinishedAt - result.StartedAt).TotalMilliseconds);
+        ResultFields.Run(json, result);
 
         var deliveries = result.Scenarios.SelectMany(scenario => scenario.Deliveries).ToList();
         json.WriteStartObject("summary");

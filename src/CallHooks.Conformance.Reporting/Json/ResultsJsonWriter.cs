@@ -31,23 +31,7 @@ public static class ResultsJsonWriter
 
     private static void WriteRun(Utf8JsonWriter json, RunResult result)
     {
-        JsonFields.Text(json, "tool", result.Tool);
-        JsonFields.Text(json, "version", result.Version);
-        json.WriteNumber("seed", result.Seed);
-        JsonFields.Timestamp(json, "now", result.Now);
-        JsonFields.Text(json, "target", result.Target);
-        json.WriteBoolean("embeddedListener", result.EmbeddedListener);
-        JsonFields.Text(json, "commandLine", result.CommandLine);
-
-        // Options keep the caller's order: the CLI lists them in the order a reader expects.
-        json.WriteStartObject("options");
-        foreach (var (name, value) in result.Options)
-            JsonFields.Text(json, SafeText.ForJson(name), value);
-        json.WriteEndObject();
-
-        JsonFields.Timestamp(json, "startedAt", result.StartedAt);
-        JsonFields.Timestamp(json, "finishedAt", result.FinishedAt);
-        JsonFields.Milliseconds(json, "durationMs", (result.FinishedAt - result.StartedAt).TotalMilliseconds);
+        ResultFields.Run(json, result);
 
         json.WriteBoolean("interrupted", result.Interrupted);
 
@@ -79,14 +63,7 @@ public static class ResultsJsonWriter
     private static void WriteScenario(Utf8JsonWriter json, ScenarioResult scenario)
     {
         json.WriteStartObject();
-        JsonFields.Text(json, "provider", scenario.Provider);
-        JsonFields.Text(json, "name", scenario.Name);
-        JsonFields.Text(json, "description", scenario.Description);
-        JsonFields.Text(json, "callId", scenario.CallId);
-        JsonFields.Text(json, "customer", scenario.Customer);
-        json.WriteNumber("seed", scenario.Seed);
-        json.WriteBoolean("passed", scenario.Passed);
-        JsonFields.Milliseconds(json, "durationMs", scenario.DurationMs);
+        ResultFields.Scenario(json, scenario);
         json.WriteStartArray("deliveries");
         foreach (var delivery in scenario.Deliveries)
             WriteDelivery(json, delivery);

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using CallHooks.Conformance.Reporting.Text;
+using CallHooks.Conformance.Results;
+
+namespace CallHooks.Conformance.Reporting.Json;
+
+/// <summary>
+/// The fields that describe a run and a scenario, written the same way into results.json and the report page's
+/// data, so the two never disagree on a name or an order.
+/// </summary>
+internal static class ResultFields
+{
+    /// <summary>Tool, seed, clock, target, command line, options and timing of the run.</summary>
+    public static void Run(Utf8JsonWriter json, RunResult result)
+    {
+        JsonFields.Text(json, "tool", result.Tool);
+        JsonFields.Text(json, "version", result.Version);
+        json.WriteNumber("seed", result.Seed);
+        JsonFields.Timestamp(json, "now", result.Now);
+        JsonFields.Text(json, "target", result.Target);
+        json.WriteBoolean("embeddedListener", result.EmbeddedListener);
+        JsonFields.Text(json, "commandLine", result.CommandLine);
+
+        // Options keep the caller's order: the CLI lists them in the order a reader expects.
+        json.WriteStartObject("options");
+        foreach (var (name, value) in result.Options)
+            JsonFields.Text(json, SafeText.ForJson(name), value);
+        json.WriteEndObject();
+
+        JsonFields.Timestamp(json, "startedAt", result.StartedAt);
+        JsonFields.Timestamp(json, "finishedAt", result.FinishedAt);
+        JsonFields.Milliseconds(json, "durationMs", (result.FinishedAt - result.StartedAt).TotalMilliseconds);
+    }
+
+    /// <summary>Which scenario, which call, and its verdict and duration.</summary>
+    public static void Scenario(Utf8JsonWriter json, ScenarioResult scenario)
+    {
+        JsonFields.Text(json, "provider", scenario.Provider);
+        JsonFields.Text(json, "name", scenario.Name);
+        JsonFields.Text(json, "description", scenario.Description);
+        JsonFields.Text(json, "callId", scenario.CallId);
+        JsonFields.Text(json, "customer", scenario.Customer);
+        json.WriteNumber("seed", scenario.Seed);
+        json.WriteBoolean("passed", scenario.Passed);
+        JsonFields.Milliseconds(json, "durationMs", scenario.DurationMs);
+    }
+}
