@@ -46,14 +46,7 @@ internal static class ReportData
     {
         ResultFields.Run(json, result);
 
-        var deliveries = result.Scenarios.SelectMany(scenario => scenario.Deliveries).ToList();
-        json.WriteStartObject("summary");
-        json.WriteNumber("total", result.Scenarios.Count);
-        json.WriteNumber("passed", result.Passed);
-        json.WriteNumber("failed", result.Failed);
-        json.WriteNumber("deliveries", deliveries.Count);
-        json.WriteNumber("deliveriesFailed", deliveries.Count(delivery => !delivery.Passed));
-        json.WriteEndObject();
+        ResultFields.Summary(json, result);
 
         json.WriteStartArray("providers");
         foreach (var provider in result.Scenarios.Select(scenario => scenario.Provider).Distinct(StringComparer.Ordinal))

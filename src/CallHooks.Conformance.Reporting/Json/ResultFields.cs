@@ -32,6 +32,19 @@ internal static class ResultFields
         JsonFields.Milliseconds(json, "durationMs", (result.FinishedAt - result.StartedAt).TotalMilliseconds);
     }
 
+    /// <summary>The <c>summary</c> object: scenarios and deliveries, passed and failed.</summary>
+    public static void Summary(Utf8JsonWriter json, RunResult result)
+    {
+        var deliveries = result.Scenarios.SelectMany(scenario => scenario.Deliveries).ToList();
+        json.WriteStartObject("summary");
+        json.WriteNumber("total", result.Scenarios.Count);
+        json.WriteNumber("passed", result.Passed);
+        json.WriteNumber("failed", result.Failed);
+        json.WriteNumber("deliveries", deliveries.Count);
+        json.WriteNumber("deliveriesFailed", deliveries.Count(delivery => !delivery.Passed));
+        json.WriteEndObject();
+    }
+
     /// <summary>Which scenario, which call, and its verdict and duration.</summary>
     public static void Scenario(Utf8JsonWriter json, ScenarioResult scenario)
     {

@@ -38,7 +38,7 @@ public static class ResultsJsonWriter
         if (result.Load is { } load)
             LoadSummaryJson.Write(json, load);
         else
-            WriteSummary(json, result);
+            ResultFields.Summary(json, result);
 
         RulesJson.WriteSummary(json, result.Scenarios.SelectMany(scenario => scenario.Rules).ToList());
 
@@ -46,18 +46,6 @@ public static class ResultsJsonWriter
         foreach (var scenario in result.Scenarios)
             WriteScenario(json, scenario);
         json.WriteEndArray();
-    }
-
-    private static void WriteSummary(Utf8JsonWriter json, RunResult result)
-    {
-        var deliveries = result.Scenarios.SelectMany(scenario => scenario.Deliveries).ToList();
-        json.WriteStartObject("summary");
-        json.WriteNumber("total", result.Scenarios.Count);
-        json.WriteNumber("passed", result.Passed);
-        json.WriteNumber("failed", result.Failed);
-        json.WriteNumber("deliveries", deliveries.Count);
-        json.WriteNumber("deliveriesFailed", deliveries.Count(delivery => !delivery.Passed));
-        json.WriteEndObject();
     }
 
     private static void WriteScenario(Utf8JsonWriter json, ScenarioResult scenario)

@@ -46,7 +46,7 @@ public sealed class RawWireTests
     public void A_one_field_form_body_is_encoded_from_bytes_exactly_as_from_text()
     {
         var value = "{\"clid\":\"+91 98\",\"name\":\"Rāj Kumār\",\"url\":\"a/b?c=d&e\"}";
-        var body = FormUrlEncoding.Field("myoperator", System.Text.Encoding.UTF8.GetBytes(value));
+        var body = FormUrlEncoding.Field("myoperator"u8, System.Text.Encoding.UTF8.GetBytes(value));
         Assert.That(System.Text.Encoding.ASCII.GetString(body), Is.EqualTo("myoperator=" + FormUrlEncoding.Encode(value)));
         Assert.That(System.Text.Encoding.ASCII.GetString(body), Is.EqualTo("myoperator=%7B%22clid%22%3A%22%2B91+98%22%2C%22name%22%3A%22R%C4%81j+Kum%C4%81r%22%2C%22url%22%3A%22a%2Fb%3Fc%3Dd%26e%22%7D"));
     }

@@ -88,7 +88,7 @@ public sealed class MyOperatorAfterCallProfile : IProviderProfile
             Method = config.Method ?? DefaultMethod,
             Url = FormUrlEncoding.AppendQuery(config.Target, query),
             ContentType = "application/x-www-form-urlencoded",
-            Body = FormUrlEncoding.Field("myoperator", Encoding.UTF8.GetBytes(json)),
+            Body = FormUrlEncoding.Field("myoperator"u8, Encoding.UTF8.GetBytes(json)),
         });
     }
 
