@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using CallHooks.Conformance.Delivery;
+using CallHooks.Conformance.Delivery.KeepAlive;
 using CallHooks.Conformance.Wire;
 
 namespace LoadBench;
@@ -8,19 +9,17 @@ namespace LoadBench;
 /// <summary>
 /// The yardstick: <c>concurrency</c> workers each sending the same prepared body as fast as answers come, and doing
 /// nothing else. No scheduling, generation, checking or recording. Either with one shared HttpClient as anyone would
-/// write it, or through the harness's own dispatcher (its client settings, per-request deadline, wire tap and
-/// response reading), which tells the cost of sending apart from the cost of everything else the harness does.
+/// write it, or through the load run's own transport (<see cref="KeepAliveClient"/>: its deadlines, response parsing
+/// and observations), which tells the cost of sending apart from the cost of everything else the harness does.
 /// </summary>
 internal static class BareLoop
 {
     public sealed record Result(long Requests, long Failed, double Seconds);
 
-    public static async Task<Result> RunAsync(Uri url, byte[] body, string contentType, int concurrency, int count, bool viaDispatcher, CancellationToken stop)
+    public static async Task<Result> RunAsync(Uri url, byte[] body, string contentType, int concurrency, int count, bool viaTransport, CancellationToken stop)
     {
-        using var client = viaDispatcher
-            ? HttpClientFactory.Create(TimeSpan.FromSeconds(5), TlsTrust.System, Math.Max(256, concurrency), reuseConnections: true)
-            : new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None, MaxConnectionsPerServer = Math.Max(256, concurrency) });
-        var dispatcher = new WebhookDispatcher(client, TimeProvider.System);
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None, MaxConnectionsPerServer = Math.Max(256, concurrency) });
+        using var transport = new KeepAliveClient(TimeSpan.FromSeconds(5), TlsTrust.System, TimeProvider.System);
         var request = new WebhookRequest { Method = "POST", Url = url, ContentType = contentType, Body = body };
         long next = 0;
         long failed = 0;
@@ -29,7 +28,7 @@ internal static class BareLoop
         {
             while (Interlocked.Increment(ref next) <= count && !stop.IsCancellationRequested)
             {
-                if (!(viaDispatcher ? await SendThroughDispatcherAsync() : await SendPlainAsync()))
+                if (!(viaTransport ? await SendThroughTransportAsync() : await SendPlainAsync()))
                     Interlocked.Increment(ref failed);
             }
         }, stop)).ToArray();
@@ -45,9 +44,9 @@ internal static class BareLoop
             return response.IsSuccessStatusCode;
         }
 
-        async Task<bool> SendThroughDispatcherAsync()
+        async Task<bool> SendThroughTransportAsync()
         {
-            var observation = await dispatcher.SendAsync(request, TimeSpan.FromSeconds(5), stop);
+            var observation = await transport.SendAsync(request, TimeSpan.FromSeconds(5), stop);
             return observation.Response is { Status: >= 200 and < 300 };
         }
     }

@@ -22,7 +22,7 @@ switch (args.FirstOrDefault())
             options.Text("content-type"),
             options.Int("concurrency", 50),
             options.Int("count", 100_000),
-            options.Text("via", "httpclient") == "dispatcher",
+            options.Text("via", "httpclient") == "transport",
             interrupt.Token);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare ({options.Text("via", "httpclient")}): {result.Requests} requests, {result.Failed} failed, {result.Seconds:0.000} s, {result.Requests / result.Seconds:0.0} requests/s"));
         return result.Failed == 0 ? 0 : 1;
@@ -32,6 +32,6 @@ switch (args.FirstOrDefault())
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline round {index + 1}: {round.Deliveries} deliveries, {round.CpuMicroseconds:0.0} us CPU and {round.AllocatedBytes:0} bytes allocated per delivery, {round.Gen0Collections} gen0 GCs, {round.PerSecond:0} deliveries/s"));
         return 0;
     default:
-        Console.Error.WriteLine("usage: LoadBench listen [--port N] [--delay-ms N] | bare --url U --body-file F --content-type T [--concurrency C] [--count N] [--via httpclient|dispatcher] | pipeline --scenarios DIR --log FILE [--calls N] [--rounds N]");
+        Console.Error.WriteLine("usage: LoadBench listen [--port N] [--delay-ms N] | bare --url U --body-file F --content-type T [--concurrency C] [--count N] [--via httpclient|transport] | pipeline --scenarios DIR --log FILE [--calls N] [--rounds N]");
         return 2;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CallHooks.Conformance.Delivery;
+using CallHooks.Conformance.Delivery.KeepAlive;
 using CallHooks.Conformance.Reporting;
 using CallHooks.Conformance.Reporting.Json;
 using CallHooks.Conformance.Results;
@@ -47,8 +48,8 @@ internal sealed class LoadExecutor(CliConsole console, TimeProvider systemClock)
             $"callhooks: load run of {plan.Schedule.Total} calls at {load.Rate:0.###}/s, at most {load.Concurrency} in progress, pace {load.Pace:0.###}: {settings.Scenarios.Count} scenario(s) of {string.Join(", ", providers)} -> {target}{(embedded is null ? "" : " (embedded reference listener)")}")).ConfigureAwait(false);
         await console.Error.WriteLineAsync($"callhooks: seed {settings.Seed}, clock {callStart.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}").ConfigureAwait(false);
 
-        using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(5), settings.Trust, Math.Max(256, load.Concurrency), reuseConnections: true);
-        var run = new LoadRun(new WebhookDispatcher(client, clock), clock);
+        using var client = new KeepAliveClient(TimeSpan.FromSeconds(5), settings.Trust, clock);
+        var run = new LoadRun(client.SendAsync, clock);
         LoadRunResult outcome;
         string? logError;
         using (var log = new DeliveryLogWriter(Path.Combine(directory, DeliveryLogWriter.FileName)))

@@ -9,12 +9,15 @@ namespace CallHooks.Conformance.Delivery;
 /// </summary>
 internal static class CutShortDiagnosis
 {
-    public static ObservedFailure Diagnose(WireTap tap)
+    public static ObservedFailure Diagnose(WireTap tap) => Diagnose(tap.Prefix, tap.BytesReceived);
+
+    /// <param name="prefix">The first bytes of the response, as many as were kept (the status line and headers at least).</param>
+    /// <param name="received">How many bytes came in all.</param>
+    public static ObservedFailure Diagnose(ReadOnlySpan<byte> prefix, long received)
     {
-        var received = tap.BytesReceived;
         if (received == 0)
             return new ObservedFailure(FailureKind.EmptyReply, "the listener closed the connection without sending a response");
-        var text = Encoding.Latin1.GetString(tap.Prefix);
+        var text = Encoding.Latin1.GetString(prefix);
         if (!LooksLikeHttp(text))
             return new ObservedFailure(FailureKind.MalformedResponse, Invariant($"the response is not valid HTTP: the listener sent {received} byte(s) starting '{Printable(text)}', then closed the connection"));
         var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);

@@ -12,11 +12,18 @@ internal static class FailureClassifier
         // "The response ended" says nothing about what came before; the bytes on the wire do.
         if (tap.Attached && (Find<HttpIOException>(exception) is { HttpRequestError: HttpRequestError.ResponseEnded } || exception is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }))
             return CutShortDiagnosis.Diagnose(tap);
-        var anyResponseByte = headersReceived || tap.BytesReceived > 0;
+        return Classify(exception, headersReceived || tap.BytesReceived > 0);
+    }
+
+    /// <param name="exception">What the transport threw.</param>
+    /// <param name="anyResponseByte">Whether any byte of the response had arrived.</param>
+    public static ObservedFailure Classify(Exception exception, bool anyResponseByte)
+    {
         var socketError = Find<SocketException>(exception)?.SocketErrorCode;
         var kind = exception switch
         {
             _ when socketError is SocketError.ConnectionRefused => FailureKind.ConnectionRefused,
+            _ when Find<TimeoutException>(exception) is not null => FailureKind.Timeout,
             _ when socketError is SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => FailureKind.NameResolution,
             HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => FailureKind.NameResolution,
             HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => FailureKind.Tls,
@@ -44,6 +51,7 @@ internal static class FailureClassifier
             FailureKind.ConnectionReset => "connection reset before the response was complete: " + detail,
             FailureKind.MalformedResponse => "the response is not valid HTTP: " + detail,
             FailureKind.Tls => "TLS handshake failed: " + detail,
+            FailureKind.Timeout => "no connection in time: " + detail,
             _ => exception.GetType().Name + ": " + detail,
         };
     }

@@ -75,7 +75,7 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
     /// Response and content headers in received order, one entry per value as the client parsed them (a list header
     /// such as <c>Vary: Origin, Accept</c> gives two). Plain loops rather than LINQ: this runs for every delivery.
     /// </summary>
-    private static List<KeyValuePair<string, string>> HeadersOf(HttpResponseMessage response)
+    internal static List<KeyValuePair<string, string>> HeadersOf(HttpResponseMessage response)
     {
         var headers = new List<KeyValuePair<string, string>>(8);
         Add(response.Headers);

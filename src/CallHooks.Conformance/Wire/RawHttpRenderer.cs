@@ -1,33 +1,81 @@
-using System.Globalization;
-using System.Text;
+using System.Buffers;
+using System.Buffers.Text;
 
 namespace CallHooks.Conformance.Wire;
 
 /// <summary>
 /// Renders a request as the HTTP/1.1 bytes the dispatcher puts on the wire: request line, Host, the
 /// request's headers in order, Content-Type and Content-Length, a blank line, the body. Golden files hold
-/// this rendering, and a raw-socket test proves it equals what is really sent.
+/// this rendering, a raw-socket test proves it equals what HttpClient really sends, and load runs' transport
+/// (<see cref="Delivery.KeepAlive.KeepAliveClient"/>) sends exactly these bytes.
 /// </summary>
 public static class RawHttpRenderer
 {
     public static byte[] Render(WebhookRequest request)
     {
-        var head = new StringBuilder();
-        head.Append(request.Method).Append(' ').Append(request.Url.PathAndQuery).Append(" HTTP/1.1\r\n");
-        head.Append("Host: ").Append(request.Url.IsDefaultPort ? request.Url.Host : request.Url.Authority).Append("\r\n");
+        ArgumentNullException.ThrowIfNull(request);
+        var output = new ArrayBufferWriter<byte>(256 + request.Body.Length);
+        if (!TryWrite(request, output, out var badHeader))
+            throw new ArgumentException($"the value of header '{badHeader}' is not ASCII; HTTP header values are sent as ASCII", nameof(request));
+        return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Appends the request's bytes to <paramref name="output"/>. Refuses (writing nothing useful) a header whose name or
+    /// value is not ASCII, as HttpClient does: such bytes have no single meaning on the wire.
+    /// </summary>
+    /// <param name="badHeader">The name of the first header that is not ASCII, when false is returned.</param>
+    public static bool TryWrite(WebhookRequest request, IBufferWriter<byte> output, out string? badHeader)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(output);
+        badHeader = null;
+        var url = request.Url;
+        Ascii(output, request.Method);
+        Ascii(output, " ");
+        Ascii(output, url.PathAndQuery);
+        Ascii(output, " HTTP/1.1\r\nHost: ");
+        Ascii(output, url.IsDefaultPort ? url.Host : url.Authority);
+        Ascii(output, "\r\n");
         foreach (var (name, value) in request.Headers)
-            head.Append(name).Append(": ").Append(value).Append("\r\n");
-        if (request.HasBody)
         {
-            head.Append("Content-Type: ").Append(request.ContentType).Append("\r\n");
-            head.Append("Content-Length: ").Append(request.Body.Length.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
+            if (!Ascii(output, name) || !Ascii(output, ": ") || !Ascii(output, value))
+            {
+                badHeader = name;
+                return false;
+            }
+
+            Ascii(output, "\r\n");
         }
 
-        head.Append("\r\n");
-        var headBytes = Encoding.ASCII.GetBytes(head.ToString());
-        var all = new byte[headBytes.Length + request.Body.Length];
-        headBytes.CopyTo(all, 0);
-        request.Body.Span.CopyTo(all.AsSpan(headBytes.Length));
-        return all;
+        if (request.HasBody)
+        {
+            Ascii(output, "Content-Type: ");
+            if (!Ascii(output, request.ContentType))
+            {
+                badHeader = "Content-Type";
+                return false;
+            }
+
+            Ascii(output, "\r\nContent-Length: ");
+            var digits = output.GetSpan(20);
+            Utf8Formatter.TryFormat(request.Body.Length, digits, out var written);
+            output.Advance(written);
+            Ascii(output, "\r\n");
+        }
+
+        Ascii(output, "\r\n");
+        output.Write(request.Body.Span);
+        return true;
+    }
+
+    private static bool Ascii(IBufferWriter<byte> output, string? text)
+    {
+        text ??= "";
+        var span = output.GetSpan(text.Length);
+        if (System.Text.Ascii.FromUtf16(text, span, out var written) != OperationStatus.Done)
+            return false;
+        output.Advance(written);
+        return true;
     }
 }

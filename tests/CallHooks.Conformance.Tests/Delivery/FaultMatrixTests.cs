@@ -1,5 +1,6 @@
 using System.Text;
 using CallHooks.Conformance.Delivery;
+using CallHooks.Conformance.Delivery.KeepAlive;
 using CallHooks.Conformance.Tests.Support;
 using CallHooks.Conformance.Wire;
 
@@ -7,27 +8,23 @@ namespace CallHooks.Conformance.Tests.Delivery;
 
 /// <summary>
 /// The README's fault matrix, row by row, against a raw TCP server that misbehaves on purpose: every fault
-/// becomes an observation with a precise kind, a message that says what happened, and its timings. Both clients:
-/// a conformance run's (a connection per webhook) and a load run's (connections kept alive).
+/// becomes an observation with a precise kind, a message that says what happened, and its timings. Both transports:
+/// a conformance run's (HttpClient, a connection per webhook) and a load run's (<see cref="KeepAliveClient"/>,
+/// connections kept alive) must observe every row the same way.
 /// </summary>
-[TestFixture(false)]
-[TestFixture(true)]
-public sealed class FaultMatrixTests(bool reuseConnections)
+[TestFixture(Transport.Conformance)]
+[TestFixture(Transport.Load)]
+public sealed class FaultMatrixTests(Transport transport)
 {
     private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan LongTimeout = TimeSpan.FromSeconds(5);
-    private HttpClient client = null!;
-    private WebhookDispatcher dispatcher = null!;
+    private TransportUnderTest dispatcher = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        client = HttpClientFactory.Create(TimeSpan.FromSeconds(2), TlsTrust.System, reuseConnections: reuseConnections);
-        dispatcher = new WebhookDispatcher(client, TimeProvider.System);
-    }
+    public void SetUp() => dispatcher = TransportUnderTest.Create(transport, TlsTrust.System);
 
     [TearDown]
-    public void TearDown() => client.Dispose();
+    public void TearDown() => dispatcher.Dispose();
 
     [Test]
     public async Task A_host_that_does_not_resolve_is_a_name_resolution_failure()

@@ -6,21 +6,26 @@ using CallHooks.Conformance.Wire;
 
 namespace CallHooks.Conformance.Tests.Delivery;
 
-/// <summary>A listener with a self-signed certificate fails as TLS unless the user trusts it (--ca) or waives checks (--insecure).</summary>
-public sealed class TlsTrustTests
+/// <summary>
+/// A listener with a self-signed certificate fails as TLS unless the user trusts it (--ca) or waives checks (--insecure),
+/// through either transport.
+/// </summary>
+[TestFixture(Transport.Conformance)]
+[TestFixture(Transport.Load)]
+public sealed class TlsTrustTests(Transport transport)
 {
-    private static X509Certificate2 certificate = null!;
-    private static TlsListener listener = null!;
+    private X509Certificate2 certificate = null!;
+    private TlsListener listener = null!;
 
     [OneTimeSetUp]
-    public static async Task StartListener()
+    public async Task StartListener()
     {
         certificate = SelfSignedCertificate.Create();
         listener = await TlsListener.StartAsync(certificate);
     }
 
     [OneTimeTearDown]
-    public static async Task StopListener()
+    public async Task StopListener()
     {
         await listener.DisposeAsync();
         certificate.Dispose();
@@ -66,16 +71,16 @@ public sealed class TlsTrustTests
         using var elsewhere = SelfSignedCertificate.Create("another host", namesLoopback: false);
         await using var misnamed = await TlsListener.StartAsync(elsewhere);
         using var publicOnly = X509CertificateLoader.LoadCertificate(elsewhere.RawData);
-        using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(2), TlsTrust.Only([publicOnly]));
-        var observation = await new WebhookDispatcher(client, TimeProvider.System).SendAsync(Get(misnamed.Url), TimeSpan.FromSeconds(5), CancellationToken.None);
+        using var client = TransportUnderTest.Create(transport, TlsTrust.Only([publicOnly]));
+        var observation = await client.SendAsync(Get(misnamed.Url), TimeSpan.FromSeconds(5), CancellationToken.None);
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Tls), observation.Failure?.Message);
         Assert.That(misnamed.Requests, Is.Zero);
     }
 
-    private static async Task<Observation> SendAsync(TlsTrust trust)
+    private async Task<Observation> SendAsync(TlsTrust trust)
     {
-        using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(2), trust);
-        return await new WebhookDispatcher(client, TimeProvider.System).SendAsync(Get(listener.Url), TimeSpan.FromSeconds(5), CancellationToken.None);
+        using var client = TransportUnderTest.Create(transport, trust);
+        return await client.SendAsync(Get(listener.Url), TimeSpan.FromSeconds(5), CancellationToken.None);
     }
 
     private static WebhookRequest Get(Uri url) => new() { Method = "POST", Url = url, ContentType = "text/plain", Body = Encoding.UTF8.GetBytes("x") };

@@ -8,19 +8,21 @@ namespace CallHooks.Conformance.Tests.Delivery;
 /// <summary>
 /// The dispatcher against an independent server: WireMock's standalone jar, its faults injected through the
 /// admin API. Agreeing with our own raw fault server proves little; agreeing with WireMock's faults proves the
-/// classification holds for bytes we did not write.
+/// classification holds for bytes we did not write. Both transports: a conformance run's and a load run's.
 /// </summary>
-public sealed class WireMockFaultTests
+[TestFixture(Transport.Conformance)]
+[TestFixture(Transport.Load)]
+public sealed class WireMockFaultTests(Transport transport)
 {
     private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(300);
-    private static WireMockServer wireMock = null!;
-    private static HttpClient client = null!;
+    private WireMockServer wireMock = null!;
+    private TransportUnderTest client = null!;
 
     [OneTimeSetUp]
-    public static async Task StartWireMock()
+    public async Task StartWireMock()
     {
         wireMock = await WireMockServer.StartAsync();
-        client = HttpClientFactory.Create(TimeSpan.FromSeconds(2));
+        client = TransportUnderTest.Create(transport, TlsTrust.System);
         foreach (var fault in new[] { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE" })
             await wireMock.StubAsync("""{"request":{"method":"POST","url":"/fault/FAULT"},"response":{"fault":"FAULT"}}""".Replace("FAULT", fault, StringComparison.Ordinal));
         await wireMock.StubAsync("""{"request":{"method":"POST","url":"/slow-headers"},"response":{"status":200,"body":"late","fixedDelayMilliseconds":3000}}""");
@@ -32,7 +34,7 @@ public sealed class WireMockFaultTests
     }
 
     [OneTimeTearDown]
-    public static async Task StopWireMock()
+    public async Task StopWireMock()
     {
         client?.Dispose();
         if (wireMock is not null)
@@ -99,8 +101,8 @@ public sealed class WireMockFaultTests
             Assert.That(observation.Response.Headers, Does.Contain(KeyValuePair.Create("WWW-Authenticate", "Basic realm=\"crm\"")));
     }
 
-    private static Task<Observation> SendAsync(string path, TimeSpan timeout) =>
-        new WebhookDispatcher(client, TimeProvider.System).SendAsync(
+    private Task<Observation> SendAsync(string path, TimeSpan timeout) =>
+        client.SendAsync(
             new WebhookRequest { Method = "POST", Url = new Uri(wireMock.BaseUrl, path), ContentType = "application/x-www-form-urlencoded", Body = Encoding.UTF8.GetBytes("myoperator=%7B%7D") },
             timeout,
             CancellationToken.None);

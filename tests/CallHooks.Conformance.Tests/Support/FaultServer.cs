@@ -15,6 +15,7 @@ internal sealed class FaultServer : IAsyncDisposable
     private readonly Func<FaultConnection, Task> answer;
     private readonly Task accepting;
     private int requests;
+    private int connections;
 
     private FaultServer(Func<FaultConnection, Task> answer)
     {
@@ -27,6 +28,9 @@ internal sealed class FaultServer : IAsyncDisposable
 
     /// <summary>Requests read completely (head and Content-Length body) before the fault was played.</summary>
     public int Requests => Volatile.Read(ref requests);
+
+    /// <summary>TCP connections accepted so far.</summary>
+    public int Connections => Volatile.Read(ref connections);
 
     public static FaultServer Start(Func<FaultConnection, Task> answer) => new(answer);
 
@@ -51,6 +55,7 @@ internal sealed class FaultServer : IAsyncDisposable
         while (!stopping.IsCancellationRequested)
         {
             var client = await listener.AcceptTcpClientAsync(stopping.Token);
+            Interlocked.Increment(ref connections);
             _ = Task.Run(() => ServeAsync(client));
         }
     }

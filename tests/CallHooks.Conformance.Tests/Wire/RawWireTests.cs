@@ -7,13 +7,16 @@ using CallHooks.Conformance.Wire;
 
 namespace CallHooks.Conformance.Tests.Wire;
 
-/// <summary>What the golden files hold (the rendering) is byte for byte what the dispatcher really sends.</summary>
+/// <summary>What the golden files hold (the rendering) is byte for byte what both transports really send.</summary>
 public sealed class RawWireTests
 {
-    [TestCase("GET", "form")]
-    [TestCase("POST", "form")]
-    [TestCase("POST", "json")]
-    public async Task Dispatcher_sends_exactly_the_rendered_bytes(string method, string encoding)
+    [TestCase("GET", "form", Transport.Conformance)]
+    [TestCase("POST", "form", Transport.Conformance)]
+    [TestCase("POST", "json", Transport.Conformance)]
+    [TestCase("GET", "form", Transport.Load)]
+    [TestCase("POST", "form", Transport.Load)]
+    [TestCase("POST", "json", Transport.Load)]
+    public async Task Transport_sends_exactly_the_rendered_bytes(string method, string encoding, Transport transport)
     {
         using var capture = new RawCapture();
         var scenario = Fixtures.Scenario("incoming-answered");
@@ -21,10 +24,9 @@ public sealed class RawWireTests
         var config = Fixtures.Config(method, encoding) with { Target = new Uri(capture.BaseUrl, "webhook?src=panel") };
         var request = new MyOperatorInCallProfile().Build(new StepContext(call, scenario.Steps[1], 1, call.StartedAt), config);
 
-        using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(5));
-        var dispatcher = new WebhookDispatcher(client, TimeProvider.System);
+        using var client = TransportUnderTest.Create(transport, TlsTrust.System);
         var captured = capture.CaptureOneAsync();
-        var observation = await dispatcher.SendAsync(request, TimeSpan.FromSeconds(10), CancellationToken.None);
+        var observation = await client.SendAsync(request, TimeSpan.FromSeconds(10), CancellationToken.None);
 
         Assert.That(observation.Response?.Status, Is.EqualTo(200), observation.Failure?.Message);
         Assert.That(System.Text.Encoding.UTF8.GetString(await captured), Is.EqualTo(System.Text.Encoding.UTF8.GetString(RawHttpRenderer.Render(request))));

@@ -1,0 +1,214 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Authentication;
+using System.Text;
+using CallHooks.Conformance.Wire;
+
+namespace CallHooks.Conformance.Delivery.KeepAlive;
+
+/// <summary>
+/// Load runs' transport: HTTP/1.1 over connections kept alive, as a provider's client pool does, sending exactly the
+/// bytes <see cref="RawHttpRenderer"/> renders and observing the answer as <see cref="WebhookDispatcher"/> does (same
+/// failure kinds and wording, same parsed headers). It exists because a load generator must not be the bottleneck:
+/// HttpClient's generality (redirects, proxies, decompression, HTTP/2, retries) costs more CPU per request than
+/// everything else the harness does for a delivery, on the same cores the listener needs. Never throws for anything
+/// the listener does; a connection is used by one exchange at a time, and there are never more connections than
+/// exchanges in flight (load runs cap those with their concurrency).
+/// </summary>
+public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, TimeProvider time) : IDisposable
+{
+    /// <summary>
+    /// A pooled connection idle longer than this is closed rather than reused: below the 5 s keep-alive of common
+    /// servers (Node.js), so an exchange does not race a listener closing an idle connection.
+    /// </summary>
+    public static readonly TimeSpan IdleLimit = TimeSpan.FromSeconds(4);
+
+    private readonly ConcurrentDictionary<Endpoint, Stack<KeepAliveConnection>> pools = new();
+    private bool disposed;
+
+    public async Task<Observation> SendAsync(WebhookRequest request, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var sentAt = time.GetUtcNow();
+        var started = Stopwatch.GetTimestamp();
+        var endpoint = new Endpoint(request.Url.Scheme, request.Url.IdnHost, request.Url.Port);
+        KeepAliveConnection? connection = null;
+        ResponseHead? head = null;
+        var headersMs = 0d;
+        var reusable = false;
+        try
+        {
+            connection = TakeIdle(endpoint) ?? await ConnectAsync(request.Url, timeout, cancellationToken).ConfigureAwait(false);
+            connection.Outgoing.ResetWrittenCount();
+            if (!RawHttpRenderer.TryWrite(request, connection.Outgoing, out var badHeader))
+                return Failed(sentAt, started, new ObservedFailure(FailureKind.Other, $"the value of header '{badHeader}' is not ASCII; HTTP header values are sent as ASCII"));
+
+            var deadline = connection.Deadline;
+            deadline.CancelAfter(Remaining(timeout, started));
+            using var interrupted = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), deadline);
+            await connection.SendAsync(deadline.Token).ConfigureAwait(false);
+            connection.BeginResponse();
+            while ((head = connection.TryTakeHead()) is null)
+            {
+                if (!connection.Received(await connection.ReadAsync(deadline.Token).ConfigureAwait(false)))
+                    throw new ResponseEndedException(connection.HeadCutShort());
+            }
+
+            headersMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+            // One byte more than the limit tells a body of exactly the limit from a longer one.
+            const int limit = WebhookDispatcher.MaxBodyBytes + 1;
+            var sink = ArrayPool<byte>.Shared.Rent(limit);
+            try
+            {
+                BodyStep step;
+                while ((step = connection.TakeBody(sink, limit)) == BodyStep.NeedMore)
+                {
+                    if (connection.Received(await connection.ReadAsync(deadline.Token).ConfigureAwait(false)))
+                        continue;
+                    if (!connection.BodyEndsAtClose)
+                        throw new ResponseEndedException(connection.BodyCutShort());
+                    step = BodyStep.Complete;
+                    break;
+                }
+
+                var filled = (int)connection.BodyBytes;
+                var truncated = filled > WebhookDispatcher.MaxBodyBytes;
+                // A body that ran until close has no keep-alive (see ResponseHead), nor has one cut at the limit.
+                reusable = step == BodyStep.Complete && head.KeepAlive && connection.Drained && deadline.TryReset();
+                return new Observation
+                {
+                    SentAt = sentAt,
+                    LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                    Response = new ObservedResponse(
+                        head.Status,
+                        head.Reason,
+                        new ReceivedHeaders(head),
+                        Encoding.UTF8.GetString(sink, 0, Math.Min(filled, WebhookDispatcher.MaxBodyBytes)),
+                        filled,
+                        truncated,
+                        headersMs),
+                };
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(sink);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var phase = head is null
+                ? "the response headers"
+                : string.Create(CultureInfo.InvariantCulture, $"the response body; {$"{head.Status} {head.Reason}".TrimEnd()} came after {headersMs:0} ms, then {connection!.BodyBytes} body byte(s)");
+            return Failed(sentAt, started, new ObservedFailure(FailureKind.Timeout, $"no complete response within {Scenarios.DurationText.Format(timeout)} (waiting for {phase})"));
+        }
+        catch (OperationCanceledException)
+        {
+            return Failed(sentAt, started, new ObservedFailure(FailureKind.Cancelled, "the run was interrupted before the response was complete"));
+        }
+        catch (MalformedResponseException malformed)
+        {
+            return Failed(sentAt, started, new ObservedFailure(FailureKind.MalformedResponse, "the response is not valid HTTP: " + malformed.Message));
+        }
+        catch (ResponseEndedException ended)
+        {
+            return Failed(sentAt, started, ended.Failure);
+        }
+        catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or AuthenticationException or TimeoutException)
+        {
+            return Failed(sentAt, started, FailureClassifier.Classify(exception, head is not null || connection?.ResponseBytes > 0));
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                if (reusable)
+                    Return(endpoint, connection);
+                else
+                    connection.Dispose();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        Volatile.Write(ref disposed, true);
+        foreach (var pool in pools.Values)
+        {
+            lock (pool)
+            {
+                while (pool.TryPop(out var connection))
+                    connection.Dispose();
+            }
+        }
+    }
+
+    private static TimeSpan Remaining(TimeSpan timeout, long started)
+    {
+        var left = timeout - Stopwatch.GetElapsedTime(started);
+        return left > TimeSpan.Zero ? left : TimeSpan.FromTicks(1);
+    }
+
+    private static Observation Failed(DateTimeOffset sentAt, long started, ObservedFailure failure) => new()
+    {
+        SentAt = sentAt,
+        LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+        Failure = failure,
+    };
+
+    private async Task<KeepAliveConnection> ConnectAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        // The connect timeout bounds the TCP and TLS handshakes; the request's own deadline counts from before them.
+        using var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var limit = connectTimeout < timeout ? connectTimeout : timeout;
+        connecting.CancelAfter(limit);
+        try
+        {
+            return await KeepAliveConnection.OpenAsync(url, trust, connecting.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && connectTimeout < timeout)
+        {
+            throw new TimeoutException($"no connection within the connect timeout of {Scenarios.DurationText.Format(connectTimeout)}");
+        }
+    }
+
+    private KeepAliveConnection? TakeIdle(Endpoint endpoint)
+    {
+        if (!pools.TryGetValue(endpoint, out var pool))
+            return null;
+        var now = time.GetTimestamp();
+        while (true)
+        {
+            KeepAliveConnection? connection;
+            lock (pool)
+            {
+                if (!pool.TryPop(out connection))
+                    return null;
+            }
+
+            if (time.GetElapsedTime(connection.IdleSince, now) < IdleLimit && !connection.LooksClosed())
+                return connection;
+            connection.Dispose();
+        }
+    }
+
+    private void Return(Endpoint endpoint, KeepAliveConnection connection)
+    {
+        connection.IdleSince = time.GetTimestamp();
+        var pool = pools.GetOrAdd(endpoint, static _ => new Stack<KeepAliveConnection>());
+        lock (pool)
+        {
+            if (!Volatile.Read(ref disposed))
+            {
+                pool.Push(connection);
+                return;
+            }
+        }
+
+        connection.Dispose();
+    }
+
+    private readonly record struct Endpoint(string Scheme, string Host, int Port);
+}

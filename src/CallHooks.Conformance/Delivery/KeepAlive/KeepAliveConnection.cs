@@ -1,0 +1,367 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+
+namespace CallHooks.Conformance.Delivery.KeepAlive;
+
+/// <summary>
+/// One HTTP/1.1 connection of a load run: writes a rendered request in a single send and reads the response straight
+/// from its own receive buffer. Not thread-safe; the pool hands it to one exchange at a time.
+/// </summary>
+internal sealed class KeepAliveConnection : IDisposable
+{
+    /// <summary>The most a status line and headers may take, as HttpClient's default limit.</summary>
+    public const int MaxHeadBytes = 64 * 1024;
+
+    private const int InitialBufferBytes = 16 * 1024;
+    private const int MaxLineBytes = 4 * 1024;
+
+    private readonly Socket socket;
+    private readonly Stream stream;
+    private byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
+    private int start;
+    private int end;
+    private BodyPhase bodyPhase;
+    private long bodyLeft;
+    private bool chunked;
+    private bool untilClose;
+
+    private KeepAliveConnection(Socket socket, Stream stream, bool secure)
+    {
+        this.socket = socket;
+        this.stream = stream;
+        Secure = secure;
+    }
+
+    /// <summary>The request being sent, rendered here so its buffer is reused for the connection's life.</summary>
+    public ArrayBufferWriter<byte> Outgoing { get; } = new(1024);
+
+    /// <summary>The deadline of the exchange in progress; reset after each one that ends in time.</summary>
+    public CancellationTokenSource Deadline { get; } = new();
+
+    public bool Secure { get; }
+
+    /// <summary>When the connection went back to the pool (a <see cref="TimeProvider"/> timestamp).</summary>
+    public long IdleSince { get; set; }
+
+    /// <summary>Bytes received since the response in progress began.</summary>
+    public long ResponseBytes { get; private set; }
+
+    /// <summary>Bytes of the response's body taken so far, for a timeout to say how far the body got.</summary>
+    public long BodyBytes { get; private set; }
+
+    /// <summary>True while the body runs until the listener closes (no length, not chunked).</summary>
+    public bool BodyEndsAtClose => untilClose && bodyPhase == BodyPhase.Data;
+
+    /// <summary>True when nothing beyond the last response came: extra bytes would be mistaken for the next answer.</summary>
+    public bool Drained => start == end;
+
+    public static async Task<KeepAliveConnection> OpenAsync(Uri url, TlsTrust trust, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            var host = url.IdnHost;
+            if (IPAddress.TryParse(host, out var address))
+                await socket.ConnectAsync(new IPEndPoint(address, url.Port), cancellationToken).ConfigureAwait(false);
+            else
+                await socket.ConnectAsync(new DnsEndPoint(host, url.Port), cancellationToken).ConfigureAwait(false);
+            var network = new NetworkStream(socket, ownsSocket: true);
+            if (!url.Scheme.Equals(Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase))
+                return new KeepAliveConnection(socket, network, secure: false);
+            var tls = new SslStream(network, leaveInnerStreamOpen: false);
+            try
+            {
+                await tls.AuthenticateAsClientAsync(
+                    new SslClientAuthenticationOptions
+                    {
+                        TargetHost = host,
+                        RemoteCertificateValidationCallback = trust.Callback(),
+                        ApplicationProtocols = [SslApplicationProtocol.Http11],
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await tls.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            return new KeepAliveConnection(socket, tls, secure: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// True when the listener has closed this idle connection (or sent something unasked). A TLS connection is not
+    /// polled: a late session ticket makes the socket readable without meaning anything, so the idle limit alone applies.
+    /// </summary>
+    public bool LooksClosed() => !Secure && socket.Poll(0, SelectMode.SelectRead);
+
+    public ValueTask SendAsync(CancellationToken cancellationToken) => stream.WriteAsync(Outgoing.WrittenMemory, cancellationToken);
+
+    /// <summary>Starts a new exchange: nothing of an earlier response may be left (see <see cref="Drained"/>).</summary>
+    public void BeginResponse()
+    {
+        ResponseBytes = 0;
+        BodyBytes = 0;
+    }
+
+    /// <summary>
+    /// Reads from the listener into the free part of the buffer. The caller hands the count to <see cref="Received"/>;
+    /// it is not awaited here, so an exchange is one async method, not a stack of them resuming one another.
+    /// </summary>
+    public ValueTask<int> ReadAsync(CancellationToken cancellationToken)
+    {
+        MakeRoom();
+        return stream.ReadAsync(buffer.AsMemory(end), cancellationToken);
+    }
+
+    /// <returns>False when the listener closed the connection (a read of zero bytes).</returns>
+    public bool Received(int count)
+    {
+        end += count;
+        ResponseBytes += count;
+        return count > 0;
+    }
+
+    /// <summary>
+    /// The response's status line and headers once they are all in, else null (read more). Interim 1xx responses
+    /// other than 101 are passed over. Throws <see cref="MalformedResponseException"/> for bytes that are not HTTP.
+    /// </summary>
+    public ResponseHead? TryTakeHead()
+    {
+        while (true)
+        {
+            var length = HeadLength();
+            if (length < 0)
+            {
+                if (end - start >= MaxHeadBytes)
+                    throw new MalformedResponseException($"the status line and headers are longer than {MaxHeadBytes / 1024} KiB");
+                return null;
+            }
+
+            var head = ResponseHead.Parse(buffer.AsSpan(start, length));
+            start += length;
+            SkipBlankLine();
+            if (head.Status is >= 100 and < 200 and not 101)
+                continue;
+            BeginBody(head);
+            return head;
+        }
+    }
+
+    /// <summary>What to say when the listener closed the connection before the headers were complete.</summary>
+    public ObservedFailure HeadCutShort() => CutShortDiagnosis.Diagnose(buffer.AsSpan(start, end - start), ResponseBytes);
+
+    /// <summary>
+    /// Moves body bytes from the buffer into <paramref name="sink"/>, decoding chunked framing, up to <paramref name="limit"/>.
+    /// </summary>
+    public BodyStep TakeBody(byte[] sink, int limit)
+    {
+        while (true)
+        {
+            switch (bodyPhase)
+            {
+                case BodyPhase.Done:
+                    return BodyStep.Complete;
+                case BodyPhase.Data:
+                    if (bodyLeft == 0)
+                    {
+                        bodyPhase = chunked ? BodyPhase.DataEnd : BodyPhase.Done;
+                        continue;
+                    }
+
+                    if (BodyBytes == limit)
+                        return BodyStep.LimitReached;
+                    if (start == end)
+                        return BodyStep.NeedMore;
+                    var take = (int)Math.Min(Math.Min(bodyLeft, end - start), limit - BodyBytes);
+                    buffer.AsSpan(start, take).CopyTo(sink.AsSpan((int)BodyBytes));
+                    start += take;
+                    BodyBytes += take;
+                    bodyLeft -= take;
+                    continue;
+                case BodyPhase.SizeLine:
+                    if (!TryTakeLine(out var sizeLine, "a chunk size line"))
+                        return BodyStep.NeedMore;
+                    bodyLeft = ChunkSize(sizeLine);
+                    bodyPhase = bodyLeft == 0 ? BodyPhase.Trailer : BodyPhase.Data;
+                    continue;
+                case BodyPhase.DataEnd:
+                    if (!TryTakeLine(out var rest, "a line in the chunked body"))
+                        return BodyStep.NeedMore;
+                    if (!rest.IsEmpty)
+                        throw new MalformedResponseException("a chunk's data is longer than its size says");
+                    bodyPhase = BodyPhase.SizeLine;
+                    continue;
+                case BodyPhase.Trailer:
+                    // Trailer fields, if any, up to the blank line; they are not kept.
+                    if (!TryTakeLine(out var field, "a trailer line"))
+                        return BodyStep.NeedMore;
+                    if (field.IsEmpty)
+                        bodyPhase = BodyPhase.Done;
+                    continue;
+            }
+        }
+    }
+
+    /// <summary>What to say when the listener closed the connection before the body was complete.</summary>
+    public ObservedFailure BodyCutShort()
+    {
+        var partial = buffer.AsSpan(start, end - start);
+        if (bodyPhase == BodyPhase.SizeLine && partial.Length > 0 && HexValue(partial[0]) < 0)
+            return new ObservedFailure(FailureKind.MalformedResponse, $"the response is not valid HTTP: the chunk size '{ResponseHead.Printable(partial)}' is not hexadecimal, then the connection closed");
+        return new ObservedFailure(FailureKind.ConnectionReset, $"connection reset before the response was complete: the body was cut short after {ResponseBytes} byte(s) in all");
+    }
+
+    public void Dispose()
+    {
+        stream.Dispose();
+        Deadline.Dispose();
+        var rented = Interlocked.Exchange(ref buffer, []);
+        if (rented.Length > 0)
+            ArrayPool<byte>.Shared.Return(rented);
+    }
+
+    private static long ChunkSize(ReadOnlySpan<byte> line)
+    {
+        var extension = line.IndexOf((byte)';');
+        var digits = (extension < 0 ? line : line[..extension]).Trim(" \t"u8);
+        long size = 0;
+        foreach (var digit in digits)
+        {
+            var value = HexValue(digit);
+            if (value < 0 || size > (long.MaxValue >> 4))
+            {
+                size = -1;
+                break;
+            }
+
+            size = (size << 4) | (uint)value;
+        }
+
+        if (digits.IsEmpty || size < 0)
+            throw new MalformedResponseException($"the chunk size '{ResponseHead.Printable(line)}' is not hexadecimal");
+        return size;
+    }
+
+    private static int HexValue(byte digit) => digit switch
+    {
+        >= (byte)'0' and <= (byte)'9' => digit - '0',
+        >= (byte)'a' and <= (byte)'f' => digit - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => digit - 'A' + 10,
+        _ => -1,
+    };
+
+    /// <returns>
+    /// The length of the head from <see cref="start"/> up to its last line end (the blank line follows), or -1 while
+    /// incomplete. RFC 9112 section 2.2: a client may take a bare LF as a line end, so the blank line is "\n\n" or "\n\r\n".
+    /// </returns>
+    private int HeadLength()
+    {
+        var received = buffer.AsSpan(start, end - start);
+        var bare = received.IndexOf("\n\n"u8);
+        var crlf = received.IndexOf("\n\r\n"u8);
+        var found = bare < 0 ? crlf : crlf < 0 ? bare : Math.Min(bare, crlf);
+        return found < 0 ? -1 : found + 1;
+    }
+
+    private void SkipBlankLine()
+    {
+        if (start < end && buffer[start] == '\r')
+            start++;
+        if (start < end && buffer[start] == '\n')
+            start++;
+    }
+
+    /// <summary>The next line without its line end, if it is all in; valid until the buffer is next filled.</summary>
+    private bool TryTakeLine(out ReadOnlySpan<byte> line, string what)
+    {
+        var received = buffer.AsSpan(start, end - start);
+        var newline = received.IndexOf((byte)'\n');
+        if (newline < 0)
+        {
+            if (received.Length > MaxLineBytes)
+                throw new MalformedResponseException($"{what} is longer than {MaxLineBytes / 1024} KiB");
+            line = default;
+            return false;
+        }
+
+        line = received[..(newline > 0 && received[newline - 1] == '\r' ? newline - 1 : newline)];
+        start += newline + 1;
+        return true;
+    }
+
+    private void BeginBody(ResponseHead head)
+    {
+        chunked = head.Framing == BodyFraming.Chunked;
+        untilClose = head.Framing == BodyFraming.UntilClose;
+        (bodyPhase, bodyLeft) = head.Framing switch
+        {
+            BodyFraming.None => (BodyPhase.Done, 0L),
+            BodyFraming.ContentLength => (BodyPhase.Data, head.ContentLength),
+            BodyFraming.Chunked => (BodyPhase.SizeLine, 0L),
+            _ => (BodyPhase.Data, long.MaxValue),
+        };
+    }
+
+    /// <summary>Makes room after the bytes not yet taken: moves them to the front, or grows the buffer for a long head.</summary>
+    private void MakeRoom()
+    {
+        if (start == end)
+            start = end = 0;
+        if (end < buffer.Length)
+            return;
+        if (start > 0)
+        {
+            buffer.AsSpan(start, end - start).CopyTo(buffer);
+            end -= start;
+            start = 0;
+            return;
+        }
+
+        // Only a head gets here (bodies are taken as they come): grow toward the head limit.
+        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        buffer.AsSpan(0, end).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = larger;
+    }
+}
+
+/// <summary>Where <see cref="KeepAliveConnection.TakeBody"/> stopped.</summary>
+internal enum BodyStep
+{
+    /// <summary>The body ended as its framing says.</summary>
+    Complete,
+
+    /// <summary>The sink holds the limit; the rest is left unread (the connection cannot be reused).</summary>
+    LimitReached,
+
+    /// <summary>The buffer ran out: read more from the listener.</summary>
+    NeedMore,
+}
+
+/// <summary>Where in a response body the connection is.</summary>
+internal enum BodyPhase
+{
+    /// <summary>Bytes of data: the rest of a Content-Length body or chunk, or everything until close.</summary>
+    Data,
+
+    /// <summary>The line end after a chunk's data.</summary>
+    DataEnd,
+
+    /// <summary>A chunk size line.</summary>
+    SizeLine,
+
+    /// <summary>Trailer fields after the last chunk.</summary>
+    Trailer,
+
+    /// <summary>The body is complete.</summary>
+    Done,
+}

@@ -1,0 +1,45 @@
+using CallHooks.Conformance.Delivery;
+using CallHooks.Conformance.Delivery.KeepAlive;
+using CallHooks.Conformance.Wire;
+
+namespace CallHooks.Conformance.Tests.Support;
+
+/// <summary>Which of the two transports a test runs against.</summary>
+public enum Transport
+{
+    /// <summary>Conformance runs': HttpClient through <see cref="WebhookDispatcher"/>, a connection per webhook.</summary>
+    Conformance,
+
+    /// <summary>Load runs': <see cref="KeepAliveClient"/>, connections kept alive.</summary>
+    Load,
+}
+
+/// <summary>One transport behind the one call both offer, so a test is written once and run against each.</summary>
+internal sealed class TransportUnderTest : IDisposable
+{
+    private readonly IDisposable owner;
+    private readonly Func<WebhookRequest, TimeSpan, CancellationToken, Task<Observation>> send;
+
+    private TransportUnderTest(IDisposable owner, Func<WebhookRequest, TimeSpan, CancellationToken, Task<Observation>> send)
+    {
+        this.owner = owner;
+        this.send = send;
+    }
+
+    public static TransportUnderTest Create(Transport transport, TlsTrust trust)
+    {
+        if (transport == Transport.Load)
+        {
+            var client = new KeepAliveClient(TimeSpan.FromSeconds(2), trust, TimeProvider.System);
+            return new TransportUnderTest(client, client.SendAsync);
+        }
+
+        var http = HttpClientFactory.Create(TimeSpan.FromSeconds(2), trust);
+        return new TransportUnderTest(http, new WebhookDispatcher(http, TimeProvider.System).SendAsync);
+    }
+
+    public Task<Observation> SendAsync(WebhookRequest request, TimeSpan timeout, CancellationToken cancellationToken) =>
+        send(request, timeout, cancellationToken);
+
+    public void Dispose() => owner.Dispose();
+}
