@@ -150,6 +150,8 @@ internal static class RunOptionsParser
             problems.Add($"--header {name}: set by the transport from the request itself; it cannot be configured");
         else if (value.Any(character => character is '\r' or '\n' or '\0'))
             problems.Add($"--header {name}: the value contains a line break or NUL");
+        else if (!System.Text.Ascii.IsValid(value))
+            problems.Add($"--header {name}: the value is not ASCII; HTTP header values are sent as ASCII");
         else
             return new HeaderSpec(name, value);
         return null;

@@ -51,7 +51,7 @@ internal static class FailureClassifier
             FailureKind.ConnectionReset => "connection reset before the response was complete: " + detail,
             FailureKind.MalformedResponse => "the response is not valid HTTP: " + detail,
             FailureKind.Tls => "TLS handshake failed: " + detail,
-            FailureKind.Timeout => "no connection in time: " + detail,
+            FailureKind.Timeout => "could not connect in time: " + detail,
             _ => exception.GetType().Name + ": " + detail,
         };
     }

@@ -31,11 +31,18 @@ public static class RawHttpRenderer
         ArgumentNullException.ThrowIfNull(output);
         badHeader = null;
         var url = request.Url;
-        Ascii(output, request.Method);
+        // The host as HttpClient writes it: punycode for an international name, brackets around an IPv6 address.
+        var host = url.HostNameType == UriHostNameType.IPv6 ? "[" + url.IdnHost + "]" : url.IdnHost;
+        if (!Ascii(output, request.Method))
+        {
+            badHeader = "(request line)";
+            return false;
+        }
+
         Ascii(output, " ");
         Ascii(output, url.PathAndQuery);
         Ascii(output, " HTTP/1.1\r\nHost: ");
-        Ascii(output, url.IsDefaultPort ? url.Host : url.Authority);
+        Ascii(output, url.IsDefaultPort ? host : host + ":" + url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Ascii(output, "\r\n");
         foreach (var (name, value) in request.Headers)
         {

@@ -54,6 +54,19 @@ public sealed class KeepAliveClientTests
     }
 
     [Test]
+    public async Task A_tls_connection_the_listener_closed_while_idle_is_not_reused()
+    {
+        using var certificate = SelfSignedCertificate.Create();
+        await using var server = await ClosingTlsServer.StartAsync(certificate);
+        using var client = new KeepAliveClient(TimeSpan.FromSeconds(2), TlsTrust.AcceptAny, TimeProvider.System);
+        Assert.That((await SendAsync(client, server.Url)).Response?.Body, Is.EqualTo("ok"));
+        await server.FirstClosed.WaitAsync(TimeSpan.FromSeconds(10));
+        var second = await SendAsync(client, server.Url);
+        Assert.That(second.Response?.Body, Is.EqualTo("ok"), second.Failure?.Message);
+        Assert.That(server.Connections, Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task A_connection_idle_longer_than_the_limit_is_replaced()
     {
         var time = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
@@ -72,8 +85,11 @@ public sealed class KeepAliveClientTests
     [TestCase("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n", "ok", TestName = "Chunked as the last of several codings")]
     [TestCase("HTTP/1.1 200 OK\nContent-Length: 2\n\nok", "ok", TestName = "Bare LF line ends")]
     [TestCase("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", "ok", TestName = "An interim 100 Continue before the answer")]
-    [TestCase("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n", "", TestName = "204 without a body")]
+    [TestCase("HTTP/1.1 204 No Content\r\n\r\n", "", TestName = "204 has no body whatever follows")]
+    [TestCase("HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\n", "", TestName = "304 has no body, even with a length")]
     [TestCase("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nok", "ok", TestName = "Repeated equal Content-Length")]
+    [TestCase("HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\n\r\nok", "ok", TestName = "Content-Length as a list of equal values")]
+    [TestCase("HTTP/1.1 200 OK\r\nTransfer-Encoding:\r\n chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n", "ok", TestName = "Transfer-Encoding folded onto a second line")]
     public async Task A_framing_the_rfc_allows_is_read_whole_and_the_connection_reused(string response, string body)
     {
         await using var server = FaultServer.Start(connection => connection.WriteAsync(response));
@@ -86,6 +102,8 @@ public sealed class KeepAliveClientTests
     }
 
     [TestCase("HTTP/1.0 200 OK\r\n\r\nuntil close", TestName = "HTTP/1.0 body up to the close")]
+    [TestCase("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: other\r\n\r\nuntil close", TestName = "101 hands the connection over: read to the close")]
+    [TestCase("HTTP/1.1 200 OK\r\nConnection: keep-alive,\r\n close\r\nContent-Length: 11\r\n\r\nuntil close", TestName = "Connection close folded onto a second line")]
     [TestCase("HTTP/1.1 200 OK\r\n\r\nuntil close", TestName = "HTTP/1.1 body without a length, up to the close")]
     public async Task A_body_without_a_length_runs_until_the_listener_closes(string response)
     {
@@ -98,12 +116,13 @@ public sealed class KeepAliveClientTests
         using var client = NewClient();
         var observation = await SendAsync(client, server.Url);
         Assert.That(observation.Response?.Body, Is.EqualTo("until close"), observation.Failure?.Message);
-        Assert.That((await SendAsync(client, server.Url)).Response?.Status, Is.EqualTo(200));
-        Assert.That(server.Connections, Is.EqualTo(2));
+        var next = await SendAsync(client, server.Url);
+        Assert.That(next.Response?.Body, Is.EqualTo("until close"), next.Failure?.Message);
+        Assert.That(server.Connections, Is.EqualTo(2), "a connection read to its close is not reused");
     }
 
     [TestCase("HTTP/1.1 200 OK\r\nContent-Length: two\r\n\r\nok", "the response is not valid HTTP: the Content-Length 'two' is not a number")]
-    [TestCase("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok", "the response is not valid HTTP: two Content-Length headers disagree (2 and 3)")]
+    [TestCase("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok", "the response is not valid HTTP: two Content-Length values disagree (2 and 3)")]
     [TestCase("HTTP/1.1 200 OK\r\nBad Name: x\r\nContent-Length: 0\r\n\r\n", "the response is not valid HTTP: the header name 'Bad Name' is not a token")]
     [TestCase("HTTP/1.1 200 OK\r\nno colon here\r\nContent-Length: 0\r\n\r\n", "the response is not valid HTTP: the header line 'no colon here' has no colon")]
     [TestCase("HTTP/2 200 OK\r\nContent-Length: 0\r\n\r\n", "the response is not valid HTTP: the status line 'HTTP/2 200 OK' is not 'HTTP/1.x NNN reason'")]
@@ -134,7 +153,7 @@ public sealed class KeepAliveClientTests
         var limit = WebhookDispatcher.MaxBodyBytes;
         await using var server = FaultServer.Start(connection =>
         {
-            var length = connection.Index == 0 ? limit : limit + 1;
+            var length = connection.Index == 0 ? limit : limit + 2;
             return connection.WriteAsync($"HTTP/1.1 200 OK\r\nContent-Length: {length}\r\n\r\n{new string('z', length)}");
         });
         using var client = NewClient();
@@ -143,6 +162,8 @@ public sealed class KeepAliveClientTests
         Assert.That((exact.Response?.BodyBytes, exact.Response?.BodyTruncated), Is.EqualTo(((long?)limit, (bool?)false)), exact.Failure?.Message);
         Assert.That((longer.Response?.BodyBytes, longer.Response?.BodyTruncated, longer.Response?.Body.Length), Is.EqualTo(((long?)limit + 1, (bool?)true, (int?)limit)), longer.Failure?.Message);
         Assert.That(server.Connections, Is.EqualTo(1), "the exact body left the connection reusable");
+        await SendAsync(client, server.Url);
+        Assert.That(server.Connections, Is.EqualTo(2), "the rest of a truncated body is never read, so its connection is not reused");
     }
 
     [Test]
@@ -202,4 +223,64 @@ public sealed class KeepAliveClientTests
         ContentType = "application/x-www-form-urlencoded",
         Body = Encoding.UTF8.GetBytes("myoperator=%7B%7D"),
     };
+
+    /// <summary>
+    /// A TLS listener that answers one request per connection and then closes it without saying so beforehand
+    /// (close_notify, then FIN), as a server whose keep-alive timeout ran out does.
+    /// </summary>
+    private sealed class ClosingTlsServer : IAsyncDisposable
+    {
+        private readonly System.Net.Sockets.TcpListener listener = new(System.Net.IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource stopping = new();
+        private readonly TaskCompletionSource firstClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private Task accepting = Task.CompletedTask;
+        private int connections;
+
+        public Uri Url => new($"https://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}/hook");
+
+        public int Connections => Volatile.Read(ref connections);
+
+        public Task FirstClosed => firstClosed.Task;
+
+        public static Task<ClosingTlsServer> StartAsync(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
+        {
+            var server = new ClosingTlsServer();
+            server.listener.Start();
+            server.accepting = server.AcceptAsync(certificate);
+            return Task.FromResult(server);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await stopping.CancelAsync();
+            listener.Stop();
+            await accepting.ContinueWith(_ => { }, TaskScheduler.Default);
+            stopping.Dispose();
+        }
+
+        private async Task AcceptAsync(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                using var client = await listener.AcceptTcpClientAsync(stopping.Token);
+                Interlocked.Increment(ref connections);
+                await using var tls = new System.Net.Security.SslStream(client.GetStream());
+                await tls.AuthenticateAsServerAsync(certificate);
+                var received = new List<byte>();
+                var buffer = new byte[4096];
+                while (!Encoding.ASCII.GetString(received.ToArray()).Contains("myoperator=", StringComparison.Ordinal))
+                {
+                    var read = await tls.ReadAsync(buffer, stopping.Token);
+                    if (read == 0)
+                        break;
+                    received.AddRange(buffer.AsSpan(0, read).ToArray());
+                }
+
+                await tls.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"u8.ToArray(), stopping.Token);
+                await tls.ShutdownAsync();
+                client.Client.Shutdown(System.Net.Sockets.SocketShutdown.Both);
+                firstClosed.TrySetResult();
+            }
+        }
+    }
 }

@@ -77,6 +77,38 @@ public sealed class TlsTrustTests(Transport transport)
         Assert.That(misnamed.Requests, Is.Zero);
     }
 
+    [Test]
+    public async Task A_listener_that_closes_during_the_handshake_fails_as_tls()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var closing = Task.Run(async () =>
+        {
+            using var accepted = await silent.AcceptTcpClientAsync();
+        });
+        using var client = TransportUnderTest.Create(transport, TlsTrust.AcceptAny);
+        var url = new Uri($"https://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}/hook");
+        var observation = await client.SendAsync(Get(url), TimeSpan.FromSeconds(5), CancellationToken.None);
+        await closing;
+        Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Tls), observation.Failure?.Message);
+        Assert.That(observation.Failure!.Message, Does.StartWith("TLS handshake failed: "));
+    }
+
+    [Test]
+    public async Task Deliveries_over_tls_arrive_whole_one_after_another()
+    {
+        using var client = TransportUnderTest.Create(transport, TlsTrust.AcceptAny);
+        var before = listener.Connections;
+        for (var delivery = 0; delivery < 3; delivery++)
+        {
+            var observation = await client.SendAsync(Get(listener.Url), TimeSpan.FromSeconds(5), CancellationToken.None);
+            Assert.That(observation.Response?.Body, Is.EqualTo("ok"), observation.Failure?.Message);
+        }
+
+        // Conformance runs open a connection per webhook; load runs keep theirs alive.
+        Assert.That(listener.Connections - before, Is.EqualTo(transport == Transport.Load ? 1 : 3));
+    }
+
     private async Task<Observation> SendAsync(TlsTrust trust)
     {
         using var client = TransportUnderTest.Create(transport, trust);

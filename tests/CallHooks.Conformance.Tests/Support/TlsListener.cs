@@ -14,6 +14,7 @@ namespace CallHooks.Conformance.Tests.Support;
 internal sealed class TlsListener : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> connections = new();
     private int requests;
 
     private TlsListener(WebApplication app) => this.app = app;
@@ -21,6 +22,9 @@ internal sealed class TlsListener : IAsyncDisposable
     public Uri Url { get; private set; } = null!;
 
     public int Requests => Volatile.Read(ref requests);
+
+    /// <summary>Distinct TLS connections that carried a request.</summary>
+    public int Connections => connections.Count;
 
     public static async Task<TlsListener> StartAsync(X509Certificate2 certificate)
     {
@@ -32,6 +36,7 @@ internal sealed class TlsListener : IAsyncDisposable
         app.Run(async context =>
         {
             Interlocked.Increment(ref self.requests);
+            self.connections.TryAdd(context.Connection.Id, true);
             await context.Response.WriteAsync("ok");
         });
         await app.StartAsync();

@@ -32,6 +32,16 @@ public sealed class RawWireTests
         Assert.That(System.Text.Encoding.UTF8.GetString(await captured), Is.EqualTo(System.Text.Encoding.UTF8.GetString(RawHttpRenderer.Render(request))));
     }
 
+    [TestCase("http://[::1]:8080/hook", "Host: [::1]:8080")]
+    [TestCase("http://bücher.example/hook", "Host: xn--bcher-kva.example")]
+    [TestCase("https://127.0.0.1/hook", "Host: 127.0.0.1")]
+    [TestCase("http://localhost:80/hook", "Host: localhost")]
+    public void The_host_line_is_written_as_httpclient_writes_it(string url, string hostLine)
+    {
+        var rendered = System.Text.Encoding.ASCII.GetString(RawHttpRenderer.Render(new WebhookRequest { Method = "GET", Url = new Uri(url) }));
+        Assert.That(rendered.Split("\r\n")[1], Is.EqualTo(hostLine));
+    }
+
     [Test]
     public void Form_encoding_follows_the_urlencoded_serializer()
     {

@@ -38,6 +38,7 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
         ResponseHead? head = null;
         var headersMs = 0d;
         var reusable = false;
+        CancellationTokenRegistration interrupted = default;
         try
         {
             connection = TakeIdle(endpoint) ?? await ConnectAsync(request.Url, timeout, cancellationToken).ConfigureAwait(false);
@@ -47,7 +48,7 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
 
             var deadline = connection.Deadline;
             deadline.CancelAfter(Remaining(timeout, started));
-            using var interrupted = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), deadline);
+            interrupted = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), deadline);
             await connection.SendAsync(deadline.Token).ConfigureAwait(false);
             connection.BeginResponse();
             while ((head = connection.TryTakeHead()) is null)
@@ -76,7 +77,9 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
 
                 var filled = (int)connection.BodyBytes;
                 var truncated = filled > WebhookDispatcher.MaxBodyBytes;
-                // A body that ran until close has no keep-alive (see ResponseHead), nor has one cut at the limit.
+                // A body that ran until close has no keep-alive (see ResponseHead), nor has one cut at the limit. The run's
+                // token is let go before the deadline is reset, so a pooled connection never carries a cancelled one.
+                interrupted.Dispose();
                 reusable = step == BodyStep.Complete && head.KeepAlive && connection.Drained && deadline.TryReset();
                 return new Observation
                 {
@@ -116,12 +119,17 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
         {
             return Failed(sentAt, started, ended.Failure);
         }
-        catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or AuthenticationException or TimeoutException)
+        catch (ConnectTimeoutException)
+        {
+            return Failed(sentAt, started, new ObservedFailure(FailureKind.Timeout, $"no complete response within {Scenarios.DurationText.Format(timeout)} (waiting to connect: the connect timeout of {Scenarios.DurationText.Format(connectTimeout)} ran out)"));
+        }
+        catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or AuthenticationException)
         {
             return Failed(sentAt, started, FailureClassifier.Classify(exception, head is not null || connection?.ResponseBytes > 0));
         }
         finally
         {
+            interrupted.Dispose();
             if (connection is not null)
             {
                 if (reusable)
@@ -170,7 +178,7 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && connectTimeout < timeout)
         {
-            throw new TimeoutException($"no connection within the connect timeout of {Scenarios.DurationText.Format(connectTimeout)}");
+            throw new ConnectTimeoutException();
         }
     }
 
@@ -188,7 +196,7 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
                     return null;
             }
 
-            if (time.GetElapsedTime(connection.IdleSince, now) < IdleLimit && !connection.LooksClosed())
+            if (time.GetElapsedTime(connection.IdleSince, now) < IdleLimit && !connection.Deadline.IsCancellationRequested && !connection.LooksClosed())
                 return connection;
             connection.Dispose();
         }
@@ -211,4 +219,7 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
     }
 
     private readonly record struct Endpoint(string Scheme, string Host, int Port);
+
+    /// <summary>The TCP (and TLS) handshake took longer than the connect timeout, before the request's own deadline.</summary>
+    private sealed class ConnectTimeoutException : Exception;
 }

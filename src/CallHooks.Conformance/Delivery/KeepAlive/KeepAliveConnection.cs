@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 
 namespace CallHooks.Conformance.Delivery.KeepAlive;
 
@@ -82,6 +83,13 @@ internal sealed class KeepAliveConnection : IDisposable
                     },
                     cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                await tls.DisposeAsync().ConfigureAwait(false);
+                // Whatever ended the handshake (a listener closing at once gives an EOF IOException), it is a TLS
+                // failure, as HttpClient reports it too.
+                throw exception as AuthenticationException ?? new AuthenticationException(exception.Message, exception);
+            }
             catch
             {
                 await tls.DisposeAsync().ConfigureAwait(false);
@@ -98,10 +106,11 @@ internal sealed class KeepAliveConnection : IDisposable
     }
 
     /// <summary>
-    /// True when the listener has closed this idle connection (or sent something unasked). A TLS connection is not
-    /// polled: a late session ticket makes the socket readable without meaning anything, so the idle limit alone applies.
+    /// True when the listener has closed this idle connection or sent something unasked (its close_notify, for TLS):
+    /// either way the socket is readable while no exchange is in progress. TLS session tickets, which would also make
+    /// it readable, come right after the handshake and were consumed with the first response.
     /// </summary>
-    public bool LooksClosed() => !Secure && socket.Poll(0, SelectMode.SelectRead);
+    public bool LooksClosed() => socket.Poll(0, SelectMode.SelectRead);
 
     public ValueTask SendAsync(CancellationToken cancellationToken) => stream.WriteAsync(Outgoing.WrittenMemory, cancellationToken);
 

@@ -84,16 +84,56 @@ internal sealed class ResponseHead
 
     private void ReadFraming()
     {
-        long? length = null;
-        var chunked = false;
-        var transferEncoded = false;
+        var fields = default(FramingFields);
+        if (ValidateLines())
+        {
+            // RFC 9112 section 5.2: an obsolete fold is replaced by a space before the field is interpreted. Rare, so
+            // this path may allocate.
+            foreach (var (name, value) in Fields())
+                Interpret(Encoding.Latin1.GetBytes(name), Encoding.Latin1.GetBytes(value), ref fields);
+        }
+        else
+        {
+            foreach (var line in new HeaderLines(HeaderBlock))
+            {
+                var colon = line.IndexOf((byte)':');
+                Interpret(line[..colon], Trim(line[(colon + 1)..]), ref fields);
+            }
+        }
+
+        // RFC 9112 section 6.3, in its order: no body for 204 and 304 (interim 1xx answers are skipped before this); a 101 hands the
+        // connection to another protocol, so whatever follows is read to the close; chunked wins over a length; a
+        // transfer coding other than chunked runs until close; then Content-Length; then until close.
+        if (Status is 204 or 304)
+            Framing = BodyFraming.None;
+        else if (Status == 101)
+            Framing = BodyFraming.UntilClose;
+        else if (fields.Chunked)
+            Framing = BodyFraming.Chunked;
+        else if (fields.TransferEncoded || fields.Length is null)
+            Framing = BodyFraming.UntilClose;
+        else
+        {
+            Framing = BodyFraming.ContentLength;
+            ContentLength = fields.Length.Value;
+        }
+
+        if (Framing == BodyFraming.UntilClose || fields.TransferEncoded && fields.Length is not null)
+            KeepAlive = false;
+    }
+
+    /// <summary>Checks every line's shape; true when some line is an obsolete fold of the one before.</summary>
+    private bool ValidateLines()
+    {
         var first = true;
+        var folded = false;
         foreach (var line in new HeaderLines(HeaderBlock))
         {
             if (IsFold(line))
             {
                 if (first)
                     throw new MalformedResponseException("the first header line starts with white space");
+                folded = true;
                 continue;
             }
 
@@ -102,55 +142,47 @@ internal sealed class ResponseHead
             if (colon < 0)
                 throw new MalformedResponseException($"the header line '{Printable(line)}' has no colon");
             var name = line[..colon];
-            var value = Trim(line[(colon + 1)..]);
             if (name.Length == 0)
                 throw new MalformedResponseException($"the header line '{Printable(line)}' has no name before its colon");
             if (!IsToken(name))
                 throw new MalformedResponseException($"the header name '{Printable(name)}' is not a token");
-            if (Ascii.EqualsIgnoreCase(name, "Content-Length"u8))
-            {
-                if (!Utf8Parser.TryParse(value, out long parsed, out var used) || used != value.Length || parsed < 0 || !IsDigits(value))
-                    throw new MalformedResponseException($"the Content-Length '{Printable(value)}' is not a number");
-                if (length is { } earlier && earlier != parsed)
-                    throw new MalformedResponseException($"two Content-Length headers disagree ({earlier} and {parsed})");
-                length = parsed;
-            }
-            else if (Ascii.EqualsIgnoreCase(name, "Transfer-Encoding"u8))
-            {
-                transferEncoded = true;
-                chunked = Ascii.EqualsIgnoreCase(LastCoding(value), "chunked"u8);
-            }
-            else if (Ascii.EqualsIgnoreCase(name, "Connection"u8))
-            {
-                for (var rest = value; !rest.IsEmpty;)
-                {
-                    var comma = rest.IndexOf((byte)',');
-                    var option = Trim(comma < 0 ? rest : rest[..comma]);
-                    rest = comma < 0 ? [] : rest[(comma + 1)..];
-                    if (Ascii.EqualsIgnoreCase(option, "close"u8))
-                        KeepAlive = false;
-                    else if (Ascii.EqualsIgnoreCase(option, "keep-alive"u8) && Http10)
-                        KeepAlive = true;
-                }
-            }
         }
 
-        // RFC 9112 section 6.3, in its order: no body for 1xx/204/304; chunked wins over a length; a transfer coding
-        // other than chunked runs until close; then Content-Length; then until close.
-        if (Status is 204 or 304 || Status < 200)
-            Framing = BodyFraming.None;
-        else if (chunked)
-            Framing = BodyFraming.Chunked;
-        else if (transferEncoded || length is null)
-            Framing = BodyFraming.UntilClose;
-        else
+        return folded;
+    }
+
+    private void Interpret(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, ref FramingFields fields)
+    {
+        if (Ascii.EqualsIgnoreCase(name, "Content-Length"u8))
         {
-            Framing = BodyFraming.ContentLength;
-            ContentLength = length.Value;
-        }
+            // RFC 9110 section 8.6: a list of identical values ("42, 42") may be taken as that one value.
+            foreach (var item in new ListItems(value))
+            {
+                if (!IsDigits(item) || !Utf8Parser.TryParse(item, out long parsed, out var used) || used != item.Length)
+                    throw new MalformedResponseException($"the Content-Length '{Printable(value)}' is not a number");
+                if (fields.Length is { } earlier && earlier != parsed)
+                    throw new MalformedResponseException($"two Content-Length values disagree ({earlier} and {parsed})");
+                fields.Length = parsed;
+            }
 
-        if (Framing == BodyFraming.UntilClose || transferEncoded && length is not null)
-            KeepAlive = false;
+            if (fields.Length is null)
+                throw new MalformedResponseException("the Content-Length is empty");
+        }
+        else if (Ascii.EqualsIgnoreCase(name, "Transfer-Encoding"u8))
+        {
+            fields.TransferEncoded = true;
+            fields.Chunked = Ascii.EqualsIgnoreCase(LastCoding(value), "chunked"u8);
+        }
+        else if (Ascii.EqualsIgnoreCase(name, "Connection"u8))
+        {
+            foreach (var option in new ListItems(value))
+            {
+                if (Ascii.EqualsIgnoreCase(option, "close"u8))
+                    KeepAlive = false;
+                else if (Ascii.EqualsIgnoreCase(option, "keep-alive"u8) && Http10)
+                    KeepAlive = true;
+            }
+        }
     }
 
     private static (int Status, string Reason, bool Http10) ParseStatusLine(ReadOnlySpan<byte> line)
@@ -199,6 +231,38 @@ internal sealed class ResponseHead
     private static ReadOnlySpan<byte> TrimCr(ReadOnlySpan<byte> line) => line.Length > 0 && line[^1] == '\r' ? line[..^1] : line;
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text) => text.Trim(" \t"u8);
+
+    /// <summary>What the framing headers said, collected over all lines before the framing is decided.</summary>
+    private struct FramingFields
+    {
+        public long? Length;
+        public bool Chunked;
+        public bool TransferEncoded;
+    }
+
+    /// <summary>The non-empty, trimmed items of a comma-separated header value.</summary>
+    private ref struct ListItems(ReadOnlySpan<byte> value)
+    {
+        private ReadOnlySpan<byte> rest = value;
+
+        public ReadOnlySpan<byte> Current { get; private set; }
+
+        public readonly ListItems GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (!rest.IsEmpty)
+            {
+                var comma = rest.IndexOf((byte)',');
+                Current = Trim(comma < 0 ? rest : rest[..comma]);
+                rest = comma < 0 ? [] : rest[(comma + 1)..];
+                if (!Current.IsEmpty)
+                    return true;
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>The non-empty lines of a header block, each without its line end.</summary>
     private ref struct HeaderLines(ReadOnlySpan<byte> block)

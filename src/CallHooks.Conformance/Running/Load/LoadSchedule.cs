@@ -16,6 +16,8 @@ public sealed class LoadSchedule
         Rate = rate;
         Calls = calls;
         Duration = duration;
+        // Worked out here, once: every scheduler slot reads it concurrently.
+        Total = Math.Min(Calls ?? long.MaxValue, Duration is { } limit ? CallsBefore(limit) : long.MaxValue);
     }
 
     /// <summary>New calls per second.</summary>
@@ -47,9 +49,7 @@ public sealed class LoadSchedule
     }
 
     /// <summary>The number of calls in the run: the count, or the calls due strictly before the duration ends, whichever is fewer.</summary>
-    public long Total => total ??= Math.Min(Calls ?? long.MaxValue, Duration is { } duration ? CallsBefore(duration) : long.MaxValue);
-
-    private long? total;
+    public long Total { get; }
 
     private long CallsBefore(TimeSpan duration)
     {
