@@ -32,8 +32,9 @@ listen() {
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
 
 # The bare loop runs with callhooks' own runtime settings (workstation GC, no dynamic PGO, tier-up at 1,000 calls; see
-# src/CallHooks.Conformance.Cli/*.csproj), so the comparison is between the two programs, not two runtime setups.
-bare_env=(env DOTNET_gcServer=0 DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=1000)
+# src/CallHooks.Conformance.Cli/*.csproj; socket completions inline, as in load runs: see InlineSocketCompletions.cs),
+# so the comparison is between the two programs, not two runtime setups.
+bare_env=(env DOTNET_gcServer=0 DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=1000 DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)
 
 throughput() {
   local deliveries="${1:-200000}" concurrency="${2:-50}" rounds="${3:-3}"
