@@ -66,7 +66,7 @@ internal sealed class ResponseHead
     public List<(string Name, string Value)> Fields()
     {
         var fields = new List<(string Name, string Value)>(8);
-        foreach (var line in new HeaderLines(HeaderBlock))
+        foreach (var line in HeaderLines(HeaderBlock))
         {
             if (IsFold(line))
             {
@@ -94,7 +94,7 @@ internal sealed class ResponseHead
         }
         else
         {
-            foreach (var line in new HeaderLines(HeaderBlock))
+            foreach (var line in HeaderLines(HeaderBlock))
             {
                 var colon = line.IndexOf((byte)':');
                 Interpret(line[..colon], Trim(line[(colon + 1)..]), ref fields);
@@ -127,7 +127,7 @@ internal sealed class ResponseHead
     {
         var first = true;
         var folded = false;
-        foreach (var line in new HeaderLines(HeaderBlock))
+        foreach (var line in HeaderLines(HeaderBlock))
         {
             if (IsFold(line))
             {
@@ -156,7 +156,7 @@ internal sealed class ResponseHead
         if (Ascii.EqualsIgnoreCase(name, "Content-Length"u8))
         {
             // RFC 9110 section 8.6: a list of identical values ("42, 42") may be taken as that one value.
-            foreach (var item in new ListItems(value))
+            foreach (var item in ListItems(value))
             {
                 if (!IsDigits(item) || !Utf8Parser.TryParse(item, out long parsed, out var used) || used != item.Length)
                     throw new MalformedResponseException($"the Content-Length '{Printable(value)}' is not a number");
@@ -175,7 +175,7 @@ internal sealed class ResponseHead
         }
         else if (Ascii.EqualsIgnoreCase(name, "Connection"u8))
         {
-            foreach (var option in new ListItems(value))
+            foreach (var option in ListItems(value))
             {
                 if (Ascii.EqualsIgnoreCase(option, "close"u8))
                     KeepAlive = false;
@@ -240,45 +240,31 @@ internal sealed class ResponseHead
         public bool TransferEncoded;
     }
 
-    /// <summary>The non-empty, trimmed items of a comma-separated header value.</summary>
-    private ref struct ListItems(ReadOnlySpan<byte> value)
-    {
-        private ReadOnlySpan<byte> rest = value;
-
-        public ReadOnlySpan<byte> Current { get; private set; }
-
-        public readonly ListItems GetEnumerator() => this;
-
-        public bool MoveNext()
-        {
-            while (!rest.IsEmpty)
-            {
-                var comma = rest.IndexOf((byte)',');
-                Current = Trim(comma < 0 ? rest : rest[..comma]);
-                rest = comma < 0 ? [] : rest[(comma + 1)..];
-                if (!Current.IsEmpty)
-                    return true;
-            }
-
-            return false;
-        }
-    }
+    /// <summary>The non-empty trimmed items of a comma-separated header value.</summary>
+    private static Pieces ListItems(ReadOnlySpan<byte> value) => new(value, (byte)',', lines: false);
 
     /// <summary>The non-empty lines of a header block, each without its line end.</summary>
-    private ref struct HeaderLines(ReadOnlySpan<byte> block)
+    private static Pieces HeaderLines(ReadOnlySpan<byte> block) => new(block, (byte)'\n', lines: true);
+
+    /// <summary>
+    /// The non-empty pieces of a span between separators: lines without their CR, or list items without the spaces
+    /// and tabs around them.
+    /// </summary>
+    private ref struct Pieces(ReadOnlySpan<byte> text, byte separator, bool lines)
     {
-        private ReadOnlySpan<byte> rest = block;
+        private ReadOnlySpan<byte> rest = text;
 
         public ReadOnlySpan<byte> Current { get; private set; }
 
-        public readonly HeaderLines GetEnumerator() => this;
+        public readonly Pieces GetEnumerator() => this;
 
         public bool MoveNext()
         {
             while (!rest.IsEmpty)
             {
-                var end = rest.IndexOf((byte)'\n');
-                Current = TrimCr(end < 0 ? rest : rest[..end]);
+                var end = rest.IndexOf(separator);
+                var piece = end < 0 ? rest : rest[..end];
+                Current = lines ? TrimCr(piece) : Trim(piece);
                 rest = end < 0 ? [] : rest[(end + 1)..];
                 if (!Current.IsEmpty)
                     return true;
