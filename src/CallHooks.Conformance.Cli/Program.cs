@@ -1,6 +1,8 @@
 using CallHooks.Conformance.Cli;
+using CallHooks.Conformance.Cli.Commands;
 
-// The composition root: the only place that touches the real console and process signals.
+// The composition root: the only place that touches the real console, process signals and runtime settings.
+InlineSocketCompletions.EnableForLoadRun(args);
 using var interrupt = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

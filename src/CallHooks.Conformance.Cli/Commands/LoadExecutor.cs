@@ -18,7 +18,6 @@ internal sealed class LoadExecutor(CliConsole console, TimeProvider systemClock)
 {
     public async Task<int> ExecuteAsync(RunSettings settings, LoadSettings load, IReadOnlyList<string> tokens, CancellationToken cancellationToken)
     {
-        InlineSocketCompletions.Enable();
         var clock = settings.Now is { } now ? new FixedStartTimeProvider(now, systemClock) : systemClock;
         var startedAt = clock.GetUtcNow();
         var callStart = settings.Now ?? startedAt;

@@ -23,7 +23,6 @@ internal static class FailureClassifier
         var kind = exception switch
         {
             _ when socketError is SocketError.ConnectionRefused => FailureKind.ConnectionRefused,
-            _ when Find<TimeoutException>(exception) is not null => FailureKind.Timeout,
             _ when socketError is SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => FailureKind.NameResolution,
             HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => FailureKind.NameResolution,
             HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => FailureKind.Tls,
@@ -51,7 +50,6 @@ internal static class FailureClassifier
             FailureKind.ConnectionReset => "connection reset before the response was complete: " + detail,
             FailureKind.MalformedResponse => "the response is not valid HTTP: " + detail,
             FailureKind.Tls => "TLS handshake failed: " + detail,
-            FailureKind.Timeout => "could not connect in time: " + detail,
             _ => exception.GetType().Name + ": " + detail,
         };
     }

@@ -47,6 +47,11 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
                     headersMs),
             };
         }
+        catch (OperationCanceledException cancelled) when (!cancellationToken.IsCancellationRequested && cancelled.InnerException is TimeoutException)
+        {
+            // The handler's ConnectTimeout ran out before the request's own deadline.
+            return Failed(sentAt, started, ConnectTimedOut(started));
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             var phase = headersMs > 0
@@ -63,6 +68,11 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
             return Failed(sentAt, started, FailureClassifier.Classify(exception, headersMs > 0, tap));
         }
     }
+
+    /// <summary>The words both transports use when the TCP (and TLS) handshake outlasts the connect timeout.</summary>
+    internal static ObservedFailure ConnectTimedOut(long started) => new(
+        FailureKind.Timeout,
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no connection within the connect timeout (gave up after {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms)"));
 
     private static Observation Failed(DateTimeOffset sentAt, long started, ObservedFailure failure) => new()
     {

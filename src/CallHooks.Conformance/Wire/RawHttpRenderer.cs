@@ -31,8 +31,9 @@ public static class RawHttpRenderer
         ArgumentNullException.ThrowIfNull(output);
         badHeader = null;
         var url = request.Url;
-        // The host as HttpClient writes it: punycode for an international name, brackets around an IPv6 address.
-        var host = url.HostNameType == UriHostNameType.IPv6 ? "[" + url.IdnHost + "]" : url.IdnHost;
+        // The host as HttpClient writes it: punycode for an international name, brackets around an IPv6 address, which
+        // loses its zone id (fe80::1%eth0 is sent as [fe80::1]: a zone means something only on the sending machine).
+        var host = url.HostNameType == UriHostNameType.IPv6 ? "[" + url.IdnHost.Split('%')[0] + "]" : url.IdnHost;
         if (!Ascii(output, request.Method))
         {
             badHeader = "(request line)";

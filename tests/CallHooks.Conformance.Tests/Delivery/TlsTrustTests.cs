@@ -95,6 +95,21 @@ public sealed class TlsTrustTests(Transport transport)
     }
 
     [Test]
+    public async Task A_handshake_that_outlasts_the_connect_timeout_is_a_timeout_in_the_same_words()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var holding = silent.AcceptTcpClientAsync();
+        using var client = TransportUnderTest.Create(transport, TlsTrust.AcceptAny);
+        var url = new Uri($"https://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}/hook");
+        var observation = await client.SendAsync(Get(url), TimeSpan.FromSeconds(5), CancellationToken.None);
+        (await holding).Dispose();
+        Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Timeout), observation.Failure?.Message);
+        Assert.That(observation.Failure!.Message, Does.Match(@"^no connection within the connect timeout \(gave up after \d+ ms\)$"));
+        Assert.That(observation.LatencyMs, Is.GreaterThanOrEqualTo(TransportUnderTest.ConnectTimeout.TotalMilliseconds - 10).And.LessThan(4500));
+    }
+
+    [Test]
     public async Task Deliveries_over_tls_arrive_whole_one_after_another()
     {
         using var client = TransportUnderTest.Create(transport, TlsTrust.AcceptAny);

@@ -26,15 +26,18 @@ internal sealed class TransportUnderTest : IDisposable
         this.send = send;
     }
 
+    /// <summary>How long a TCP and TLS handshake may take, in both transports.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
+
     public static TransportUnderTest Create(Transport transport, TlsTrust trust)
     {
         if (transport == Transport.Load)
         {
-            var client = new KeepAliveClient(TimeSpan.FromSeconds(2), trust, TimeProvider.System);
+            var client = new KeepAliveClient(ConnectTimeout, trust, TimeProvider.System);
             return new TransportUnderTest(client, client.SendAsync);
         }
 
-        var http = HttpClientFactory.Create(TimeSpan.FromSeconds(2), trust);
+        var http = HttpClientFactory.Create(ConnectTimeout, trust);
         return new TransportUnderTest(http, new WebhookDispatcher(http, TimeProvider.System).SendAsync);
     }
 

@@ -33,6 +33,7 @@ public sealed class RawWireTests
     }
 
     [TestCase("http://[::1]:8080/hook", "Host: [::1]:8080")]
+    [TestCase("http://[fe80::1%25eth0]:8080/hook", "Host: [fe80::1]:8080")]
     [TestCase("http://bücher.example/hook", "Host: xn--bcher-kva.example")]
     [TestCase("https://127.0.0.1/hook", "Host: 127.0.0.1")]
     [TestCase("http://localhost:80/hook", "Host: localhost")]

@@ -10,12 +10,14 @@ namespace CallHooks.Conformance.Delivery.KeepAlive;
 
 /// <summary>
 /// Load runs' transport: HTTP/1.1 over connections kept alive, as a provider's client pool does, sending exactly the
-/// bytes <see cref="RawHttpRenderer"/> renders and observing the answer as <see cref="WebhookDispatcher"/> does (same
-/// failure kinds and wording, same parsed headers). It exists because a load generator must not be the bottleneck:
+/// bytes <see cref="RawHttpRenderer"/> renders and observing the answer as <see cref="WebhookDispatcher"/> does (the
+/// same failure kinds, the same wording for the faults both meet, the same parsed headers). It departs from HttpClient
+/// only where RFC 9110 leaves the client a choice: it takes a Content-Length list of equal values ("2, 2") as that
+/// length, where HttpClient reads such a body to the close. It exists because a load generator must not be the bottleneck:
 /// HttpClient's generality (redirects, proxies, decompression, HTTP/2, retries) costs more CPU per request than
 /// everything else the harness does for a delivery, on the same cores the listener needs. Never throws for anything
-/// the listener does; a connection is used by one exchange at a time, and there are never more connections than
-/// exchanges in flight (load runs cap those with their concurrency).
+/// the listener does; a connection is used by one exchange at a time, and there are never more connections than the
+/// most exchanges that were in flight at once (load runs cap those with their concurrency).
 /// </summary>
 public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, TimeProvider time) : IDisposable
 {
@@ -121,7 +123,7 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
         }
         catch (ConnectTimeoutException)
         {
-            return Failed(sentAt, started, new ObservedFailure(FailureKind.Timeout, $"no complete response within {Scenarios.DurationText.Format(timeout)} (waiting to connect: the connect timeout of {Scenarios.DurationText.Format(connectTimeout)} ran out)"));
+            return Failed(sentAt, started, WebhookDispatcher.ConnectTimedOut(started));
         }
         catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or AuthenticationException)
         {

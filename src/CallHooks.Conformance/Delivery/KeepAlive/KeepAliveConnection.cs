@@ -64,7 +64,8 @@ internal sealed class KeepAliveConnection : IDisposable
         try
         {
             var host = url.IdnHost;
-            if (IPAddress.TryParse(host, out var address))
+            // An IPv6 zone id comes percent-encoded in a URL ([fe80::1%25eth0]); the address parser wants it plain.
+            if (IPAddress.TryParse(url.HostNameType == UriHostNameType.IPv6 ? Uri.UnescapeDataString(host) : host, out var address))
                 await socket.ConnectAsync(new IPEndPoint(address, url.Port), cancellationToken).ConfigureAwait(false);
             else
                 await socket.ConnectAsync(new DnsEndPoint(host, url.Port), cancellationToken).ConfigureAwait(false);
