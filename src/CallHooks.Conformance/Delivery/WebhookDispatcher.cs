@@ -50,36 +50,21 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
         catch (OperationCanceledException cancelled) when (!cancellationToken.IsCancellationRequested && cancelled.InnerException is TimeoutException)
         {
             // The handler's ConnectTimeout ran out before the request's own deadline.
-            return Failed(sentAt, started, ConnectTimedOut(started));
+            return DeliveryFailures.Observe(sentAt, started, DeliveryFailures.ConnectTimedOut(started));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var phase = headersMs > 0
-                ? $"the response body; {progress.Status} came after {headersMs:0} ms, then {progress.Bytes} body byte(s)"
-                : "the response headers";
-            return Failed(sentAt, started, new ObservedFailure(FailureKind.Timeout, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no complete response within {Scenarios.DurationText.Format(timeout)} (waiting for {phase})")));
+            return DeliveryFailures.Observe(sentAt, started, DeliveryFailures.TimedOut(timeout, headersMs > 0 ? progress.Status : null, headersMs, progress.Bytes));
         }
         catch (OperationCanceledException)
         {
-            return Failed(sentAt, started, new ObservedFailure(FailureKind.Cancelled, "the run was interrupted before the response was complete"));
+            return DeliveryFailures.Observe(sentAt, started, DeliveryFailures.Interrupted);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
-            return Failed(sentAt, started, FailureClassifier.Classify(exception, headersMs > 0, tap));
+            return DeliveryFailures.Observe(sentAt, started, FailureClassifier.Classify(exception, headersMs > 0, tap));
         }
     }
-
-    /// <summary>The words both transports use when the TCP (and TLS) handshake outlasts the connect timeout.</summary>
-    internal static ObservedFailure ConnectTimedOut(long started) => new(
-        FailureKind.Timeout,
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no connection within the connect timeout (gave up after {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms)"));
-
-    private static Observation Failed(DateTimeOffset sentAt, long started, ObservedFailure failure) => new()
-    {
-        SentAt = sentAt,
-        LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-        Failure = failure,
-    };
 
     /// <summary>
     /// Response and content headers in received order, one entry per value as the client parsed them (a list header

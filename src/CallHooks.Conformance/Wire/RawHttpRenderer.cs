@@ -43,7 +43,13 @@ public static class RawHttpRenderer
         Ascii(output, " ");
         Ascii(output, url.PathAndQuery);
         Ascii(output, " HTTP/1.1\r\nHost: ");
-        Ascii(output, url.IsDefaultPort ? host : host + ":" + url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Ascii(output, host);
+        if (!url.IsDefaultPort)
+        {
+            Ascii(output, ":");
+            Number(output, url.Port);
+        }
+
         Ascii(output, "\r\n");
         foreach (var (name, value) in request.Headers)
         {
@@ -66,15 +72,19 @@ public static class RawHttpRenderer
             }
 
             Ascii(output, "\r\nContent-Length: ");
-            var digits = output.GetSpan(20);
-            Utf8Formatter.TryFormat(request.Body.Length, digits, out var written);
-            output.Advance(written);
+            Number(output, request.Body.Length);
             Ascii(output, "\r\n");
         }
 
         Ascii(output, "\r\n");
         output.Write(request.Body.Span);
         return true;
+    }
+
+    private static void Number(IBufferWriter<byte> output, int value)
+    {
+        Utf8Formatter.TryFormat(value, output.GetSpan(11), out var written);
+        output.Advance(written);
     }
 
     private static bool Ascii(IBufferWriter<byte> output, string? text)

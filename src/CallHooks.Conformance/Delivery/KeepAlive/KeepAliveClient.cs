@@ -46,7 +46,7 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
             connection = TakeIdle(endpoint) ?? await ConnectAsync(request.Url, timeout, cancellationToken).ConfigureAwait(false);
             connection.Outgoing.ResetWrittenCount();
             if (!RawHttpRenderer.TryWrite(request, connection.Outgoing, out var badHeader))
-                return Failed(sentAt, started, new ObservedFailure(FailureKind.Other, $"the value of header '{badHeader}' is not ASCII; HTTP header values are sent as ASCII"));
+                return DeliveryFailures.Observe(sentAt, started, new ObservedFailure(FailureKind.Other, $"the value of header '{badHeader}' is not ASCII; HTTP header values are sent as ASCII"));
 
             var deadline = connection.Deadline;
             deadline.CancelAfter(Remaining(timeout, started));
@@ -104,30 +104,28 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var phase = head is null
-                ? "the response headers"
-                : string.Create(CultureInfo.InvariantCulture, $"the response body; {$"{head.Status} {head.Reason}".TrimEnd()} came after {headersMs:0} ms, then {connection!.BodyBytes} body byte(s)");
-            return Failed(sentAt, started, new ObservedFailure(FailureKind.Timeout, $"no complete response within {Scenarios.DurationText.Format(timeout)} (waiting for {phase})"));
+            var statusLine = head is null ? null : $"{head.Status.ToString(CultureInfo.InvariantCulture)} {head.Reason}".TrimEnd();
+            return DeliveryFailures.Observe(sentAt, started, DeliveryFailures.TimedOut(timeout, statusLine, headersMs, connection?.BodyBytes ?? 0));
         }
         catch (OperationCanceledException)
         {
-            return Failed(sentAt, started, new ObservedFailure(FailureKind.Cancelled, "the run was interrupted before the response was complete"));
+            return DeliveryFailures.Observe(sentAt, started, DeliveryFailures.Interrupted);
         }
         catch (MalformedResponseException malformed)
         {
-            return Failed(sentAt, started, new ObservedFailure(FailureKind.MalformedResponse, "the response is not valid HTTP: " + malformed.Message));
+            return DeliveryFailures.Observe(sentAt, started, new ObservedFailure(FailureKind.MalformedResponse, "the response is not valid HTTP: " + malformed.Message));
         }
         catch (ResponseEndedException ended)
         {
-            return Failed(sentAt, started, ended.Failure);
+            return DeliveryFailures.Observe(sentAt, started, ended.Failure);
         }
         catch (ConnectTimeoutException)
         {
-            return Failed(sentAt, started, WebhookDispatcher.ConnectTimedOut(started));
+            return DeliveryFailures.Observe(sentAt, started, DeliveryFailures.ConnectTimedOut(started));
         }
         catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or AuthenticationException)
         {
-            return Failed(sentAt, started, FailureClassifier.Classify(exception, head is not null || connection?.ResponseBytes > 0));
+            return DeliveryFailures.Observe(sentAt, started, FailureClassifier.Classify(exception, head is not null || connection?.ResponseBytes > 0));
         }
         finally
         {
@@ -160,13 +158,6 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
         var left = timeout - Stopwatch.GetElapsedTime(started);
         return left > TimeSpan.Zero ? left : TimeSpan.FromTicks(1);
     }
-
-    private static Observation Failed(DateTimeOffset sentAt, long started, ObservedFailure failure) => new()
-    {
-        SentAt = sentAt,
-        LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-        Failure = failure,
-    };
 
     private async Task<KeepAliveConnection> ConnectAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken)
     {

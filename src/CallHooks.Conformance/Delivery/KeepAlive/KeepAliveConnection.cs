@@ -84,17 +84,14 @@ internal sealed class KeepAliveConnection : IDisposable
                     },
                     cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception)
             {
                 await tls.DisposeAsync().ConfigureAwait(false);
-                // Whatever ended the handshake (a listener closing at once gives an EOF IOException), it is a TLS
+                if (exception is OperationCanceledException or AuthenticationException)
+                    throw;
+                // Whatever else ended the handshake (a listener closing at once gives an EOF IOException), it is a TLS
                 // failure, as HttpClient reports it too.
-                throw exception as AuthenticationException ?? new AuthenticationException(exception.Message, exception);
-            }
-            catch
-            {
-                await tls.DisposeAsync().ConfigureAwait(false);
-                throw;
+                throw new AuthenticationException(exception.Message, exception);
             }
 
             return new KeepAliveConnection(socket, tls, secure: true);
