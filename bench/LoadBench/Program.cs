@@ -10,6 +10,14 @@ Console.CancelKeyPress += (_, e) =>
     interrupt.Cancel();
 };
 
+// bench/run.sh stops its listener with SIGTERM when it exits. Kestrel's host takes that signal for itself (it would stop
+// the app and leave this process waiting on the interrupt for ever), so the signal is routed to the interrupt here.
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    interrupt.Cancel();
+});
+
 switch (args.FirstOrDefault())
 {
     case "listen":

@@ -94,6 +94,24 @@ public sealed class DeliveryLogWriter : ILoadSink, IDisposable
     private static readonly JsonEncodedText FromScheduledName = JsonEncodedText.Encode("fromScheduledMs");
     private static readonly JsonEncodedText FailuresName = JsonEncodedText.Encode("failures");
 
+    // Provider, scenario and event names: a handful of strings, each the same instance in every delivery of its kind
+    // (they come from the scenario files), so each is made safe and escaped once. Keyed by reference: the lookup costs
+    // no hashing of the text, and a string that merely looks the same is only encoded again.
+    private const int RepeatedLimit = 4096;
+    private readonly Dictionary<string, JsonEncodedText> repeated = new(ReferenceEqualityComparer.Instance);
+
+    private JsonEncodedText Repeated(string text)
+    {
+        if (!repeated.TryGetValue(text, out var encoded))
+        {
+            encoded = JsonEncodedText.Encode(Text.SafeText.ForJson(text), Options.Encoder);
+            if (repeated.Count < RepeatedLimit)
+                repeated[text] = encoded;
+        }
+
+        return encoded;
+    }
+
     private void WriteLine(LoadDelivery delivery)
     {
         var result = delivery.Delivery;
@@ -101,11 +119,11 @@ public sealed class DeliveryLogWriter : ILoadSink, IDisposable
         json.Reset(pending);
         json.WriteStartObject();
         json.WriteNumber(CallName, delivery.CallIndex);
-        JsonFields.Text(json, ProviderName, delivery.Provider);
-        JsonFields.Text(json, ScenarioName, delivery.Scenario);
+        json.WriteString(ProviderName, Repeated(delivery.Provider));
+        json.WriteString(ScenarioName, Repeated(delivery.Scenario));
         JsonFields.Text(json, CallIdName, delivery.CallId);
         json.WriteNumber(IndexName, result.Index);
-        JsonFields.Text(json, EventName, result.Event);
+        json.WriteString(EventName, Repeated(result.Event));
         JsonFields.Timestamp(json, EventTimeName, result.EventTime);
         JsonFields.Timestamp(json, SentAtName, observation.SentAt);
         json.WriteBoolean(PassedName, result.Passed);

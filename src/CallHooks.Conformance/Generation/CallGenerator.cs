@@ -77,7 +77,7 @@ public static class CallGenerator
         return new Agent(
             Id: person.Random.HexDigits(16),
             Name: first + " " + last,
-            Email: person.Internet.Email(first, last, "example.com").ToLowerInvariant(),
+            Email: AgentEmails.Email(person, first, last, "example.com").ToLowerInvariant(),
             Extension: person.Random.Number(10, 99).ToString(System.Globalization.CultureInfo.InvariantCulture),
             Number: IndianNumbers.Mobile(person.Random));
     }

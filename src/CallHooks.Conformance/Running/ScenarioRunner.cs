@@ -83,5 +83,6 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
         Redactor.Text(request, request.Url.AbsoluteUri),
         Redactor.Headers(request),
         request.ContentType,
-        Redactor.Text(request, Encoding.UTF8.GetString(request.Body.Span)));
+        request.Body,
+        request.SecretValues);
 }

@@ -16,6 +16,24 @@ internal static class CallLog
 {
     public const string TimeFormat = "yyyy-MM-dd HH:mm:ss";
 
+    // Field names encoded once: every In-Call delivery writes all sixteen.
+    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText UidName = JsonEncodedText.Encode("uid");
+    private static readonly JsonEncodedText ReferenceIdName = JsonEncodedText.Encode("reference_id");
+    private static readonly JsonEncodedText CompanyIdName = JsonEncodedText.Encode("company_id");
+    private static readonly JsonEncodedText ClidRawName = JsonEncodedText.Encode("clid_raw");
+    private static readonly JsonEncodedText ClidName = JsonEncodedText.Encode("clid");
+    private static readonly JsonEncodedText RdnisName = JsonEncodedText.Encode("rdnis");
+    private static readonly JsonEncodedText CallStateName = JsonEncodedText.Encode("call_state");
+    private static readonly JsonEncodedText EventName = JsonEncodedText.Encode("event");
+    private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText UsersName = JsonEncodedText.Encode("users");
+    private static readonly JsonEncodedText CreatedName = JsonEncodedText.Encode("created");
+    private static readonly JsonEncodedText CallTimeName = JsonEncodedText.Encode("call_time");
+    private static readonly JsonEncodedText PublicIvrIdName = JsonEncodedText.Encode("public_ivr_id");
+    private static readonly JsonEncodedText ClientRefIdName = JsonEncodedText.Encode("client_ref_id");
+    private static readonly JsonEncodedText JobIdName = JsonEncodedText.Encode("job_id");
+
     public static CallLogField[] Fields(Call call, string callState, ClidStyle clidStyle)
     {
         var created = Created(call);
@@ -24,22 +42,22 @@ internal static class CallLog
             users[index] = call.Agents[index].Number.Digits;
         return
         [
-            new("id", call.LogId),
-            new("uid", Uid(call)),
-            new("reference_id", call.ReferenceId),
-            new("company_id", call.CompanyId),
-            new("clid_raw", call.Customer.Digits),
-            new("clid", clidStyle is ClidStyle.E164 ? call.Customer.E164 : call.Customer.National),
-            new("rdnis", call.Type is CallType.Incoming ? call.ServiceNumber.National : "unknown"),
-            new("call_state", callState),
-            new("event", call.IsOutgoing ? "2" : "1"),
-            new("status", callState == CallStates.Finished ? Status(call.Outcome) : null),
-            new("users", null, users),
-            new("created", created),
-            new("call_time", created),
-            new("public_ivr_id", call.PublicIvrId),
-            new("client_ref_id", call.ClientRefId),
-            new("job_id", null),
+            new(IdName, call.LogId),
+            new(UidName, Uid(call)),
+            new(ReferenceIdName, call.ReferenceId),
+            new(CompanyIdName, call.CompanyId),
+            new(ClidRawName, call.Customer.Digits),
+            new(ClidName, clidStyle is ClidStyle.E164 ? call.Customer.E164 : call.Customer.National),
+            new(RdnisName, call.Type is CallType.Incoming ? call.ServiceNumber.National : "unknown"),
+            new(CallStateName, callState),
+            new(EventName, call.IsOutgoing ? "2" : "1"),
+            new(StatusName, callState == CallStates.Finished ? Status(call.Outcome) : null),
+            new(UsersName, null, users),
+            new(CreatedName, created),
+            new(CallTimeName, created),
+            new(PublicIvrIdName, call.PublicIvrId),
+            new(ClientRefIdName, call.ClientRefId),
+            new(JobIdName, null),
         ];
     }
 
@@ -47,7 +65,7 @@ internal static class CallLog
     {
         var log = new JsonObject();
         foreach (var field in Fields(call, callState, clidStyle))
-            log[field.Name] = field.Items is { } items ? new JsonArray(items.Select(item => (JsonNode?)JsonValue.Create(item)).ToArray()) : field.Text;
+            log[field.Name.Value] = field.Items is { } items ? new JsonArray(items.Select(item => (JsonNode?)JsonValue.Create(item)).ToArray()) : field.Text;
         return log;
     }
 
@@ -103,4 +121,4 @@ internal static class CallLog
 }
 
 /// <summary>One call-log field: a string, null (both in <see cref="Text"/>), or a list of strings in <see cref="Items"/>.</summary>
-internal readonly record struct CallLogField(string Name, string? Text, IReadOnlyList<string>? Items = null);
+internal readonly record struct CallLogField(JsonEncodedText Name, string? Text, IReadOnlyList<string>? Items = null);

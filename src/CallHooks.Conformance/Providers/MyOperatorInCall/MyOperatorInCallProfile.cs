@@ -83,7 +83,7 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
                     WriteLog(json, state.context, state.clidStyle, state.log);
                     json.WriteEndObject();
                 }))
-                : ("application/x-www-form-urlencoded", FormUrlEncoding.Field("myoperator"u8, PayloadJson.Write((context, clidStyle, log), static (json, state) => WriteLog(json, state.context, state.clidStyle, state.log))));
+                : ("application/x-www-form-urlencoded", PayloadJson.WriteFormField("myoperator"u8, (context, clidStyle, log), static (json, state) => WriteLog(json, state.context, state.clidStyle, state.log)));
 
         return WebhookAuth.Apply(config, new WebhookRequest
         {
