@@ -40,7 +40,7 @@ public static class CallGenerator
 
     private static Call FromSeed(Scenario scenario, int seed, DateTimeOffset startedAt)
     {
-        var random = new Randomizer(seed);
+        var random = RandomizerDraws.Seeded(seed);
         // Building a Faker loads its locale tables (milliseconds); one per thread, re-seeded per call, gives the same
         // values: every dataset draws from the Randomizer the assignment hands down.
         var person = reusableFaker ??= new Faker("en_IND");
