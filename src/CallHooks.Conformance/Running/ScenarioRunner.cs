@@ -30,6 +30,7 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
         var timeout = plan.Timeout ?? profile.TimeBudget;
         var config = plan.ConfigFor(scenario.Provider);
         string? callId = null;
+        var memo = new CallMemo();
 
         for (var index = 0; index < scenario.Steps.Count && !cancellationToken.IsCancellationRequested; index++)
         {
@@ -47,7 +48,7 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
                 }
             }
 
-            var context = new StepContext(call, step, index, eventTime);
+            var context = new StepContext(call, step, index, eventTime) { Memo = memo };
             if (profile.SkipReason(context, config) is { } reason)
             {
                 // The provider would stay silent here; nothing is sent and nothing is expected.

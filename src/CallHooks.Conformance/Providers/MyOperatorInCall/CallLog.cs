@@ -24,9 +24,9 @@ internal static class CallLog
     private static readonly JsonEncodedText ClidRawName = JsonEncodedText.Encode("clid_raw");
     private static readonly JsonEncodedText ClidName = JsonEncodedText.Encode("clid");
     private static readonly JsonEncodedText RdnisName = JsonEncodedText.Encode("rdnis");
-    private static readonly JsonEncodedText CallStateName = JsonEncodedText.Encode("call_state");
+    public static readonly JsonEncodedText CallStateName = JsonEncodedText.Encode("call_state");
     private static readonly JsonEncodedText EventName = JsonEncodedText.Encode("event");
-    private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
+    public static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
     private static readonly JsonEncodedText UsersName = JsonEncodedText.Encode("users");
     private static readonly JsonEncodedText CreatedName = JsonEncodedText.Encode("created");
     private static readonly JsonEncodedText CallTimeName = JsonEncodedText.Encode("call_time");
@@ -51,7 +51,7 @@ internal static class CallLog
             new(RdnisName, call.Type is CallType.Incoming ? call.ServiceNumber.National : "unknown"),
             new(CallStateName, callState),
             new(EventName, call.IsOutgoing ? "2" : "1"),
-            new(StatusName, callState == CallStates.Finished ? Status(call.Outcome) : null),
+            new(StatusName, StatusAt(call, callState)),
             new(UsersName, null, users),
             new(CreatedName, created),
             new(CallTimeName, created),
@@ -69,30 +69,37 @@ internal static class CallLog
         return log;
     }
 
-    /// <summary>The same JSON object <see cref="For"/> serializes to, written without building it.</summary>
-    public static void WriteTo(Utf8JsonWriter json, Call call, string callState, ClidStyle clidStyle)
+    /// <summary>The JSON object of <paramref name="fields"/>, in their order: what <see cref="For"/> serializes to, written without building it.</summary>
+    public static void WriteObject(Utf8JsonWriter json, ReadOnlySpan<CallLogField> fields)
     {
         json.WriteStartObject();
-        foreach (var field in Fields(call, callState, clidStyle))
+        foreach (var field in fields)
         {
-            if (field.Items is { } items)
-            {
-                json.WriteStartArray(field.Name);
-                foreach (var item in items)
-                    json.WriteStringValue(item);
-                json.WriteEndArray();
-            }
-            else if (field.Text is { } text)
-            {
-                json.WriteString(field.Name, text);
-            }
-            else
-            {
-                json.WriteNull(field.Name);
-            }
+            json.WritePropertyName(field.Name);
+            WriteValue(json, field);
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>A field's value: its list of strings, its text, or null.</summary>
+    public static void WriteValue(Utf8JsonWriter json, CallLogField field)
+    {
+        if (field.Items is { } items)
+        {
+            json.WriteStartArray();
+            foreach (var item in items)
+                json.WriteStringValue(item);
+            json.WriteEndArray();
+        }
+        else if (field.Text is { } text)
+        {
+            json.WriteStringValue(text);
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
     }
 
     /// <summary>
@@ -110,6 +117,9 @@ internal static class CallLog
     /// <summary><c>&lt;node&gt;.&lt;epoch&gt;.&lt;seq&gt;</c>: the epoch is the call's creation second, as in <c>n2.1596270949.2175190</c>.</summary>
     public static string Uid(Call call) =>
         string.Create(CultureInfo.InvariantCulture, $"{call.Node}.{call.StartedAt.ToUnixTimeSeconds()}.{call.Sequence}");
+
+    /// <summary>The <c>status</c> field at a call state: the outcome once the call has finished, null before.</summary>
+    public static string? StatusAt(Call call, string callState) => callState == CallStates.Finished ? Status(call.Outcome) : null;
 
     /// <summary>The documented <c>status</c>: 1 connected, 2 missed, 3 voicemail. Unanswered and rejected outbound calls are missed.</summary>
     public static string Status(CallOutcome outcome) => outcome switch

@@ -73,17 +73,20 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
             .Select(mapping => KeyValuePair.Create(mapping.Name, MyOperatorInCall.QueryFields.Value(mapping.Field, context.Call, log!)))
             .ToList();
 
+        // Without edits or query mappings the log is never an object: the call's prepared pieces make the body.
         var (contentType, body) = method == "GET"
             ? ((string?)null, ReadOnlyMemory<byte>.Empty)
             : encoding == "json"
-                ? ("application/json", PayloadJson.Write((context, clidStyle, log), static (json, state) =>
+                ? ("application/json", log is null ? CallLogBody.Render(context, clidStyle, form: false) : PayloadJson.Write(log, static (json, log) =>
                 {
                     json.WriteStartObject();
                     json.WritePropertyName("myoperator");
-                    WriteLog(json, state.context, state.clidStyle, state.log);
+                    log.WriteTo(json);
                     json.WriteEndObject();
                 }))
-                : ("application/x-www-form-urlencoded", PayloadJson.WriteFormField("myoperator"u8, (context, clidStyle, log), static (json, state) => WriteLog(json, state.context, state.clidStyle, state.log)));
+                : ("application/x-www-form-urlencoded", log is null
+                    ? CallLogBody.Render(context, clidStyle, form: true)
+                    : PayloadJson.WriteFormField("myoperator"u8, log, static (json, log) => log.WriteTo(json)));
 
         return WebhookAuth.Apply(config, new WebhookRequest
         {
@@ -102,13 +105,5 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
         foreach (var field in context.Step.Unset)
             log.Remove(field);
         return log;
-    }
-
-    private static void WriteLog(Utf8JsonWriter json, StepContext context, ClidStyle clidStyle, JsonObject? log)
-    {
-        if (log is null)
-            CallLog.WriteTo(json, context.Call, context.Step.Event, clidStyle);
-        else
-            log.WriteTo(json);
     }
 }

@@ -27,6 +27,7 @@ public sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, Tim
         var eventTime = call.StartedAt;
         var intended = scheduled.RunStart + (long)(scheduled.ScheduledOffset.TotalSeconds * time.TimestampFrequency);
         var callStarted = time.GetTimestamp();
+        var memo = new CallMemo();
 
         for (var index = 0; index < scenario.Steps.Count && !cancellationToken.IsCancellationRequested; index++)
         {
@@ -40,7 +41,7 @@ public sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, Tim
                 intended += (long)(pause.TotalSeconds * time.TimestampFrequency);
             }
 
-            var context = new StepContext(call, step, index, eventTime);
+            var context = new StepContext(call, step, index, eventTime) { Memo = memo };
             if (profile.SkipReason(context, config) is not null)
                 continue;
             var request = DeliveryRecords.Build(profile, config, context);
