@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using LoadBench;
 
 // The composition root of the benchmark helper: the only place that reads arguments and the console.
@@ -10,18 +11,20 @@ Console.CancelKeyPress += (_, e) =>
     interrupt.Cancel();
 };
 
-// bench/run.sh stops its listener with SIGTERM when it exits. Kestrel's host takes that signal for itself (it would stop
-// the app and leave this process waiting on the interrupt for ever), so the signal is routed to the interrupt here.
-using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
-{
-    context.Cancel = true;
-    interrupt.Cancel();
-});
-
 switch (args.FirstOrDefault())
 {
     case "listen":
-        await TrivialListener.RunAsync(options.Int("port", 0), TimeSpan.FromMilliseconds(options.Int("delay-ms", 0)), interrupt.Token);
+        // bench/run.sh stops its listener with SIGTERM when it exits. Kestrel's host takes that signal for itself (it
+        // would stop the app and leave this process waiting on the interrupt for ever), so it is routed to the interrupt.
+        using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            interrupt.Cancel();
+        }))
+        {
+            await TrivialListener.RunAsync(options.Int("port", 0), TimeSpan.FromMilliseconds(options.Int("delay-ms", 0)), interrupt.Token);
+        }
+
         return 0;
     case "bare":
         var result = await BareLoop.RunAsync(

@@ -85,9 +85,9 @@ public sealed record StepContext(Call Call, ScenarioStep Step, int Index, DateTi
 {
     /// <summary>
     /// What a profile works out once per call and reuses for each of its events. The runners give all steps of a
-    /// call one memo; any other context has an empty one of its own, so nothing is shared unless asked for.
+    /// call one memo; any other context has none, and a profile then works everything out for the one request.
     /// </summary>
-    public CallMemo Memo { get; init; } = new();
+    public CallMemo? Memo { get; init; }
 }
 
 /// <summary>

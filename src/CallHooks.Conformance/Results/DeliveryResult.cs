@@ -51,8 +51,12 @@ public sealed record RequestRecord(
         : this(method, url, headers, contentType) =>
         this.body = body;
 
-    /// <summary>A record whose body text is decoded from <paramref name="utf8Body"/> and masked when first read.</summary>
-    public RequestRecord(string method, string url, IReadOnlyList<KeyValuePair<string, string>> headers, string? contentType, ReadOnlyMemory<byte> utf8Body, IReadOnlyList<string> secrets)
+    /// <summary>
+    /// A record whose body text is decoded from <paramref name="utf8Body"/> and masked when first read. The record
+    /// takes the memory over: it must be the request's own bytes, never changed afterwards (not a pooled or scratch
+    /// buffer), or the body shown later would be another request's.
+    /// </summary>
+    internal RequestRecord(string method, string url, IReadOnlyList<KeyValuePair<string, string>> headers, string? contentType, ReadOnlyMemory<byte> utf8Body, IReadOnlyList<string> secrets)
         : this(method, url, headers, contentType)
     {
         this.utf8Body = utf8Body;

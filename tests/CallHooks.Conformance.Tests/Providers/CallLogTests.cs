@@ -43,9 +43,31 @@ public sealed class CallLogTests
         Assert.That(Encoding.UTF8.GetString(body), Is.EqualTo(Serialized(second, CallStates.Finished, ClidStyle.National, form: true)));
         Assert.That(memo.Value, Is.Not.SameAs(prepared));
 
-        // The same call with another style or encoding is not served from the pieces either.
-        var e164 = CallLogBody.Render(new StepContext(second, step, 0, second.StartedAt) { Memo = memo }, ClidStyle.E164, form: false);
-        Assert.That(Encoding.UTF8.GetString(e164), Is.EqualTo(Serialized(second, CallStates.Finished, ClidStyle.E164, form: false)));
+    }
+
+    // The same call asked for in another encoding, or with the other clid style, gets pieces made for that, each change alone.
+    [TestCase(ClidStyle.National, false)]
+    [TestCase(ClidStyle.E164, true)]
+    public void A_memo_prepared_for_another_encoding_or_clid_style_is_not_used(ClidStyle clidStyle, bool form)
+    {
+        var memo = new CallMemo();
+        var call = Fixtures.Call("incoming-answered");
+        var step = new ScenarioStep { Event = CallStates.UserAnswered };
+        CallLogBody.Render(new StepContext(call, step, 0, call.StartedAt) { Memo = memo }, ClidStyle.National, form: true);
+
+        var body = CallLogBody.Render(new StepContext(call, step, 0, call.StartedAt) { Memo = memo }, clidStyle, form);
+        Assert.That(Encoding.UTF8.GetString(body), Is.EqualTo(Serialized(call, CallStates.UserAnswered, clidStyle, form)));
+    }
+
+    [Test]
+    public void Without_a_memo_each_body_is_made_whole()
+    {
+        var call = Fixtures.Call("obd-answered");
+        foreach (var state in CallStates.All.Select(state => state.Id))
+        {
+            var body = CallLogBody.Render(new StepContext(call, new ScenarioStep { Event = state }, 0, call.StartedAt), ClidStyle.E164, form: true);
+            Assert.That(Encoding.UTF8.GetString(body), Is.EqualTo(Serialized(call, state, ClidStyle.E164, form: true)), $"call state {state}");
+        }
     }
 
     private static string Serialized(Calls.Call call, string state, ClidStyle clidStyle, bool form)

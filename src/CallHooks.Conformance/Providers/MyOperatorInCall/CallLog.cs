@@ -69,19 +69,6 @@ internal static class CallLog
         return log;
     }
 
-    /// <summary>The JSON object of <paramref name="fields"/>, in their order: what <see cref="For"/> serializes to, written without building it.</summary>
-    public static void WriteObject(Utf8JsonWriter json, ReadOnlySpan<CallLogField> fields)
-    {
-        json.WriteStartObject();
-        foreach (var field in fields)
-        {
-            json.WritePropertyName(field.Name);
-            WriteValue(json, field);
-        }
-
-        json.WriteEndObject();
-    }
-
     /// <summary>A field's value: its list of strings, its text, or null.</summary>
     public static void WriteValue(Utf8JsonWriter json, CallLogField field)
     {

@@ -9,9 +9,9 @@ namespace CallHooks.Conformance.Providers.MyOperatorInCall;
 /// <c>call_state</c> and <c>status</c>, so the rest (fourteen of sixteen fields, and their form encoding) is rendered
 /// when the call's first event is built and kept in the call's memo; each event then joins the three prepared pieces
 /// with its own two values. A load run builds tens of thousands of bodies a second, and rendering and encoding every
-/// field again was the largest single cost of building one. The log is written once by <see cref="CallLog.WriteObject"/>'s
-/// own steps and cut around the two values, so the pieces are the bytes the log object serializes to; tests hold the
-/// joined bodies equal to it at every call state.
+/// field again was the largest single cost of building one. The log is written once, field by field as the log object
+/// serializes, and cut around the two values; tests hold the joined bodies equal to the serialized object at every call
+/// state. Without a memo (contexts made outside the runners) the pieces serve the one body and are dropped.
 /// </summary>
 internal sealed class CallLogBody
 {
@@ -47,13 +47,17 @@ internal sealed class CallLogBody
     /// <summary>The body of the context's event: the call's prepared pieces (made now if the memo holds none for this call) around its two values.</summary>
     public static byte[] Render(StepContext context, ClidStyle clidStyle, bool form)
     {
-        if (context.Memo.Value is not CallLogBody body || !ReferenceEquals(body.call, context.Call) || body.clidStyle != clidStyle || body.form != form)
-            context.Memo.Value = body = new CallLogBody(context.Call, clidStyle, form, context.Step.Event);
+        if (context.Memo?.Value is not CallLogBody body || !ReferenceEquals(body.call, context.Call) || body.clidStyle != clidStyle || body.form != form)
+        {
+            body = new CallLogBody(context.Call, clidStyle, form, context.Step.Event);
+            context.Memo?.Value = body;
+        }
+
         return Join(body.head, body.Value(context.Step.Event), body.middle, body.Value(CallLog.StatusAt(body.call, context.Step.Event)), body.tail);
     }
 
     /// <summary>
-    /// The log as <see cref="CallLog.WriteObject"/> writes it, noting where the values of call_state and status start
+    /// The log object's JSON, field by field, noting where the values of call_state and status start
     /// and end (the writer puts the comma before a member, so each cut piece carries its own).
     /// </summary>
     private static void WriteCut(Utf8JsonWriter json, CallLogField[] fields, int[] cuts)

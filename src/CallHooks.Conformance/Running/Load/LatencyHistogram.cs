@@ -57,10 +57,13 @@ public sealed class LatencyHistogram
     public void RecordMilliseconds(double milliseconds) =>
         Record(double.IsFinite(milliseconds) && milliseconds > 0 ? (long)Math.Round(milliseconds * 1000.0) : 0);
 
-    public void Record(long microseconds)
+    public void Record(long microseconds) => Record(microseconds, Thread.GetCurrentProcessorId());
+
+    /// <summary>Records into the stripe of processor <paramref name="processor"/>; tests pick stripes with it.</summary>
+    internal void Record(long microseconds, int processor)
     {
         microseconds = Math.Max(0, microseconds);
-        var stripe = stripes[Thread.GetCurrentProcessorId() & (StripeCount - 1)];
+        var stripe = stripes[processor & (StripeCount - 1)];
         Interlocked.Increment(ref stripe.Counts[IndexOf(Math.Min(microseconds, MaxMicroseconds))]);
         Interlocked.Increment(ref stripe.Count);
         Interlocked.Add(ref stripe.SumMicroseconds, microseconds);

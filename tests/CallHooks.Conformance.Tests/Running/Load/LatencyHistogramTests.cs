@@ -70,4 +70,23 @@ public sealed class LatencyHistogramTests
         Assert.That(histogram.Count, Is.EqualTo(100_000));
         Assert.That(histogram.MaxMs, Is.EqualTo(4.999));
     }
+
+    [Test]
+    public void Stripes_add_up_to_one_histogram()
+    {
+        // Values spread over every stripe a machine could have, as cores would record them.
+        var striped = new LatencyHistogram();
+        var single = new LatencyHistogram();
+        for (var value = 0; value < 40_000; value++)
+        {
+            var microseconds = (value * 7919L) % 3_000_000;
+            striped.Record(microseconds, processor: value % 7);
+            single.Record(microseconds, processor: 0);
+        }
+
+        Assert.That(striped.Percentiles(), Is.EqualTo(single.Percentiles()));
+        Assert.That(striped.Count, Is.EqualTo(40_000));
+        Assert.That(striped.MaxMs, Is.EqualTo(single.MaxMs));
+        Assert.That(striped.MeanMs, Is.EqualTo(single.MeanMs));
+    }
 }
