@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using CallHooks.Conformance.Delivery;
 using CallHooks.Conformance.Expectations;
 using CallHooks.Conformance.Generation;

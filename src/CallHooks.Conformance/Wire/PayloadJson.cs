@@ -31,17 +31,7 @@ public static class PayloadJson
     public static byte[] SerializeToUtf8(JsonNode node) => Write(node, static (json, node) => node.WriteTo(json));
 
     /// <summary>UTF-8 bytes of whatever <paramref name="write"/> writes, with the same compact, provider-style escaping.</summary>
-    public static byte[] Write<TState>(TState state, Action<Utf8JsonWriter, TState> write) =>
-        Written(state, write).ToArray();
-
-    /// <summary>
-    /// The body <c>name=JSON</c> of a one-field form, the JSON being whatever <paramref name="write"/> writes: encoded
-    /// straight from the scratch buffer, without an array of the JSON in between.
-    /// </summary>
-    public static byte[] WriteFormField<TState>(ReadOnlySpan<byte> utf8Name, TState state, Action<Utf8JsonWriter, TState> write) =>
-        FormUrlEncoding.Field(utf8Name, Written(state, write));
-
-    private static ReadOnlySpan<byte> Written<TState>(TState state, Action<Utf8JsonWriter, TState> write)
+    public static byte[] Write<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
         ArgumentNullException.ThrowIfNull(write);
         var (buffer, json) = scratch ??= Create();
@@ -49,7 +39,7 @@ public static class PayloadJson
         json.Reset(buffer);
         write(json, state);
         json.Flush();
-        return buffer.WrittenSpan;
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static (ArrayBufferWriter<byte>, Utf8JsonWriter) Create()

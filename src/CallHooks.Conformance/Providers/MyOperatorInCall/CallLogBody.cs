@@ -15,7 +15,6 @@ namespace CallHooks.Conformance.Providers.MyOperatorInCall;
 /// </summary>
 internal sealed class CallLogBody
 {
-    private static readonly byte[] FormStart = "myoperator="u8.ToArray();
     private static readonly byte[] JsonStart = "{\"myoperator\":"u8.ToArray();
     private static readonly byte[] JsonEnd = "}"u8.ToArray();
 
@@ -40,7 +39,7 @@ internal sealed class CallLogBody
         var middleJson = json.AsSpan(cuts[1], cuts[2] - cuts[1]);
         var tailJson = json.AsSpan(cuts[3]);
         (head, middle, tail) = form
-            ? (Join(FormStart, FormUrlEncoding.Bytes(headJson)), FormUrlEncoding.Bytes(middleJson), FormUrlEncoding.Bytes(tailJson))
+            ? (FormUrlEncoding.Field("myoperator"u8, headJson), FormUrlEncoding.Bytes(middleJson), FormUrlEncoding.Bytes(tailJson))
             : (Join(JsonStart, headJson.ToArray()), middleJson.ToArray(), Join(tailJson.ToArray(), JsonEnd));
     }
 

@@ -86,7 +86,7 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
                 }))
                 : ("application/x-www-form-urlencoded", log is null
                     ? CallLogBody.Render(context, clidStyle, form: true)
-                    : PayloadJson.WriteFormField("myoperator"u8, log, static (json, log) => log.WriteTo(json)));
+                    : FormUrlEncoding.Field("myoperator"u8, PayloadJson.SerializeToUtf8(log)));
 
         return WebhookAuth.Apply(config, new WebhookRequest
         {
