@@ -54,6 +54,33 @@ public sealed class KeepAliveClientTests
     }
 
     [Test]
+    public async Task Bytes_the_listener_sends_to_an_idle_connection_are_not_taken_as_the_next_answer()
+    {
+        var firstAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var unaskedSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = FaultServer.Start(async connection =>
+        {
+            if (connection.Index > 0)
+            {
+                await Faults.Ok(connection);
+                return;
+            }
+
+            await Faults.Ok(connection);
+            await firstAnswered.Task;
+            await connection.WriteAsync("HTTP/1.1 500 Unasked\r\nContent-Length: 0\r\n\r\n");
+            unaskedSent.TrySetResult();
+        });
+        using var client = NewClient();
+        Assert.That((await SendAsync(client, server.Url)).Response?.Status, Is.EqualTo(200));
+        firstAnswered.TrySetResult();
+        await unaskedSent.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var second = await SendAsync(client, server.Url);
+        Assert.That(second.Response?.Status, Is.EqualTo(200), second.Failure?.Message);
+        Assert.That((server.Requests, server.Connections), Is.EqualTo((2, 2)));
+    }
+
+    [Test]
     public async Task A_tls_connection_the_listener_closed_while_idle_is_not_reused()
     {
         using var certificate = SelfSignedCertificate.Create();

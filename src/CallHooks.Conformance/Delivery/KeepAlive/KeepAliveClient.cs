@@ -189,7 +189,7 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
                     return null;
             }
 
-            if (time.GetElapsedTime(connection.IdleSince, now) < IdleLimit && !connection.Deadline.IsCancellationRequested && !connection.LooksClosed())
+            if (time.GetElapsedTime(connection.IdleSince, now) < IdleLimit && !connection.Deadline.IsCancellationRequested && connection.TryReadAhead())
                 return connection;
             connection.Dispose();
         }

@@ -18,7 +18,6 @@ internal sealed class KeepAliveConnection : IDisposable
     private const int InitialBufferBytes = 16 * 1024;
     private const int MaxLineBytes = 4 * 1024;
 
-    private readonly Socket socket;
     private readonly Stream stream;
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
     private int start;
@@ -27,10 +26,11 @@ internal sealed class KeepAliveConnection : IDisposable
     private long bodyLeft;
     private bool chunked;
     private bool untilClose;
+    private ValueTask<int> readAhead;
+    private bool readingAhead;
 
-    private KeepAliveConnection(Socket socket, Stream stream, bool secure)
+    private KeepAliveConnection(Stream stream, bool secure)
     {
-        this.socket = socket;
         this.stream = stream;
         Secure = secure;
     }
@@ -71,7 +71,7 @@ internal sealed class KeepAliveConnection : IDisposable
                 await socket.ConnectAsync(new DnsEndPoint(host, url.Port), cancellationToken).ConfigureAwait(false);
             var network = new NetworkStream(socket, ownsSocket: true);
             if (!url.Scheme.Equals(Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase))
-                return new KeepAliveConnection(socket, network, secure: false);
+                return new KeepAliveConnection(network, secure: false);
             var tls = new SslStream(network, leaveInnerStreamOpen: false);
             try
             {
@@ -94,7 +94,7 @@ internal sealed class KeepAliveConnection : IDisposable
                 throw new AuthenticationException(exception.Message, exception);
             }
 
-            return new KeepAliveConnection(socket, tls, secure: true);
+            return new KeepAliveConnection(tls, secure: true);
         }
         catch
         {
@@ -104,11 +104,37 @@ internal sealed class KeepAliveConnection : IDisposable
     }
 
     /// <summary>
-    /// True when the listener has closed this idle connection or sent something unasked (its close_notify, for TLS):
-    /// either way the socket is readable while no exchange is in progress. TLS session tickets, which would also make
-    /// it readable, come right after the handshake and were consumed with the first response.
+    /// Starts reading the next response before its request is sent, which doubles as the check that an idle connection
+    /// is still fit for reuse: the read finishes at once only when the listener has closed the connection or sent
+    /// something unasked (its close_notify, for TLS), and then the connection must not carry another request. TLS
+    /// session tickets, which would also be waiting, come right after the handshake and were consumed with the first
+    /// response. A read left pending becomes the first read of the response (<see cref="ReadAsync"/>), so the check
+    /// costs no system call of its own, as a poll would; it runs under <see cref="Deadline"/>, armed for the exchange.
     /// </summary>
-    public bool LooksClosed() => socket.Poll(0, SelectMode.SelectRead);
+    /// <returns>False when the connection is closed or not drained: dispose of it.</returns>
+    public bool TryReadAhead()
+    {
+        MakeRoom();
+        var read = stream.ReadAsync(buffer.AsMemory(end), Deadline.Token);
+        if (!read.IsCompleted)
+        {
+            readAhead = read;
+            readingAhead = true;
+            return true;
+        }
+
+        // Finished at once: end of stream, unasked bytes or an error. Observed, so nothing is left unawaited.
+        try
+        {
+            read.GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException or AuthenticationException)
+        {
+            // The connection is dropped either way; the next exchange opens a fresh one and reports its own failures.
+        }
+
+        return false;
+    }
 
     public ValueTask SendAsync(CancellationToken cancellationToken) => stream.WriteAsync(Outgoing.WrittenMemory, cancellationToken);
 
@@ -125,6 +151,12 @@ internal sealed class KeepAliveConnection : IDisposable
     /// </summary>
     public ValueTask<int> ReadAsync(CancellationToken cancellationToken)
     {
+        if (readingAhead)
+        {
+            readingAhead = false;
+            return readAhead;
+        }
+
         MakeRoom();
         return stream.ReadAsync(buffer.AsMemory(end), cancellationToken);
     }
@@ -232,7 +264,9 @@ internal sealed class KeepAliveConnection : IDisposable
         stream.Dispose();
         Deadline.Dispose();
         var rented = Interlocked.Exchange(ref buffer, []);
-        if (rented.Length > 0)
+        // A read never awaited (the exchange ended before its response) may still be filling the buffer as the socket
+        // closes: that buffer is left to the collector rather than handed to someone else.
+        if (rented.Length > 0 && !readingAhead)
             ArrayPool<byte>.Shared.Return(rented);
     }
 
