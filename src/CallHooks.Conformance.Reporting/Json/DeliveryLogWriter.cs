@@ -16,7 +16,10 @@ public sealed class DeliveryLogWriter : ILoadSink, IDisposable
 {
     public const string FileName = "deliveries.ndjson";
 
-    private static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>How the log escapes text: only what JSON requires, so phone numbers and URLs stay readable.</summary>
+    internal static readonly System.Text.Encodings.Web.JavaScriptEncoder Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    private static readonly JsonWriterOptions Options = new() { Encoder = Encoder };
 
     /// <summary>Lines collect in memory up to this size, then go to the file in one write.</summary>
     private const int FlushBytes = 256 * 1024;
@@ -34,6 +37,9 @@ public sealed class DeliveryLogWriter : ILoadSink, IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>Whether usual lines take the byte-by-byte path (<see cref="PlainDeliveryLine"/>); tests turn it off to compare.</summary>
+    internal bool PlainLines { get; init; } = true;
 
     /// <summary>The first write error, or null when every line was written.</summary>
     public string? Error { get; private set; }
@@ -114,16 +120,32 @@ public sealed class DeliveryLogWriter : ILoadSink, IDisposable
 
     private void WriteLine(LoadDelivery delivery)
     {
+        var provider = Repeated(delivery.Provider);
+        var scenario = Repeated(delivery.Scenario);
+        var eventId = Repeated(delivery.Delivery.Event);
+        if (!PlainLines || !PlainDeliveryLine.TryWrite(pending, delivery, provider, scenario, eventId))
+            WriteWithJsonWriter(delivery, provider, scenario, eventId);
+        pending.Write("\n"u8);
+        if (pending.WrittenCount >= FlushBytes)
+        {
+            stream.Write(pending.WrittenSpan);
+            pending.ResetWrittenCount();
+        }
+    }
+
+    /// <summary>The general path: any text, any number, escaped and formatted by the JSON writer.</summary>
+    private void WriteWithJsonWriter(LoadDelivery delivery, JsonEncodedText provider, JsonEncodedText scenario, JsonEncodedText eventId)
+    {
         var result = delivery.Delivery;
         var observation = result.Observation;
         json.Reset(pending);
         json.WriteStartObject();
         json.WriteNumber(CallName, delivery.CallIndex);
-        json.WriteString(ProviderName, Repeated(delivery.Provider));
-        json.WriteString(ScenarioName, Repeated(delivery.Scenario));
+        json.WriteString(ProviderName, provider);
+        json.WriteString(ScenarioName, scenario);
         JsonFields.Text(json, CallIdName, delivery.CallId);
         json.WriteNumber(IndexName, result.Index);
-        json.WriteString(EventName, Repeated(result.Event));
+        json.WriteString(EventName, eventId);
         JsonFields.Timestamp(json, EventTimeName, result.EventTime);
         JsonFields.Timestamp(json, SentAtName, observation.SentAt);
         json.WriteBoolean(PassedName, result.Passed);
@@ -141,11 +163,5 @@ public sealed class DeliveryLogWriter : ILoadSink, IDisposable
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
-        pending.Write("\n"u8);
-        if (pending.WrittenCount >= FlushBytes)
-        {
-            stream.Write(pending.WrittenSpan);
-            pending.ResetWrittenCount();
-        }
     }
 }
