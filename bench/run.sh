@@ -29,6 +29,11 @@ listen() {
   url="$(head -1 "$work/listener.out")/"
 }
 
+# The share of the machine's time its hypervisor gave to other guests while a contender ran ("steal" in /proc/stat): a
+# round with steal well above the others' is a slow stretch of the VM, not a slower program.
+steal_mark() { awk '/^cpu / {print $9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat; }
+steal_since() { read -r s0 t0 <<<"$1"; read -r s1 t1 <<<"$(steal_mark)"; awk -v s="$((s1 - s0))" -v t="$((t1 - t0))" 'BEGIN { printf "steal %.1f%%", (t > 0 ? 100 * s / t : 0) }'; }
+
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
 
 # The bare loop runs with callhooks' own runtime settings (workstation GC, no dynamic PGO, tier-up at 1,000 calls; see
@@ -45,6 +50,7 @@ throughput() {
   local harness=() bare=() heyrate=()
   for round in $(seq "$rounds"); do
     echo "== round $round of $rounds: ~$deliveries deliveries, concurrency $concurrency"
+    local mark=$(steal_mark)
     "$work/cli/callhooks" run --target "$url" --calls "$calls" --rate 1000000 --concurrency "$concurrency" --pace 0 \
       --seed 42 --threshold "errors<=0" --out "$work/harness" >"$work/harness.log" 2>&1 || { tail -20 "$work/harness.log"; exit 1; }
     harness+=("$(json "$work/harness/results.json" "d['summary']['deliveriesPerSecond']")")
@@ -52,14 +58,16 @@ throughput() {
     # The same body for the other two: the first kept delivery's request.
     json "$work/harness/results.json" "d['scenarios'][0]['deliveries'][0]['request']['body']" | tr -d '\n' >"$work/body"
     local type=$(json "$work/harness/results.json" "d['scenarios'][0]['deliveries'][0]['request']['contentType']")
-    echo "   harness (callhooks run): $sent deliveries, ${harness[-1]} deliveries/s"
+    echo "   harness (callhooks run): $sent deliveries, ${harness[-1]} deliveries/s ($(steal_since "$mark"))"
 
+    mark=$(steal_mark)
     bare+=("$("${bare_env[@]}" "$work/bench/LoadBench" bare --url "$url" --body-file "$work/body" --content-type "$type" --concurrency "$concurrency" --count "$sent" | sed -E 's/.* ([0-9.]+) requests\/s/\1/')")
-    echo "   bare HttpClient loop:    $sent requests, ${bare[-1]} requests/s"
+    echo "   bare HttpClient loop:    $sent requests, ${bare[-1]} requests/s ($(steal_since "$mark"))"
 
+    mark=$(steal_mark)
     hey -n "$sent" -c "$concurrency" -m POST -T "$type" -D "$work/body" "$url" >"$work/hey.out"
     heyrate+=("$(awk '/Requests\/sec/ {print $2}' "$work/hey.out")")
-    echo "   hey:                     $sent requests, ${heyrate[-1]} requests/s"
+    echo "   hey:                     $sent requests, ${heyrate[-1]} requests/s ($(steal_since "$mark"))"
   done
 
   python3 - "${harness[*]}" "${bare[*]}" "${heyrate[*]}" <<'PY'
