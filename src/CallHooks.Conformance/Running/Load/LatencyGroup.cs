@@ -1,10 +1,12 @@
 namespace CallHooks.Conformance.Running.Load;
 
-/// <summary>The deliveries of one provider, or one provider's event: counts and both latency histograms.</summary>
-internal sealed class LatencyGroup(string provider, string? eventId)
+/// <summary>The deliveries of one provider's event: counts and both latency histograms.</summary>
+internal sealed class LatencyGroup(string provider, string eventId)
 {
     private long deliveries;
     private long failed;
+
+    public string Provider { get; } = provider;
 
     public LatencyHistogram Scheduled { get; } = new();
 
@@ -20,5 +22,14 @@ internal sealed class LatencyGroup(string provider, string? eventId)
     }
 
     public LoadGroupSummary Summary() => new(
-        provider, eventId, Interlocked.Read(ref deliveries), Interlocked.Read(ref failed), Scheduled.Percentiles(), Sent.Percentiles());
+        Provider, eventId, Interlocked.Read(ref deliveries), Interlocked.Read(ref failed), Scheduled.Percentiles(), Sent.Percentiles());
+
+    /// <summary>A provider's or the whole run's figures: its events' groups added up (see <see cref="LatencyHistogram.Sum"/>).</summary>
+    public static LoadGroupSummary Summary(string provider, IReadOnlyCollection<LatencyGroup> groups) => new(
+        provider,
+        null,
+        groups.Sum(group => Interlocked.Read(ref group.deliveries)),
+        groups.Sum(group => Interlocked.Read(ref group.failed)),
+        LatencyHistogram.Sum(groups.Select(group => group.Scheduled)).Percentiles(),
+        LatencyHistogram.Sum(groups.Select(group => group.Sent)).Percentiles());
 }

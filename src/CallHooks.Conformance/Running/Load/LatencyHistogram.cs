@@ -5,7 +5,7 @@ namespace CallHooks.Conformance.Running.Load;
 /// number of values, microsecond resolution below 256 µs and under 0.4% relative error above (128 buckets per power
 /// of two, reported at the bucket's midpoint), up to <see cref="MaxMicroseconds"/>. Recording is lock-free, so calls
 /// completing on many threads never wait on each other; the exact count, sum and maximum are kept beside it.
-/// A load run records six values per delivery from every core at once; with one set of counters the cores would pass
+/// A load run records two values per delivery from every core at once; with one set of counters the cores would pass
 /// the same cache lines back and forth on each of them. So each core records into its own stripe (up to four, chosen
 /// by the processor the thread runs on), still atomically because a thread can move between cores, and readers add
 /// the stripes up.
@@ -101,6 +101,32 @@ public sealed class LatencyHistogram
 
     public LatencyPercentiles Percentiles() => new(
         Count, PercentileMs(0.50), PercentileMs(0.90), PercentileMs(0.99), PercentileMs(0.999), MaxMs, MeanMs);
+
+    /// <summary>
+    /// One histogram holding every value recorded into <paramref name="parts"/> so far: histograms of the same layout
+    /// add up bucket by bucket, so the percentiles of the sum are those of all values recorded into one. A snapshot:
+    /// each part may go on recording. Its count is the sum of its buckets, so its ranks always fall inside them.
+    /// </summary>
+    public static LatencyHistogram Sum(IEnumerable<LatencyHistogram> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var sum = new LatencyHistogram();
+        var into = sum.stripes[0];
+        foreach (var part in parts)
+        {
+            foreach (var stripe in part.stripes)
+            {
+                for (var index = 0; index < BucketCount; index++)
+                    into.Counts[index] += Interlocked.Read(ref stripe.Counts[index]);
+                into.SumMicroseconds += Interlocked.Read(ref stripe.SumMicroseconds);
+                into.MaxMicroseconds = Math.Max(into.MaxMicroseconds, Interlocked.Read(ref stripe.MaxMicroseconds));
+            }
+        }
+
+        foreach (var count in into.Counts)
+            into.Count += count;
+        return sum;
+    }
 
     private static Stripe[] CreateStripes()
     {

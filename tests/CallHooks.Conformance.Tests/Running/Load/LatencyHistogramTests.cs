@@ -89,4 +89,22 @@ public sealed class LatencyHistogramTests
         Assert.That(striped.MaxMs, Is.EqualTo(single.MaxMs));
         Assert.That(striped.MeanMs, Is.EqualTo(single.MeanMs));
     }
+
+    [Test]
+    public void A_sum_of_histograms_is_the_histogram_of_all_their_values()
+    {
+        var parts = Enumerable.Range(0, 5).Select(_ => new LatencyHistogram()).ToList();
+        var all = new LatencyHistogram();
+        for (var value = 0; value < 50_000; value++)
+        {
+            var microseconds = (value * 104_729L) % 90_000_000;
+            parts[value % parts.Count].Record(microseconds, processor: value % 3);
+            all.Record(microseconds, processor: 0);
+        }
+
+        var sum = LatencyHistogram.Sum(parts);
+        Assert.That(sum.Percentiles(), Is.EqualTo(all.Percentiles()));
+        Assert.That((sum.Count, sum.MaxMs, sum.MeanMs), Is.EqualTo((50_000L, all.MaxMs, all.MeanMs)));
+        Assert.That(LatencyHistogram.Sum([]).Percentiles(), Is.EqualTo(new LatencyHistogram().Percentiles()));
+    }
 }
