@@ -10,10 +10,11 @@ public static class SeedMixer
 {
     public static int Mix(int runSeed, string provider, string scenario)
     {
-        // FNV-1a over the identity, then a 32-bit finalizer (from MurmurHash3) folded with the run seed.
-        var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(provider + "/" + scenario))
-            hash = (hash ^ b) * 16777619u;
+        // FNV-1a over the identity's UTF-8 ("provider/scenario"), then a 32-bit finalizer (from MurmurHash3) folded with
+        // the run seed. The two names are hashed in place: a load run mixes a seed for every call.
+        var hash = Fnv(2166136261u, provider);
+        hash = (hash ^ '/') * 16777619u;
+        hash = Fnv(hash, scenario);
         var mixed = hash ^ (uint)runSeed;
         mixed ^= mixed >> 16;
         mixed *= 0x85ebca6bu;
@@ -21,6 +22,16 @@ public static class SeedMixer
         mixed *= 0xc2b2ae35u;
         mixed ^= mixed >> 16;
         return (int)(mixed & 0x7fffffff);
+    }
+
+    private static uint Fnv(uint hash, string text)
+    {
+        const int StackLimit = 512;
+        var length = Encoding.UTF8.GetByteCount(text);
+        Span<byte> utf8 = length <= StackLimit ? stackalloc byte[StackLimit] : new byte[length];
+        foreach (var b in utf8[..Encoding.UTF8.GetBytes(text, utf8)])
+            hash = (hash ^ b) * 16777619u;
+        return hash;
     }
 
     /// <summary>The seed of call <paramref name="callIndex"/> of a load run: the scenario's seed folded with the index.</summary>
