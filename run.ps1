@@ -1,8 +1,8 @@
 # CallHooks.Conformance entry point for Windows: a thin mirror of run.sh.
-#   ./run.ps1              build, then play the whole MyOperator suite against the embedded reference listener
+#   ./run.ps1              build the CLI, then play the whole MyOperator suite against the embedded reference listener
 #   ./run.ps1 test         build and run every test; the last line is "N passed, N failed"
 #   ./run.ps1 coverage     the tests with coverage; HTML report in reports/coverage/index.html
-#   ./run.ps1 <args...>    build, then run `callhooks <args...>`
+#   ./run.ps1 <args...>    build the CLI, then run `callhooks <args...>`
 # The report's browser tests need Chromium: set CALLHOOKS_CHROMIUM to its executable (e.g. chrome.exe) on Windows.
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
@@ -15,9 +15,22 @@ function Build {
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
+# The CLI compiled ahead of time (ReadyToRun), as run.sh does; the plain build where that cannot be built. Returns its dll.
+function Build-Cli {
+    $arch = [System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture.ToString().ToLowerInvariant()
+    $os = if ($IsLinux) { 'linux' } elseif ($IsMacOS) { 'osx' } else { 'win' }
+    $rid = "$os-$arch"
+    dotnet publish src/CallHooks.Conformance.Cli -c $configuration -r $rid --self-contained false -p:PublishReadyToRun=true -nologo -v quiet -clp:ErrorsOnly *> $null
+    if ($LASTEXITCODE -eq 0) { return "src/CallHooks.Conformance.Cli/bin/$configuration/net10.0/$rid/publish/callhooks.dll" }
+    dotnet build src/CallHooks.Conformance.Cli -c $configuration -nologo -v quiet -clp:ErrorsOnly | Out-Host
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    Write-Warning 'the ReadyToRun build failed where the plain build did not; running the plain build'
+    return $cli
+}
+
 if ($args.Count -eq 0) {
-    Build
-    dotnet $cli run
+    $built = Build-Cli
+    dotnet $built run
     exit $LASTEXITCODE
 }
 elseif ($args[0] -eq 'test') {
@@ -50,7 +63,7 @@ elseif ($args[0] -eq 'coverage') {
     exit $status
 }
 else {
-    Build
-    dotnet $cli @args
+    $built = Build-Cli
+    dotnet $built @args
     exit $LASTEXITCODE
 }
