@@ -32,6 +32,7 @@ trap cleanup EXIT
 listen() {
   local delay="${1:-0}"
   "$work/bench/LoadBench" listen --port 0 --delay-ms "$delay" >"$work/listener.out" 2>&1 &
+  listener=$!
   pids+=($!)
   for _ in $(seq 100); do [ -s "$work/listener.out" ] && break; sleep 0.1; done
   url="$(head -1 "$work/listener.out")/"
@@ -49,44 +50,78 @@ json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval
 # so the comparison is between the two programs, not two runtime setups.
 bare_env=(env DOTNET_gcServer=0 DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=1000 DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)
 
+# Runs a contender (its output to $1) and notes what it cost: its own CPU time, the listener's CPU time over the same
+# minutes, and the steal. CPU time is what a program spends whatever the hypervisor does meanwhile, so CPU per request
+# compares the contenders even when the VM's speed moved between their runs.
+measured() {
+  local out="$1" steal0 listener0
+  shift
+  steal0=$(steal_mark)
+  listener0=$(listener_cpu)
+  /usr/bin/time -f "%U %S" -o "$work/time" "$@" >"$out" 2>&1
+  client_cpu=$(awk '{print $1 + $2}' "$work/time")
+  listener_used=$(awk -v a="$listener0" -v b="$(listener_cpu)" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (b - a) / hz }')
+  steal=$(steal_since "$steal0")
+}
+listener_cpu() { awk '{print $14 + $15}' "/proc/$listener/stat"; }
+# Per request, after taking off the client's fixed cost ($2: starting, loading, writing reports), measured once per
+# contender by a run of a few requests, so that short and long rounds compare.
+cost() { awk -v c="$client_cpu" -v f="$2" -v l="$listener_used" -v n="$1" 'BEGIN { printf "%.1f us of its own CPU + %.1f us of the listener'"'"'s per request", 1e6 * (c - f) / n, 1e6 * l / n }'; }
+per_request() { awk -v c="$client_cpu" -v f="$2" -v l="$listener_used" -v n="$1" 'BEGIN { print 1e6 * (c - f + l) / n }'; }
+
 throughput() {
   local deliveries="${1:-200000}" concurrency="${2:-50}" rounds="${3:-3}"
   listen 0
   # Every scenario of the suite, no pauses: the harness at its fastest. obd-no-answer has 2 events a call; the
   # suite averages 22/7, so calls = deliveries * 7 / 22.
   local calls=$(( deliveries * 7 / 22 ))
-  local harness=() bare=() heyrate=()
+  local harness=() bare=() heyrate=() harness_cpu=() bare_cpu=() hey_cpu=()
+  # Fixed costs: each contender once with a handful of requests (one call of each scenario for the harness).
+  measured "$work/fixed.log" "$work/cli/callhooks" run --target "$url" --calls 7 --rate 1000000 --concurrency "$concurrency" --pace 0 --seed 42 --out "$work/fixed"
+  local harness_fixed=$client_cpu
+  json "$work/fixed/results.json" "d['scenarios'][0]['deliveries'][0]['request']['body']" | tr -d '\n' >"$work/body"
+  local type=$(json "$work/fixed/results.json" "d['scenarios'][0]['deliveries'][0]['request']['contentType']")
+  measured "$work/fixed.log" "${bare_env[@]}" "$work/bench/LoadBench" bare --url "$url" --body-file "$work/body" --content-type "$type" --concurrency "$concurrency" --count 22
+  local bare_fixed=$client_cpu
+  measured "$work/fixed.log" hey -n "$concurrency" -c "$concurrency" -m POST -T "$type" -D "$work/body" "$url"
+  local hey_fixed=$client_cpu
+  echo "fixed CPU cost of a run: callhooks ${harness_fixed} s, bare loop ${bare_fixed} s, hey ${hey_fixed} s (taken off the per-request figures)"
   for round in $(seq "$rounds"); do
     echo "== round $round of $rounds: ~$deliveries deliveries, concurrency $concurrency"
-    local mark=$(steal_mark)
-    "$work/cli/callhooks" run --target "$url" --calls "$calls" --rate 1000000 --concurrency "$concurrency" --pace 0 \
-      --seed 42 --threshold "errors<=0" --out "$work/harness" >"$work/harness.log" 2>&1 || { tail -20 "$work/harness.log"; exit 1; }
+    measured "$work/harness.log" "$work/cli/callhooks" run --target "$url" --calls "$calls" --rate 1000000 --concurrency "$concurrency" --pace 0 \
+      --seed 42 --threshold "errors<=0" --out "$work/harness" || { tail -20 "$work/harness.log"; exit 1; }
     harness+=("$(json "$work/harness/results.json" "d['summary']['deliveriesPerSecond']")")
     local sent=$(json "$work/harness/results.json" "d['summary']['deliveries']")
+    harness_cpu+=("$(per_request "$sent" "$harness_fixed")")
     # The same body for the other two: the first kept delivery's request.
     json "$work/harness/results.json" "d['scenarios'][0]['deliveries'][0]['request']['body']" | tr -d '\n' >"$work/body"
     local type=$(json "$work/harness/results.json" "d['scenarios'][0]['deliveries'][0]['request']['contentType']")
-    echo "   harness (callhooks run): $sent deliveries, ${harness[-1]} deliveries/s ($(steal_since "$mark"))"
+    echo "   harness (callhooks run): $sent deliveries, ${harness[-1]} deliveries/s; $(cost "$sent" "$harness_fixed") ($steal)"
 
-    mark=$(steal_mark)
-    bare+=("$("${bare_env[@]}" "$work/bench/LoadBench" bare --url "$url" --body-file "$work/body" --content-type "$type" --concurrency "$concurrency" --count "$sent" | sed -E 's/.* ([0-9.]+) requests\/s/\1/')")
-    echo "   bare HttpClient loop:    $sent requests, ${bare[-1]} requests/s ($(steal_since "$mark"))"
+    measured "$work/bare.out" "${bare_env[@]}" "$work/bench/LoadBench" bare --url "$url" --body-file "$work/body" --content-type "$type" --concurrency "$concurrency" --count "$sent"
+    bare+=("$(sed -E 's/.* ([0-9.]+) requests\/s/\1/' "$work/bare.out")")
+    bare_cpu+=("$(per_request "$sent" "$bare_fixed")")
+    echo "   bare HttpClient loop:    $sent requests, ${bare[-1]} requests/s; $(cost "$sent" "$bare_fixed") ($steal)"
 
-    mark=$(steal_mark)
-    hey -n "$sent" -c "$concurrency" -m POST -T "$type" -D "$work/body" "$url" >"$work/hey.out"
+    measured "$work/hey.out" hey -n "$sent" -c "$concurrency" -m POST -T "$type" -D "$work/body" "$url"
     heyrate+=("$(awk '/Requests\/sec/ {print $2}' "$work/hey.out")")
-    echo "   hey:                     $sent requests, ${heyrate[-1]} requests/s ($(steal_since "$mark"))"
+    hey_cpu+=("$(per_request "$sent" "$hey_fixed")")
+    echo "   hey:                     $sent requests, ${heyrate[-1]} requests/s; $(cost "$sent" "$hey_fixed") ($steal)"
   done
 
-  python3 - "${harness[*]}" "${bare[*]}" "${heyrate[*]}" <<'PY'
+  python3 - "${harness[*]}" "${bare[*]}" "${heyrate[*]}" "${harness_cpu[*]}" "${bare_cpu[*]}" "${hey_cpu[*]}" <<'PY'
 import statistics, sys
-h, b, y = ([float(v) for v in arg.split()] for arg in sys.argv[1:])
+h, b, y, hc, bc, yc = ([float(v) for v in arg.split()] for arg in sys.argv[1:])
 print("per round: harness/bare " + ", ".join(f"{x / z:.2f}x" for x, z in zip(h, b)) + "; harness/hey " + ", ".join(f"{x / z:.2f}x" for x, z in zip(h, y)))
 mh, mb, my = (statistics.median(v) for v in (h, b, y))
 rb, ry = (statistics.median(x / z for x, z in zip(h, v)) for v in (b, y))
 print(f"medians: harness {mh:,.0f}/s, bare HttpClient {mb:,.0f}/s, hey {my:,.0f}/s")
 print(f"harness / bare HttpClient = {mh / mb:.2f}x of the medians, {rb:.2f}x median of the rounds (target >= 0.70x)")
 print(f"harness / hey             = {mh / my:.2f}x of the medians, {ry:.2f}x median of the rounds (target > 1.00x)")
+# Two cores spent on client and listener together: the rates' ratio on a machine of their own, steal aside.
+print("by CPU per request (client + listener): harness/bare " + ", ".join(f"{z / x:.2f}x" for x, z in zip(hc, bc))
+      + "; harness/hey " + ", ".join(f"{z / x:.2f}x" for x, z in zip(hc, yc))
+      + f"; medians {statistics.median(z / x for x, z in zip(hc, bc)):.2f}x and {statistics.median(z / x for x, z in zip(hc, yc)):.2f}x")
 PY
 }
 
