@@ -14,12 +14,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # callhooks as ./run.sh runs it: compiled ahead of time (ReadyToRun) where the SDK can, else the plain build. The helper
 # is built the same way, so the bare loop and the harness start from the same kind of code.
 build() {
-  local rid
-  rid=$(dotnet --info | awk '$1 == "RID:" {print $2; exit}')
+  local project
   for project in src/CallHooks.Conformance.Cli:cli bench/LoadBench:bench; do
-    if ! dotnet publish -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true "$root/${project%%:*}" -o "$work/${project##*:}" >/dev/null 2>&1; then
-      echo "bench: no ReadyToRun build of ${project%%:*}; measuring the plain build" >&2
+    if ! dotnet publish -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true "$root/${project%%:*}" \
+      -o "$work/${project##*:}" >"$work/publish.log" 2>&1; then
       dotnet build -c Release "$root/${project%%:*}" -o "$work/${project##*:}" >/dev/null
+      echo "bench: no ReadyToRun build of ${project%%:*}, measuring the plain build; the publish said:" >&2
+      tail -5 "$work/publish.log" >&2
     fi
   done
 }
@@ -41,7 +42,7 @@ listen() {
 # The share of the machine's time its hypervisor gave to other guests while a contender ran ("steal" in /proc/stat): a
 # round with steal well above the others' is a slow stretch of the VM, not a slower program.
 steal_mark() { awk '/^cpu / {print $9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat; }
-steal_since() { read -r s0 t0 <<<"$1"; read -r s1 t1 <<<"$(steal_mark)"; awk -v s="$((s1 - s0))" -v t="$((t1 - t0))" 'BEGIN { printf "steal %.1f%%", (t > 0 ? 100 * s / t : 0) }'; }
+steal_since() { local s0 t0 s1 t1; read -r s0 t0 <<<"$1"; read -r s1 t1 <<<"$(steal_mark)"; awk -v s="$((s1 - s0))" -v t="$((t1 - t0))" 'BEGIN { printf "steal %.1f%%", (t > 0 ? 100 * s / t : 0) }'; }
 
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
 
@@ -53,13 +54,19 @@ bare_env=(env DOTNET_gcServer=0 DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs
 # Runs a contender (its output to $1) and notes what it cost: its own CPU time, the listener's CPU time over the same
 # minutes, and the steal. CPU time is what a program spends whatever the hypervisor does meanwhile, so CPU per request
 # compares the contenders even when the VM's speed moved between their runs.
+# A contender that fails stops the benchmark with the end of its output: its figures would be the last round's.
 measured() {
-  local out="$1" steal0 listener0
+  local out="$1" steal0 listener0 status=0
   shift
   steal0=$(steal_mark)
   listener0=$(listener_cpu)
-  /usr/bin/time -f "%U %S" -o "$work/time" "$@" >"$out" 2>&1
-  client_cpu=$(awk '{print $1 + $2}' "$work/time")
+  /usr/bin/time -f "%U %S" -o "$work/time" "$@" >"$out" 2>&1 || status=$?
+  if [ "$status" -ne 0 ]; then
+    echo "bench: '$1' failed (exit $status):" >&2
+    tail -20 "$out" >&2
+    exit 1
+  fi
+  client_cpu=$(tail -1 "$work/time" | awk '{print $1 + $2}')
   listener_used=$(awk -v a="$listener0" -v b="$(listener_cpu)" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (b - a) / hz }')
   steal=$(steal_since "$steal0")
 }
@@ -89,7 +96,7 @@ throughput() {
   for round in $(seq "$rounds"); do
     echo "== round $round of $rounds: ~$deliveries deliveries, concurrency $concurrency"
     measured "$work/harness.log" "$work/cli/callhooks" run --target "$url" --calls "$calls" --rate 1000000 --concurrency "$concurrency" --pace 0 \
-      --seed 42 --threshold "errors<=0" --out "$work/harness" || { tail -20 "$work/harness.log"; exit 1; }
+      --seed 42 --threshold "errors<=0" --out "$work/harness"
     harness+=("$(json "$work/harness/results.json" "d['summary']['deliveriesPerSecond']")")
     local sent=$(json "$work/harness/results.json" "d['summary']['deliveries']")
     harness_cpu+=("$(per_request "$sent" "$harness_fixed")")
