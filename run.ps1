@@ -15,16 +15,15 @@ function Build {
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
-# The CLI compiled ahead of time (ReadyToRun), as run.sh does; the plain build where that cannot be built. Returns its dll.
+# The CLI compiled ahead of time (ReadyToRun) for the runtime running it, as run.sh does; the plain build where that
+# cannot be built. Returns the dll to run.
 function Build-Cli {
-    $arch = [System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture.ToString().ToLowerInvariant()
-    $os = if ($IsLinux) { 'linux' } elseif ($IsMacOS) { 'osx' } else { 'win' }
-    $rid = "$os-$arch"
-    dotnet publish src/CallHooks.Conformance.Cli -c $configuration -r $rid --self-contained false -p:PublishReadyToRun=true -nologo -v quiet -clp:ErrorsOnly *> $null
-    if ($LASTEXITCODE -eq 0) { return "src/CallHooks.Conformance.Cli/bin/$configuration/net10.0/$rid/publish/callhooks.dll" }
-    dotnet build src/CallHooks.Conformance.Cli -c $configuration -nologo -v quiet -clp:ErrorsOnly | Out-Host
+    $ready = "src/CallHooks.Conformance.Cli/bin/$configuration/ready-to-run"
+    $said = dotnet publish src/CallHooks.Conformance.Cli -c $configuration --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o $ready -nologo -v quiet -clp:ErrorsOnly 2>&1
+    if ($LASTEXITCODE -eq 0) { return "$ready/callhooks.dll" }
+    dotnet build src/CallHooks.Conformance.Cli -c $configuration -nologo -v quiet "-clp:ErrorsOnly;NoSummary" | Out-Host
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
-    Write-Warning 'the ReadyToRun build failed where the plain build did not; running the plain build'
+    Write-Warning ("the ReadyToRun build failed where the plain build did not; running the plain build. The publish said:`n" + (($said | Select-Object -Last 5) -join "`n"))
     return $cli
 }
 
