@@ -116,7 +116,8 @@ internal static class PlainDeliveryLine
 
         public void Number(long value)
         {
-            value.TryFormat(destination[Written..], out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+            var formatted = value.TryFormat(destination[Written..], out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+            System.Diagnostics.Debug.Assert(formatted, "the line's span is sized for every number at its longest");
             Written += written;
         }
 

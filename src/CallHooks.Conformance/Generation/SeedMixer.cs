@@ -28,7 +28,7 @@ public static class SeedMixer
     {
         const int StackLimit = 512;
         var length = Encoding.UTF8.GetByteCount(text);
-        Span<byte> utf8 = length <= StackLimit ? stackalloc byte[StackLimit] : new byte[length];
+        Span<byte> utf8 = length <= StackLimit ? stackalloc byte[length] : new byte[length];
         foreach (var b in utf8[..Encoding.UTF8.GetBytes(text, utf8)])
             hash = (hash ^ b) * 16777619u;
         return hash;

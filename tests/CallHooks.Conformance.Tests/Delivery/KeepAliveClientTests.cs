@@ -233,6 +233,54 @@ public sealed class KeepAliveClientTests
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Cancelled), observation.Failure?.Message);
     }
 
+    // A reused connection starts reading its answer before the request goes out: that read must still end at the
+    // deadline, on cancellation, and be let go when the request cannot be sent at all.
+    [Test]
+    public async Task A_reused_connection_still_times_out_at_the_deadline()
+    {
+        await using var server = FaultServer.Start(connection => connection.Index == 0 ? Faults.Ok(connection) : Faults.SilentUntilClientLeaves(connection));
+        using var client = NewClient();
+        Assert.That((await SendAsync(client, server.Url)).Response?.Status, Is.EqualTo(200));
+        var second = await client.SendAsync(Post(server.Url), TimeSpan.FromMilliseconds(300), CancellationToken.None);
+        Assert.That(second.Failure?.Kind, Is.EqualTo(FailureKind.Timeout), second.Failure?.Message);
+        Assert.That(server.Connections, Is.EqualTo(1), "the second delivery went over the first one's connection");
+    }
+
+    [Test]
+    public async Task Cancelling_the_run_on_a_reused_connection_is_recorded_as_cancelled()
+    {
+        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = FaultServer.Start(connection =>
+        {
+            if (connection.Index == 0)
+                return Faults.Ok(connection);
+            received.TrySetResult();
+            return Faults.SilentUntilClientLeaves(connection);
+        });
+        using var client = NewClient();
+        await SendAsync(client, server.Url);
+        using var interrupt = new CancellationTokenSource();
+        var sending = client.SendAsync(Post(server.Url), Timeout, interrupt.Token);
+        await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await interrupt.CancelAsync();
+        var observation = await sending;
+        Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Cancelled), observation.Failure?.Message);
+        Assert.That(server.Connections, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_request_that_cannot_be_sent_on_a_reused_connection_leaves_later_deliveries_working()
+    {
+        await using var server = FaultServer.Start(Faults.Ok);
+        using var client = NewClient();
+        await SendAsync(client, server.Url);
+        var refused = await client.SendAsync(Post(server.Url) with { Headers = [KeyValuePair.Create("X-Agent", "Rāj")] }, Timeout, CancellationToken.None);
+        Assert.That(refused.Failure?.Kind, Is.EqualTo(FailureKind.Other), refused.Failure?.Message);
+        for (var delivery = 0; delivery < 3; delivery++)
+            Assert.That((await SendAsync(client, server.Url)).Response?.Body, Is.EqualTo("ok"));
+        Assert.That(server.Requests, Is.EqualTo(4), "the refused request never reached the listener");
+    }
+
     [Test]
     public async Task Nothing_listening_is_connection_refused()
     {

@@ -18,6 +18,7 @@ internal sealed class KeepAliveConnection : IDisposable
     private const int InitialBufferBytes = 16 * 1024;
     private const int MaxLineBytes = 4 * 1024;
 
+    private readonly Socket socket;
     private readonly Stream stream;
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
     private int start;
@@ -29,8 +30,9 @@ internal sealed class KeepAliveConnection : IDisposable
     private ValueTask<int> readAhead;
     private bool readingAhead;
 
-    private KeepAliveConnection(Stream stream, bool secure)
+    private KeepAliveConnection(Socket socket, Stream stream, bool secure)
     {
+        this.socket = socket;
         this.stream = stream;
         Secure = secure;
     }
@@ -71,7 +73,7 @@ internal sealed class KeepAliveConnection : IDisposable
                 await socket.ConnectAsync(new DnsEndPoint(host, url.Port), cancellationToken).ConfigureAwait(false);
             var network = new NetworkStream(socket, ownsSocket: true);
             if (!url.Scheme.Equals(Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase))
-                return new KeepAliveConnection(network, secure: false);
+                return new KeepAliveConnection(socket, network, secure: false);
             var tls = new SslStream(network, leaveInnerStreamOpen: false);
             try
             {
@@ -94,7 +96,7 @@ internal sealed class KeepAliveConnection : IDisposable
                 throw new AuthenticationException(exception.Message, exception);
             }
 
-            return new KeepAliveConnection(tls, secure: true);
+            return new KeepAliveConnection(socket, tls, secure: true);
         }
         catch
         {
@@ -111,9 +113,17 @@ internal sealed class KeepAliveConnection : IDisposable
     /// response. A read left pending becomes the first read of the response (<see cref="ReadAsync"/>), so the check
     /// costs no system call of its own, as a poll would; it runs under <see cref="Deadline"/>, armed for the exchange.
     /// </summary>
+    /// <remarks>
+    /// This relies on a read completing at once when its data is already there, as it does on Linux and macOS. Windows
+    /// may complete even such a read through its I/O completion port, so there the socket is polled first, as before.
+    /// A TLS record the listener sent unasked that has only partly arrived leaves the read pending; a close_notify, the
+    /// one record a listener sends unasked, is a few dozen bytes and arrives whole.
+    /// </remarks>
     /// <returns>False when the connection is closed or not drained: dispose of it.</returns>
     public bool TryReadAhead()
     {
+        if (OperatingSystem.IsWindows() && socket.Poll(0, SelectMode.SelectRead))
+            return false;
         MakeRoom();
         var read = stream.ReadAsync(buffer.AsMemory(end), Deadline.Token);
         if (!read.IsCompleted)
@@ -153,8 +163,9 @@ internal sealed class KeepAliveConnection : IDisposable
     {
         if (readingAhead)
         {
-            readingAhead = false;
-            return readAhead;
+            var pending = readAhead;
+            (readAhead, readingAhead) = (default, false);
+            return pending;
         }
 
         MakeRoom();

@@ -1,16 +1,33 @@
 namespace CallHooks.Conformance.Running.Load;
 
-/// <summary>The deliveries of one provider's event: counts and both latency histograms.</summary>
-internal sealed class LatencyGroup(string provider, string eventId)
+/// <summary>
+/// The deliveries of one provider's event: counts and both latency histograms. A provider's figures and the run's are
+/// such groups added up (<see cref="Sum"/>).
+/// </summary>
+internal sealed class LatencyGroup
 {
+    private readonly string? eventId;
     private long deliveries;
     private long failed;
 
-    public string Provider { get; } = provider;
+    public LatencyGroup(string provider, string? eventId)
+        : this(provider, eventId, new LatencyHistogram(), new LatencyHistogram())
+    {
+    }
 
-    public LatencyHistogram Scheduled { get; } = new();
+    private LatencyGroup(string provider, string? eventId, LatencyHistogram scheduled, LatencyHistogram sent)
+    {
+        Provider = provider;
+        this.eventId = eventId;
+        Scheduled = scheduled;
+        Sent = sent;
+    }
 
-    public LatencyHistogram Sent { get; } = new();
+    public string Provider { get; }
+
+    public LatencyHistogram Scheduled { get; }
+
+    public LatencyHistogram Sent { get; }
 
     public void Record(LoadDelivery delivery)
     {
@@ -24,12 +41,11 @@ internal sealed class LatencyGroup(string provider, string eventId)
     public LoadGroupSummary Summary() => new(
         Provider, eventId, Interlocked.Read(ref deliveries), Interlocked.Read(ref failed), Scheduled.Percentiles(), Sent.Percentiles());
 
-    /// <summary>A provider's or the whole run's figures: its events' groups added up (see <see cref="LatencyHistogram.Sum"/>).</summary>
-    public static LoadGroupSummary Summary(string provider, IReadOnlyCollection<LatencyGroup> groups) => new(
-        provider,
-        null,
-        groups.Sum(group => Interlocked.Read(ref group.deliveries)),
-        groups.Sum(group => Interlocked.Read(ref group.failed)),
-        LatencyHistogram.Sum(groups.Select(group => group.Scheduled)).Percentiles(),
-        LatencyHistogram.Sum(groups.Select(group => group.Sent)).Percentiles());
+    /// <summary>A snapshot of <paramref name="groups"/> added up (see <see cref="LatencyHistogram.Sum"/>), as one group of the provider's.</summary>
+    public static LatencyGroup Sum(string provider, IReadOnlyCollection<LatencyGroup> groups) =>
+        new(provider, null, LatencyHistogram.Sum(groups.Select(group => group.Scheduled)), LatencyHistogram.Sum(groups.Select(group => group.Sent)))
+        {
+            deliveries = groups.Sum(group => Interlocked.Read(ref group.deliveries)),
+            failed = groups.Sum(group => Interlocked.Read(ref group.failed)),
+        };
 }

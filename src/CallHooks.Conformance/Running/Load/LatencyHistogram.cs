@@ -24,7 +24,14 @@ public sealed class LatencyHistogram
     // A power of two, so a processor number maps to a stripe with a mask.
     private static readonly int StripeCount = Environment.ProcessorCount >= 4 ? 4 : Environment.ProcessorCount >= 2 ? 2 : 1;
 
-    private readonly Stripe[] stripes = CreateStripes();
+    private readonly Stripe[] stripes;
+
+    public LatencyHistogram()
+        : this(StripeCount)
+    {
+    }
+
+    private LatencyHistogram(int stripeCount) => stripes = CreateStripes(stripeCount);
 
     public long Count
     {
@@ -32,7 +39,7 @@ public sealed class LatencyHistogram
         {
             long total = 0;
             foreach (var stripe in stripes)
-                total += Interlocked.Read(ref stripe.Count);
+                total += Read(ref stripe.Count);
             return total;
         }
     }
@@ -46,8 +53,8 @@ public sealed class LatencyHistogram
             long count = 0, sum = 0;
             foreach (var stripe in stripes)
             {
-                count += Interlocked.Read(ref stripe.Count);
-                sum += Interlocked.Read(ref stripe.SumMicroseconds);
+                count += Read(ref stripe.Count);
+                sum += Read(ref stripe.SumMicroseconds);
             }
 
             return count == 0 ? 0 : sum / 1000.0 / count;
@@ -63,11 +70,11 @@ public sealed class LatencyHistogram
     internal void Record(long microseconds, int processor)
     {
         microseconds = Math.Max(0, microseconds);
-        var stripe = stripes[processor & (StripeCount - 1)];
+        var stripe = stripes[processor & (stripes.Length - 1)];
         Interlocked.Increment(ref stripe.Counts[IndexOf(Math.Min(microseconds, MaxMicroseconds))]);
         Interlocked.Increment(ref stripe.Count);
         Interlocked.Add(ref stripe.SumMicroseconds, microseconds);
-        var max = Interlocked.Read(ref stripe.MaxMicroseconds);
+        var max = Read(ref stripe.MaxMicroseconds);
         while (microseconds > max)
         {
             var seen = Interlocked.CompareExchange(ref stripe.MaxMicroseconds, microseconds, max);
@@ -91,7 +98,7 @@ public sealed class LatencyHistogram
         for (var index = 0; index < BucketCount; index++)
         {
             foreach (var stripe in stripes)
-                seen += Interlocked.Read(ref stripe.Counts[index]);
+                seen += Read(ref stripe.Counts[index]);
             if (seen >= rank)
                 return Math.Min(Midpoint(index), RecordedMax()) / 1000.0;
         }
@@ -110,16 +117,16 @@ public sealed class LatencyHistogram
     public static LatencyHistogram Sum(IEnumerable<LatencyHistogram> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
-        var sum = new LatencyHistogram();
+        var sum = new LatencyHistogram(stripeCount: 1);
         var into = sum.stripes[0];
         foreach (var part in parts)
         {
             foreach (var stripe in part.stripes)
             {
                 for (var index = 0; index < BucketCount; index++)
-                    into.Counts[index] += Interlocked.Read(ref stripe.Counts[index]);
-                into.SumMicroseconds += Interlocked.Read(ref stripe.SumMicroseconds);
-                into.MaxMicroseconds = Math.Max(into.MaxMicroseconds, Interlocked.Read(ref stripe.MaxMicroseconds));
+                    into.Counts[index] += Read(ref stripe.Counts[index]);
+                into.SumMicroseconds += Read(ref stripe.SumMicroseconds);
+                into.MaxMicroseconds = Math.Max(into.MaxMicroseconds, Read(ref stripe.MaxMicroseconds));
             }
         }
 
@@ -128,19 +135,25 @@ public sealed class LatencyHistogram
         return sum;
     }
 
-    private static Stripe[] CreateStripes()
+    private static Stripe[] CreateStripes(int count)
     {
-        var created = new Stripe[StripeCount];
+        var created = new Stripe[count];
         for (var index = 0; index < created.Length; index++)
             created[index] = new Stripe();
         return created;
     }
 
+    /// <summary>
+    /// A counter's current value. A 64-bit process reads an aligned long whole with a plain load; Interlocked.Read, a
+    /// locked compare-exchange there too, would take the cache line away from the cores recording into it.
+    /// </summary>
+    private static long Read(ref long counter) => Environment.Is64BitProcess ? Volatile.Read(ref counter) : Interlocked.Read(ref counter);
+
     private long RecordedMax()
     {
         long max = 0;
         foreach (var stripe in stripes)
-            max = Math.Max(max, Interlocked.Read(ref stripe.MaxMicroseconds));
+            max = Math.Max(max, Read(ref stripe.MaxMicroseconds));
         return max;
     }
 
