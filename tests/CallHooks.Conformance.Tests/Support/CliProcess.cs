@@ -22,6 +22,23 @@ internal sealed class CliProcess : IDisposable
 
     public int ExitCode => process.ExitCode;
 
+    /// <summary>
+    /// Whether the child starts with SIGINT at its default through coreutils' <c>env --default-signal</c>. A test run
+    /// started as a background job of a script inherits SIGINT ignored, and the runtime then leaves it ignored: the
+    /// child would never see the Ctrl-C these tests send, though a user's terminal delivers it. env execs the CLI in
+    /// its own process, so the signals still go to the CLI's process id.
+    /// </summary>
+    private static bool ResetsSigint => SigintReset.Value;
+
+    private static readonly Lazy<bool> SigintReset = new(() =>
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/env"))
+            return false;
+        using var probe = Process.Start(new ProcessStartInfo("/usr/bin/env", ["--default-signal=INT", "true"]) { UseShellExecute = false, RedirectStandardError = true });
+        probe!.WaitForExit();
+        return probe.ExitCode == 0;
+    });
+
     /// <summary>The CLI built next to this test build (same configuration), not a copy in the test folder.</summary>
     public static string Dll
     {
@@ -34,7 +51,13 @@ internal sealed class CliProcess : IDisposable
 
     public static CliProcess Start(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
+        var start = new ProcessStartInfo(ResetsSigint ? "/usr/bin/env" : "dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
+        if (ResetsSigint)
+        {
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add(Dll);
         foreach (var argument in args)
             start.ArgumentList.Add(argument);
