@@ -18,8 +18,15 @@ build() {
 # The CLI runs compiled ahead of time (ReadyToRun) for the runtime running it: a conformance run starts about 0.2 s
 # sooner, and a load run spends no CPU on compiling its code while it measures (see bench/README.md). Where that cannot
 # be built (no ReadyToRun compiler for this platform in the package feed), the plain build runs instead, just as correct.
+# A failed attempt is remembered in $unavailable (with what the publish said), so that a machine without the ReadyToRun
+# packages, offline for instance, does not wait for a failing restore on every run; delete the file to try again.
 build_cli() {
   local log ready="src/CallHooks.Conformance.Cli/bin/$configuration/ready-to-run"
+  local unavailable="src/CallHooks.Conformance.Cli/bin/$configuration/ready-to-run.unavailable"
+  if [ -f "$unavailable" ]; then
+    dotnet build src/CallHooks.Conformance.Cli -c "$configuration" -nologo -v quiet "-clp:ErrorsOnly;NoSummary" >&2
+    return
+  fi
   log=$(mktemp)
   if dotnet publish src/CallHooks.Conformance.Cli -c "$configuration" --use-current-runtime --self-contained false \
     -p:PublishReadyToRun=true -o "$ready" -nologo -v quiet -clp:ErrorsOnly >"$log" 2>&1; then
@@ -30,7 +37,8 @@ build_cli() {
     rm -f "$log"
     # A compile error fails here too, and shows itself; anything else is the ahead-of-time step's.
     dotnet build src/CallHooks.Conformance.Cli -c "$configuration" -nologo -v quiet "-clp:ErrorsOnly;NoSummary" >&2
-    printf 'run.sh: the ReadyToRun build failed where the plain build did not; running the plain build. The publish said:\n%s\n' "$said" >&2
+    printf '%s\n' "$said" >"$unavailable"
+    printf 'run.sh: the ReadyToRun build failed where the plain build did not; running the plain build from now on (delete %s to try again). The publish said:\n%s\n' "$unavailable" "$said" >&2
   fi
   rm -f "$log"
 }
