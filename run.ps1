@@ -21,18 +21,18 @@ function Build-Cli {
     $ready = "src/CallHooks.Conformance.Cli/bin/$configuration/ready-to-run"
     # A failed attempt is remembered, so a machine without the ReadyToRun packages does not retry on every run.
     $unavailable = "$ready.unavailable"
-    if (Test-Path $unavailable) {
-        dotnet build src/CallHooks.Conformance.Cli -c $configuration -nologo -v quiet "-clp:ErrorsOnly;NoSummary" | Out-Host
-        if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
-        return $cli
+    $reason = $null
+    if (-not (Test-Path $unavailable)) {
+        $said = dotnet publish src/CallHooks.Conformance.Cli -c $configuration --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o $ready -nologo -v quiet -clp:ErrorsOnly 2>&1
+        if ($LASTEXITCODE -eq 0) { return "$ready/callhooks.dll" }
+        $reason = ($said | Select-Object -Last 5) -join "`n"
     }
-    $said = dotnet publish src/CallHooks.Conformance.Cli -c $configuration --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o $ready -nologo -v quiet -clp:ErrorsOnly 2>&1
-    if ($LASTEXITCODE -eq 0) { return "$ready/callhooks.dll" }
     dotnet build src/CallHooks.Conformance.Cli -c $configuration -nologo -v quiet "-clp:ErrorsOnly;NoSummary" | Out-Host
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
-    $reason = ($said | Select-Object -Last 5) -join "`n"
-    Set-Content -Path $unavailable -Value $reason
-    Write-Warning ("the ReadyToRun build failed where the plain build did not; running the plain build from now on (delete $unavailable to try again). The publish said:`n" + $reason)
+    if ($null -ne $reason) {
+        Set-Content -Path $unavailable -Value $reason
+        Write-Warning ("the ReadyToRun build failed where the plain build did not; running the plain build from now on (delete $unavailable to try again). The publish said:`n" + $reason)
+    }
     return $cli
 }
 

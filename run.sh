@@ -21,26 +21,27 @@ build() {
 # A failed attempt is remembered in $unavailable (with what the publish said), so that a machine without the ReadyToRun
 # packages, offline for instance, does not wait for a failing restore on every run; delete the file to try again.
 build_cli() {
-  local log ready="src/CallHooks.Conformance.Cli/bin/$configuration/ready-to-run"
+  local ready="src/CallHooks.Conformance.Cli/bin/$configuration/ready-to-run"
   local unavailable="src/CallHooks.Conformance.Cli/bin/$configuration/ready-to-run.unavailable"
-  if [ -f "$unavailable" ]; then
-    dotnet build src/CallHooks.Conformance.Cli -c "$configuration" -nologo -v quiet "-clp:ErrorsOnly;NoSummary" >&2
-    return
-  fi
-  log=$(mktemp)
-  if dotnet publish src/CallHooks.Conformance.Cli -c "$configuration" --use-current-runtime --self-contained false \
-    -p:PublishReadyToRun=true -o "$ready" -nologo -v quiet -clp:ErrorsOnly >"$log" 2>&1; then
-    cli="$ready/callhooks.dll"
-  else
-    local said
+  local log said="" failed=false
+  if [ ! -f "$unavailable" ]; then
+    log=$(mktemp)
+    if dotnet publish src/CallHooks.Conformance.Cli -c "$configuration" --use-current-runtime --self-contained false \
+      -p:PublishReadyToRun=true -o "$ready" -nologo -v quiet -clp:ErrorsOnly >"$log" 2>&1; then
+      rm -f "$log"
+      cli="$ready/callhooks.dll"
+      return
+    fi
     said=$(tail -5 "$log")
     rm -f "$log"
-    # A compile error fails here too, and shows itself; anything else is the ahead-of-time step's.
-    dotnet build src/CallHooks.Conformance.Cli -c "$configuration" -nologo -v quiet "-clp:ErrorsOnly;NoSummary" >&2
+    failed=true
+  fi
+  # A compile error fails here too, and shows itself; a publish that failed while this succeeds is the ahead-of-time step's.
+  dotnet build src/CallHooks.Conformance.Cli -c "$configuration" -nologo -v quiet "-clp:ErrorsOnly;NoSummary" >&2
+  if [ "$failed" = true ]; then
     printf '%s\n' "$said" >"$unavailable"
     printf 'run.sh: the ReadyToRun build failed where the plain build did not; running the plain build from now on (delete %s to try again). The publish said:\n%s\n' "$unavailable" "$said" >&2
   fi
-  rm -f "$log"
 }
 
 # The report's browser tests drive Debian's Chromium (never a browser download of Playwright's own). Install it
