@@ -47,6 +47,8 @@ internal sealed class LoadExecutor(CliConsole console, TimeProvider systemClock)
         await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"callhooks: load run of {plan.Schedule.Total} calls at {load.Rate:0.###}/s, at most {load.Concurrency} in progress, pace {load.Pace:0.###}: {settings.Scenarios.Count} scenario(s) of {string.Join(", ", providers)} -> {target}{(embedded is null ? "" : " (embedded reference listener)")}")).ConfigureAwait(false);
         await console.Error.WriteLineAsync($"callhooks: seed {settings.Seed}, clock {callStart.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}").ConfigureAwait(false);
+        if (SigningNotice.For(providers, config) is { } signing)
+            await console.Error.WriteLineAsync(signing).ConfigureAwait(false);
 
         using var client = new KeepAliveClient(TimeSpan.FromSeconds(5), settings.Trust, clock);
         var run = new LoadRun(client.SendAsync, clock);

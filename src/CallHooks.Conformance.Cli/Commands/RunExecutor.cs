@@ -44,6 +44,8 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
         if (downstream is not null)
             await console.Error.WriteLineAsync($"callhooks: mock CRM listening on {downstream.Inbox.Url}").ConfigureAwait(false);
         await console.Error.WriteLineAsync($"callhooks: seed {settings.Seed}, clock {callStart.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}").ConfigureAwait(false);
+        if (SigningNotice.For(providers, config) is { } signing)
+            await console.Error.WriteLineAsync(signing).ConfigureAwait(false);
 
         using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(5), settings.Trust);
         var run = new ConformanceRun(new WebhookDispatcher(client, clock), clock);
@@ -140,7 +142,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             ["method"] = config.Method ?? profile?.DefaultMethod ?? "",
             ["encoding"] = (config.Method ?? profile?.DefaultMethod) == "GET" ? "none" : config.Encoding ?? profile?.DefaultEncoding ?? "",
             ["auth"] = settings.Basic is null ? "none" : "basic",
-            ["signing"] = settings.Sign ?? (settings.Secret is null ? "none" : "provider"),
+            ["signing"] = SigningNotice.Shown(settings.Scenarios.Select(scenario => scenario.Provider).Distinct().ToList(), settings, config),
             ["headers"] = string.Join(", ", settings.Headers.Select(header => header.Name)),
             ["query"] = string.Join("&", settings.Query.Select(mapping => mapping.Name + "=" + mapping.Field)),
             ["timeout"] = settings.Timeout is { } timeout ? Scenarios.DurationText.Format(timeout) : "profile budget",

@@ -23,7 +23,8 @@ internal static class RunOptionsParser
         var basic = ParseBasic(parsed.GetValue(options.Basic), problems);
         var secret = parsed.GetValue(options.Secret);
         var sign = ParseSign(parsed.GetValue(options.Sign), secret, problems);
-        var template = ReadTemplate(parsed.GetValue(options.Template), problems);
+        var templatePath = parsed.GetValue(options.Template);
+        var template = ReadTemplate(templatePath, problems);
         var query = (parsed.GetValue(options.Query) ?? []).Select(text => ParseQuery(text, problems)).OfType<QueryMapping>().ToList();
         var profileOptions = ParseProfileOptions(parsed.GetValue(options.ProfileOption) ?? [], problems);
         var seed = ParseSeed(parsed.GetValue(options.Seed), problems) ?? randomSeed();
@@ -57,7 +58,7 @@ internal static class RunOptionsParser
             problems.Add($"--encoding {encoding}: GET webhooks carry no body; --encoding applies to POST only");
 
         var settingsTarget = target ?? new Uri("http://127.0.0.1/");
-        var config = new WebhookConfig { Target = settingsTarget, Method = method, Encoding = encoding, Headers = headers, Basic = basic, Secret = secret, Sign = sign, Template = template, Query = query, Options = profileOptions };
+        var config = new WebhookConfig { Target = settingsTarget, Method = method, Encoding = encoding, Headers = headers, Basic = basic, Secret = secret, Sign = sign, Template = template, TemplatePath = templatePath, Query = query, Options = profileOptions };
         foreach (var profile in providers)
             problems.AddRange(profile.Validate(config));
         // A secret nothing uses would look like protection in the report while sending none.
@@ -83,6 +84,7 @@ internal static class RunOptionsParser
             Secret = secret,
             Sign = sign,
             Template = template,
+            TemplatePath = templatePath,
             Query = query,
             ProfileOptions = profileOptions,
             Seed = seed,

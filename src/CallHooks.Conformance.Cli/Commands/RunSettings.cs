@@ -25,6 +25,8 @@ internal sealed record RunSettings
 
     public string? Template { get; init; }
 
+    public string? TemplatePath { get; init; }
+
     public required IReadOnlyList<QueryMapping> Query { get; init; }
 
     public required IReadOnlyDictionary<string, string> ProfileOptions { get; init; }
@@ -63,6 +65,7 @@ internal sealed record RunSettings
         Secret = Secret,
         Sign = Sign,
         Template = Template,
+        TemplatePath = TemplatePath,
         Query = Query,
         Options = ProfileOptions,
     };

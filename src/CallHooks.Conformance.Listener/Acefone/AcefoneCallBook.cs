@@ -33,10 +33,12 @@ internal sealed class AcefoneCallBook
             }
             else
             {
+                // Live bodies spell one direction click_to_call while the call is live and clicktocall on its hangup, and one
+                // number as +91... on one trigger and ten digits on another: only a different direction or number is a change.
                 var changed = Changed("start_stamp", entry.First.StartStamp, delivery.StartStamp)
-                    ?? Changed("direction", entry.First.Direction, delivery.Direction)
-                    ?? Changed("caller_id_number", entry.First.CallerIdNumber, delivery.CallerIdNumber)
-                    ?? Changed("call_to_number", entry.First.CallToNumber, delivery.CallToNumber);
+                    ?? Changed("direction", entry.First.Direction, delivery.Direction, Direction)
+                    ?? Changed("caller_id_number", entry.First.CallerIdNumber, delivery.CallerIdNumber, Last10)
+                    ?? Changed("call_to_number", entry.First.CallToNumber, delivery.CallToNumber, Last10);
                 if (changed is not null)
                     return Conflict($"{changed} within call_id {delivery.CallId}");
             }
@@ -55,10 +57,16 @@ internal sealed class AcefoneCallBook
     }
 
     private static string? Identity(AcefoneDelivery d) =>
-        d.StartStamp is null || d.CallerIdNumber is null || d.CallToNumber is null ? null : d.StartStamp + "|" + d.CallerIdNumber + "|" + d.CallToNumber;
+        d.StartStamp is null || d.CallerIdNumber is null || d.CallToNumber is null ? null : d.StartStamp + "|" + Last10(d.CallerIdNumber) + "|" + Last10(d.CallToNumber);
 
-    private static string? Changed(string field, string? before, string? now) =>
-        before is not null && now is not null && before != now ? $"{field} changed from {JsonText.Quote(before)} to {JsonText.Quote(now)}" : null;
+    private static string? Changed(string field, string? before, string? now, Func<string, string>? same = null) =>
+        before is not null && now is not null && (same ?? (text => text))(before) != (same ?? (text => text))(now)
+            ? $"{field} changed from {JsonText.Quote(before)} to {JsonText.Quote(now)}"
+            : null;
+
+    private static string Direction(string direction) => direction.Replace("_", "", StringComparison.Ordinal);
+
+    private static string Last10(string number) => number.Length <= 10 ? number : number[^10..];
 
     private static (bool, int, Rejection?) Conflict(string error) => (false, 0, new Rejection(409, error));
 

@@ -27,14 +27,14 @@ internal static class AcefoneConsistency
             Seconds(v, "duration", (long)(e2 - s2).TotalSeconds, "end_stamp - start_stamp", problems);
         if (end is { } e3)
             Seconds(v, "billsec", answer is { } a3 ? (long)(e3 - a3).TotalSeconds : 0, answer is null ? "0 without an answer_stamp" : "end_stamp - answer_stamp", problems);
-        if (v.GetValueOrDefault("call_status") == "answered" && v.ContainsKey("answer_stamp") && answer is null)
+        if (v.GetValueOrDefault("call_status") is "answered" or "Answered by agent" or "Answered by customer" && v.ContainsKey("answer_stamp") && answer is null)
             problems.Add("call_status is \"answered\" but answer_stamp is empty");
         if (end is not null && v.GetValueOrDefault("call_status") == "")
-            problems.Add("call_status must be \"answered\" or \"missed\" once end_stamp is set");
+            problems.Add("call_status must be \"answered\", \"missed\" or \"contacted\" once end_stamp is set");
 
         if (v.TryGetValue("call_id", out var callId))
         {
-            var epoch = long.Parse(callId.Split('.')[0], CultureInfo.InvariantCulture);
+            var epoch = AcefoneFieldChecks.CallIdEpoch(callId);
             if (start is { } s4)
                 StartMatchesEpoch(v["start_stamp"], s4, epoch, problems);
             if (v.TryGetValue("uuid", out var uuid) && long.Parse(uuid[..8], NumberStyles.HexNumber, CultureInfo.InvariantCulture) < epoch - 5)

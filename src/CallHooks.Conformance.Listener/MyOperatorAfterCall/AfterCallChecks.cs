@@ -12,8 +12,8 @@ namespace CallHooks.Conformance.Listener.MyOperatorAfterCall;
 /// </summary>
 internal static partial class AfterCallChecks
 {
-    private static readonly string[] Events = ["1", "2"];
-    private static readonly string[] Statuses = ["1", "2", "3"];
+    private static readonly long[] Events = [1, 2];
+    private static readonly long[] Statuses = [1, 2, 3];
 
     public static (AfterCallSummary? Log, IReadOnlyList<string> Problems) Check(JsonElement log)
     {
@@ -33,15 +33,16 @@ internal static partial class AfterCallChecks
         var end = f.Integer("_et");
         var duration = f.Text("_dr", v => DurationPattern().IsMatch(v) ? null : "must be HH:MM:SS");
         var minutes = f.Decimal("_drm");
-        f.Text("_ty", _ => null);
-        f.Text("_ev", v => OneOf(v, Events));
-        var status = f.Text("_su", v => OneOf(v, Statuses));
+        // Codes are numbers in MyOperator's sample; a PHP listener cannot tell them from digit strings, so both read alike.
+        f.Integer("_ty");
+        Code(f, "_ev", Events);
+        var status = Code(f, "_su", Statuses);
         f.Text("_fn", _ => null, nullable: true);
         f.Text("_fu", v => v.Length == 0 || Uri.TryCreate(v, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? null : "must be the recording's http(s) URL", nullable: true);
         f.Text("_dn", _ => null, nullable: true);
         f.Text("_di", _ => null, nullable: true);
         var uid = Uid(f);
-        f.Text("_cn", _ => null, nullable: true);
+        f.Array("_cn", "note objects");
         Pairs(f, "_us");
         f.Text("_ri", v => Guid.TryParseExact(v, "D", out _) ? null : "must be null or a UUID", nullable: true);
         f.Present("_ji");
@@ -67,12 +68,12 @@ internal static partial class AfterCallChecks
             p.Add($"_ms {ms} is not _st {st2} in milliseconds");
         if (start is { } st3 && logged is { } ts && ts < st3)
             p.Add($"_ts {ts} is before the call started (_st {st3})");
-        if (status == "1" && legs is { } all && !all.Contains("ANSWER"))
-            p.Add("_su is \"1\" (connected) but no leg in _ld has _ds ANSWER");
+        if (status == 1 && legs is { } all && !all.Contains("ANSWER"))
+            p.Add("_su is 1 (connected) but no leg in _ld has _ds ANSWER");
 
         if (p.Count > 0 || id is null || uid is null || e164 is null || start is null)
             return (null, p);
-        return (new AfterCallSummary(id, uid, e164, start.Value, status!, JsonText.Compact(log)), p);
+        return (new AfterCallSummary(id, uid, e164, start.Value, status!.Value.ToString(CultureInfo.InvariantCulture), JsonText.Compact(log)), p);
     }
 
     public static string Clock(long seconds) => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:00}:{seconds / 60 % 60:00}:{seconds % 60:00}");
@@ -113,8 +114,15 @@ internal static partial class AfterCallChecks
         return pairs;
     }
 
-    private static string? OneOf(string value, string[] allowed) =>
-        allowed.Contains(value) ? null : "must be one of " + string.Join(", ", allowed.Select(a => "\"" + a + "\""));
+    private static long? Code(ShortKeyFields f, string key, long[] allowed)
+    {
+        if (f.Integer(key) is not { } code)
+            return null;
+        if (allowed.Contains(code))
+            return code;
+        f.Problems.Add($"{key} must be one of {string.Join(", ", allowed)}, got {code}");
+        return null;
+    }
 
     [GeneratedRegex(@"^[0-9a-f]{16}\z")]
     private static partial Regex HexPattern();

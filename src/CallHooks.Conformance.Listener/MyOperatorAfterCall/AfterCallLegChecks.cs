@@ -36,7 +36,7 @@ internal static partial class AfterCallLegChecks
                 statuses.Add(status);
             leg.Present("_did");
             Agents(leg, where);
-            leg.Integer("_tt");
+            leg.Array("_tt", "entries (an empty list in MyOperator's sample)");
             leg.Text("_su", _ => null);
             var start = leg.Integer("_st");
             var end = leg.Integer("_et");

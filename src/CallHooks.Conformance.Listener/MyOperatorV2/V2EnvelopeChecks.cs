@@ -19,7 +19,7 @@ internal static class V2EnvelopeChecks
         var eventType = fields.Text("event_type", value => V2Formats.OneOf(value, V2Formats.EventTypes));
 
         // Documented as "absent on disposition": every call event must carry it, a disposition may.
-        var sequence = fields.Integer("event_sequence", 1, optional: eventType is "disposition" or null);
+        var sequence = fields.Integer("event_sequence", 1, optional: eventType is null || V2Formats.IsDisposition(eventType));
         fields.Integer("event_version", 1);
         var timestamp = fields.Text("timestamp", value => V2Formats.IsInstant(value) ? null : V2Formats.IsoHint);
         fields.Text("channel", value => value == "call" ? null : "must be \"call\" for call events");
@@ -27,12 +27,12 @@ internal static class V2EnvelopeChecks
         var sessionId = fields.Text("session_id", NotEmpty);
 
         // "null on call.summary by design"; the DID everywhere else.
-        var mayBeNull = eventType is "call.summary" or "disposition";
+        var mayBeNull = eventType == "call.summary" || V2Formats.IsDisposition(eventType);
         fields.Text("system_identifier", NotEmpty, nullable: mayBeNull);
         var customer = fields.Text("customer_identifier", value => V2Formats.IsE164(value) ? null : V2Formats.E164Hint);
         if (fields.Kind("payload", JsonValueKind.Object, "an object") is { } payload && eventType is not null)
         {
-            V2PayloadChecks.Check(eventType, payload, problems);
+            V2PayloadChecks.Check(eventType, payload, new V2Envelope(sessionId, customer, direction), problems);
             if (timestamp is not null)
                 V2PayloadChecks.NotSentBeforeItHappened(V2Formats.Instant(timestamp), payload, problems);
         }

@@ -3,41 +3,42 @@ using System.Text.Json;
 namespace CallHooks.Conformance.Listener.MyOperatorV2;
 
 /// <summary>
-/// Checks of the event-specific payload. Only what MyOperator documents is demanded: the status of a finished call
-/// (bridged, missed, voicemail) and each leg's dial_status. Times, where a field ending in <c>_at</c> is present, must
-/// be ISO-8601 instants, and a call's durations must agree with its own start and end.
+/// Checks of the event-specific payload. call.end and call.summary are read as the vendor's call.summary sample shapes
+/// them: the call's id, customer, status, times and category, then its legs (<see cref="V2LegChecks"/>). The payloads
+/// of the live events are not published, so only their times are checked: every string field named <c>*_at</c>, at any
+/// depth, must be an ISO-8601 instant (null means not yet, and passes).
 /// </summary>
 internal static class V2PayloadChecks
 {
-    public static void Check(string eventType, JsonElement payload, List<string> problems)
+    public static void Check(string eventType, JsonElement payload, V2Envelope envelope, List<string> problems)
     {
         InstantsUnder(payload, "payload", problems);
         if (eventType is not ("call.end" or "call.summary"))
             return;
 
         var fields = new V2Fields(payload, "payload", problems);
-        var status = fields.Text("status", value => V2Formats.OneOf(value, V2Formats.Statuses));
-        var duration = fields.Integer("duration", 0, optional: true);
-        fields.Integer("ring_duration", 0, optional: true);
-        var talk = fields.Integer("talk_duration", 0, optional: true);
-        var answered = new List<bool>();
-        var legs = fields.Kind("legs", JsonValueKind.Array, "an array");
-        if (legs is { } array)
-        {
-            var index = 0;
-            foreach (var leg in array.EnumerateArray())
-                answered.Add(Leg(leg, $"payload.legs[{index++}]", problems));
-        }
+        var id = fields.Text("id", value => value.Length == 0 ? "must not be empty" : null);
+        if (id is not null && envelope.SessionId is { } session && id != session)
+            problems.Add($"payload.id {JsonText.Quote(id)} is not the envelope's session_id {JsonText.Quote(session)}");
+        var direction = fields.Text("direction", value => V2Formats.OneOf(value, ["incoming", "outgoing"]));
+        if (direction is not null && envelope.Direction is { } envelopeDirection && direction != envelopeDirection)
+            problems.Add($"payload.direction {JsonText.Quote(direction)} is not the envelope's direction {JsonText.Quote(envelopeDirection)}");
+        var customer = fields.Text("customer_number", value => V2Formats.IsE164(value) ? null : V2Formats.E164Hint);
+        if (customer is not null && envelope.Customer is { } identifier && customer != identifier)
+            problems.Add($"payload.customer_number {customer} is not the envelope's customer_identifier {identifier}");
 
-        if (duration is { } total && talk is { } talking && talking > total)
-            problems.Add($"payload.talk_duration {talking} is longer than payload.duration {total}");
-        if (duration is { } seconds && Time(payload, "started_at") is { } start && Time(payload, "ended_at") is { } end
+        var status = fields.Text("status", value => V2Formats.OneOf(value, V2Formats.Statuses));
+        fields.Text("category", value => V2Formats.OneOf(value, V2Formats.Categories));
+        var duration = fields.Integer("duration", 0);
+        fields.Text("recording_filename", value => value.Contains("://", StringComparison.Ordinal) ? "must be a file name, not a URL" : null);
+        if (Time(payload, "started_at") is { } start && Time(payload, "ended_at") is { } end && duration is { } seconds
             && (long)(end - start).TotalSeconds != seconds)
             problems.Add($"payload.duration {seconds} does not match ended_at - started_at ({(long)(end - start).TotalSeconds} s)");
-        if (status == "bridged" && legs is not null && !answered.Contains(true))
-            problems.Add("payload.status is \"bridged\" but no leg has dial_status \"ANSWER\"");
-        if (status == "bridged" && payload.TryGetProperty("answered_at", out var at) && at.ValueKind == JsonValueKind.Null)
-            problems.Add("payload.status is \"bridged\" but payload.answered_at is null");
+        if (payload.TryGetProperty("billable", out var billable) && billable.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            problems.Add($"payload.billable must be true or false, got {JsonText.Describe(billable)}");
+
+        if (fields.Kind("legs", JsonValueKind.Array, "an array") is { } legs)
+            V2LegChecks.Check(legs, status, customer, problems);
     }
 
     /// <summary>
@@ -53,23 +54,11 @@ internal static class V2PayloadChecks
         }
     }
 
-    /// <summary>Returns whether the leg was answered.</summary>
-    private static bool Leg(JsonElement leg, string path, List<string> problems)
-    {
-        if (leg.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add($"{path} must be an object, got {JsonText.Describe(leg)}");
-            return false;
-        }
+    public static DateTimeOffset? Time(JsonElement element, string field) =>
+        element.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && V2Formats.IsInstant(value.GetString()!)
+            ? V2Formats.Instant(value.GetString()!)
+            : null;
 
-        var fields = new V2Fields(leg, path, problems);
-        var status = fields.Text("dial_status", value => V2Formats.OneOf(value, V2Formats.DialStatuses));
-        fields.Integer("duration", 0, optional: true);
-        fields.Integer("ring_duration", 0, optional: true);
-        return status == "ANSWER";
-    }
-
-    /// <summary>Every string field named <c>*_at</c>, at any depth, must be an instant (null means not yet, and passes).</summary>
     private static void InstantsUnder(JsonElement element, string path, List<string> problems)
     {
         if (element.ValueKind == JsonValueKind.Array)
@@ -92,9 +81,4 @@ internal static class V2PayloadChecks
                 InstantsUnder(property.Value, name, problems);
         }
     }
-
-    private static DateTimeOffset? Time(JsonElement payload, string field) =>
-        payload.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && V2Formats.IsInstant(value.GetString()!)
-            ? V2Formats.Instant(value.GetString()!)
-            : null;
 }

@@ -32,7 +32,7 @@ internal sealed class V2SessionBook
             session ??= new Session(delivery.CompanyId, delivery.Direction, delivery.Customer);
             sessions[delivery.SessionId] = session;
             events.Add(delivery.EventId, (delivery.SessionId, delivery.Fingerprint));
-            if (delivery.Sequence is { } sequence)
+            if (delivery.EventType != "call.summary" && delivery.Sequence is { } sequence)
             {
                 session.LastSequence = Math.Max(session.LastSequence, sequence);
                 session.Sequences.Add(sequence);
@@ -52,7 +52,8 @@ internal sealed class V2SessionBook
             return $"session_id {id} changed direction from {session.Direction} to {delivery.Direction}";
         if (session.Customer != delivery.Customer)
             return $"session_id {id} changed customer_identifier from {session.Customer} to {delivery.Customer}";
-        if (delivery.Sequence is { } sequence && session.Sequences.Contains(sequence))
+        // call.summary's number is a documented ambiguity (the vendor's sample carries 1), so only live events must not repeat one.
+        if (delivery.EventType != "call.summary" && delivery.Sequence is { } sequence && session.Sequences.Contains(sequence))
             return $"event_sequence {sequence} of {delivery.EventType} was already used by another event of session_id {id}";
         if (session.Summarised && delivery.EventType == "call.summary")
             return $"session_id {id} already had a call.summary with another event_id";

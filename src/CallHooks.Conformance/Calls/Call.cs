@@ -23,6 +23,12 @@ public sealed record Call
     /// <summary>Agents rung for this call, in ring order; the first one answers connected calls.</summary>
     public required IReadOnlyList<Agent> Agents { get; init; }
 
+    /// <summary>
+    /// Agents rung before <see cref="Agents"/> who were busy (rejected the ring), in ring order; usually none. Only
+    /// profiles with a leg per agent tried put them on the wire.
+    /// </summary>
+    public IReadOnlyList<Agent> BusyAgents { get; init; } = [];
+
     /// <summary>Seconds the customer or agents heard ringing before the outcome.</summary>
     public required int RingSeconds { get; init; }
 

@@ -49,7 +49,7 @@ public static class CallGenerator
 
         var agents = Enumerable.Range(0, Math.Max(1, scenario.Agents)).Select(_ => NewAgent(person)).ToList();
         var connected = scenario.Outcome is CallOutcome.Connected;
-        return new Call
+        var call = new Call
         {
             Type = scenario.CallType,
             Outcome = scenario.Outcome,
@@ -68,6 +68,9 @@ public static class CallGenerator
             ClientRefId = "crm-" + random.AlphaNumerics(10),
             Entropy = random.HexDigits(32),
         };
+
+        // Drawn last, so that a scenario without busy agents gets exactly the values it always had.
+        return scenario.BusyAgents == 0 ? call : call with { BusyAgents = Enumerable.Range(0, scenario.BusyAgents).Select(_ => NewAgent(person)).ToList() };
     }
 
     private static Agent NewAgent(Faker person)

@@ -15,15 +15,25 @@ internal static class TimeBasedUuid
 
     public static string Create(DateTimeOffset time, Randomizer random)
     {
+        var clockSequence = (ushort)random.Number(0, 0x3FFF);
+        var high = (ulong)(uint)random.Number(0, 0xFFFFFF);
+        var low = (ulong)(uint)random.Number(0, 0xFFFFFF);
+        return Format(time, clockSequence, (high << 24) | low);
+    }
+
+    /// <summary>The same shape with clock sequence and node taken from <paramref name="bits"/> (a hash), for ids derived without a randomizer.</summary>
+    public static string Create(DateTimeOffset time, ulong bits) =>
+        Format(time, (ushort)(bits & 0x3FFF), (bits >> 14) & 0xFFFF_FFFF_FFFFUL);
+
+    private static string Format(DateTimeOffset time, ushort clockSequence, ulong node48)
+    {
         var ticks = (ulong)(time - Epoch).Ticks;
         var timeLow = (uint)(ticks & 0xFFFF_FFFF);
         var timeMid = (ushort)((ticks >> 32) & 0xFFFF);
         var timeHighAndVersion = (ushort)(((ticks >> 48) & 0x0FFF) | 0x1000);
-        var clockSequence = (ushort)((random.Number(0, 0x3FFF)) | 0x8000);
+        var variantAndSequence = (ushort)((clockSequence & 0x3FFF) | 0x8000);
         // A random node id must have the multicast bit set so it never collides with a real MAC address.
-        var high = (ulong)(uint)random.Number(0, 0xFFFFFF);
-        var low = (ulong)(uint)random.Number(0, 0xFFFFFF);
-        var node = (high << 24) | low | 0x0100_0000_0000UL;
-        return string.Create(CultureInfo.InvariantCulture, $"{timeLow:x8}-{timeMid:x4}-{timeHighAndVersion:x4}-{clockSequence:x4}-{node:x12}");
+        var node = node48 | 0x0100_0000_0000UL;
+        return string.Create(CultureInfo.InvariantCulture, $"{timeLow:x8}-{timeMid:x4}-{timeHighAndVersion:x4}-{variantAndSequence:x4}-{node:x12}");
     }
 }

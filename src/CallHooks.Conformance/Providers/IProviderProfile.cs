@@ -1,4 +1,6 @@
 using CallHooks.Conformance.Calls;
+using CallHooks.Conformance.Providers.Fields;
+using CallHooks.Conformance.Providers.Readings;
 using CallHooks.Conformance.Scenarios;
 using CallHooks.Conformance.Wire;
 
@@ -48,14 +50,32 @@ public interface IProviderProfile
     /// <summary>Fields robustness rules may remove, empty or fill with odd text; <see cref="PayloadHints.None"/> skips those rules.</summary>
     PayloadHints Hints => PayloadHints.None;
 
+    /// <summary>
+    /// The places where the provider's sources disagree about bytes a listener depends on, each a named choice selected
+    /// with <c>--option ID=VALUE</c>; <c>callhooks list --readings</c> prints them with their sources.
+    /// </summary>
+    IReadOnlyList<Reading> Readings => [];
+
+    /// <summary>
+    /// Every field the profile sends and where its name, type and values come from; <c>callhooks list --fields</c> prints
+    /// it and docs/providers/ holds it. A test holds it to the bytes of every shipped scenario.
+    /// </summary>
+    FieldTable Fields { get; }
+
+    /// <summary>True when the payload has a leg per agent tried, so a scenario's busy agents (<c>busyAgents</c>) reach the wire.</summary>
+    bool RendersBusyAgents => false;
+
     /// <summary>Names of <c>--option</c> settings whose values are secrets (an API key): masked in every output.</summary>
     IReadOnlyList<string> SecretOptions => [];
 
     /// <summary>Problems with a configuration for this profile, each one a complete sentence; empty when valid.</summary>
     IReadOnlyList<string> Validate(WebhookConfig config);
 
-    /// <summary>The call's identifier as this provider prints it (MyOperator's uid), shown in reports for log searches.</summary>
-    string CallId(Call call);
+    /// <summary>
+    /// The call's identifier as this provider prints it under this configuration (MyOperator's uid), shown in reports for
+    /// log searches and put in <c>--verify-url</c>'s <c>{uid}</c>.
+    /// </summary>
+    string CallId(Call call, WebhookConfig config);
 
     /// <summary>
     /// Why this step is not sent under this configuration (a webhook the user has not enabled or subscribed),

@@ -31,6 +31,9 @@ public sealed record WebhookConfig
     /// <summary>A user-written body template (<c>--template FILE</c>'s content) for profiles whose panel takes one.</summary>
     public string? Template { get; init; }
 
+    /// <summary>Where <see cref="Template"/> was read from, for problems reported as file:line:column; null when not from a file.</summary>
+    public string? TemplatePath { get; init; }
+
     /// <summary>Profile-specific settings (<c>--option name=value</c>), validated by the profile.</summary>
     public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -56,7 +56,7 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
             }
 
             var built = DeliveryRecords.Build(profile, config, context);
-            callId ??= profile.CallId(call);
+            callId ??= profile.CallId(call, config);
             var (request, observation, earlier) = await new ChallengeDelivery(dispatcher)
                 .SendAsync(built, profile.SendsCredentialsAfterChallenge, timeout, abortInFlight).ConfigureAwait(false);
             var expect = step.Expect.Over(scenario.Expect).Over(defaults);
@@ -68,7 +68,7 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
             Provider = scenario.Provider,
             Name = scenario.Name,
             Description = scenario.Description,
-            CallId = callId ?? profile.CallId(call),
+            CallId = callId ?? profile.CallId(call, config),
             Customer = call.Customer.E164,
             Seed = SeedMixer.Mix(plan.Seed, scenario.Provider, scenario.Name),
             Deliveries = deliveries,

@@ -23,6 +23,9 @@ public sealed record Scenario
     /// <summary>How many agents are rung (at least one).</summary>
     public int Agents { get; init; } = 1;
 
+    /// <summary>How many agents were rung and found busy before those of <see cref="Agents"/> (default none).</summary>
+    public int BusyAgents { get; init; }
+
     public required IReadOnlyList<ScenarioStep> Steps { get; init; }
 
     /// <summary>Expectations for every step unless the step overrides them.</summary>

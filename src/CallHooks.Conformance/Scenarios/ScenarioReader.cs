@@ -49,11 +49,23 @@ internal sealed class ScenarioReader
             CallType = CallTypeNames.Types[call.GetProperty("type").GetString()!],
             Outcome = CallTypeNames.Outcomes[call.GetProperty("outcome").GetString()!],
             Agents = call.TryGetProperty("agents", out var agents) ? agents.GetInt32() : 1,
+            BusyAgents = ReadBusyAgents(call, profile),
             Steps = steps,
             Expect = root.TryGetProperty("expect", out var expect) ? ReadExpect(expect, "/expect") : ExpectationSpec.Empty,
             Downstream = root.TryGetProperty("downstream", out var downstream) ? Duration(downstream.GetProperty("within"), "/downstream/within") : null,
             SourcePath = path,
         };
+    }
+
+    /// <summary>Agents found busy before the others; refused where the profile would drop them from its bytes silently.</summary>
+    private int ReadBusyAgents(JsonElement call, IProviderProfile? profile)
+    {
+        if (!call.TryGetProperty("busyAgents", out var busy))
+            return 0;
+        var count = busy.GetInt32();
+        if (count > 0 && profile is { RendersBusyAgents: false })
+            Error("/call/busyAgents", $"{profile.Name} does not put busy agents on the wire (its payload has no per-agent legs); use it with {string.Join(", ", ProviderCatalog.All.Where(p => p.RendersBusyAgents).Select(p => p.Name))}");
+        return count;
     }
 
     private ScenarioStep ReadStep(JsonElement step, string pointer, IProviderProfile? profile)

@@ -22,11 +22,11 @@ public sealed class AcefoneRunTests
         Assert.That(summary.GetProperty("passed").GetInt32(), Is.EqualTo(shipped));
         Assert.That(summary.GetProperty("failed").GetInt32(), Is.Zero);
         var first = results.RootElement.GetProperty("scenarios")[0];
-        Assert.That(first.GetProperty("callId").GetString(), Does.Match(@"^1768469400\.\d+$"));
+        Assert.That(first.GetProperty("callId").GetString(), Does.Match(@"^h\d+\.\d\d-1768469400\.\d+$"), "the call_id as the listener received it, node prefix and all");
         Assert.That(run.File("results.json"), Does.Not.Contain("s3cret"));
     }
 
-    [TestCase("json", "{\"caller\":\"$caller_id_number\",\"id\":\"$call_id\",\"leg\":\"$uuid\",\"at\":\"$start_stamp\",\"agent\":$answered_agent,\"note\":\"say \\\"hi\\\" $not_a_variable\"}")]
+    [TestCase("json", "{\"caller\":\"$caller_id_number\",\"id\":\"$call_id\",\"leg\":\"$uuid\",\"at\":\"$start_stamp\",\"agent\":$answered_agent,\"note\":\"say \\\"hi\\\" for US$5\"}")]
     [TestCase("form", "caller=$caller_id_number&id=$call_id&leg=$uuid&direction=$direction&agent=$answered_agent")]
     public async Task A_user_template_file_drives_the_body_and_passes_the_listener(string encoding, string template)
     {
@@ -40,7 +40,7 @@ public sealed class AcefoneRunTests
             var body = results.RootElement.GetProperty("scenarios")[0].GetProperty("deliveries")[0].GetProperty("request").GetProperty("body").GetString()!;
             Assert.That(body, Does.StartWith(encoding == "json" ? "{\"caller\":\"" : "caller="));
             if (encoding == "json")
-                Assert.That(body, Does.Contain("\"at\":\"2026-01-15 09:30:00\"").And.Contain("\"note\":\"say \\\"hi\\\" $not_a_variable\""));
+                Assert.That(body, Does.Contain("\"at\":\"2026-01-15 09:30:00\"").And.Contain("\"note\":\"say \\\"hi\\\" for US$5\""));
         }
         finally
         {
@@ -59,6 +59,25 @@ public sealed class AcefoneRunTests
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString);
         Assert.That(run.Error, Does.StartWith(expected));
         Assert.That(listener.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_template_naming_an_unknown_variable_exits_2_at_its_file_line_and_column_and_sends_nothing()
+    {
+        await using var listener = await ScriptedListener.AnsweringAsync(200);
+        var file = Path.Combine(Path.GetTempPath(), "acefone-template-" + Guid.NewGuid().ToString("N") + ".json");
+        await File.WriteAllTextAsync(file, "{\n  \"caller\": \"$caller_id_numbr\"\n}\n");
+        try
+        {
+            var run = await CliRun.InvokeAsync(["run", "--target", listener.BaseUrl.AbsoluteUri, "--template", file, .. Fixed]);
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString);
+            Assert.That(run.Error, Does.StartWith($"callhooks: {file}:2:14: $caller_id_numbr is not a variable acefone fills in; did you mean $caller_id_number?"));
+            Assert.That(listener.Requests, Is.Empty);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Test]

@@ -25,8 +25,8 @@ public sealed class MyOperatorV2RunTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
         using var results = JsonDocument.Parse(run.File("results.json"));
         var summary = results.RootElement.GetProperty("summary");
-        Assert.That(summary.GetProperty("passed").GetInt32(), Is.EqualTo(6));
-        Assert.That(summary.GetProperty("deliveries").GetInt32(), Is.EqualTo(29));
+        Assert.That(summary.GetProperty("passed").GetInt32(), Is.EqualTo(9));
+        Assert.That(summary.GetProperty("deliveries").GetInt32(), Is.EqualTo(45));
         Assert.That(results.RootElement.GetProperty("scenarios").EnumerateArray().Select(s => s.GetProperty("provider").GetString()), Is.All.EqualTo("myoperator-v2"));
     }
 
@@ -39,7 +39,7 @@ public sealed class MyOperatorV2RunTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
 
         var sent = listener.Requests.ToList();
-        Assert.That(sent, Has.Count.EqualTo(29));
+        Assert.That(sent, Has.Count.EqualTo(45));
         if (where == "header")
             Assert.That(sent.Select(request => request.Headers.GetValueOrDefault("x-api-key")), Is.All.EqualTo(Key));
         else

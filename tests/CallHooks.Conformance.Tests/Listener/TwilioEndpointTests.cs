@@ -3,7 +3,10 @@ using System.Net.Http.Headers;
 
 namespace CallHooks.Conformance.Tests.Listener;
 
-/// <summary>The listener's /twilio endpoint: field formats, the sequence of one CallSid, and the reply.</summary>
+/// <summary>
+/// The listener's /twilio endpoint: field formats, the sequence of one CallSid, and the reply. Without a secret it
+/// verifies signatures made with callhooks' documented test token, as Twilio signs every request.
+/// </summary>
 public sealed class TwilioEndpointTests : ListenerTestBase
 {
     [Test]
@@ -76,12 +79,27 @@ public sealed class TwilioEndpointTests : ListenerTestBase
     [Test]
     public async Task Get_reads_the_query_string()
     {
-        var reply = await ListenerKit.SendAsync(Client, HttpMethod.Get, "/twilio?" + TwilioKit.Encode(TwilioKit.Callback(0, "initiated")));
+        var path = "twilio?" + TwilioKit.Encode(TwilioKit.Callback(0, "initiated"));
+        var signature = TwilioKit.Sign(Listener.BaseUrl.AbsoluteUri + path, [], TwilioKit.TestToken);
+        var reply = await ListenerKit.SendAsync(Client, HttpMethod.Get, "/" + path, headers: h => h.Add("X-Twilio-Signature", signature));
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK), reply.Body);
     }
 
+    [Test]
+    public async Task Without_a_secret_an_unsigned_callback_or_one_signed_with_another_token_gets_403()
+    {
+        var fields = TwilioKit.Callback(0, "initiated");
+        var unsigned = await ListenerKit.PostAsync(Client, ListenerKit.Raw(TwilioKit.Encode(fields), "application/x-www-form-urlencoded"), "/twilio");
+        Assert.That((unsigned.Status, unsigned.Error), Is.EqualTo((HttpStatusCode.Forbidden, "X-Twilio-Signature is missing")));
+        var other = await ListenerKit.SendAsync(Client, HttpMethod.Post, "/twilio", ListenerKit.Raw(TwilioKit.Encode(fields), "application/x-www-form-urlencoded"),
+            headers => headers.Add("X-Twilio-Signature", TwilioKit.Sign(new Uri(Listener.BaseUrl, "twilio").AbsoluteUri, fields)));
+        Assert.That(other.Status, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    /// <summary>A callback signed with the test token, as callhooks sends it when it has no auth token.</summary>
     private Task<Reply> PostAsync(List<KeyValuePair<string, string>> fields) =>
-        ListenerKit.PostAsync(Client, ListenerKit.Raw(TwilioKit.Encode(fields), "application/x-www-form-urlencoded"), "/twilio");
+        ListenerKit.SendAsync(Client, HttpMethod.Post, "/twilio", ListenerKit.Raw(TwilioKit.Encode(fields), "application/x-www-form-urlencoded"),
+            headers => headers.Add("X-Twilio-Signature", TwilioKit.Sign(new Uri(Listener.BaseUrl, "twilio").AbsoluteUri, fields, TwilioKit.TestToken)));
 }
 
 /// <summary>With an auth token, the /twilio endpoint verifies X-Twilio-Signature over the URL as requested.</summary>

@@ -9,6 +9,9 @@ internal static class TwilioKit
     public const string CallSid = "CA0123456789abcdef0123456789abcdef";
     public const string Token = "f00dfeedf00dfeedf00dfeedf00dfeed";
 
+    /// <summary>The test auth token the listener verifies with when it is given none (callhooks signs with it then).</summary>
+    public const string TestToken = "callhooks-test-auth-token";
+
     public static List<KeyValuePair<string, string>> Callback(int sequence, string status, string timestamp = "Thu, 15 Jan 2026 09:30:00 +0000", string? duration = null)
     {
         var fields = new List<KeyValuePair<string, string>>

@@ -82,13 +82,30 @@ public sealed class MyOperatorAfterCallProfileTests
     }
 
     [Test]
+    public void Codes_lists_and_recording_have_the_types_of_the_pages_sample()
+    {
+        using var log = Log("incoming-answered");
+        var l = log.RootElement;
+        var leg = l.GetProperty("_ld")[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That((l.GetProperty("_ty").GetRawText(), l.GetProperty("_ev").GetRawText(), l.GetProperty("_su").GetRawText()), Is.EqualTo(("1", "1", "1")), "numbers in the sample");
+            Assert.That(l.GetProperty("_cn").ValueKind, Is.EqualTo(JsonValueKind.Array), "a list of notes in the sample");
+            Assert.That(leg.GetProperty("_tt").ValueKind, Is.EqualTo(JsonValueKind.Array), "an empty list in the sample");
+            Assert.That(leg.GetProperty("_did").GetString(), Does.Match("^[0-9]{10}$"), "ten digits in the sample");
+            Assert.That(l.GetProperty("_fn").GetString(), Does.Match("^[0-9a-f]{80}\\.mp3$"));
+            Assert.That(l.GetProperty("_fu").GetString(), Is.EqualTo("http://app.myoperator.co/audio/" + l.GetProperty("_fn").GetString()![..^4]));
+        });
+    }
+
+    [Test]
     public void Missed_call_rings_each_agent_in_turn_and_the_caller_hangs_up_on_the_last()
     {
         using var log = Log("incoming-missed");
         var legs = log.RootElement.GetProperty("_ld").EnumerateArray().ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(log.RootElement.GetProperty("_su").GetString(), Is.EqualTo("2"));
+            Assert.That(log.RootElement.GetProperty("_su").GetRawText(), Is.EqualTo("2"), "a number, as in the page's sample");
             Assert.That(legs.Select(leg => leg.GetProperty("_ds").GetString()), Is.EqualTo(new[] { "NOANSWER", "CANCEL" }));
             Assert.That(legs[1].GetProperty("_st").GetInt64(), Is.EqualTo(legs[0].GetProperty("_et").GetInt64()), "the second agent rings when the first stops");
             Assert.That(log.RootElement.GetProperty("_fu").ValueKind, Is.EqualTo(JsonValueKind.Null), "no recording without a conversation");
@@ -102,7 +119,7 @@ public sealed class MyOperatorAfterCallProfileTests
         Assert.Multiple(() =>
         {
             Assert.That(log.RootElement.GetProperty("_ld").GetArrayLength(), Is.Zero);
-            Assert.That(log.RootElement.GetProperty("_ev").GetString(), Is.EqualTo("2"));
+            Assert.That(log.RootElement.GetProperty("_ev").GetRawText(), Is.EqualTo("2"), "a number, as in the page's sample");
             Assert.That(Guid.TryParse(log.RootElement.GetProperty("_ri").GetString(), out _), Is.True);
         });
     }
@@ -114,8 +131,8 @@ public sealed class MyOperatorAfterCallProfileTests
         var plain = FormValue(AfterCall("incoming-answered", Config(options: ("slashes", "plain"))));
         Assert.Multiple(() =>
         {
-            Assert.That(escaped, Does.Contain("\"_fu\":\"https:\\/\\/recordings.myoperator.co\\/"));
-            Assert.That(plain, Does.Contain("\"_fu\":\"https://recordings.myoperator.co/"));
+            Assert.That(escaped, Does.Contain("\"_fu\":\"http:\\/\\/app.myoperator.co\\/audio\\/"));
+            Assert.That(plain, Does.Contain("\"_fu\":\"http://app.myoperator.co/audio/"));
             Assert.That(JsonDocument.Parse(escaped).RootElement.GetProperty("_fu").GetString(), Is.EqualTo(JsonDocument.Parse(plain).RootElement.GetProperty("_fu").GetString()), "the same URL once parsed");
         });
     }
@@ -134,7 +151,7 @@ public sealed class MyOperatorAfterCallProfileTests
             Assert.That(inCall.Select(log => log.GetProperty("uid").GetString()).Distinct(), Is.EqualTo(new[] { ui }), "_pm ui is the In-Call uid");
             Assert.That(afterCall.GetProperty("_ai").GetString(), Is.EqualTo(inCall[0].GetProperty("id").GetString()));
             Assert.That(afterCall.GetProperty("_cl").GetString(), Is.EqualTo("+" + inCall[0].GetProperty("clid_raw").GetString()));
-            Assert.That(profile.CallId(Call(scenario)), Is.EqualTo(ui));
+            Assert.That(profile.CallId(Call(scenario), Config()), Is.EqualTo(ui));
         });
     }
 
@@ -144,7 +161,7 @@ public sealed class MyOperatorAfterCallProfileTests
         var scenario = Scenario("myoperator-aftercall", "incoming-answered-in-call-then-after-call");
         var config = Config() with { Query = [new QueryMapping("caller", "_cl"), new QueryMapping("uid", "_pm.ui"), new QueryMapping("crm", "const:abc")] };
         var queries = BuildAll(profile, scenario, config).Select(request => request.Url.Query).Distinct().ToList();
-        var uid = profile.CallId(Call(scenario));
+        var uid = profile.CallId(Call(scenario), Config());
         Assert.That(queries, Is.EqualTo(new[] { $"?caller=%2B91{Call(scenario).Customer.National}&uid={uid}&crm=abc" }));
     }
 
@@ -155,8 +172,8 @@ public sealed class MyOperatorAfterCallProfileTests
         Assert.That(profile.Validate(config), Is.EqualTo(new[]
         {
             "--query x=clid: 'clid' is not a myoperator-aftercall field; 'callhooks list' shows them",
-            "--option slashes=json: use escaped or plain",
-            "--option zone=utc: myoperator-aftercall has no such option (it has: clid=national|e164, slashes=escaped|plain)",
+            "--option zone: myoperator-aftercall has no such option (it has: clid=national|e164, slashes=escaped|plain)",
+            "--option slashes=json: not a reading of slashes; use escaped or plain (default escaped)",
         }));
     }
 

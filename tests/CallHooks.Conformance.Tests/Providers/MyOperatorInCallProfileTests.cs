@@ -175,8 +175,8 @@ public sealed class MyOperatorInCallProfileTests
         Assert.That(profile.Validate(config), Is.EqualTo(new[]
         {
             "--query a=nope: 'nope' is not a myoperator-incall field; 'callhooks list' shows them",
-            "--option clid=intl: use national or e164",
             "--option colour: myoperator-incall has no such option (it has: clid=national|e164)",
+            "--option clid=intl: not a reading of clid; use national or e164 (default national)",
         }));
     }
 

@@ -190,7 +190,7 @@ public sealed class VoipappzProfileTests
         var uuids = BuildAll(profile, scenario, Config()).Select(request => { using var body = Json(request); return body.RootElement.GetProperty("uuid").GetString(); }).Distinct().ToList();
         Assert.That(uuids, Has.Count.EqualTo(1));
         Assert.That(uuids[0], Does.Match("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
-        Assert.That(profile.CallId(Call(scenario)), Is.EqualTo(uuids[0]));
+        Assert.That(profile.CallId(Call(scenario), Config()), Is.EqualTo(uuids[0]));
     }
 
     [Test]

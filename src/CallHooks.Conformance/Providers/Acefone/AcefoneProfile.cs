@@ -1,5 +1,6 @@
 using System.Text;
 using CallHooks.Conformance.Calls;
+using CallHooks.Conformance.Providers.Readings;
 using CallHooks.Conformance.Wire;
 
 namespace CallHooks.Conformance.Providers.Acefone;
@@ -16,6 +17,8 @@ public sealed class AcefoneProfile : IProviderProfile
     public string Name => ProfileName;
 
     public string Description => "Acefone / Tata Smartflo trigger webhooks: a template of $variables per trigger, IST stamps";
+
+    public Fields.FieldTable Fields => AcefoneFieldTable.Table;
 
     /// <summary>Acefone retries a failed delivery twice, 30 s and then 10 s later; 30 s is the longest it waits.</summary>
     public TimeSpan TimeBudget => TimeSpan.FromSeconds(30);
@@ -34,6 +37,8 @@ public sealed class AcefoneProfile : IProviderProfile
 
     public IReadOnlyList<ProviderEvent> Events => Triggers.Events;
 
+    public IReadOnlyList<Reading> Readings => AcefoneReadings.All;
+
     /// <summary>The panel maps no query parameters: the template is the whole payload.</summary>
     public IReadOnlyList<MappableField> QueryFields { get; } = [];
 
@@ -45,11 +50,12 @@ public sealed class AcefoneProfile : IProviderProfile
         if (config.Basic is not null)
             problems.Add("--basic: acefone's panel has no Basic auth; protect the listener with a secret header (--header \"Name: value\")");
         if (config.Template is not null)
-            problems.AddRange(TemplateRules.Problems(config.Template, EncodingOf(config)));
+            problems.AddRange(TemplateRules.Problems(config.Template, EncodingOf(config), config.TemplatePath ?? "--template"));
         return problems;
     }
 
-    public string CallId(Call call) => Derived.CallId(call);
+    public string CallId(Call call, WebhookConfig config) =>
+        AcefoneSettings.From(config.Options).CallIdWithNode ? Derived.CallIdWithNode(call) : Derived.CallId(call);
 
     public WebhookRequest Build(StepContext context, WebhookConfig config)
     {

@@ -1,25 +1,41 @@
+using CallHooks.Conformance.Providers.Readings;
+
 namespace CallHooks.Conformance.Providers.Acefone;
 
 /// <summary>
-/// The panel settings the harness exposes as <c>--option</c>: the webhook's time zone (IST by default, as
-/// Acefone India and Smartflo accounts are) and the direction word an OBD call carries.
+/// One webhook's panel settings and readings, resolved once per request: the time zone of its stamps (the panel's
+/// filter; IST by default, as Acefone India and Smartflo accounts are) and the <see cref="AcefoneReadings"/>.
 /// </summary>
-internal sealed record AcefoneSettings(string ZoneName, TimeSpan ZoneOffset, string ObdDirection)
+internal sealed record AcefoneSettings(
+    string ZoneName,
+    TimeSpan ZoneOffset,
+    string ObdDirection,
+    bool UuidPerCall,
+    bool CallIdWithNode,
+    bool LiveNumbers,
+    bool BillsecEmpty,
+    bool ClickToCallRefIdUuid)
 {
     public const string TimeZoneOption = "timezone";
-    public const string ObdDirectionOption = "obd-direction";
 
     /// <summary>India Standard Time, UTC+05:30, no daylight saving.</summary>
     public static readonly TimeSpan IstOffset = new(5, 30, 0);
 
-    public static readonly AcefoneSettings Default = new("IST", IstOffset, "dialer (outbound)");
+    public static readonly AcefoneSettings Default = From(new Dictionary<string, string>());
 
-    /// <summary>Reads the options; unknown or bad values fall back to the defaults (Validate has reported them).</summary>
+    /// <summary>Reads the options; Validate has reported anything unusable, so unknown values fall back to the defaults.</summary>
     public static AcefoneSettings From(IReadOnlyDictionary<string, string> options)
     {
-        var zone = options.GetValueOrDefault(TimeZoneOption)?.ToUpperInvariant() == "UTC" ? ("UTC", TimeSpan.Zero) : ("IST", IstOffset);
-        var obd = options.GetValueOrDefault(ObdDirectionOption) == "outbound" ? "outbound" : Default.ObdDirection;
-        return new AcefoneSettings(zone.Item1, zone.Item2, obd);
+        var utc = options.GetValueOrDefault(TimeZoneOption)?.ToUpperInvariant() == "UTC";
+        return new AcefoneSettings(
+            utc ? "UTC" : "IST",
+            utc ? TimeSpan.Zero : IstOffset,
+            AcefoneReadings.ObdDirection.Is(options, "outbound") ? "outbound" : "dialer (outbound)",
+            AcefoneReadings.Uuid.Is(options, "per-call"),
+            AcefoneReadings.CallId.Is(options, "node-prefix"),
+            AcefoneReadings.Numbers.Is(options, "live"),
+            AcefoneReadings.Billsec.Is(options, "empty"),
+            AcefoneReadings.ClickToCallRefId.Is(options, "uuid"));
     }
 
     public static IEnumerable<string> Problems(IReadOnlyDictionary<string, string> options)
@@ -31,16 +47,14 @@ internal sealed record AcefoneSettings(string ZoneName, TimeSpan ZoneOffset, str
                 if (value.ToUpperInvariant() is not ("IST" or "UTC"))
                     yield return $"--option {TimeZoneOption}={value}: use IST (UTC+05:30, the default) or UTC";
             }
-            else if (name == ObdDirectionOption)
+            else if (!ReadingOptions.Names(AcefoneReadings.All, name))
             {
-                if (value is not ("dialer" or "outbound"))
-                    yield return $"--option {ObdDirectionOption}={value}: use dialer (direction \"dialer (outbound)\", the default) or outbound";
-            }
-            else
-            {
-                yield return $"--option {name}: acefone has no such option (it has: {TimeZoneOption}=IST|UTC, {ObdDirectionOption}=dialer|outbound)";
+                yield return $"--option {name}: acefone has no such option (it has: {TimeZoneOption}=IST|UTC, {ReadingOptions.Usage(AcefoneReadings.All)})";
             }
         }
+
+        foreach (var problem in ReadingOptions.Problems(AcefoneReadings.All, options))
+            yield return problem;
     }
 
     /// <summary><c>YYYY-MM-DD HH:MM:SS</c> in the webhook's zone, as Acefone prints every stamp.</summary>

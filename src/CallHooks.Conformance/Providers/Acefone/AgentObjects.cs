@@ -21,6 +21,17 @@ internal static class AgentObjects
         ["agent_number"] = agent.Number.E164,
     };
 
+    /// <summary>
+    /// <c>answered_agent_number</c> on Smartflo's "answered by customer" trigger: an object naming the agent and the
+    /// follow-me number the call reached them on (the agent's phone), not the seat string of the hangup.
+    /// </summary>
+    public static JsonObject FollowMe(Agent agent) => new()
+    {
+        ["follow_me_number"] = agent.Number.E164,
+        ["id"] = Derived.AgentId(agent),
+        ["name"] = agent.Name,
+    };
+
     public static JsonObject BillingCircle(Call call)
     {
         var (op, circle) = Derived.BillingCircle(call);
@@ -31,6 +42,9 @@ internal static class AgentObjects
     public static JsonArray CallFlow(CallTimeline timeline, CallPhase phase, string callId)
     {
         var call = timeline.Call;
+        // A click-to-call whose agent never picked up has an empty flow in live bodies.
+        if (timeline.AgentMissed)
+            return new JsonArray();
         var flow = new JsonArray { new JsonObject { ["type"] = "init", ["value"] = callId, ["time"] = Epoch(timeline.Start).ToString(CultureInfo.InvariantCulture) } };
         if (timeline.Inbound && phase >= CallPhase.Ivr)
             flow.Add(new JsonObject { ["type"] = "IVR", ["id"] = call.PublicIvrId, ["name"] = "Main IVR", ["time"] = Epoch(timeline.Start) });

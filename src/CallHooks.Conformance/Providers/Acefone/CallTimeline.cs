@@ -37,20 +37,23 @@ internal sealed class CallTimeline(Call call)
     public int AgentRingSeconds => Call.Type switch
     {
         CallType.Incoming => Call.RingSeconds - IvrSeconds,
-        CallType.ClickToCall => Derived.AgentRingSeconds(Call),
+        CallType.ClickToCall => AgentMissed ? Call.RingSeconds : Derived.AgentRingSeconds(Call),
         _ => 0,
     };
 
-    /// <summary>When the agent picked up; null when no agent did. A click-to-call agent always picks up first.</summary>
+    /// <summary>True when a click-to-call's agent never picked up (the call is missed on the agent's side).</summary>
+    public bool AgentMissed => ClickToCall && Call.Outcome is CallOutcome.Missed or CallOutcome.Voicemail;
+
+    /// <summary>When the agent picked up; null when no agent did. A click-to-call agent picks up first, unless the call was missed.</summary>
     public DateTimeOffset? AgentAnsweredAt => ClickToCall
-        ? Start.AddSeconds(AgentRingSeconds)
+        ? AgentMissed ? null : Start.AddSeconds(AgentRingSeconds)
         : Connected ? Call.AnsweredAt : null;
 
     /// <summary>Seconds the customer's phone rang on outbound calls (dialer, click to call); 0 inbound.</summary>
     public int CustomerRingSeconds => Call.Type switch
     {
         CallType.Obd => Call.RingSeconds,
-        CallType.ClickToCall => Call.RingSeconds - AgentRingSeconds,
+        CallType.ClickToCall => AgentMissed ? 0 : Call.RingSeconds - AgentRingSeconds,
         _ => 0,
     };
 
@@ -58,5 +61,5 @@ internal sealed class CallTimeline(Call call)
     public DateTimeOffset? AnsweredAt => ClickToCall ? AgentAnsweredAt : Connected ? Call.AnsweredAt : null;
 
     /// <summary>When leg <paramref name="leg"/> began: leg 0 with the call, leg 1 when its party was dialed.</summary>
-    public DateTimeOffset LegStart(int leg) => leg == 0 ? Start : ClickToCall ? AgentAnsweredAt!.Value : AgentDialedAt;
+    public DateTimeOffset LegStart(int leg) => leg == 0 ? Start : ClickToCall ? AgentAnsweredAt ?? Start : AgentDialedAt;
 }

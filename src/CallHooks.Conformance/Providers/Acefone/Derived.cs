@@ -20,6 +20,16 @@ internal static class Derived
         string.Create(CultureInfo.InvariantCulture, $"{call.StartedAt.ToUnixTimeSeconds()}.{call.Sequence}");
 
     /// <summary>
+    /// <c>call_id</c> as two of three Smartflo tenants send it: the node that handled the call, a dash, then the plain id
+    /// (<c>h11.08-1770532638.2135633</c>). The node is drawn from the call, in the first captured node's shape.
+    /// </summary>
+    public static string CallIdWithNode(Call call)
+    {
+        var node = Number(call.Entropy, "node");
+        return string.Create(CultureInfo.InvariantCulture, $"h{1 + (node % 16)}.{1 + (node / 16 % 12):00}-{CallId(call)}");
+    }
+
+    /// <summary>
     /// A leg's <c>uuid</c>: real traffic carries PHP <c>uniqid()</c> values (<c>69d75426f0a9f</c>: 8 hex digits of the
     /// leg's epoch second, 5 of its microseconds). The microseconds step by a number coprime to a million, so no two
     /// legs of a call ever share one.
@@ -58,6 +68,9 @@ internal static class Derived
         var hex = Convert.ToHexStringLower(bytes);
         return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}";
     }
+
+    /// <summary>The recording's id in the platform's storage: 32 hex digits [assumption: the shape is not shown].</summary>
+    public static string RecordingIdentifier(Call call) => Convert.ToHexStringLower(Hash(call.Entropy, "recording-storage").AsSpan(0, 16));
 
     /// <summary>The token a recording URL carries: 32 hex digits.</summary>
     public static string Token(Call call) => Convert.ToHexStringLower(Hash(call.Entropy, "recording-token").AsSpan(0, 16));

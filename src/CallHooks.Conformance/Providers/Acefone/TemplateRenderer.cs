@@ -61,16 +61,19 @@ internal static class TemplateRenderer
         return output.ToString();
     }
 
-    /// <summary>Every <c>$name</c> in the template, known or not, in order of appearance.</summary>
-    public static IEnumerable<string> Names(string template)
+    /// <summary>
+    /// Every <c>$name</c> in the template, known or not, in order of appearance, with the offset of its <c>$</c>. A name
+    /// starts with a letter or an underscore: <c>$5</c> is text, not a variable.
+    /// </summary>
+    public static IEnumerable<(string Name, int Offset)> Variables(string template)
     {
         for (var i = 0; i < template.Length; i++)
         {
             if (template[i] != '$')
                 continue;
             var name = NameAt(template, i + 1);
-            if (name.Length > 0)
-                yield return name;
+            if (name.Length > 0 && !char.IsAsciiDigit(name[0]))
+                yield return (name, i);
             i += name.Length;
         }
     }

@@ -6,12 +6,17 @@ namespace CallHooks.Conformance.Providers.Acefone;
 /// <summary>
 /// Checks a user template before anything is sent, each problem a sentence naming <c>--template</c>. The
 /// template's shape must match the encoding: a JSON object for POST JSON, <c>key=$variable</c> pairs joined by
-/// <c>&amp;</c> for POST form and GET. Unknown <c>$words</c> are allowed (they go out as written, as Acefone sends them).
+/// <c>&amp;</c> for POST form and GET. Every <c>$name</c> must be a variable the profile fills in: a misspelt one would
+/// go out as its literal text on every request, so it is refused where it stands (file:line:column) with the known
+/// names closest to it.
 /// </summary>
 internal static class TemplateRules
 {
-    public static IEnumerable<string> Problems(string template, string encoding)
+    public static IEnumerable<string> Problems(string template, string encoding, string source)
     {
+        foreach (var (name, offset) in TemplateRenderer.Variables(template).Where(variable => !VariableNames.IsKnown(variable.Name)))
+            yield return UnknownVariable(template, name, offset, source);
+
         var text = Trim(template);
         if (text.Length == 0)
         {
@@ -29,8 +34,18 @@ internal static class TemplateRules
         else if (!isJson && FormProblem(text) is { } formProblem)
             yield return formProblem;
 
-        if (!TemplateRenderer.Names(text).Any(name => VariableNames.All.Contains(name)))
+        if (!TemplateRenderer.Variables(text).Any(variable => VariableNames.IsKnown(variable.Name)))
             yield return $"--template: uses none of acefone's variables (${string.Join(", $", VariableNames.All.Take(4))}, ...), so every request would carry only literal text";
+    }
+
+    private static string UnknownVariable(string template, string name, int offset, string source)
+    {
+        var before = template.AsSpan(0, offset);
+        var line = 1 + before.Count('\n');
+        var column = offset - before.LastIndexOf('\n');
+        var closest = NearestNames.Closest(name, VariableNames.All);
+        var hint = closest.Count > 0 ? $"; did you mean {string.Join(", ", closest.Select(known => "$" + known))}?" : "";
+        return $"{source}:{line}:{column}: ${name} is not a variable acefone fills in{hint} (callhooks list --fields acefone lists them all)";
     }
 
     /// <summary>The panel's text box holds no trailing newline; files usually end with one.</summary>

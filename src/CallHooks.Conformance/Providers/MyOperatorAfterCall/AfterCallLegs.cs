@@ -21,7 +21,7 @@ internal static class AfterCallLegs
             {
                 ["_rst"] = start.UtcDateTime.ToString(AfterCallLog.UtcTimeFormat, CultureInfo.InvariantCulture),
                 ["_ds"] = status,
-                ["_did"] = call.ServiceNumber.Digits,
+                ["_did"] = call.ServiceNumber.National,
                 ["_rr"] = new JsonArray(new JsonObject
                 {
                     ["_id"] = agent.Id,
@@ -31,7 +31,8 @@ internal static class AfterCallLegs
                     ["_ct"] = agent.Number.National,
                     ["_nr"] = agent.Number.E164,
                 }),
-                ["_tt"] = (long)(end - start).TotalSeconds,
+                // An empty list in the page's sample; what fills it is not documented.
+                ["_tt"] = new JsonArray(),
                 ["_su"] = answered ? "1" : "2",
                 ["_st"] = start.ToUnixTimeSeconds(),
                 ["_et"] = end.ToUnixTimeSeconds(),

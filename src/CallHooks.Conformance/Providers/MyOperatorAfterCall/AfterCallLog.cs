@@ -25,7 +25,7 @@ internal static class AfterCallLog
         var end = call.EndedAt.ToUnixTimeSeconds();
         var seconds = end - start;
         var connected = call.Outcome is CallOutcome.Connected;
-        var fileName = connected ? call.LogId + ".mp3" : null;
+        var recording = connected ? RecordingName(call) : null;
         return new JsonObject
         {
             ["_ai"] = call.LogId,
@@ -35,7 +35,7 @@ internal static class AfterCallLog
             ["_cr"] = call.Customer.National,
             ["_cl"] = call.Customer.E164,
             ["_cy"] = call.Customer.CountryCode,
-            ["_se"] = Circles[Convert.ToInt32(call.Entropy[..2], 16) % Circles.Length] + ", IN",
+            ["_se"] = Circle(call) + ", IN",
             ["_ts"] = end,
             ["_st"] = start,
             ["_ms"] = (start * 1000) + Milliseconds(call),
@@ -43,15 +43,16 @@ internal static class AfterCallLog
             ["_et"] = end,
             ["_dr"] = Duration(seconds),
             ["_drm"] = Math.Round(seconds / 60m, 2),
-            ["_ty"] = "1",
-            ["_ev"] = call.IsOutgoing ? "2" : "1",
-            ["_su"] = CallLog.Status(call.Outcome),
-            ["_fn"] = fileName,
-            ["_fu"] = fileName is null ? null : $"https://recordings.myoperator.co/{call.CompanyId}/{fileName}",
+            // Type, event and status are numbers in the page's sample (the In-Call log's codes are strings).
+            ["_ty"] = 1,
+            ["_ev"] = call.IsOutgoing ? 2 : 1,
+            ["_su"] = int.Parse(CallLog.Status(call.Outcome)!, CultureInfo.InvariantCulture),
+            ["_fn"] = recording is null ? null : recording + ".mp3",
+            ["_fu"] = recording is null ? null : "http://app.myoperator.co/audio/" + recording,
             ["_dn"] = "Support",
             ["_di"] = call.Entropy[2..18],
             ["_pm"] = new JsonArray(new JsonObject { ["ky"] = "ui", ["vl"] = CallLog.Uid(call) }),
-            ["_cn"] = "",
+            ["_cn"] = new JsonArray(),
             ["_us"] = new JsonArray(AfterCallLegs.For(call).Select(leg => (JsonNode?)new JsonObject
             {
                 ["ky"] = leg!["_rr"]![0]!["_id"]!.GetValue<string>(),
@@ -64,6 +65,12 @@ internal static class AfterCallLog
             ["_ld"] = AfterCallLegs.For(call),
         };
     }
+
+    /// <summary>The customer's telecom circle as MyOperator abbreviates it, e.g. <c>DL</c> (the After-Call <c>_se</c> and v2 <c>location</c>).</summary>
+    public static string Circle(Call call) => Circles[Convert.ToInt32(call.Entropy[..2], 16) % Circles.Length];
+
+    /// <summary>The recording's name without its extension: 80 hex digits, as in the page's sample.</summary>
+    public static string RecordingName(Call call) => call.LogId + call.Entropy + call.Entropy[..16] + call.LogId;
 
     /// <summary>HH:MM:SS, hours not wrapped at 24.</summary>
     public static string Duration(long seconds) => string.Create(

@@ -1,5 +1,6 @@
 using System.Text;
 using CallHooks.Conformance.Calls;
+using CallHooks.Conformance.Providers.Readings;
 using CallHooks.Conformance.Providers.MyOperatorInCall;
 using CallHooks.Conformance.Wire;
 
@@ -23,6 +24,8 @@ public sealed class MyOperatorAfterCallProfile : IProviderProfile
 
     public string Description => "MyOperator After-Call log (v1): one form POST per finished call with short keys; optionally preceded by its In-Call states";
 
+    public Fields.FieldTable Fields => AfterCallFieldTable.Table;
+
     /// <summary>As for In-Call: a reply slower than 5 s is retried.</summary>
     public TimeSpan TimeBudget => TimeSpan.FromSeconds(5);
 
@@ -43,27 +46,31 @@ public sealed class MyOperatorAfterCallProfile : IProviderProfile
 
     public IReadOnlyList<MappableField> QueryFields => AfterCallQueryFields.Fields;
 
+    /// <summary>The sample escapes every slash as <c>\/</c> (PHP json_encode's default); JSON parsers read both alike, naive string code does not.</summary>
+    public static readonly Reading SlashesReading = new(
+        SlashesOption,
+        "Are slashes in the After-Call log escaped?",
+        [
+            new("escaped", "\"_fu\":\"http:\\/\\/...\": every / written as \\/", AfterCallSources.Sample),
+            new("plain", "\"_fu\":\"http://...\": slashes as they are", Providers.Fields.Source.AssumptionId),
+        ],
+        "escaped",
+        "the page's sample log escapes every slash, as PHP's json_encode does by default");
+
+    public IReadOnlyList<Reading> Readings { get; } = [MyOperatorInCallProfile.ClidReading, SlashesReading];
+
     public IReadOnlyList<string> Validate(WebhookConfig config)
     {
         var problems = new List<string>();
         foreach (var mapping in config.Query.Where(mapping => !AfterCallQueryFields.IsKnown(mapping.Field)))
             problems.Add($"--query {mapping.Name}={mapping.Field}: '{mapping.Field}' is not a {ProfileName} field; 'callhooks list' shows them");
-        foreach (var (name, value) in config.Options)
-        {
-            var problem = name switch
-            {
-                MyOperatorInCallProfile.ClidOption => value is "national" or "e164" ? null : "use national or e164 (In-Call events' clid)",
-                SlashesOption => value is "escaped" or "plain" ? null : "use escaped or plain",
-                _ => $"{ProfileName} has no such option (it has: {MyOperatorInCallProfile.ClidOption}=national|e164, {SlashesOption}=escaped|plain)",
-            };
-            if (problem is not null)
-                problems.Add($"--option {name}={value}: {problem}");
-        }
-
+        foreach (var name in config.Options.Keys.Where(name => !ReadingOptions.Names(Readings, name)))
+            problems.Add($"--option {name}: {ProfileName} has no such option (it has: {ReadingOptions.Usage(Readings)})");
+        problems.AddRange(ReadingOptions.Problems(Readings, config.Options));
         return problems;
     }
 
-    public string CallId(Call call) => CallLog.Uid(call);
+    public string CallId(Call call, WebhookConfig config) => CallLog.Uid(call);
 
     public WebhookRequest Build(StepContext context, WebhookConfig config)
     {
@@ -79,7 +86,7 @@ public sealed class MyOperatorAfterCallProfile : IProviderProfile
         var json = PayloadJson.Serialize(log);
         // MyOperator's sample escapes every slash as \/ (PHP json_encode's default). Outside strings JSON has no
         // slash, so escaping all of them is exactly that; JSON parsers read \/ as /. "plain" sends them unescaped.
-        if (config.Options.GetValueOrDefault(SlashesOption) != "plain")
+        if (SlashesReading.Is(config.Options, "escaped"))
             json = json.Replace("/", "\\/", StringComparison.Ordinal);
 
         var query = config.Query.Select(mapping => KeyValuePair.Create(mapping.Name, AfterCallQueryFields.Value(mapping.Field, context.Call))).ToList();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CallHooks.Conformance.Calls;
+using CallHooks.Conformance.Providers.Readings;
 using CallHooks.Conformance.Wire;
 
 namespace CallHooks.Conformance.Providers.MyOperatorInCall;
@@ -18,6 +19,8 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
     public string Name => ProfileName;
 
     public string Description => "MyOperator In-Call webhooks (v1): one request per call state, call log in the 'myoperator' field";
+
+    public Fields.FieldTable Fields => InCallFieldTable.Table;
 
     /// <summary>One help page says a reply slower than 5 s is retried.</summary>
     public TimeSpan TimeBudget => TimeSpan.FromSeconds(5);
@@ -37,19 +40,27 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
 
     public IReadOnlyList<MappableField> QueryFields => MyOperatorInCall.QueryFields.All;
 
+    /// <summary>The pages disagree on clid; the sample payload, the closest thing to live bytes, prints the national number.</summary>
+    public static readonly Reading ClidReading = new(
+        ClidOption,
+        "Does clid carry the country code?",
+        [
+            new("national", "clid \"9711636496\": the ten-digit national number", InCallSources.Sample),
+            new("e164", "clid \"+919711636496\": E.164 with the plus", InCallSources.FieldList),
+        ],
+        "national",
+        "the page's sample call log prints the national number; its field table describes E.164");
+
+    public IReadOnlyList<Reading> Readings { get; } = [ClidReading];
+
     public IReadOnlyList<string> Validate(WebhookConfig config)
     {
         var problems = new List<string>();
         foreach (var mapping in config.Query.Where(mapping => !MyOperatorInCall.QueryFields.IsKnown(mapping.Field)))
             problems.Add($"--query {mapping.Name}={mapping.Field}: '{mapping.Field}' is not a {ProfileName} field; 'callhooks list' shows them");
-        foreach (var (name, value) in config.Options)
-        {
-            if (name != ClidOption)
-                problems.Add($"--option {name}: {ProfileName} has no such option (it has: {ClidOption}=national|e164)");
-            else if (value is not ("national" or "e164"))
-                problems.Add($"--option {ClidOption}={value}: use national or e164");
-        }
-
+        foreach (var name in config.Options.Keys.Where(name => !ReadingOptions.Names(Readings, name)))
+            problems.Add($"--option {name}: {ProfileName} has no such option (it has: {ReadingOptions.Usage(Readings)})");
+        problems.AddRange(ReadingOptions.Problems(Readings, config.Options));
         return problems;
     }
 
@@ -59,11 +70,11 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
     /// </summary>
     public PayloadHints Hints { get; } = new(["reference_id", "job_id", "client_ref_id", "public_ivr_id"], ["client_ref_id"]);
 
-    public string CallId(Call call) => CallLog.Uid(call);
+    public string CallId(Call call, WebhookConfig config) => CallLog.Uid(call);
 
     public WebhookRequest Build(StepContext context, WebhookConfig config)
     {
-        var clidStyle = config.Options.GetValueOrDefault(ClidOption) == "e164" ? ClidStyle.E164 : ClidStyle.National;
+        var clidStyle = ClidReading.Is(config.Options, "e164") ? ClidStyle.E164 : ClidStyle.National;
         var method = config.Method ?? DefaultMethod;
         var encoding = config.Encoding ?? DefaultEncoding;
         var edited = context.Step.Set.Count > 0 || context.Step.Unset.Count > 0;

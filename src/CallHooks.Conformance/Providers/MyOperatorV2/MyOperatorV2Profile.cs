@@ -1,5 +1,6 @@
 using System.Text;
 using CallHooks.Conformance.Calls;
+using CallHooks.Conformance.Providers.Readings;
 using CallHooks.Conformance.Wire;
 
 namespace CallHooks.Conformance.Providers.MyOperatorV2;
@@ -18,6 +19,8 @@ public sealed class MyOperatorV2Profile : IProviderProfile
     public string Name => ProfileName;
 
     public string Description => "MyOperator Webhooks v2 (2025): JSON call events in a 12-field envelope, API-key or Basic auth";
+
+    public Fields.FieldTable Fields => V2FieldTable.Table;
 
     /// <summary>
     /// The v2 pages give a retry schedule (30 s doubling to 2 h, at most 26 attempts over 24 h) but no reply
@@ -44,6 +47,11 @@ public sealed class MyOperatorV2Profile : IProviderProfile
 
     public IReadOnlyList<string> SecretOptions { get; } = [V2ApiKey.KeyOption];
 
+    public IReadOnlyList<Reading> Readings => V2Readings.All;
+
+    /// <summary>call.end and call.summary carry a leg per agent tried, busy ones included.</summary>
+    public bool RendersBusyAgents => true;
+
     public IReadOnlyList<string> Validate(WebhookConfig config)
     {
         var problems = new List<string>();
@@ -51,17 +59,18 @@ public sealed class MyOperatorV2Profile : IProviderProfile
             problems.Add($"--query {mapping.Name}={mapping.Field}: {ProfileName} sends static parameters only; use {mapping.Name}=const:VALUE");
         if (config.Headers.Count > MaxCustomHeaders)
             problems.Add($"--header: {ProfileName} allows at most {MaxCustomHeaders} custom headers, got {config.Headers.Count}");
-        foreach (var name in config.Options.Keys.Where(name => !V2ApiKey.Options.Contains(name)))
-            problems.Add($"--option {name}: {ProfileName} has no such option (it has: {string.Join(", ", V2ApiKey.Options)})");
+        foreach (var name in config.Options.Keys.Where(name => !V2ApiKey.Options.Contains(name) && !ReadingOptions.Names(Readings, name)))
+            problems.Add($"--option {name}: {ProfileName} has no such option (it has: {string.Join(", ", V2ApiKey.Options)}, {ReadingOptions.Usage(Readings)})");
+        problems.AddRange(ReadingOptions.Problems(Readings, config.Options));
         problems.AddRange(V2ApiKey.Validate(config, ProfileName));
         return problems;
     }
 
-    public string CallId(Call call) => V2Ids.SessionId(call);
+    public string CallId(Call call, WebhookConfig config) => V2Ids.SessionId(call);
 
     public WebhookRequest Build(StepContext context, WebhookConfig config)
     {
-        var envelope = V2Envelope.For(context);
+        var envelope = V2Envelope.For(context, V2Choices.From(config.Options));
         var query = config.Query.Select(mapping => KeyValuePair.Create(mapping.Name, mapping.Field["const:".Length..])).ToList();
         return Authenticate(
             new WebhookRequest

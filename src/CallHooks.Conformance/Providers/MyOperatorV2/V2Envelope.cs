@@ -4,8 +4,9 @@ namespace CallHooks.Conformance.Providers.MyOperatorV2;
 
 /// <summary>
 /// The documented 12-field root envelope, in the documented order, around an event-specific payload.
-/// <c>event_sequence</c> counts the call's events from 1 and is absent on disposition events, as documented;
-/// <c>system_identifier</c> is the DID and null on call.summary "by design".
+/// <c>event_sequence</c> counts the call's events from 1 (call.summary's number is a reading: the vendor's sample
+/// carries 1) and is absent on disposition events, as documented; <c>system_identifier</c> is the DID and null on
+/// call.summary "by design".
 /// </summary>
 internal static class V2Envelope
 {
@@ -17,7 +18,7 @@ internal static class V2Envelope
         "channel", "direction", "session_id", "system_identifier", "customer_identifier", "payload",
     ];
 
-    public static JsonObject For(StepContext context)
+    public static JsonObject For(StepContext context, V2Choices choices)
     {
         var call = context.Call;
         var eventType = context.Step.Event;
@@ -25,10 +26,10 @@ internal static class V2Envelope
         {
             ["event_id"] = V2Ids.EventId(call, context.Index, eventType),
             ["company_id"] = call.CompanyId,
-            ["event_type"] = eventType,
+            ["event_type"] = eventType == V2EventTypes.Disposition ? choices.DispositionType : eventType,
         };
         if (eventType != V2EventTypes.Disposition)
-            envelope["event_sequence"] = context.Index + 1;
+            envelope["event_sequence"] = eventType == V2EventTypes.Summary && choices.SummaryIsFirst ? 1 : context.Index + 1;
         envelope["event_version"] = EventVersion;
         envelope["timestamp"] = V2Ids.Timestamp(SentAt(context));
         envelope["channel"] = "call";
@@ -36,7 +37,7 @@ internal static class V2Envelope
         envelope["session_id"] = V2Ids.SessionId(call);
         envelope["system_identifier"] = eventType == V2EventTypes.Summary ? null : call.ServiceNumber.E164;
         envelope["customer_identifier"] = call.Customer.E164;
-        envelope["payload"] = V2Payloads.For(eventType, call);
+        envelope["payload"] = V2Payloads.For(eventType, call, choices);
         Override(envelope, context);
         return envelope;
     }

@@ -4,102 +4,90 @@ using CallHooks.Conformance.Calls;
 namespace CallHooks.Conformance.Providers.MyOperatorV2;
 
 /// <summary>
-/// The <c>legs</c> of a finished call: one per party dialed, in dial order, each with its documented
-/// <c>dial_status</c> (ANSWER, NO ANSWER, BUSY, NO CARRIER, CANCEL). Leg times add up to the call's: rings are
-/// consecutive and split the call's ring time, and an answered leg lasts until the call ends.
+/// <c>payload.legs</c> of call.end and call.summary: one leg per party, numbered from 1 in the order they joined, as
+/// the vendor's sample and account bodies show them. An incoming call's first leg is the customer's, <c>connected</c>
+/// (the call reached the platform) with no answer time and the whole call as its talk time; then one leg per agent
+/// tried: the busy ones, those who let it ring, and the one who answered. A dialer (OBD) call dials the customer first
+/// and bridges an agent once they answer; a click-to-call rings the agent first, then the customer. Rings follow one
+/// another and split the call's ring time, so every leg's times agree with the call's.
 /// </summary>
 internal static class V2Legs
 {
-    public const string Answer = "ANSWER";
-    public const string NoAnswer = "NO ANSWER";
-    public const string Busy = "BUSY";
-    public const string NoCarrier = "NO CARRIER";
-    public const string Cancel = "CANCEL";
-
-    public static JsonArray For(Call call)
+    public static JsonArray For(Call call, V2Choices choices, bool withPeople)
     {
         var legs = call.Type switch
         {
-            CallType.Incoming => Incoming(call),
-            CallType.Obd => Obd(call),
-            _ => ClickToCall(call),
+            CallType.Incoming => Incoming(call, choices),
+            CallType.Obd => Obd(call, choices),
+            _ => ClickToCall(call, choices),
         };
-        return new JsonArray(legs.Select((leg, index) => (JsonNode?)leg.ToJson(index + 1)).ToArray());
+        var array = new JsonArray();
+        for (var index = 0; index < legs.Count; index++)
+            array.Add(legs[index].ToJson(index + 1, call, withPeople));
+        return array;
     }
 
-    /// <summary>Seconds the agent's phone rings before the platform dials the customer on a click-to-call.</summary>
+    /// <summary>Seconds a click-to-call agent's phone rings before they pick up and the customer is dialed.</summary>
     public static int AgentRingSeconds(Call call) => Math.Max(1, call.RingSeconds / 3);
 
-    private static List<Leg> Incoming(Call call)
-    {
-        if (call.Outcome is CallOutcome.Connected)
-            return [Leg.Answered(call.Agents[0], call.Agents[0].Number, call.StartedAt, call.AnsweredAt, call.EndedAt)];
+    /// <summary>The agents in ring order: the busy ones first, then those of the scenario (the answering agent among them first).</summary>
+    public static IReadOnlyList<Agent> RingOrder(Call call) => [.. call.BusyAgents, .. call.Agents];
 
-        // Agents are rung one after another. A missed call ends when the caller gives up during the last ring
-        // (CANCEL); a voicemail call lets every ring time out (NO ANSWER) before the recorder picks up.
-        var legs = new List<Leg>();
+    private static List<V2Leg> Incoming(Call call, V2Choices choices)
+    {
+        var legs = new List<V2Leg> { V2Leg.CustomerConnected(call) };
+        var rung = RingOrder(call);
+        // A connected call stops ringing at the answering agent, the first of Agents; the others are never rung.
+        var count = call.Outcome is CallOutcome.Connected ? call.BusyAgents.Count + 1 : rung.Count;
         var ringStart = call.StartedAt;
-        for (var index = 0; index < call.Agents.Count; index++)
+        for (var index = 0; index < count; index++)
         {
-            var last = index == call.Agents.Count - 1;
-            var share = last ? (int)(call.EndedAt - ringStart).TotalSeconds : call.RingSeconds / call.Agents.Count;
-            var status = last && call.Outcome is CallOutcome.Missed ? Cancel : NoAnswer;
-            legs.Add(Leg.Unanswered(call.Agents[index], call.Agents[index].Number, status, ringStart, share));
+            var agent = rung[index];
+            var last = index == count - 1;
+            var share = last ? (int)(call.AnsweredAt - ringStart).TotalSeconds : call.RingSeconds / count;
+            if (last && call.Outcome is CallOutcome.Connected)
+            {
+                legs.Add(V2Leg.Answered(agent, agent.Number, ringStart, call.AnsweredAt, call.EndedAt));
+                break;
+            }
+
+            // A busy agent rejects the ring; a missed call ends when the caller gives up during the last ring (CANCEL);
+            // a voicemail call lets every ring time out before the recorder picks up.
+            var status = index < call.BusyAgents.Count ? V2Leg.Busy
+                : last && call.Outcome is CallOutcome.Missed ? V2Leg.Cancel
+                : choices.NoAnswer;
+            legs.Add(V2Leg.NotAnswered(agent, agent.Number, status, ringStart, share));
             ringStart = ringStart.AddSeconds(share);
         }
 
         return legs;
     }
 
-    private static List<Leg> Obd(Call call) => call.Outcome switch
+    private static List<V2Leg> Obd(Call call, V2Choices choices) => call.Outcome switch
     {
         CallOutcome.Connected =>
         [
-            Leg.Answered(null, call.Customer, call.StartedAt, call.AnsweredAt, call.EndedAt),
-            Leg.Answered(call.Agents[0], call.Agents[0].Number, call.AnsweredAt, call.AnsweredAt, call.EndedAt),
+            V2Leg.Answered(null, call.Customer, call.StartedAt, call.AnsweredAt, call.EndedAt),
+            V2Leg.Answered(call.Agents[0], call.Agents[0].Number, call.AnsweredAt, call.AnsweredAt, call.EndedAt),
         ],
-        CallOutcome.Rejected => [Leg.Unanswered(null, call.Customer, Busy, call.StartedAt, call.RingSeconds)],
-        _ => [Leg.Unanswered(null, call.Customer, NoAnswer, call.StartedAt, call.RingSeconds)],
+        CallOutcome.Rejected => [V2Leg.NotAnswered(null, call.Customer, V2Leg.Busy, call.StartedAt, call.RingSeconds)],
+        _ => [V2Leg.NotAnswered(null, call.Customer, choices.NoAnswer, call.StartedAt, call.RingSeconds)],
     };
 
-    /// <summary>The agent's phone rings first; once the agent picks up, the customer is dialed.</summary>
-    private static List<Leg> ClickToCall(Call call)
+    private static List<V2Leg> ClickToCall(Call call, V2Choices choices)
     {
         var agent = call.Agents[0];
         if (call.Outcome is CallOutcome.Missed or CallOutcome.Voicemail)
-            return [Leg.Unanswered(agent, agent.Number, NoAnswer, call.StartedAt, call.RingSeconds)];
+            return [V2Leg.NotAnswered(agent, agent.Number, choices.NoAnswer, call.StartedAt, call.RingSeconds)];
 
         var agentAnswered = call.StartedAt.AddSeconds(AgentRingSeconds(call));
         var customerRing = call.RingSeconds - AgentRingSeconds(call);
         var customer = call.Outcome switch
         {
-            CallOutcome.Connected => Leg.Answered(null, call.Customer, agentAnswered, call.AnsweredAt, call.EndedAt),
-            CallOutcome.Rejected => Leg.Unanswered(null, call.Customer, Busy, agentAnswered, customerRing),
-            _ => Leg.Unanswered(null, call.Customer, NoAnswer, agentAnswered, customerRing),
+            CallOutcome.Connected => V2Leg.Answered(null, call.Customer, agentAnswered, call.AnsweredAt, call.EndedAt),
+            CallOutcome.Rejected => V2Leg.NotAnswered(null, call.Customer, V2Leg.Busy, agentAnswered, customerRing),
+            _ => V2Leg.NotAnswered(null, call.Customer, choices.NoAnswer, agentAnswered, customerRing),
         };
-        return [Leg.Answered(agent, agent.Number, call.StartedAt, agentAnswered, call.EndedAt), customer];
-    }
-
-    private sealed record Leg(Agent? Agent, PhoneNumber Number, string DialStatus, DateTimeOffset RingStarted, DateTimeOffset? AnsweredAt, DateTimeOffset EndedAt)
-    {
-        public static Leg Answered(Agent? agent, PhoneNumber number, DateTimeOffset ringStarted, DateTimeOffset answeredAt, DateTimeOffset endedAt) =>
-            new(agent, number, Answer, ringStarted, answeredAt, endedAt);
-
-        public static Leg Unanswered(Agent? agent, PhoneNumber number, string status, DateTimeOffset ringStarted, int ringSeconds) =>
-            new(agent, number, status, ringStarted, null, ringStarted.AddSeconds(ringSeconds));
-
-        public JsonObject ToJson(int position) => new()
-        {
-            ["leg"] = position,
-            ["party"] = Agent is null ? "customer" : "agent",
-            ["number"] = Number.E164,
-            ["agent"] = Agent is null ? null : V2Payloads.AgentJson(Agent),
-            ["dial_status"] = DialStatus,
-            ["ring_started_at"] = V2Ids.Timestamp(RingStarted),
-            ["answered_at"] = AnsweredAt is { } answered ? V2Ids.Timestamp(answered) : null,
-            ["ended_at"] = V2Ids.Timestamp(EndedAt),
-            ["ring_duration"] = (int)((AnsweredAt ?? EndedAt) - RingStarted).TotalSeconds,
-            ["duration"] = AnsweredAt is { } start ? (int)(EndedAt - start).TotalSeconds : 0,
-        };
+        return [V2Leg.Answered(agent, agent.Number, call.StartedAt, agentAnswered, call.EndedAt), customer];
     }
 }

@@ -1,25 +1,29 @@
 using System.Text.Json.Nodes;
 using CallHooks.Conformance.Calls;
+using CallHooks.Conformance.Providers.MyOperatorAfterCall;
 
 namespace CallHooks.Conformance.Providers.MyOperatorV2;
 
 /// <summary>
-/// The event-specific <c>payload</c> objects. MyOperator publishes their full shapes only as Postman collections,
-/// so field names here are our reading [inferred]; the documented parts are the status values (bridged, missed,
-/// voicemail), the legs' dial statuses, and that the times and durations describe the call itself.
+/// The event-specific <c>payload</c> objects. call.end and call.summary follow the vendor's call.summary sample and an
+/// integrator's notes on bodies from their own account (docs/providers/myoperator-v2.md); call.end is the same record
+/// without the per-leg agent and department and without comments, which call.summary adds. What the live events
+/// (initiated, ivr_started, dial_begin, answered) and disposition carry is published only in Postman collections that
+/// no public source quotes: their payloads are our assumption, built from the same field names as call.summary so that
+/// a listener reading one reads them all.
 /// </summary>
 internal static class V2Payloads
 {
     private static readonly string[] Dispositions = ["Interested", "Follow-up", "Not Interested", "Call back later"];
 
-    public static JsonObject For(string eventType, Call call) => eventType switch
+    public static JsonObject For(string eventType, Call call, V2Choices choices) => eventType switch
     {
-        V2EventTypes.Initiated => Initiated(call),
-        V2EventTypes.IvrStarted => new JsonObject { ["ivr_id"] = call.PublicIvrId, ["started_at"] = V2Ids.Timestamp(call.StartedAt) },
-        V2EventTypes.DialBegin => DialBegin(call),
-        V2EventTypes.Answered => Answered(call),
-        V2EventTypes.End => Outcome(call),
-        V2EventTypes.Summary => Summary(call),
+        V2EventTypes.Initiated => With(Core(call), ("ref_id", RefId(call)), ("client_ref_id", ClientRefId(call))),
+        V2EventTypes.IvrStarted => With(Core(call), ("ivr_id", call.PublicIvrId)),
+        V2EventTypes.DialBegin => With(Core(call), Dialed(call)),
+        V2EventTypes.Answered => With(Core(call), Answering(call)),
+        V2EventTypes.End => Record(call, choices, summary: false),
+        V2EventTypes.Summary => Record(call, choices, summary: true),
         _ => Disposition(call),
     };
 
@@ -39,79 +43,89 @@ internal static class V2Payloads
         _ => "missed",
     };
 
-    public static JsonObject AgentJson(Agent agent) => new()
-    {
-        ["id"] = agent.Id,
-        ["name"] = agent.Name,
-        ["email"] = agent.Email,
-        ["extension"] = agent.Extension,
-        ["number"] = agent.Number.E164,
-    };
+    /// <summary>MyOperator places click-to-calls through its OBD API, so both are category <c>obd</c>.</summary>
+    public static string Category(Call call) => call.Type is CallType.Incoming ? "incoming" : "obd";
 
-    /// <summary>Numbers swap roles by direction: an incoming caller is the customer, an outgoing one is the company's DID.</summary>
-    private static JsonObject Initiated(Call call) => new()
+    /// <summary>call.end and call.summary: the whole call, in the sample's key order.</summary>
+    private static JsonObject Record(Call call, V2Choices choices, bool summary)
     {
-        ["call_type"] = call.Type switch { CallType.Incoming => "incoming", CallType.Obd => "obd", _ => "click_to_call" },
-        ["caller_number"] = call.IsOutgoing ? call.ServiceNumber.E164 : call.Customer.E164,
-        ["called_number"] = call.IsOutgoing ? call.Customer.E164 : call.ServiceNumber.E164,
-        ["initiated_by"] = call.Type is CallType.ClickToCall ? AgentJson(call.Agents[0]) : null,
-        ["initiated_at"] = V2Ids.Timestamp(call.StartedAt),
-        ["reference_id"] = call.ReferenceId,
-        ["client_ref_id"] = call.ClientRefId,
-    };
-
-    private static JsonObject DialBegin(Call call)
-    {
-        (string Dialing, IReadOnlyList<Agent> Agents) plan = call.Type switch
+        var recorded = call.Outcome is CallOutcome.Connected or CallOutcome.Voicemail;
+        var record = new JsonObject
         {
-            CallType.Incoming => ("agents", call.Agents),
-            CallType.Obd => ("customer", []),
-            _ => ("customer", [call.Agents[0]]),
+            ["id"] = V2Ids.SessionId(call),
+            ["direction"] = Direction(call),
+            ["customer_number"] = call.Customer.E164,
+            ["status"] = Status(call.Outcome),
+            ["started_at"] = V2Ids.PayloadTime(call.StartedAt),
+            ["ended_at"] = V2Ids.PayloadTime(call.EndedAt),
+            ["category"] = Category(call),
+            ["location"] = AfterCallLog.Circle(call) + ", IN",
+            ["duration"] = (int)(call.EndedAt - call.StartedAt).TotalSeconds,
+            // The platform's recording name, as its call-log API gives it; empty when nothing was recorded, as there.
+            ["recording_filename"] = recorded ? call.LogId + call.Entropy + "-v2.mp3" : "",
+            ["obd_campaign"] = call.Type is CallType.Obd
+                ? new JsonObject { ["id"] = V2Ids.HexId(call, "v2-campaign"), ["job_id"] = V2Ids.HexId(call, "v2-campaign-job") }
+                : null,
+            ["legs"] = V2Legs.For(call, choices, withPeople: summary),
+            ["billable"] = call.Outcome is CallOutcome.Connected,
         };
-        return new JsonObject
-        {
-            ["dialing"] = plan.Dialing,
-            ["agents"] = new JsonArray(plan.Agents.Select(agent => (JsonNode?)AgentJson(agent)).ToArray()),
-            ["dial_started_at"] = V2Ids.Timestamp(HappenedAt(V2EventTypes.DialBegin, call)),
-        };
+        if (summary)
+            record["comments"] = new JsonArray();
+        record["ref_id"] = RefId(call);
+        record["client_ref_id"] = ClientRefId(call);
+        record["did"] = call.ServiceNumber.E164;
+        return record;
     }
 
-    private static JsonObject Answered(Call call) => new()
+    /// <summary>What every live event says about the call so far, named as in call.summary.</summary>
+    private static JsonObject Core(Call call) => new()
     {
-        ["answered_by"] = call.IsOutgoing ? "customer" : "agent",
-        ["agent"] = AgentJson(call.Agents[0]),
-        ["answered_at"] = V2Ids.Timestamp(call.AnsweredAt),
+        ["id"] = V2Ids.SessionId(call),
+        ["direction"] = Direction(call),
+        ["customer_number"] = call.Customer.E164,
+        ["category"] = Category(call),
+        ["did"] = call.ServiceNumber.E164,
+        ["started_at"] = V2Ids.PayloadTime(call.StartedAt),
     };
 
-    /// <summary>call.end: the outcome, the call's times, and durations that add up (duration = ended_at - started_at).</summary>
-    private static JsonObject Outcome(Call call) => new()
+    /// <summary>call.dial_begin: the party now being dialed (the first agent inbound, the customer outbound).</summary>
+    private static (string, JsonNode?)[] Dialed(Call call)
     {
-        ["status"] = Status(call.Outcome),
-        ["started_at"] = V2Ids.Timestamp(call.StartedAt),
-        ["answered_at"] = call.Outcome is CallOutcome.Connected ? V2Ids.Timestamp(call.AnsweredAt) : null,
-        ["ended_at"] = V2Ids.Timestamp(call.EndedAt),
-        ["duration"] = (int)(call.EndedAt - call.StartedAt).TotalSeconds,
-        ["ring_duration"] = call.RingSeconds,
-        ["talk_duration"] = call.TalkSeconds,
-        ["legs"] = V2Legs.For(call),
-    };
-
-    /// <summary>call.summary: everything call.end says, plus the recording and the references the CRM passed in.</summary>
-    private static JsonObject Summary(Call call)
-    {
-        var summary = Outcome(call);
-        summary["recording_url"] = call.Outcome is CallOutcome.Connected or CallOutcome.Voicemail
-            ? "https://app.myoperator.co/audio/" + call.LogId + call.Entropy + ".mp3"
-            : null;
-        summary["reference_id"] = call.ReferenceId;
-        summary["client_ref_id"] = call.ClientRefId;
-        return summary;
+        var agent = call.Type is CallType.Incoming ? V2Legs.RingOrder(call)[0] : null;
+        return
+        [
+            ("phone_number", agent?.Number.E164 ?? call.Customer.E164),
+            ("agent", agent is null ? null : V2People.Agent(agent)),
+            ("dial_started_at", V2Ids.PayloadTime(HappenedAt(V2EventTypes.DialBegin, call))),
+        ];
     }
 
-    private static JsonObject Disposition(Call call) => new()
+    /// <summary>call.answered: who answered (the agent inbound, the customer outbound) and when.</summary>
+    private static (string, JsonNode?)[] Answering(Call call) =>
+    [
+        ("phone_number", call.IsOutgoing ? call.Customer.E164 : call.Agents[0].Number.E164),
+        ("agent", V2People.Agent(call.Agents[0])),
+        ("answered_at", V2Ids.PayloadTime(call.AnsweredAt)),
+    ];
+
+    private static JsonObject Disposition(Call call) => With(
+        Core(call),
+        ("disposition", Dispositions[Convert.ToInt32(call.Entropy[..2], 16) % Dispositions.Length]),
+        ("remarks", ""),
+        ("agent", V2People.Agent(call.Agents[0])));
+
+    private static string Direction(Call call) => call.IsOutgoing ? "outgoing" : "incoming";
+
+    /// <summary>MyOperator's own reference of an outbound call; empty on incoming calls, as account bodies show.</summary>
+    private static string RefId(Call call) => call.IsOutgoing ? V2Ids.RefId(call) : "";
+
+    /// <summary>The reference the CRM passed when it placed the call; empty on incoming calls.</summary>
+    private static string ClientRefId(Call call) => call.IsOutgoing ? call.ClientRefId : "";
+
+    private static JsonObject With(JsonObject payload, params (string Name, JsonNode? Value)[] fields)
     {
-        ["disposition"] = Dispositions[Convert.ToInt32(call.Entropy[..2], 16) % Dispositions.Length],
-        ["remarks"] = "",
-        ["agent"] = AgentJson(call.Agents[0]),
-    };
+        foreach (var (name, value) in fields)
+            payload[name] = value;
+        return payload;
+    }
 }

@@ -8,17 +8,33 @@ namespace CallHooks.Conformance.Providers.Twilio;
 /// <summary>
 /// Twilio Programmable Voice status callbacks: one request per subscribed call progress event (initiated,
 /// ringing, answered, completed), form-encoded POST by default, GET with the parameters in the query string, or a
-/// JSON body bound to the URL by <c>bodySHA256</c>. With <c>--secret AUTH_TOKEN</c> every request carries
-/// <c>X-Twilio-Signature</c>; with <c>--basic</c> the first attempt goes without credentials and the runner
-/// resends after a 401 challenge, as Twilio does.
+/// JSON body bound to the URL by <c>bodySHA256</c>. Twilio signs every request with the account's auth token, so every
+/// request carries <c>X-Twilio-Signature</c>: signed with <c>--secret AUTH_TOKEN</c>, or else with the documented
+/// <see cref="TestAuthToken"/>, which the run prints. With <c>--basic</c> the first attempt goes without credentials
+/// and the runner resends after a 401 challenge, as Twilio does.
 /// </summary>
 public sealed class TwilioProfile : IProviderProfile
 {
     public const string ProfileName = "twilio";
 
+    /// <summary>
+    /// The auth token requests are signed with when the run is given none: published in docs/providers/twilio.md and
+    /// printed by every run that uses it, so a listener built on Twilio's own validator is testable out of the box. Not a
+    /// secret, hence shown, never masked.
+    /// </summary>
+    public const string TestAuthToken = "callhooks-test-auth-token";
+
+    /// <summary>The auth token this configuration signs with: <c>--secret</c>, unless that is a <c>--sign</c> key, else <see cref="TestAuthToken"/>.</summary>
+    public static string AuthToken(WebhookConfig config) => config.Sign is null && config.Secret is { } secret ? secret : TestAuthToken;
+
+    /// <summary>True when the run gave no auth token of its own, so requests are signed with <see cref="TestAuthToken"/>.</summary>
+    public static bool SignsWithTestToken(WebhookConfig config) => AuthToken(config) == TestAuthToken;
+
     public string Name => ProfileName;
 
-    public string Description => "Twilio Voice status callbacks: CallStatus per call progress event, X-Twilio-Signature with --secret";
+    public string Description => "Twilio Voice status callbacks: CallStatus per call progress event, every request signed (X-Twilio-Signature)";
+
+    public Fields.FieldTable Fields => TwilioFieldTable.Table;
 
     /// <summary>Twilio waits 15 s for a callback's response (connect 5 s, read 15 s).</summary>
     public TimeSpan TimeBudget => TimeSpan.FromSeconds(15);
@@ -57,7 +73,7 @@ public sealed class TwilioProfile : IProviderProfile
         return problems;
     }
 
-    public string CallId(Call call) => TwilioSids.CallSid(call);
+    public string CallId(Call call, WebhookConfig config) => TwilioSids.CallSid(call);
 
     public WebhookRequest Build(StepContext context, WebhookConfig config)
     {
@@ -65,7 +81,7 @@ public sealed class TwilioProfile : IProviderProfile
         var method = config.Method ?? DefaultMethod;
         var encoding = config.Encoding ?? DefaultEncoding;
         // With --sign the secret is the signing scheme's key, not an auth token.
-        var authToken = config.Sign is null ? config.Secret : null;
+        var authToken = AuthToken(config);
 
         WebhookRequest request;
         IReadOnlyList<KeyValuePair<string, string>> signedForm = [];
@@ -89,14 +105,11 @@ public sealed class TwilioProfile : IProviderProfile
             signedForm = parameters;
         }
 
-        if (authToken is not null)
+        request = request with
         {
-            request = request with
-            {
-                Headers = [KeyValuePair.Create(TwilioSignature.Header, TwilioSignature.Compute(authToken, TwilioSignature.SignedUrl(request.Url), signedForm))],
-                SecretValues = [authToken],
-            };
-        }
+            Headers = [KeyValuePair.Create(TwilioSignature.Header, TwilioSignature.Compute(authToken, TwilioSignature.SignedUrl(request.Url), signedForm))],
+            SecretValues = SignsWithTestToken(config) ? [] : [authToken],
+        };
 
         // Twilio has no custom headers; Basic goes on the request and the runner strips it from the first attempt.
         return WebhookAuth.Apply(config with { Headers = [] }, request);

@@ -63,15 +63,14 @@ internal sealed record VoipappzOptions
             {
                 Subscribed or Enabled => EventList(value).Where(id => !VoipappzEvents.IsKnown(id)).Select(id => $"'{id}' is not a voipappz event ({string.Join(", ", VoipappzEvents.All.Select(e => e.Id))})").FirstOrDefault(),
                 Zone => TryOffset(value, out _) ? null : "use utc or an offset like +05:30 or -04:00",
-                Billing => value is "seconds" or "sample" ? null : "use seconds or sample",
-                Destination => value is "string" or "number" or "raw" ? null : "use string, number or raw",
-                Get => value is "query" or "body" ? null : "use query or body",
+                Billing or Destination or Get => null,
                 _ => $"voipappz has no such option (it has: {Usage})",
             };
             if (problem is not null)
                 problems.Add($"--option {name}={value}: {problem}");
         }
 
+        problems.AddRange(Readings.ReadingOptions.Problems(VoipappzReadings.All, config.Options));
         return problems;
     }
 
@@ -84,9 +83,9 @@ internal sealed record VoipappzOptions
             SubscribedEvents = options.TryGetValue(Subscribed, out var subscribed) ? EventList(subscribed).ToHashSet(StringComparer.Ordinal) : null,
             EnabledEvents = options.TryGetValue(Enabled, out var enabled) ? EventList(enabled).ToHashSet(StringComparer.Ordinal) : null,
             LocalOffset = offset,
-            BillingAsSample = options.GetValueOrDefault(Billing) == "sample",
-            DestinationStyle = options.GetValueOrDefault(Destination, "string"),
-            GetWithBody = options.GetValueOrDefault(Get) == "body",
+            BillingAsSample = VoipappzReadings.Billing.Is(options, "sample"),
+            DestinationStyle = VoipappzReadings.Destination.Selected(options),
+            GetWithBody = VoipappzReadings.Get.Is(options, "body"),
         };
     }
 

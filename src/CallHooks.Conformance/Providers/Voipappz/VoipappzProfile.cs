@@ -23,6 +23,8 @@ public sealed class VoipappzProfile : IProviderProfile
 
     public string Description => "voipappz webhooks: Call:Ringing/Answer/Hangup/Reporting and Ivr:Start/End, JSON body; only enabled and subscribed webhooks fire";
 
+    public Fields.FieldTable Fields => VoipappzFieldTable.Table;
+
     public TimeSpan TimeBudget => TimeSpan.FromSeconds(5);
 
     public IReadOnlyList<string> Methods { get; } = ["POST", "GET"];
@@ -34,6 +36,8 @@ public sealed class VoipappzProfile : IProviderProfile
     public string DefaultEncoding => "json";
 
     public IReadOnlyList<ProviderEvent> Events => VoipappzEvents.All;
+
+    public IReadOnlyList<Readings.Reading> Readings => VoipappzReadings.All;
 
     /// <summary>The body template carries every field; the panel has no query-parameter mapping.</summary>
     public IReadOnlyList<MappableField> QueryFields { get; } = [];
@@ -48,7 +52,7 @@ public sealed class VoipappzProfile : IProviderProfile
         return problems;
     }
 
-    public string CallId(Call call) => VoipappzPayload.Uuid(call);
+    public string CallId(Call call, WebhookConfig config) => VoipappzPayload.Uuid(call);
 
     public string? SkipReason(StepContext context, WebhookConfig config)
     {

@@ -21,7 +21,7 @@ public sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, Tim
     {
         var (scenario, profile, config, expectations) = scenarios[(int)(scheduled.Index % scenarios.Length)];
         var call = CallGenerator.Generate(scenario, plan.Run.Seed, plan.Run.CallStart + scheduled.ScheduledOffset, scheduled.Index);
-        var callId = profile.CallId(call);
+        var callId = profile.CallId(call, config);
         var timeout = plan.Run.Timeout ?? profile.TimeBudget;
         var deliveries = new List<DeliveryResult>(scenario.Steps.Count);
         var eventTime = call.StartedAt;

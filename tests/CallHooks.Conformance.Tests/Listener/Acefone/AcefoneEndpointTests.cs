@@ -35,9 +35,9 @@ public sealed class AcefoneEndpointTests : ListenerTestBase
     }
 
     [TestCase("uuid", "69db1da0-4ac43", "uuid must be 13 lowercase hex digits (a uniqid such as 69d75426f0a9f), got \"69db1da0-4ac43\"")]
-    [TestCase("call_id", "n2.1775967644.5", "call_id must be <epoch>.<sequence>, e.g. 1775719461.306731, got \"n2.1775967644.5\"")]
-    [TestCase("direction", "Inbound", "direction must be one of \"inbound\", \"outbound\", \"clicktocall\", \"dialer (inbound)\", \"dialer (outbound)\", got \"Inbound\"")]
-    [TestCase("call_status", "Answered", "call_status must be empty, \"answered\" or \"missed\" (lowercase), got \"Answered\"")]
+    [TestCase("call_id", "n2.1775967644.5", "call_id must be <epoch>.<sequence>, optionally after the node and a dash, e.g. 1775719461.306731 or h11.08-1775719461.306731, got \"n2.1775967644.5\"")]
+    [TestCase("direction", "Inbound", "direction must be one of \"inbound\", \"outbound\", \"clicktocall\", \"click_to_call\", \"dialer (inbound)\", \"dialer (outbound)\", got \"Inbound\"")]
+    [TestCase("call_status", "Answered", "call_status must be one of \"\", \"answered\", \"missed\", \"contacted\", \"queued\", \"Answered by agent\", \"Answered by customer\", got \"Answered\"")]
     [TestCase("start_stamp", "2026-04-12T09:50:48Z", "start_stamp must be yyyy-MM-dd HH:mm:ss, got \"2026-04-12T09:50:48Z\"")]
     [TestCase("caller_id_number", "92402-02904", "caller_id_number must be a phone number: 8 to 15 digits, optionally after a +, got \"92402-02904\"")]
     [TestCase("duration", "20", "duration is 20 s but end_stamp - start_stamp is 11 s")]

@@ -15,8 +15,9 @@ public sealed class AcefoneValidationTests
     }
 
     [TestCase("timezone", "PST", "--option timezone=PST: use IST (UTC+05:30, the default) or UTC")]
-    [TestCase("obd-direction", "dialer (outbound)", "--option obd-direction=dialer (outbound): use dialer (direction \"dialer (outbound)\", the default) or outbound")]
-    [TestCase("clid", "e164", "--option clid: acefone has no such option (it has: timezone=IST|UTC, obd-direction=dialer|outbound)")]
+    [TestCase("obd-direction", "dialer (outbound)", "--option obd-direction=dialer (outbound): not a reading of obd-direction; use dialer or outbound (default dialer)")]
+    [TestCase("uuid", "per-trigger", "--option uuid=per-trigger: not a reading of uuid; use per-call or per-leg (default per-call)")]
+    [TestCase("clid", "e164", "--option clid: acefone has no such option (it has: timezone=IST|UTC, uuid=per-call|per-leg, call-id=node-prefix|plain, numbers=live|cdr, billsec=seconds|empty, c2c-ref-id=empty|uuid, obd-direction=dialer|outbound)")]
     public void Bad_options_are_named(string name, string value, string expected) =>
         Assert.That(Profile.Validate(Config(options: new Dictionary<string, string> { [name] = value })), Is.EqualTo(new[] { expected }));
 
@@ -28,12 +29,35 @@ public sealed class AcefoneValidationTests
     [TestCase("POST", "form", "a=$uuid&oops", "--template: 'oops' is not a key=value pair; a form template is key=$variable pairs joined by &")]
     [TestCase("POST", "form", "a=$uuid&b=hello world", "--template: a form template is one line without spaces (key=$variable pairs joined by &); percent-encode literal spaces as %20")]
     [TestCase("POST", "json", "  \n", "--template: the file is empty; write a JSON object such as {\"caller\":\"$caller_id_number\"} or key=$variable pairs such as caller=$caller_id_number")]
-    [TestCase("POST", "json", "{\"a\":\"$callid\"}", "--template: uses none of acefone's variables ($uuid, $call_id, $call_to_number, $caller_id_number, ...), so every request would carry only literal text")]
+    [TestCase("POST", "json", "{\"a\":\"US$5\"}", "--template: uses none of acefone's variables ($uuid, $call_id, $call_to_number, $caller_id_number, ...), so every request would carry only literal text")]
     public void Bad_templates_are_explained(string method, string? encoding, string template, string expected)
     {
         var problems = Profile.Validate(Config(method, encoding, template));
         Assert.That(problems, Has.Count.EqualTo(1));
         Assert.That(problems[0], Does.StartWith(expected));
+    }
+
+    [Test]
+    public void A_variable_the_profile_does_not_know_is_refused_where_it_stands_with_the_closest_known_names()
+    {
+        const string template = "{\n  \"caller\": \"$caller_id_number\",\n  \"cause\": \"$hangup_cause_ky\", \"x\": \"$zzzz\"\n}\n";
+        var problems = Profile.Validate(Config(template: template) with { TemplatePath = "templates/smartflo.json" });
+        Assert.That(problems, Is.EqualTo(new[]
+        {
+            "templates/smartflo.json:3:13: $hangup_cause_ky is not a variable acefone fills in; did you mean $hangup_cause_key? (callhooks list --fields acefone lists them all)",
+            "templates/smartflo.json:3:38: $zzzz is not a variable acefone fills in (callhooks list --fields acefone lists them all)",
+        }));
+    }
+
+    [Test]
+    public void Every_variable_live_smartflo_bodies_offer_is_known()
+    {
+        var template = "{" + string.Join(",", new[]
+        {
+            "answer_agent_number", "hangup_cause_key", "hangup_cause_code", "hangup_cause_description", "aws_call_recording_identifier",
+            "broadcast_lead_fields", "queue_name", "recording_name", "agent_transfer_ring_time",
+        }.Select(name => $"\"{name}\":\"${name}\"")) + "}";
+        Assert.That(Profile.Validate(Config(template: template)), Is.Empty);
     }
 
     [Test]

@@ -115,7 +115,7 @@ public sealed class V2AuthTests
         var problems = V2Kit.Profile.Validate(config);
         Assert.That(problems, Is.EqualTo(new[]
         {
-            "--option clid: myoperator-v2 has no such option (it has: api-key, api-key-in, api-key-name)",
+            "--option clid: myoperator-v2 has no such option (it has: api-key, api-key-in, api-key-name, no-answer=account|documented, summary-sequence=one|next, disposition-type=call.disposition|disposition)",
             "--option api-key and --basic: myoperator-v2 authenticates with one method, none, Basic or an API key; choose one",
             "--option api-key-in=body: use header or query",
             "--option api-key-name=bad name: not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)",

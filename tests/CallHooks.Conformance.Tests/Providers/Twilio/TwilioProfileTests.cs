@@ -93,11 +93,22 @@ public sealed class TwilioProfileTests
     }
 
     [Test]
-    public void No_secret_means_no_signature_and_sign_scheme_keeps_the_secret_away_from_twilio_signing()
+    public void Without_a_secret_every_request_is_signed_with_the_documented_test_token_which_is_not_masked()
     {
-        Assert.That(TwilioTestKit.Requests("incoming-missed")[0].Headers, Is.Empty);
+        var request = TwilioTestKit.Requests("incoming-missed")[0];
+        var signature = request.Headers.Single(h => h.Key == "X-Twilio-Signature").Value;
+        Assert.That(signature, Is.EqualTo(Listener.TwilioKit.Sign(request.Url.AbsoluteUri, TwilioTestKit.Form(request), "callhooks-test-auth-token")));
+        Assert.That(TwilioProfile.TestAuthToken, Is.EqualTo("callhooks-test-auth-token"), "the token docs/providers/twilio.md publishes");
+        Assert.That(request.SecretValues, Is.Empty, "a published test token is not a secret: outputs may show it");
+    }
+
+    [Test]
+    public void A_sign_scheme_key_is_never_used_as_the_auth_token()
+    {
         var withSign = TwilioTestKit.Config(secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") with { Sign = "standard-webhooks" };
-        Assert.That(TwilioTestKit.Requests("incoming-missed", withSign)[0].Headers.Select(h => h.Key), Does.Not.Contain("X-Twilio-Signature"));
+        var request = TwilioTestKit.Requests("incoming-missed", withSign)[0];
+        Assert.That(request.Headers.Single(h => h.Key == "X-Twilio-Signature").Value,
+            Is.EqualTo(Listener.TwilioKit.Sign(request.Url.AbsoluteUri, TwilioTestKit.Form(request), TwilioProfile.TestAuthToken)));
     }
 
     [Test]

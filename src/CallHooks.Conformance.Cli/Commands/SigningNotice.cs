@@ -1,0 +1,22 @@
+using CallHooks.Conformance.Providers;
+using CallHooks.Conformance.Providers.Twilio;
+
+namespace CallHooks.Conformance.Cli.Commands;
+
+/// <summary>
+/// What a run tells the user about signatures it makes with a key they did not give: Twilio signs every request, so
+/// without <c>--secret</c> callhooks signs with its documented test auth token, and the listener must know it.
+/// </summary>
+internal static class SigningNotice
+{
+    public static string? For(IReadOnlyList<string> providers, WebhookConfig config) =>
+        providers.Contains(TwilioProfile.ProfileName) && TwilioProfile.SignsWithTestToken(config)
+            ? $"callhooks: twilio requests are signed (X-Twilio-Signature) with the test auth token '{TwilioProfile.TestAuthToken}'; "
+                + "configure your listener's validator with it, or pass --secret YOUR_AUTH_TOKEN (docs/providers/twilio.md)"
+            : null;
+
+    /// <summary>The "signing" entry of results.json's options: what signed the requests, without any key.</summary>
+    public static string Shown(IReadOnlyList<string> providers, RunSettings settings, WebhookConfig config) =>
+        settings.Sign ?? (settings.Secret is not null ? "provider"
+            : providers.Contains(TwilioProfile.ProfileName) && TwilioProfile.SignsWithTestToken(config) ? "provider (test auth token)" : "none");
+}
