@@ -42,6 +42,8 @@ if ($args.Count -eq 0) {
     exit $LASTEXITCODE
 }
 elseif ($args[0] -eq 'test') {
+    # The providers' own verifier libraries (npm twilio, standardwebhooks), pinned in tests/verifiers/package-lock.json.
+    if (-not (Test-Path tests/verifiers/node_modules/twilio)) { npm ci --no-audit --no-fund --prefix tests/verifiers | Out-Host }
     Build
     $log = dotnet test CallHooks.Conformance.sln -c $configuration --no-build -nologo 2>&1
     $status = $LASTEXITCODE

@@ -68,8 +68,17 @@ ensure_wiremock() {
   fi
 }
 
+# The providers' own verifier libraries (npm twilio, standardwebhooks) judge what callhooks signs; versions are pinned in
+# tests/verifiers/package-lock.json, and node_modules there is ignored by git.
+ensure_verifiers() {
+  if [ ! -d tests/verifiers/node_modules/twilio ] || [ ! -d tests/verifiers/node_modules/standardwebhooks ]; then
+    npm ci --no-audit --no-fund --prefix tests/verifiers >&2 || echo "run.sh: could not install the verifier libraries; their tests will fail and say so" >&2
+  fi
+}
+
 run_tests() {
   ensure_wiremock
+  ensure_verifiers
   build
   ensure_chromium
   local log

@@ -28,26 +28,70 @@ public sealed class GoldenWireTests
     {
         var scenario = ScenarioLibrary.LoadDirectory(RepoPaths.Scenarios).Scenarios.Single(s => s.Provider == provider && s.Name == scenarioName);
         var profile = ProviderCatalog.Find(provider)!;
-        var call = CallGenerator.Generate(scenario, Fixtures.Seed, Fixtures.Now);
-        var config = GoldenConfig(profile, method, encoding);
-        var actual = new StringBuilder();
-        var eventTime = call.StartedAt;
-        for (var index = 0; index < scenario.Steps.Count; index++)
-        {
-            eventTime += scenario.Steps[index].After;
-            var request = profile.Build(new StepContext(call, scenario.Steps[index], index, eventTime), config);
-            actual.Append(Encoding.UTF8.GetString(RawHttpRenderer.Render(request))).Append("\r\n\r\n");
-        }
+        var actual = Render(profile, scenario, GoldenConfig(profile, method, encoding));
 
         var path = Path.Combine(RepoPaths.Golden, provider, $"{scenarioName}.{method.ToLowerInvariant()}-{encoding}.http");
         if (Environment.GetEnvironmentVariable("CALLHOOKS_APPROVE") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, actual.ToString());
+            File.WriteAllText(path, actual);
         }
 
         Assert.That(File.Exists(path), Is.True, $"no approved golden file {path}; run with CALLHOOKS_APPROVE=1 and review it");
-        Assert.That(actual.ToString(), Is.EqualTo(File.ReadAllText(path)));
+        Assert.That(actual, Is.EqualTo(File.ReadAllText(path)));
+    }
+
+    public static IEnumerable<TestCaseData> ReadingCases() =>
+        from profile in ProviderCatalog.All
+        from reading in profile.Readings
+        from choice in reading.Choices
+        where choice.Value != reading.Default
+        orderby profile.Name, reading.Id, choice.Value
+        select new TestCaseData(profile.Name, reading.Id, choice.Value).SetName($"Golden_{profile.Name}_reading_{reading.Id}={choice.Value}");
+
+    /// <summary>
+    /// Each reading's other choices, on the first shipped scenario and method whose bytes they change (a choice that changes
+    /// no byte of any scenario is a bug): Golden/&lt;provider&gt;/readings/&lt;reading&gt;=&lt;choice&gt;.&lt;scenario&gt;.&lt;method&gt;.http,
+    /// the profile's default method tried first.
+    /// </summary>
+    [TestCaseSource(nameof(ReadingCases))]
+    public void A_readings_choice_changes_the_bytes_as_its_approved_golden_file_shows(string provider, string readingId, string choice)
+    {
+        var profile = ProviderCatalog.Find(provider)!;
+        var scenarios = ScenarioLibrary.LoadDirectory(RepoPaths.Scenarios).Scenarios.Where(scenario => scenario.Provider == provider).OrderBy(scenario => scenario.Name, StringComparer.Ordinal).ToList();
+        var changed = (
+            from method in profile.Methods.OrderBy(method => method == profile.DefaultMethod ? 0 : 1)
+            let baseConfig = GoldenConfig(profile, method, method == "GET" ? "none" : profile.DefaultEncoding)
+            let chosen = baseConfig with { Options = new Dictionary<string, string>(StringComparer.Ordinal) { [readingId] = choice } }
+            from scenario in scenarios
+            let bytes = Render(profile, scenario, chosen)
+            where bytes != Render(profile, scenario, baseConfig)
+            select (Scenario: scenario, Method: method, Bytes: bytes)).FirstOrDefault();
+        Assert.That(changed.Scenario, Is.Not.Null, $"--option {readingId}={choice} changes no byte of any shipped {provider} scenario");
+
+        var path = Path.Combine(RepoPaths.Golden, provider, "readings", $"{readingId}={choice}.{changed.Scenario!.Name}.{changed.Method.ToLowerInvariant()}.http");
+        if (Environment.GetEnvironmentVariable("CALLHOOKS_APPROVE") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, changed.Bytes);
+        }
+
+        Assert.That(File.Exists(path), Is.True, $"no approved golden file {path}; run with CALLHOOKS_APPROVE=1 and review it");
+        Assert.That(changed.Bytes, Is.EqualTo(File.ReadAllText(path)));
+    }
+
+    private static string Render(IProviderProfile profile, Scenario scenario, WebhookConfig config)
+    {
+        var call = CallGenerator.Generate(scenario, Fixtures.Seed, Fixtures.Now);
+        var text = new StringBuilder();
+        var eventTime = call.StartedAt;
+        for (var index = 0; index < scenario.Steps.Count; index++)
+        {
+            eventTime += scenario.Steps[index].After;
+            text.Append(Encoding.UTF8.GetString(RawHttpRenderer.Render(profile.Build(new StepContext(call, scenario.Steps[index], index, eventTime), config)))).Append("\r\n\r\n");
+        }
+
+        return text.ToString();
     }
 
     /// <summary>

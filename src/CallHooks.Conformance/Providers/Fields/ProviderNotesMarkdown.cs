@@ -1,5 +1,4 @@
 using System.Text;
-using CallHooks.Conformance.Providers.Readings;
 
 namespace CallHooks.Conformance.Providers.Fields;
 
@@ -63,12 +62,16 @@ public static class ProviderNotesMarkdown
     {
         var text = new StringBuilder("| field | type and values | sources | notes |\n| --- | --- | --- | --- |\n");
         foreach (var row in table.Rows)
-            text.Append($"| `{Cell(row.Path)}` | {Cell(row.Shape)} | {string.Join(", ", row.Sources.Select(id => "`" + id + "`"))} | {Cell(row.Note)} |\n");
+            text.Append($"| `{row.Path}` | {Cell(row.Shape)} | {string.Join(", ", row.Sources.Select(id => "`" + id + "`"))} | {Cell(row.Note)} |\n");
         return text.ToString();
     }
 
     private static string Cites(string sources) => string.Join(", ", sources.Split(',', StringSplitOptions.TrimEntries).Select(id => "`" + id + "`"));
 
-    /// <summary>A table cell: pipes escaped, line breaks folded, so one row stays one row.</summary>
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    /// <summary>
+    /// A table cell: pipes escaped and line breaks folded, so one row stays one row, and angle brackets written as
+    /// entities, so a shape such as &lt;node&gt;.&lt;epoch&gt; is shown rather than read as an HTML tag.
+    /// </summary>
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }
