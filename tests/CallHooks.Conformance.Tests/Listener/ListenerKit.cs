@@ -11,7 +11,7 @@ namespace CallHooks.Conformance.Tests.Listener;
 /// </summary>
 internal static class ListenerKit
 {
-    /// <summary>The POST sample from seeds/myoperator-incall-webhook.txt, byte for byte (newlines included).</summary>
+    /// <summary>The POST sample of MyOperator's In-Call webhook page (docs/providers/myoperator-incall.md), byte for byte (newlines included).</summary>
     public const string SeedSample = """
         {
         "id": "5f25296c4122c135",

@@ -9,7 +9,7 @@ using static CallHooks.Conformance.Tests.Providers.ProviderScenarioKit;
 
 namespace CallHooks.Conformance.Tests.Providers;
 
-/// <summary>After-Call logs read back from the form body with HttpUtility and JsonDocument, checked against PROVIDERS.md section 2.</summary>
+/// <summary>After-Call logs read back from the form body with HttpUtility and JsonDocument, checked against the page's sample (docs/providers/myoperator-aftercall.md).</summary>
 public sealed class MyOperatorAfterCallProfileTests
 {
     private static readonly string[] DocumentedKeys =

@@ -18,6 +18,14 @@ public sealed class RuleCatalogTests
     }
 
     [Test]
+    public void Rule_sources_cite_notes_this_repository_ships_never_files_a_user_does_not_have()
+    {
+        Assert.That(RuleCatalog.All.Where(rule => rule.Source.Contains("PROVIDERS.md", StringComparison.Ordinal) || rule.Source.Contains("seeds/", StringComparison.Ordinal)).Select(rule => rule.Id), Is.Empty);
+        foreach (var cited in RuleCatalog.All.SelectMany(rule => System.Text.RegularExpressions.Regex.Matches(rule.Source, @"docs/providers/[a-z0-9-]*(\.md)?").Select(match => match.Value)))
+            Assert.That(File.Exists(Path.Combine(Support.RepoPaths.Root, cited)) || Directory.Exists(Path.Combine(Support.RepoPaths.Root, cited)), Is.True, cited);
+    }
+
+    [Test]
     public void Every_suite_has_rules_and_the_fast_budget_is_the_only_should() =>
         Assert.Multiple(() =>
         {

@@ -23,7 +23,7 @@ public sealed class AcefoneProfile : IProviderProfile
     /// <summary>Acefone retries a failed delivery twice, 30 s and then 10 s later; 30 s is the longest it waits.</summary>
     public TimeSpan TimeBudget => TimeSpan.FromSeconds(30);
 
-    /// <summary>Two retries: after 30 s, then after 10 s more (PROVIDERS.md, from real traffic).</summary>
+    /// <summary>Two retries: after 30 s, then after 10 s more (docs/providers/acefone.md: public CRM code written against real traffic).</summary>
     public IReadOnlyList<TimeSpan> RetrySchedule { get; } = [TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10)];
 
     public IReadOnlyList<string> Methods { get; } = ["POST", "GET"];

@@ -31,7 +31,7 @@ internal enum LegRole
 internal sealed record AcefoneTrigger(string Id, string Meaning, CallPhase Phase, LegRole Leg);
 
 /// <summary>
-/// The webhook triggers of Acefone's panel (seeds/pbx-trigger-webhooks.txt) plus Smartflo's "missed by customer".
+/// The webhook triggers of Acefone's panel (its trigger webhook help page, docs/providers/acefone.md) plus Smartflo's "missed by customer".
 /// A webhook is subscribed to one trigger; a scenario lists the triggers its listener would receive in call order.
 /// </summary>
 internal static class Triggers
