@@ -18,6 +18,9 @@ internal sealed class ListenerFaults(ListenerOptions options)
     /// <summary>False in <see cref="ListenerMode.KeepsNoRecord"/>: accepted deliveries are neither stored nor pushed downstream.</summary>
     public bool KeepsRecords => mode != ListenerMode.KeepsNoRecord;
 
+    /// <summary>True in the lenient modes that answer 200 to a body they cannot read instead of a 4xx.</summary>
+    public bool AcceptsUnreadable => mode is ListenerMode.StoresMalformed or ListenerMode.PassesMalformed;
+
     /// <summary>Null when an exact re-delivery is accepted, as it must be; a 500 in <see cref="ListenerMode.FailsDuplicates"/>.</summary>
     public Rejection? OnDuplicate(string key) => mode == ListenerMode.FailsDuplicates
         ? new Rejection(500, $"internal listener error: duplicate key {key}")

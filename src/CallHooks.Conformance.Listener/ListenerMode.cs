@@ -23,4 +23,22 @@ public enum ListenerMode
 
     /// <summary>Answers 200 but keeps nothing: <c>/calls/{uid}</c> finds no call and nothing is pushed downstream.</summary>
     KeepsNoRecord,
+
+    /// <summary>Keeps one record per call with its caller field empty and the raw payload beside it (a parser that reads the wrong key).</summary>
+    StoresRawPayload,
+
+    /// <summary>Creates a new record for every new event of a call (an insert where an update was meant); duplicates add none.</summary>
+    RecordPerEvent,
+
+    /// <summary>Creates a new record for every delivery, duplicates and retries included.</summary>
+    RecordPerDelivery,
+
+    /// <summary>A call's first event creates its record; every later event updates the newest record, whatever its call.</summary>
+    UpdatesNewestRecord,
+
+    /// <summary>Reads unreadable bodies leniently: answers 200 and stores a phantom record under whatever uid it finds in them.</summary>
+    StoresMalformed,
+
+    /// <summary>A pass-through logger: answers 200 to every body, readable or not, and records only readable calls.</summary>
+    PassesMalformed,
 }

@@ -48,8 +48,9 @@ public sealed class ReferenceListener : IAsyncDisposable
         var log = new ListenerLog(options.Log);
         var faults = new ListenerFaults(options);
         var downstream = new DownstreamPusher(options.DownstreamUrl, log);
-        var webhook = new WebhookEndpoint(book, faults, downstream);
-        var router = new RequestRouter(book, new AuthCheck(options), faults, webhook, log, ProviderEndpoints.Create(options), new Signing.StandardWebhooksCheck(options));
+        var records = new RecordStore(options.Mode);
+        var webhook = new WebhookEndpoint(book, faults, downstream, records);
+        var router = new RequestRouter(book, records, new AuthCheck(options), faults, webhook, log, ProviderEndpoints.Create(options), new Signing.StandardWebhooksCheck(options));
 
         // The empty builder has no logging providers, configuration files or hosting startup: quiet and fast.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(ReferenceListener).Assembly.GetName().Name });

@@ -61,6 +61,34 @@ internal static class Replies
             json.WriteString("last_received_utc", call.LastReceivedUtc.ToUniversalTime());
         });
 
+    /// <summary>The records a record-bug mode kept for a call, as a JSON list (an empty list when it kept none).</summary>
+    public static async Task Records(HttpContext context, IReadOnlyList<StoredRecord> records)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, Plain))
+        {
+            json.WriteStartArray();
+            foreach (var record in records)
+            {
+                json.WriteStartObject();
+                json.WriteString("uid", record.Uid);
+                json.WriteString("caller", record.Caller);
+                json.WriteString("status", record.Status);
+                json.WriteString("call_state", record.CallState);
+                if (record.Raw is not null)
+                    json.WriteString("raw", record.Raw);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = buffer.WrittenCount;
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+    }
+
     /// <summary>One JSON object; the body is built first so Content-Length is exact.</summary>
     public static async Task Json(HttpContext context, int status, Action<Utf8JsonWriter> writeProperties)
     {

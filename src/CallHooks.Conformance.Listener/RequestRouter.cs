@@ -6,7 +6,7 @@ namespace CallHooks.Conformance.Listener;
 /// The listener's only middleware. <c>/healthz</c> and <c>/calls/{uid}</c> are reserved; every other path is a
 /// webhook endpoint, because users point MyOperator at whatever path they like. Writes one log line per request.
 /// </summary>
-internal sealed class RequestRouter(CallBook book, AuthCheck auth, ListenerFaults faults, WebhookEndpoint webhook, ListenerLog log, IReadOnlyList<IProviderEndpoint> providers, Signing.StandardWebhooksCheck? signatures = null)
+internal sealed class RequestRouter(CallBook book, RecordStore records, AuthCheck auth, ListenerFaults faults, WebhookEndpoint webhook, ListenerLog log, IReadOnlyList<IProviderEndpoint> providers, Signing.StandardWebhooksCheck? signatures = null)
 {
     private const string CallsPrefix = "/calls/";
 
@@ -78,6 +78,14 @@ internal sealed class RequestRouter(CallBook book, AuthCheck auth, ListenerFault
     {
         if (!HttpMethods.IsGet(context.Request.Method))
             return await NotGet(context).ConfigureAwait(false);
+        if (records.Active)
+        {
+            // The record-bug modes answer with the records their integration kept: a list, as a CRM query would.
+            var kept = records.Find(uid);
+            await Replies.Records(context, kept).ConfigureAwait(false);
+            return $"found {kept.Count} record(s) uid={uid}";
+        }
+
         if (book.Find(uid) is not { } call)
             return await WebhookEndpoint.Reject(context, new Rejection(404, $"no call with uid {uid}")).ConfigureAwait(false);
         await Replies.Call(context, call).ConfigureAwait(false);

@@ -7,7 +7,7 @@ namespace CallHooks.Conformance.Listener;
 /// then checked against what earlier deliveries of the same call said; a call's first finish is pushed downstream.
 /// Returns the verdict for the log line. <see cref="ListenerFaults"/> bends this in the broken modes.
 /// </summary>
-internal sealed class WebhookEndpoint(CallBook book, ListenerFaults faults, DownstreamPusher downstream)
+internal sealed class WebhookEndpoint(CallBook book, ListenerFaults faults, DownstreamPusher downstream, RecordStore records)
 {
     public async Task<string> HandleAsync(HttpContext context)
     {
@@ -31,7 +31,20 @@ internal sealed class WebhookEndpoint(CallBook book, ListenerFaults faults, Down
             return await Reject(context, new Rejection(405, $"method {request.Method} is not used by MyOperator webhooks; use GET or POST")).ConfigureAwait(false);
         }
 
+        // The lenient modes look at a body they could not parse once more, as raw text.
+        if (faults.AcceptsUnreadable)
+            request.EnableBuffering();
         var (callLog, unreadable) = await MyOperatorInCallReader.ReadPostAsync(request, context.RequestAborted).ConfigureAwait(false);
+        if (unreadable is not null && faults.AcceptsUnreadable)
+        {
+            // The lenient modes answer 200 to what they could not read; one of them keeps a phantom record of it.
+            request.Body.Position = 0;
+            var raw = await BodyReader.ReadAsync(request.Body, context.RequestAborted).ConfigureAwait(false) ?? [];
+            records.Unreadable(System.Text.Encoding.UTF8.GetString(raw));
+            await Replies.Json(context, StatusCodes.Status200OK, json => json.WriteBoolean("ok", true)).ConfigureAwait(false);
+            return "accepted unreadable body: " + unreadable.Error;
+        }
+
         if (unreadable is not null)
             return await Reject(context, faults.Unreadable(unreadable)).ConfigureAwait(false);
 
@@ -50,6 +63,8 @@ internal sealed class WebhookEndpoint(CallBook book, ListenerFaults faults, Down
             return await Reject(context, conflict).ConfigureAwait(false);
         if (kind == DeliveryKind.Duplicate && faults.OnDuplicate($"{log.Uid}/{log.CallState}") is { } crash)
             return await Reject(context, crash).ConfigureAwait(false);
+
+        records.Accepted(log, kind);
 
         // Started before answering so record and push never disagree, yet it runs on its own: the answer does not wait.
         if (kind == DeliveryKind.Finished)

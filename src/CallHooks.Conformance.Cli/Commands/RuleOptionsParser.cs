@@ -6,7 +6,7 @@ using CallHooks.Conformance.Scenarios;
 
 namespace CallHooks.Conformance.Cli.Commands;
 
-/// <summary>Validates the rule options of <c>callhooks run</c>: --suite, --auth-reject, --fast, --verify-url, --downstream-port.</summary>
+/// <summary>Validates the rule options of <c>callhooks run</c>: --suite, --auth-reject, --fast, --verify-url, --verify-field, --downstream-port.</summary>
 internal static class RuleOptionsParser
 {
     public static RuleOptions Parse(ParseResult parsed, RunOptions options, List<string> problems)
@@ -65,7 +65,31 @@ internal static class RuleOptionsParser
                 rules = rules with { VerifyUrl = verify };
         }
 
-        return rules;
+        var fields = ParseVerifyFields(parsed.GetValue(options.VerifyField) ?? [], problems);
+        if (fields.Count > 0 && rules.VerifyUrl is null && parsed.GetValue(options.VerifyUrl) is null)
+            problems.Add("--verify-field: names fields of the record --verify-url reads; add --verify-url URL with {uid}");
+        return rules with { VerifyFields = fields };
+    }
+
+    /// <summary><c>caller=$.client_number</c>: one of the facts the rules compare, and a JSON path they can read.</summary>
+    internal static List<Rules.Records.RecordField> ParseVerifyFields(string[] texts, List<string> problems)
+    {
+        var fields = new List<Rules.Records.RecordField>();
+        foreach (var text in texts)
+        {
+            var equals = text.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? text : text[..equals];
+            if (equals <= 0 || !Rules.Records.RecordField.Names.Contains(name))
+                problems.Add($"--verify-field '{text}': expected NAME=PATH with NAME one of {string.Join(", ", Rules.Records.RecordField.Names)}, e.g. caller=$.client_number");
+            else if (Rules.Records.RecordField.PathProblem(text[(equals + 1)..]) is { } problem)
+                problems.Add($"--verify-field {name}: '{text[(equals + 1)..]}' is not a JSON path we read: {problem}");
+            else if (fields.Any(field => field.Name == name))
+                problems.Add($"--verify-field {name}: given twice; a record keeps each fact in one place");
+            else
+                fields.Add(new Rules.Records.RecordField(name, text[(equals + 1)..]));
+        }
+
+        return fields;
     }
 
     public static int? ParsePort(string? text, List<string> problems)

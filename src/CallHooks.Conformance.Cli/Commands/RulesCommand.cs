@@ -24,6 +24,7 @@ internal static class RulesCommand
             foreach (var rule in RuleCatalog.All.Where(rule => filter is null || rule.Suite == filter))
             {
                 console.Out.WriteLine($"{rule.Id,-10} {rule.LevelText,-6} {rule.Suite.ToString().ToLowerInvariant(),-10} {rule.Title}");
+                console.Out.WriteLine($"{"",-28}judges: {rule.JudgesText}");
                 console.Out.WriteLine($"{"",-28}why: {rule.Rationale}");
                 console.Out.WriteLine($"{"",-28}source: {rule.Source}");
                 if (rule.Providers.Count > 0)

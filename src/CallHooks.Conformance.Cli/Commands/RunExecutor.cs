@@ -35,7 +35,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             CallStart = callStart,
             Timeout = settings.Timeout,
             Parallelism = settings.Parallelism,
-            Rules = settings.Rules with { Downstream = downstream?.Inbox, VerifyUrl = settings.Rules.VerifyUrl ?? EmbeddedRecords(embedded, providers, settings.Method) },
+            Rules = WithEmbeddedRecords(settings.Rules with { Downstream = downstream?.Inbox }, embedded, providers, settings.Method),
             // The embedded listener serves each provider under /<provider>, as a multi-provider integration would.
             ProviderTargets = embedded is null ? new Dictionary<string, Uri>() : providers.ToDictionary(provider => provider, provider => new Uri(embedded.BaseUrl, provider)),
         };
@@ -91,14 +91,19 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
     }
 
     /// <summary>
-    /// The embedded listener keeps MyOperator In-Call records at /calls/{uid}, so a run against it checks the side-effect
-    /// rules without being told where. GET webhooks carry no call log to record, and other providers' readers keep no
-    /// records a user could ask for.
+    /// The embedded listener keeps MyOperator In-Call records at /calls/{uid}, with the caller at $.caller and the status
+    /// at $.status, so a run against it checks the record rules field by field without being told where. GET webhooks
+    /// carry no call log to record, and other providers' readers keep no records a user could ask for.
     /// </summary>
-    private static string? EmbeddedRecords(ReferenceListener? embedded, IReadOnlyList<string> providers, string? method) =>
-        embedded is not null && method != "GET" && providers.All(provider => provider == Providers.MyOperatorInCall.MyOperatorInCallProfile.ProfileName)
-            ? new Uri(embedded.BaseUrl, "calls/").AbsoluteUri + "{uid}"
-            : null;
+    private static Rules.RuleOptions WithEmbeddedRecords(Rules.RuleOptions rules, ReferenceListener? embedded, IReadOnlyList<string> providers, string? method) =>
+        rules.VerifyUrl is null && embedded is not null && method != "GET"
+            && providers.All(provider => provider == Providers.MyOperatorInCall.MyOperatorInCallProfile.ProfileName)
+            ? rules with
+            {
+                VerifyUrl = new Uri(embedded.BaseUrl, "calls/").AbsoluteUri + "{uid}",
+                VerifyFields = rules.VerifyFields.Count > 0 ? rules.VerifyFields : [new("caller", "$.caller"), new("status", "$.status")],
+            }
+            : rules;
 
     /// <summary>reports/latest is a convenience: failing to refresh it (another run racing, a read-only folder) only warns.</summary>
     internal async Task UpdateLatestAsync(string directory)

@@ -47,6 +47,8 @@ internal sealed class RunOptions
 
     public Option<string?> VerifyUrl { get; } = new("--verify-url") { Description = "The listener's record of a call, with {uid} for the call id, e.g. http://127.0.0.1:8080/calls/{uid}; checked after each call.", HelpName = "URL" };
 
+    public Option<string[]> VerifyField { get; } = new("--verify-field") { Description = "Where the record keeps a fact of the call, compared with the generated call: caller, status, agent or duration, and a JSON path, e.g. caller=$.client_number. Repeatable.", HelpName = "NAME=PATH", AllowMultipleArgumentsPerToken = false };
+
     public Option<string?> RetrySpeedup { get; } = new("--retry-speedup") { Description = "How much faster than real time rule RETRY-001 replays provider retry schedules (default 10000; 1 = real time).", HelpName = "FACTOR" };
 
     public Option<string?> DownstreamPort { get; } = new("--downstream-port") { Description = "Host a mock CRM on this loopback port (0 = any free one) for the listener to push calls to.", HelpName = "N" };
@@ -72,5 +74,5 @@ internal sealed class RunOptions
     public Option<string[]> Threshold { get; } = new("--threshold") { Description = "Load mode: pass/fail limit, e.g. \"p99<500ms\", \"errors<0.1%\", \"rate>=95%\"; repeatable. Broken: exit 1.", HelpName = "LIMIT" };
 
     public IEnumerable<Option> All =>
-        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Secret, Sign, Template, Query, ProfileOption, Seed, Now, Timeout, Out, Parallel, Suite, AuthReject, Fast, VerifyUrl, RetrySpeedup, DownstreamPort, ListenerMode, Insecure, Ca, Calls, Rate, Concurrency, Duration, Pace, Threshold];
+        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Secret, Sign, Template, Query, ProfileOption, Seed, Now, Timeout, Out, Parallel, Suite, AuthReject, Fast, VerifyUrl, VerifyField, RetrySpeedup, DownstreamPort, ListenerMode, Insecure, Ca, Calls, Rate, Concurrency, Duration, Pace, Threshold];
 }

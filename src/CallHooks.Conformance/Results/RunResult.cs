@@ -41,4 +41,7 @@ public sealed record RunResult
     public int Failed => Scenarios.Count - Passed;
 
     public bool AllPassed => Failed == 0;
+
+    /// <summary>What the run checked, across its scenarios: a PASS is only as strong as this.</summary>
+    public CheckScope Checked => CheckScope.Of(Scenarios.SelectMany(scenario => scenario.Rules));
 }

@@ -28,6 +28,9 @@ public sealed record ScenarioResult
     /// <summary>The conformance rules checked for this scenario (the selected suites).</summary>
     public IReadOnlyList<Rules.RuleResult> Rules { get; init; } = [];
 
+    /// <summary>What this scenario's verdict rests on: its answers always, its data only where a rule read it.</summary>
+    public CheckScope Checked => CheckScope.Of(Rules);
+
     /// <summary>Every delivery met its expectation and no MUST rule is broken (a broken SHOULD only warns).</summary>
     public bool Passed => Deliveries.All(delivery => delivery.Passed) && !Rules.Any(rule => rule.FailsRun);
 }

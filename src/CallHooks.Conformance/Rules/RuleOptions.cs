@@ -16,6 +16,9 @@ public sealed record RuleOptions
     /// <summary>The listener's own record of a call, with <c>{uid}</c> for the call id (<c>--verify-url</c>).</summary>
     public string? VerifyUrl { get; init; }
 
+    /// <summary>Where the record keeps the caller, status, agent and duration (<c>--verify-field</c>); empty: the record is searched as text.</summary>
+    public IReadOnlyList<Records.RecordField> VerifyFields { get; init; } = [];
+
     /// <summary>The mock CRM the harness hosts (<c>--downstream-port</c>); null when none.</summary>
     public DownstreamInbox? Downstream { get; init; }
 

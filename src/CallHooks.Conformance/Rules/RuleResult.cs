@@ -19,6 +19,15 @@ public sealed record RuleResult
     /// <summary>The probe requests the rule sent and what came back; empty for rules judged on the scenario's own deliveries.</summary>
     public IReadOnlyList<DeliveryResult> Deliveries { get; init; } = [];
 
+    /// <summary>How the result judged the listener's data; <see cref="DataJudgement.None"/> when it judged the answers alone.</summary>
+    public DataJudgement Data { get; init; }
+
+    /// <summary>
+    /// What a rule that can judge more did not judge here, and why, e.g. "the listener's records: no --verify-url given"
+    /// for a rule that judges records where it can read them; null when it judged everything it judges.
+    /// </summary>
+    public string? Unchecked { get; init; }
+
     /// <summary>What the rule observed beyond deliveries (e.g. what arrived at the mock CRM), as lines of text.</summary>
     public IReadOnlyList<string> Evidence { get; init; } = [];
 

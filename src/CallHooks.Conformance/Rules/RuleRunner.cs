@@ -33,9 +33,40 @@ public static class RuleRunner
             {
                 Failures = result.Failures.Select(text => Wire.Redactor.Text(secrets, text)).ToList(),
                 Evidence = result.Evidence.Select(text => Wire.Redactor.Text(secrets, text)).ToList(),
+                Unchecked = result.Unchecked ?? (probe.Rule.Judges is RuleJudges.AnswerAndData && result.Data is DataJudgement.None
+                    ? "the listener's records: " + (context.Options.VerifyUrl is null ? "no --verify-url given, so it judged the answers alone" : "not read by this rule")
+                    : null),
             });
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The rules checked once every scenario has run (<see cref="RuleCatalog.SelectedAtRunEnd"/>), each result appended to
+    /// its scenario's. Evidence is masked as for per-scenario rules.
+    /// </summary>
+    public static async Task<IReadOnlyList<IReadOnlyList<RuleResult>>> CheckAtRunEndAsync(IReadOnlyList<RuleContext> contexts, CancellationToken cancellationToken)
+    {
+        var perScenario = contexts.Select(_ => new List<RuleResult>()).ToList();
+        if (contexts.Count == 0)
+            return perScenario;
+        foreach (var probe in RuleCatalog.SelectedAtRunEnd(contexts[0].Options))
+        {
+            if (cancellationToken.IsCancellationRequested)
+                break;
+            var results = await probe.CheckAllAsync(contexts, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < contexts.Count; i++)
+            {
+                var secrets = Running.ObservationRedaction.Secrets(contexts[i].Profile, contexts[i].Config);
+                perScenario[i].Add(results[i] with
+                {
+                    Failures = results[i].Failures.Select(text => Wire.Redactor.Text(secrets, text)).ToList(),
+                    Evidence = results[i].Evidence.Select(text => Wire.Redactor.Text(secrets, text)).ToList(),
+                });
+            }
+        }
+
+        return perScenario;
     }
 }

@@ -16,6 +16,7 @@ public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider ti
     {
         var runner = new ScenarioRunner(dispatcher, time);
         var results = new ScenarioResult?[plan.Scenarios.Count];
+        var contexts = new RuleContext?[plan.Scenarios.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, plan.Parallelism) };
 
         // Two signals: "stop sending" is the caller's token; "abort what is in flight" follows it after the grace period.
@@ -34,6 +35,7 @@ public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider ti
                 var context = new RuleContext(scenario, profile, plan.ConfigFor(scenario.Provider), plan, result, dispatcher, time, plan.Rules);
                 result = result with { Rules = await RuleRunner.CheckAsync(context, cancellationToken).ConfigureAwait(false) };
                 results[index] = result;
+                contexts[index] = context with { Result = result };
                 onScenarioDone?.Invoke(result);
             }).ConfigureAwait(false);
         }
@@ -42,6 +44,17 @@ public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider ti
             // Interrupted: what completed is kept below.
         }
 
+        if (!cancellationToken.IsCancellationRequested)
+            await CheckAtRunEndAsync(results, contexts, cancellationToken).ConfigureAwait(false);
         return results.OfType<ScenarioResult>().ToList();
+    }
+
+    /// <summary>Rules only the whole run can show (one call's webhook corrupting another call's record), once every scenario ran.</summary>
+    private static async Task CheckAtRunEndAsync(ScenarioResult?[] results, RuleContext?[] contexts, CancellationToken cancellationToken)
+    {
+        var played = Enumerable.Range(0, results.Length).Where(i => results[i] is not null && contexts[i] is { SentSteps.Count: > 0 }).ToList();
+        var atEnd = await RuleRunner.CheckAtRunEndAsync(played.Select(i => contexts[i]!).ToList(), cancellationToken).ConfigureAwait(false);
+        for (var k = 0; k < played.Count; k++)
+            results[played[k]] = results[played[k]]! with { Rules = [.. results[played[k]]!.Rules, .. atEnd[k]] };
     }
 }

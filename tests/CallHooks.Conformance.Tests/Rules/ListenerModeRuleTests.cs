@@ -16,7 +16,12 @@ public sealed class ListenerModeRuleTests
     [TestCase("accepts-missing-auth", new[] { "AUTH-001" })]
     [TestCase("fails-duplicates", new[] { "DUP-001", "ORDER-002", "RETRY-001", "SIDE-002" })]
     [TestCase("server-error-on-malformed", new[] { "ROB-006", "ROB-007", "ROB-008" })]
-    [TestCase("keeps-no-record", new[] { "SIDE-001", "SIDE-002", "SIDE-003" })]
+    [TestCase("keeps-no-record", new[] { "SIDE-001", "SIDE-002", "SIDE-003", "SIDE-004" })]
+    [TestCase("record-per-event", new[] { "SIDE-002" })]
+    [TestCase("record-per-delivery", new[] { "DUP-001", "RETRY-001", "SIDE-002" })]
+    [TestCase("stores-raw-payload", new[] { "ORDER-001", "ORDER-002", "SIDE-001", "SIDE-004" })]
+    [TestCase("stores-malformed", new[] { "ROB-006", "ROB-007" })]
+    [TestCase("passes-malformed", new string[0])]
     public async Task A_listener_mode_breaks_exactly_its_rules(string mode, string[] broken)
     {
         var run = await CliRun.InvokeAsync([.. Common, "--scenario", "incoming-answered", "--listener-mode", mode]);
@@ -25,6 +30,43 @@ public sealed class ListenerModeRuleTests
         Assert.That(failed, Is.EqualTo(broken));
         Assert.That(warnings, Is.Empty);
         Assert.That(checkedCount, Is.EqualTo(CallHooks.Conformance.Rules.RuleCatalog.All.Count - 2), "every rule applies to a POST with Basic auth, a secret header, a record URL and a mock CRM, except SIG-001 and SIG-002 (unsigned)");
+    }
+
+    [Test]
+    public async Task Each_record_bug_fails_with_a_message_that_names_its_real_cause()
+    {
+        string Failures(CliRun run, string id)
+        {
+            using var results = JsonDocument.Parse(run.File("results.json"));
+            return string.Join("\n", results.RootElement.GetProperty("scenarios").EnumerateArray().SelectMany(scenario => scenario.GetProperty("rules").EnumerateArray())
+                .Where(rule => rule.GetProperty("id").GetString() == id).SelectMany(rule => rule.GetProperty("failures").EnumerateArray().Select(failure => failure.GetString())));
+        }
+
+        var perEvent = await CliRun.InvokeAsync([.. Common, "--scenario", "incoming-answered", "--listener-mode", "record-per-event"]);
+        Assert.That(Failures(perEvent, "SIDE-002"), Does.Match(@"^event 5 \(event 2 of 4 of the call, before any duplicate was sent\) left 2 records for one call: it created a record instead of updating the call's record$"));
+
+        var perDelivery = await CliRun.InvokeAsync([.. Common, "--scenario", "incoming-answered", "--listener-mode", "record-per-delivery"]);
+        // Every delivery makes a record: the second event already did, before any duplicate; DUP-001 names the duplicates.
+        Assert.That(Failures(perDelivery, "SIDE-002"), Does.StartWith("event 5 (event 2 of 4 of the call, before any duplicate was sent) left 2 records"));
+        Assert.That(Failures(perDelivery, "DUP-001"), Does.StartWith("the duplicate of event 1 raised the records the listener holds for the call from 1 to 2: a provider's retry is the same event and must not create a record"));
+        Assert.That(Failures(perDelivery, "RETRY-001"), Does.Match(@"^the 3 retries of event 2 raised the records the listener holds for the call from 4 to 7"));
+
+        var raw = await CliRun.InvokeAsync([.. Common, "--scenario", "incoming-answered", "--listener-mode", "stores-raw-payload"]);
+        Assert.That(Failures(raw, "SIDE-001"), Does.Match(@"^the record's caller \(\$\.caller\) is empty, but the call's caller is \+91\d{10}$"));
+
+        var malformed = await CliRun.InvokeAsync([.. Common, "--scenario", "incoming-answered", "--listener-mode", "stores-malformed"]);
+        Assert.That(Failures(malformed, "ROB-007"), Does.Contain("the wrong content type created a record: [{\"uid\":"));
+    }
+
+    [Test]
+    public async Task A_webhook_that_updates_the_newest_record_whatever_the_call_fails_side_004_naming_both_calls()
+    {
+        // The whole suite, four calls at a time: one call's events land in another call's record.
+        var run = await CliRun.InvokeAsync("run", "--listener-mode", "updates-newest-record", "--seed", "7", "--now", "2026-01-15T09:30:00Z", "--parallel", "4");
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString);
+        var (failed, _, _) = Rules(run);
+        Assert.That(failed, Does.Contain("SIDE-004"));
+        Assert.That(run.Out, Does.Match(@"at the end of the run the record of call \S+ \(myoperator-incall/[a-z-]+\) names the caller of call \S+ \(myoperator-incall/[a-z-]+\), \+91\d{10}, instead of its own, \+91\d{10}: a webhook of one call changed another call's record"));
     }
 
     [Test]

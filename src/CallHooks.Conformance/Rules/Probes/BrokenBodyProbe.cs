@@ -6,7 +6,9 @@ namespace CallHooks.Conformance.Rules.Probes;
 /// <summary>
 /// ROB-006 to ROB-008: a body the listener cannot read (truncated JSON, a content type it does not take, nothing
 /// at all) must get a 4xx: a 5xx tells the provider to retry a request that can never succeed, and a hang ties up
-/// its workers.
+/// its workers. Where records can be read (<c>--verify-url</c>) the rule judges harm instead of manners: a 200 to a
+/// malformed body that stored nothing passes (with a note), and a malformed body that created or changed a record
+/// fails, naming the record, whatever the status.
 /// </summary>
 internal sealed class BrokenBodyProbe(Rule rule, Func<WebhookRequest, WebhookRequest> breakBody, string probe) : RuleProbe(rule)
 {
@@ -29,7 +31,22 @@ internal sealed class BrokenBodyProbe(Rule rule, Func<WebhookRequest, WebhookReq
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
         var sender = new ProbeSender(context, Rule);
-        var delivery = await sender.SendAsync(sender.First, breakBody(sender.BuildFirst()), probe, sender.ClientError, cancellationToken).ConfigureAwait(false);
-        return Verdict(context, ProbeSender.Failures([delivery]), [delivery]);
+        var judge = new Records.RecordJudge(context);
+        var before = await judge.SnapshotAsync(sender.Call, cancellationToken).ConfigureAwait(false);
+        var expect = before is null ? sender.ClientError : sender.ClientError with { Status = Expectations.StatusExpectation.Of(["4xx", "2xx"]) };
+        var delivery = await sender.SendAsync(sender.First, breakBody(sender.BuildFirst()), probe, expect, cancellationToken).ConfigureAwait(false);
+        if (before is null)
+            return Verdict(context, ProbeSender.Failures([delivery]), [delivery]);
+
+        var after = (await judge.SnapshotAsync(sender.Call, cancellationToken).ConfigureAwait(false))!;
+        var failures = ProbeSender.Failures([delivery]).ToList();
+        var evidence = new List<string> { after.Describe() };
+        if ((before.Unreadable ?? after.Unreadable) is { } unreadable)
+            failures.Add(unreadable);
+        else if (after.Count > before.Count || after.Body != before.Body)
+            failures.Add($"the {probe} {(after.Count > before.Count ? "created a record" : "changed the call's record")}: {after.Excerpt}; a body the listener cannot read must leave its data alone");
+        else if (delivery.Observation.Response?.Status is >= 200 and < 300)
+            evidence.Insert(0, $"answered {delivery.Observation.Response.Status} to a body it cannot read but stored nothing, so no harm; a 4xx would tell the provider the request can never succeed");
+        return Verdict(context, failures, [delivery], evidence) with { Data = DataJudgement.Record };
     }
 }

@@ -20,9 +20,11 @@ internal sealed class RetryScheduleProbe(Rule rule) : RuleProbe(rule)
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
         var sender = new ProbeSender(context, Rule);
+        var judge = new Records.RecordJudge(context);
         var deliveries = new List<DeliveryResult>();
         foreach (var index in sender.Sent)
             deliveries.Add(await sender.SendAsync(index, sender.Build(index), "in order", sender.Accepted, cancellationToken).ConfigureAwait(false));
+        var beforeRetries = await judge.SnapshotAsync(sender.Call, cancellationToken).ConfigureAwait(false);
 
         var last = sender.Last;
         var schedule = Schedule(context);
@@ -48,7 +50,10 @@ internal sealed class RetryScheduleProbe(Rule rule) : RuleProbe(rule)
             deliveries.Add(await sender.SendAsync(last, retry, probe, sender.Accepted, cancellationToken).ConfigureAwait(false));
         }
 
-        return Verdict(context, ProbeSender.Failures(deliveries), deliveries);
+        var failures = ProbeSender.Failures(deliveries).ToList();
+        if (beforeRetries is not null && await judge.SnapshotAsync(sender.Call, cancellationToken).ConfigureAwait(false) is { } afterRetries)
+            failures.AddRange(judge.Unchanged(beforeRetries, afterRetries, $"the {schedule.Count} retries of event {context.Scenario.Steps[last].Event}", sender.Call));
+        return Verdict(context, failures, deliveries) with { Data = beforeRetries is null ? DataJudgement.None : DataJudgement.Record };
     }
 
     private static IReadOnlyList<TimeSpan> Schedule(RuleContext context) =>
