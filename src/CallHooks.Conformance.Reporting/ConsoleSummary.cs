@@ -42,6 +42,8 @@ public static class ConsoleSummary
             output.WriteLine("INTERRUPTED: sending stopped early; only the deliveries that completed are reported");
         if (result.Scenarios.Any(scenario => scenario.Rules.Count > 0))
             output.WriteLine(RuleTotals(result));
+        foreach (var line in CheckedLines(result.Checked))
+            output.WriteLine(line);
         output.WriteLine(Totals(result));
     }
 
@@ -52,6 +54,14 @@ public static class ConsoleSummary
         return $"rules: {rules.Count(rule => rule.Applicable)} checked, {rules.Count(rule => rule.Passed)} passed, {rules.Count(rule => rule.FailsRun)} broken MUST, "
             + $"{rules.Count(rule => rule.Applicable && !rule.Passed && !rule.FailsRun)} SHOULD warnings, {rules.Count(rule => !rule.Applicable)} not applicable"
             + (failed.Count > 0 ? $" (broken: {string.Join(", ", failed)})" : "");
+    }
+
+    /// <summary>What the verdict rests on, and what it does not, each with the option that would check it.</summary>
+    public static IEnumerable<string> CheckedLines(CheckScope scope)
+    {
+        yield return "checked: " + string.Join("; ", scope.CheckedParts());
+        if (scope.UncheckedParts() is { Count: > 0 } missing)
+            yield return "not checked: " + string.Join("; ", missing);
     }
 
     private static string Header(RunResult result)
@@ -68,7 +78,7 @@ public static class ConsoleSummary
         var count = scenario.Deliveries.Count;
         var deliveries = count == 1 ? "1 delivery" : $"{count.ToString(CultureInfo.InvariantCulture)} deliveries";
         var p50 = Latency.Median(scenario.Deliveries) is { } median ? ReportFormat.HumanMilliseconds(median) : "-";
-        return $"{(scenario.Passed ? "PASS" : "FAIL")} {paddedName}  {deliveries}  p50 {p50}";
+        return $"{(scenario.Passed ? "PASS" : "FAIL")} {paddedName}  {deliveries}  p50 {p50}  ({scenario.Checked.Label})";
     }
 
     /// <summary>
@@ -83,7 +93,7 @@ public static class ConsoleSummary
         var seconds = ((result.FinishedAt - result.StartedAt).TotalMilliseconds / 1000.0).ToString("0.00", CultureInfo.InvariantCulture);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{total} {(total == 1 ? "scenario" : "scenarios")}: {result.Passed} passed, {result.Failed} failed  "
+            $"{total} {(total == 1 ? "scenario" : "scenarios")}: {result.Passed} passed, {result.Failed} failed, {result.Checked.Label}  "
             + $"({deliveries} deliveries, {failedDeliveries} failed, {seconds} s)");
     }
 }

@@ -47,6 +47,7 @@ internal static class ReportData
         ResultFields.Run(json, result);
 
         ResultFields.Summary(json, result);
+        ResultFields.Checked(json, result.Checked);
 
         json.WriteStartArray("providers");
         foreach (var provider in result.Scenarios.Select(scenario => scenario.Provider).Distinct(StringComparer.Ordinal))

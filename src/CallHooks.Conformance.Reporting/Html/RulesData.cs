@@ -25,6 +25,8 @@ internal static class RulesData
                 JsonFields.Text(json, "level", rule.Rule.LevelText);
                 JsonFields.Text(json, "suite", rule.Rule.Suite.ToString().ToLowerInvariant());
                 JsonFields.Text(json, "title", rule.Rule.Title);
+                JsonFields.Text(json, "judges", rule.Rule.JudgesText);
+                JsonFields.Text(json, "notChecked", rule.Unchecked);
                 JsonFields.Text(json, "provider", rule.Provider);
                 JsonFields.Text(json, "scenario", rule.Scenario);
                 JsonFields.Text(json, "status", rule.Status);

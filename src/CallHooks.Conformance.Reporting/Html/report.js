@@ -27,13 +27,14 @@
     function draw() {
       var table = document.getElementById('rules');
       while (table.firstChild) table.removeChild(table.firstChild);
-      table.appendChild(el('thead', null, [el('tr', null, ['rule', 'level', 'scenario', 'status', 'what a conforming listener does', 'details']
+      table.appendChild(el('thead', null, [el('tr', null, ['rule', 'level', 'judges', 'scenario', 'status', 'what a conforming listener does', 'details']
         .map(function (name) { return el('th', null, name); }))]));
       var body = el('tbody');
       rules.filter(function (r) { return !problemsOnly.checked || r.status === 'failed' || r.status === 'warning'; }).forEach(function (r) {
-        var details = r.status === 'n/a' ? ['not applicable: ' + r.notApplicable] : r.failures.concat(r.evidence.map(function (line) { return 'evidence: ' + line; }));
+        var details = r.status === 'n/a' ? ['not applicable: ' + r.notApplicable] : r.failures.concat(r.evidence.map(function (line) { return 'evidence: ' + line; }))
+          .concat(r.notChecked ? ['not checked: ' + r.notChecked] : []);
         body.appendChild(el('tr', 'rule ' + r.status.replace('/', ''), [
-          el('td', null, r.id), el('td', null, r.level), el('td', null, (several ? r.provider + ' / ' : '') + r.scenario),
+          el('td', null, r.id), el('td', null, r.level), el('td', null, r.judges), el('td', null, (several ? r.provider + ' / ' : '') + r.scenario),
           el('td', null, r.status), el('td', null, r.title),
           el('td', null, details.map(function (line) { return el('div', null, line); }))]));
       });
@@ -83,7 +84,8 @@
     var headline = document.getElementById('headline');
     headline.textContent = data.tool + ' ' + data.version + ' report';
     append(headline, el('span', 'verdict badge ' + (s.failed === 0 ? 'pass' : 'fail'),
-      s.failed === 0 ? 'all ' + count(s.total) + ' passed' : count(s.failed) + ' of ' + count(s.total) + ' failed'));
+      (s.failed === 0 ? 'all ' + count(s.total) + ' passed' : count(s.failed) + ' of ' + count(s.total) + ' failed') + ' · ' + data.checked.label));
+    renderChecked(data.checked);
 
     var options = Object.keys(data.options).filter(function (name) { return data.options[name] !== ''; })
       .map(function (name) { return name + ' ' + data.options[name]; }).join(' · ');
@@ -102,6 +104,24 @@
       list.appendChild(el('div', null, [el('dt', null, fact[0]), el('dd', null, fact[1])]));
     });
     document.getElementById('command-line').textContent = data.commandLine;
+  }
+
+  // What the verdict rests on, at a glance: one mark per part, checked or not, with the option that would check it.
+  function renderChecked(checked) {
+    var records = checked.records === 'fields' ? 'read field by field'
+      : checked.records === 'text' ? 'searched as text only (weak): name fields with --verify-field' : null;
+    var parts = [
+      ['Answers', 'status and timing', true],
+      ['Data', records ? 'records ' + records + (checked.crmPushes ? '; CRM pushes' : '')
+        : checked.crmPushes ? 'CRM pushes' : 'not checked: add --verify-url URL or --downstream-port N', records !== null || checked.crmPushes],
+      ['Security', checked.security ? 'credentials and signatures' : 'not checked: --suite security', checked.security],
+      ['Robustness', checked.robustness ? 'retries, duplicates, order, odd payloads' : 'not checked: --suite robustness', checked.robustness]
+    ];
+    var box = document.getElementById('checked');
+    append(box, el('span', 'checked-title', 'What was checked'));
+    parts.forEach(function (part) {
+      box.appendChild(el('span', 'check ' + (part[2] ? 'yes' : 'no'), [el('span', 'mark', (part[2] ? '\u2713 ' : '\u2717 ') + part[0]), ' ' + part[1]]));
+    });
   }
 
   // ---- compatibility matrix ----

@@ -70,6 +70,11 @@ public static class JUnitWriter
         WriteProperty(xml, "target", result.Target);
         if (result.Now is { } now)
             WriteProperty(xml, "now", ReportFormat.Timestamp(now));
+        // A dashboard that shows only pass/fail still shows what the pass rests on.
+        var scope = CheckScope.Of(scenarios.SelectMany(scenario => scenario.Rules));
+        WriteProperty(xml, "checked", scope.Label);
+        if (scope.UncheckedParts() is { Count: > 0 } notChecked)
+            WriteProperty(xml, "not-checked", string.Join("; ", notChecked));
         // Prefixed so an option can never shadow seed, target or now.
         foreach (var (name, value) in result.Options)
             WriteProperty(xml, "option." + name, value);
@@ -77,6 +82,10 @@ public static class JUnitWriter
 
         foreach (var scenario in scenarios)
             WriteCase(xml, scenario);
+
+        xml.WriteStartElement("system-out");
+        xml.WriteString(SafeText.ForXml(string.Join("\n", ConsoleSummary.CheckedLines(scope)) + "\n"));
+        xml.WriteEndElement();
 
         xml.WriteEndElement();
     }
@@ -128,7 +137,7 @@ public static class JUnitWriter
     {
         var text = new StringBuilder();
         text.Append("call ").Append(scenario.CallId).Append(" customer ").Append(scenario.Customer)
-            .Append(" seed ").Append(scenario.Seed.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            .Append(" seed ").Append(scenario.Seed.ToString(CultureInfo.InvariantCulture)).Append(" checked: ").Append(scenario.Checked.Label).Append('\n');
         foreach (var delivery in scenario.Deliveries)
             text.Append(DeliveryText.LogLine(delivery)).Append('\n');
         return text.ToString();

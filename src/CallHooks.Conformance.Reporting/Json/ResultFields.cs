@@ -45,6 +45,27 @@ internal static class ResultFields
         json.WriteEndObject();
     }
 
+    /// <summary>
+    /// The <c>checked</c> object: what the verdict rests on (the answers always; the listener's records, searched as text
+    /// or read field by field; its CRM pushes; security; robustness), a one-line label and what was not checked, each
+    /// with the option that would check it.
+    /// </summary>
+    public static void Checked(Utf8JsonWriter json, CheckScope scope)
+    {
+        json.WriteStartObject("checked");
+        JsonFields.Text(json, "label", scope.Label);
+        json.WriteBoolean("answers", true);
+        JsonFields.Text(json, "records", scope.WeakContents ? "text" : scope.Records is Rules.DataJudgement.Record ? "fields" : "none");
+        json.WriteBoolean("crmPushes", scope.CrmPushes);
+        json.WriteBoolean("security", scope.Security);
+        json.WriteBoolean("robustness", scope.Robustness);
+        json.WriteStartArray("notChecked");
+        foreach (var part in scope.UncheckedParts())
+            json.WriteStringValue(part);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     /// <summary>Which scenario, which call, and its verdict and duration.</summary>
     public static void Scenario(Utf8JsonWriter json, ScenarioResult scenario)
     {
@@ -55,6 +76,7 @@ internal static class ResultFields
         JsonFields.Text(json, "customer", scenario.Customer);
         json.WriteNumber("seed", scenario.Seed);
         json.WriteBoolean("passed", scenario.Passed);
+        Checked(json, scenario.Checked);
         JsonFields.Milliseconds(json, "durationMs", scenario.DurationMs);
     }
 }

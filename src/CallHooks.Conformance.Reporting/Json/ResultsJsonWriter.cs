@@ -34,6 +34,7 @@ public static class ResultsJsonWriter
         ResultFields.Run(json, result);
 
         json.WriteBoolean("interrupted", result.Interrupted);
+        ResultFields.Checked(json, result.Checked);
 
         if (result.Load is { } load)
             LoadSummaryJson.Write(json, load);

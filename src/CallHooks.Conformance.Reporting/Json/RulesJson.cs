@@ -32,8 +32,10 @@ internal static class RulesJson
             JsonFields.Text(json, "level", rule.Rule.LevelText);
             JsonFields.Text(json, "suite", rule.Rule.Suite.ToString().ToLowerInvariant());
             JsonFields.Text(json, "title", rule.Rule.Title);
+            JsonFields.Text(json, "judges", rule.Rule.JudgesText);
             JsonFields.Text(json, "status", rule.Status);
             JsonFields.Text(json, "notApplicable", rule.NotApplicable);
+            JsonFields.Text(json, "notChecked", rule.Unchecked);
             WriteStrings(json, "failures", rule.Failures);
             WriteStrings(json, "evidence", rule.Evidence);
             json.WriteStartArray("deliveries");

@@ -32,9 +32,9 @@ public static class MarkdownReportWriter
     private static void WriteHeader(StringBuilder text, RunResult result)
     {
         var total = result.Scenarios.Count;
-        var verdict = result.AllPassed
+        var verdict = (result.AllPassed
             ? $"✅ {result.Tool}: all {Count(total)} {Plural(total, "scenario", "scenarios")} passed"
-            : $"❌ {result.Tool}: {Count(result.Failed)} of {Count(total)} {Plural(total, "scenario", "scenarios")} failed";
+            : $"❌ {result.Tool}: {Count(result.Failed)} of {Count(total)} {Plural(total, "scenario", "scenarios")} failed") + $" ({result.Checked.Label})";
         var deliveries = result.Scenarios.Sum(scenario => scenario.Deliveries.Count);
         var failedDeliveries = result.Scenarios.Sum(scenario => scenario.Deliveries.Count(delivery => !delivery.Passed));
         var providers = string.Join(", ", result.Scenarios.Select(scenario => scenario.Provider).Distinct(StringComparer.Ordinal));
@@ -45,6 +45,10 @@ public static class MarkdownReportWriter
             $"Target {result.Target}{(result.EmbeddedListener ? " (embedded listener)" : "")} · {providers} · seed {result.Seed} · {clock} · "
             + $"{Count(deliveries)} deliveries, {Count(failedDeliveries)} failed · {seconds} s"));
         text.Append("\n\n");
+        text.Append("**Checked:** ").Append(MarkdownText.Inline(string.Join("; ", result.Checked.CheckedParts()))).Append(".\n");
+        if (result.Checked.UncheckedParts() is { Count: > 0 } notChecked)
+            text.Append("**Not checked:** ").Append(MarkdownText.Inline(string.Join("; ", notChecked))).Append(".\n");
+        text.Append('\n');
     }
 
     private static void WriteMatrix(StringBuilder text, RunResult result, CompatibilityMatrix matrix)

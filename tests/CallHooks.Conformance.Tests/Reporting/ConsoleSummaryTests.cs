@@ -32,9 +32,9 @@ public sealed class ConsoleSummaryTests
         Assert.That(lines.Where(line => line.StartsWith("PASS", StringComparison.Ordinal) || line.StartsWith("FAIL", StringComparison.Ordinal)),
             Is.EqualTo(new[]
             {
-                "PASS myoperator-incall/incoming-answered  4 deliveries  p50 3 ms",
-                "FAIL myoperator-incall/incoming-missed    2 deliveries  p50 3 ms",
-                "FAIL exotel-passthru/slow-listener        1 delivery  p50 -",
+                "PASS myoperator-incall/incoming-answered  4 deliveries  p50 3 ms  (answers only)",
+                "FAIL myoperator-incall/incoming-missed    2 deliveries  p50 3 ms  (answers only)",
+                "FAIL exotel-passthru/slow-listener        1 delivery  p50 -  (answers only)",
             }));
     }
 
@@ -58,9 +58,48 @@ public sealed class ConsoleSummaryTests
     {
         var lines = Write(RunFixtures.Run());
 
-        Assert.That(lines[^1], Is.EqualTo("3 scenarios: 1 passed, 2 failed  (7 deliveries, 2 failed, 1.23 s)"));
+        Assert.That(lines[^1], Is.EqualTo("3 scenarios: 1 passed, 2 failed, answers only  (7 deliveries, 2 failed, 1.23 s)"));
         // The bare "N passed, N failed" line is the test runner's; this summary must never print one.
         Assert.That(lines, Has.None.Match(@"^\s*\d+ passed, \d+ failed\s*$"));
+    }
+
+    [Test]
+    public void A_run_that_checked_no_data_says_so_and_names_the_options_that_would()
+    {
+        var lines = Write(RunFixtures.Run());
+
+        Assert.That(lines[^3], Is.EqualTo("checked: answers (status and timing)"));
+        Assert.That(lines[^2], Is.EqualTo("not checked: the listener's data: add --verify-url URL (the listener's record of a call, {uid} standing for the call's id) "
+            + "or --downstream-port N (a mock CRM the listener pushes to); security: add --suite security; robustness: add --suite robustness"));
+    }
+
+    [Test]
+    public void A_run_that_read_records_field_by_field_says_answers_and_data()
+    {
+        var rule = new CallHooks.Conformance.Rules.RuleResult
+        {
+            Rule = CallHooks.Conformance.Rules.RuleCatalog.Find("SIDE-001")!, Provider = "myoperator-incall", Scenario = "incoming-answered",
+            Data = CallHooks.Conformance.Rules.DataJudgement.Record,
+        };
+        var lines = Write(RunFixtures.Run([RunFixtures.Passing() with { Rules = [rule] }]));
+
+        Assert.That(lines, Has.Some.EndsWith("(answers and data)"));
+        Assert.That(lines[^1], Does.StartWith("1 scenario: 1 passed, 0 failed, answers and data  ("));
+        Assert.That(lines[^3], Is.EqualTo("checked: answers (status and timing); the listener's records"));
+    }
+
+    [Test]
+    public void A_record_searched_as_text_is_called_a_weak_check()
+    {
+        var rule = new CallHooks.Conformance.Rules.RuleResult
+        {
+            Rule = CallHooks.Conformance.Rules.RuleCatalog.Find("SIDE-001")!, Provider = "myoperator-incall", Scenario = "incoming-answered",
+            Data = CallHooks.Conformance.Rules.DataJudgement.RecordText,
+        };
+        var lines = Write(RunFixtures.Run([RunFixtures.Passing() with { Rules = [rule] }]));
+
+        Assert.That(lines[^1], Does.StartWith("1 scenario: 1 passed, 0 failed, answers and data (weak record check)  ("));
+        Assert.That(lines, Has.Some.Contains("their contents searched as text for the caller's number (weak: name the fields with --verify-field)"));
     }
 
     [Test]

@@ -71,10 +71,19 @@ public sealed class JUnitWriterTests
             "seed=42",
             "target=http://127.0.0.1:5055/hooks?token=[redacted]",
             "now=2026-11-22T10:00:00.000Z",
+            "checked=answers only",
+            "not-checked=the listener's data: add --verify-url URL (the listener's record of a call, {uid} standing for the call's id) or --downstream-port N (a mock CRM the listener pushes to); security: add --suite security; robustness: add --suite robustness",
             "option.method=POST",
             "option.encoding=form",
             "option.auth=header",
         }));
+    }
+
+    [Test]
+    public void Each_suite_says_in_its_output_what_its_verdicts_rest_on()
+    {
+        var suite = JUnitSchema.Parse(Write(RunFixtures.Run())).Root!.Element("testsuite")!;
+        Assert.That(suite.Element("system-out")!.Value, Does.StartWith("checked: answers (status and timing)\nnot checked: the listener's data: add --verify-url URL"));
     }
 
     [Test]
@@ -154,7 +163,7 @@ public sealed class JUnitWriterTests
 
         Assert.That(lines, Is.EqualTo(new[]
         {
-            "call uid-incoming-missed customer +919876543210 seed 4242",
+            "call uid-incoming-missed customer +919876543210 seed 4242 checked: answers only",
             "[0] PASS 2026-11-22T10:00:01.000Z POST event 1, got 200 OK after 3 ms",
             "[1] FAIL 2026-11-22T10:00:02.000Z POST event 6, got 500 Internal Server Error after 12 ms",
         }));

@@ -11,10 +11,18 @@ public sealed class MarkdownReportWriterTests
     {
         var lines = Write(RunFixtures.Run());
 
-        Assert.That(lines[0], Is.EqualTo("## ❌ callhooks: 2 of 3 scenarios failed"));
+        Assert.That(lines[0], Is.EqualTo("## ❌ callhooks: 2 of 3 scenarios failed (answers only)"));
         Assert.That(lines[2], Is.EqualTo(
             "Target http://127.0.0.1:5055/hooks?token=\\[redacted\\] · myoperator-incall, exotel-passthru · seed 42 · clock 2026-11-22T10:00:00.000Z · 7 deliveries, 2 failed · 1.23 s"));
-        Assert.That(Write(RunFixtures.Run([RunFixtures.Passing()]))[0], Is.EqualTo("## ✅ callhooks: all 1 scenario passed"));
+        Assert.That(Write(RunFixtures.Run([RunFixtures.Passing()]))[0], Is.EqualTo("## ✅ callhooks: all 1 scenario passed (answers only)"));
+    }
+
+    [Test]
+    public void Says_at_the_top_what_was_checked_and_what_was_not_with_the_options_that_would()
+    {
+        var lines = Write(RunFixtures.Run());
+        Assert.That(lines[4], Is.EqualTo("**Checked:** answers (status and timing)."));
+        Assert.That(lines[5], Does.StartWith("**Not checked:** the listener's data: add --verify-url URL"));
     }
 
     [Test]

@@ -17,7 +17,7 @@ public sealed class ResultsJsonWriterTests
         Assert.That(root.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[]
         {
             "tool", "version", "seed", "now", "target", "embeddedListener", "commandLine", "options",
-            "startedAt", "finishedAt", "durationMs", "interrupted", "summary", "rules", "scenarios",
+            "startedAt", "finishedAt", "durationMs", "interrupted", "checked", "summary", "rules", "scenarios",
         }));
         Assert.That(root.GetProperty("tool").GetString(), Is.EqualTo("callhooks"));
         Assert.That(root.GetProperty("version").GetString(), Is.EqualTo("0.1.0"));
@@ -31,6 +31,17 @@ public sealed class ResultsJsonWriterTests
         Assert.That(root.GetProperty("startedAt").GetString(), Is.EqualTo("2026-11-22T10:00:00.000Z"));
         Assert.That(root.GetProperty("finishedAt").GetString(), Is.EqualTo("2026-11-22T10:00:01.234Z"));
         Assert.That(root.GetProperty("durationMs").GetDouble(), Is.EqualTo(1234.568));
+    }
+
+    [Test]
+    public void The_run_and_each_scenario_say_what_their_verdict_rests_on()
+    {
+        using var document = Parse(RunFixtures.Run(), out _);
+        var run = document.RootElement.GetProperty("checked");
+        Assert.That(run.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[] { "label", "answers", "records", "crmPushes", "security", "robustness", "notChecked" }));
+        Assert.That((run.GetProperty("label").GetString(), run.GetProperty("records").GetString()), Is.EqualTo(("answers only", "none")));
+        Assert.That(run.GetProperty("notChecked")[0].GetString(), Does.StartWith("the listener's data: add --verify-url URL"));
+        Assert.That(document.RootElement.GetProperty("scenarios")[0].GetProperty("checked").GetProperty("label").GetString(), Is.EqualTo("answers only"));
     }
 
     [Test]
@@ -51,7 +62,7 @@ public sealed class ResultsJsonWriterTests
 
         Assert.That(scenario.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[]
         {
-            "provider", "name", "description", "callId", "customer", "seed", "passed", "durationMs", "deliveries", "skipped", "rules",
+            "provider", "name", "description", "callId", "customer", "seed", "passed", "checked", "durationMs", "deliveries", "skipped", "rules",
         }));
         Assert.That(scenario.GetProperty("provider").GetString(), Is.EqualTo("myoperator-incall"));
         Assert.That(scenario.GetProperty("name").GetString(), Is.EqualTo("incoming-missed"));
