@@ -37,17 +37,17 @@ internal static partial class AfterCallChecks
         f.Integer("_ty");
         Code(f, "_ev", Events);
         var status = Code(f, "_su", Statuses);
-        f.Text("_fn", _ => null, nullable: true);
-        f.Text("_fu", v => v.Length == 0 || Uri.TryCreate(v, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? null : "must be the recording's http(s) URL", nullable: true);
+        f.Text("_fn", _ => null, optional: true);
+        f.Text("_fu", v => Uri.TryCreate(v, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? null : "must be the recording's http(s) URL", optional: true);
         f.Text("_dn", _ => null, nullable: true);
         f.Text("_di", _ => null, nullable: true);
         var uid = Uid(f);
         f.Array("_cn", "note objects");
         Pairs(f, "_us");
-        f.Text("_ri", v => Guid.TryParseExact(v, "D", out _) ? null : "must be null or a UUID", nullable: true);
-        f.Present("_ji");
-        f.Text("_ivid", _ => null, nullable: true);
-        f.Text("_cri", _ => null, nullable: true);
+        f.Text("_ri", v => Guid.TryParseExact(v, "D", out _) ? null : "must be a UUID when present", optional: true);
+        f.Text("_ji", _ => null, optional: true);
+        f.Text("_ivid", _ => null, optional: true);
+        f.Text("_cri", _ => null, optional: true);
         var legs = AfterCallLegChecks.Check(f, start, end);
 
         if (national is not null && e164 is not null && country is not null && e164 != "+" + country + national)

@@ -13,9 +13,15 @@ internal sealed class ShortKeyFields(JsonElement node, string prefix, List<strin
 {
     public List<string> Problems => problems;
 
-    public string? Text(string key, Func<string, string?> rule, bool nullable = false)
+    /// <summary>
+    /// A string field. <paramref name="optional"/>: one the key table gives only on some calls (a reference on OBD calls,
+    /// a recording on connected ones), so it may be absent, null or empty.
+    /// </summary>
+    public string? Text(string key, Func<string, string?> rule, bool nullable = false, bool optional = false)
     {
-        if (Get(key) is not { } value || (nullable && value.ValueKind == JsonValueKind.Null))
+        if (Get(key, optional) is not { } value || ((nullable || optional) && value.ValueKind == JsonValueKind.Null))
+            return null;
+        if (optional && value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0)
             return null;
         if (value.ValueKind != JsonValueKind.String)
         {
@@ -67,11 +73,12 @@ internal sealed class ShortKeyFields(JsonElement node, string prefix, List<strin
 
     public void Present(string key) => Get(key);
 
-    private JsonElement? Get(string key)
+    private JsonElement? Get(string key, bool optional = false)
     {
         if (node.TryGetProperty(key, out var value))
             return value;
-        problems.Add($"{prefix}{key} is missing");
+        if (!optional)
+            problems.Add($"{prefix}{key} is missing");
         return null;
     }
 }

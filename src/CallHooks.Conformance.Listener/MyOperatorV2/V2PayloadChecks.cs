@@ -30,7 +30,7 @@ internal static class V2PayloadChecks
         var status = fields.Text("status", value => V2Formats.OneOf(value, V2Formats.Statuses));
         fields.Text("category", value => V2Formats.OneOf(value, V2Formats.Categories));
         var duration = fields.Integer("duration", 0);
-        fields.Text("recording_filename", value => value.Contains("://", StringComparison.Ordinal) ? "must be a file name, not a URL" : null);
+        fields.Text("recording_filename", value => value.Contains("://", StringComparison.Ordinal) ? "must be a file name, not a URL" : null, optional: true);
         if (Time(payload, "started_at") is { } start && Time(payload, "ended_at") is { } end && duration is { } seconds
             && (long)(end - start).TotalSeconds != seconds)
             problems.Add($"payload.duration {seconds} does not match ended_at - started_at ({(long)(end - start).TotalSeconds} s)");

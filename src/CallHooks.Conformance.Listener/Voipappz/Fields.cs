@@ -4,13 +4,14 @@ namespace CallHooks.Conformance.Listener.Voipappz;
 
 /// <summary>
 /// Reads one field at a time from a voipappz body and records what is wrong with it. A getter returns the value
-/// only when it passed, so cross-field checks never add a second message about a field already reported.
+/// only when it passed, so cross-field checks never add a second message about a field already reported. An optional
+/// field (one voipappz leaves null until the call reaches it) may also be absent or empty: a panel may drop or blank it.
 /// </summary>
 internal sealed class Fields(JsonElement body, List<string> problems)
 {
-    public string? Text(string name, Func<string, string?> rule, bool nullable = false)
+    public string? Text(string name, Func<string, string?> rule, bool nullable = false, bool optional = false)
     {
-        if (Get(name) is not { } value)
+        if (Get(name, optional) is not { } value || IsUnset(value, optional))
             return null;
         if (nullable && value.ValueKind == JsonValueKind.Null)
             return null;
@@ -28,9 +29,9 @@ internal sealed class Fields(JsonElement body, List<string> problems)
     }
 
     /// <summary>A whole number of seconds, zero or more (the sample writes them as JSON numbers).</summary>
-    public long? Count(string name, bool nullable = false)
+    public long? Count(string name, bool nullable = false, bool optional = false)
     {
-        if (Get(name) is not { } value)
+        if (Get(name, optional) is not { } value || IsUnset(value, optional))
             return null;
         if (nullable && value.ValueKind == JsonValueKind.Null)
             return null;
@@ -57,11 +58,15 @@ internal sealed class Fields(JsonElement body, List<string> problems)
 
     public void Present(string name) => Get(name);
 
-    private JsonElement? Get(string name)
+    private JsonElement? Get(string name, bool optional = false)
     {
         if (body.TryGetProperty(name, out var value))
             return value;
-        problems.Add(name + " is missing");
+        if (!optional)
+            problems.Add(name + " is missing");
         return null;
     }
+
+    private static bool IsUnset(JsonElement value, bool optional) =>
+        optional && (value.ValueKind == JsonValueKind.Null || (value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0));
 }

@@ -31,24 +31,24 @@ internal static partial class VoipappzChecks
         var ring = f.Count("ring_duration");
         f.Destination();
         var start = f.Text("start_at", v => ClockPattern().IsMatch(v) ? null : "must be HH:MM:SS");
-        var answer = f.Text("answer_at", v => ClockPattern().IsMatch(v) ? null : "must be HH:MM:SS or null", nullable: true);
+        var answer = f.Text("answer_at", v => ClockPattern().IsMatch(v) ? null : "must be HH:MM:SS or null", optional: true);
         f.Text("environment_name", v => v.Length > 0 ? null : "must not be empty");
-        f.Text("user_fullname", _ => null, nullable: true);
+        f.Text("user_fullname", _ => null, optional: true);
         // The sample sends "" here; over GET "" and null look the same, so either passes.
         f.Text("user_name", _ => null, nullable: true);
-        f.Text("extension_username", _ => null, nullable: true);
-        var cause = f.Text("cause", v => v is "answer" or "busy" or "no_answer" ? null : "must be answer, busy or no_answer", nullable: true);
+        f.Text("extension_username", _ => null, optional: true);
+        var cause = f.Text("cause", v => v is "answer" or "busy" or "no_answer" ? null : "must be answer, busy or no_answer", optional: true);
         f.Text("sip_status", v => SipPattern().IsMatch(v) ? null : "must be a three-digit SIP status as a string", nullable: true);
-        var recording = f.Text("recording_url", v => Uri.TryCreate(v, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? null : "must be an http(s) URL", nullable: true);
+        var recording = f.Text("recording_url", v => Uri.TryCreate(v, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? null : "must be an http(s) URL", optional: true);
         var durationTime = f.Text("duration_time", v => ClockPattern().IsMatch(v) ? null : "must be HH:MM:SS");
-        var billing = f.Count("billing_duration", nullable: true);
-        var billingTime = f.Text("billing_duration_time", v => ClockPattern().IsMatch(v) ? null : "must be HH:MM:SS or null", nullable: true);
+        var billing = f.Count("billing_duration", optional: true);
+        var billingTime = f.Text("billing_duration_time", v => ClockPattern().IsMatch(v) ? null : "must be HH:MM:SS or null", optional: true);
         f.Text("did_number", Digits);
         f.Text("did_name", _ => null);
-        f.Text("queue_disposition", v => v is "timeout" or "abandoned" or "answer" ? null : "must be timeout, abandoned or answer", nullable: true);
-        f.Text("ivr_name", _ => null, nullable: true);
+        f.Text("queue_disposition", v => v is "timeout" or "abandoned" or "answer" ? null : "must be timeout, abandoned or answer", optional: true);
+        f.Text("ivr_name", _ => null, optional: true);
         f.Present("call_state");
-        f.Text("queue_name", _ => null, nullable: true);
+        f.Text("queue_name", _ => null, optional: true);
 
         if (duration is { } d && durationTime is not null && durationTime != Clock(d))
             p.Add($"duration_time {durationTime} is not duration {d} s ({Clock(d)})");

@@ -47,8 +47,12 @@ public interface IProviderProfile
     /// <summary>True when the profile signs with <see cref="WebhookConfig.Secret"/> itself (Twilio's auth token).</summary>
     bool UsesSecret => false;
 
-    /// <summary>Fields robustness rules may remove, empty or fill with odd text; <see cref="PayloadHints.None"/> skips those rules.</summary>
-    PayloadHints Hints => PayloadHints.None;
+    /// <summary>
+    /// The fields of one event's payload that robustness rules (ROB-002..005) may remove, empty or fill with odd text: the
+    /// ones the provider documents as optional or free text. Per event, because a field one event carries (a call
+    /// summary's client reference) is an unknown extra on another; <see cref="PayloadHints.None"/> leaves the event as it is.
+    /// </summary>
+    PayloadHints HintsFor(string eventId) => PayloadHints.None;
 
     /// <summary>
     /// The places where the provider's sources disagree about bytes a listener depends on, each a named choice selected

@@ -29,7 +29,16 @@ internal sealed class ScriptedListener : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
-    public static async Task<ScriptedListener> StartAsync(Func<HttpContext, Task> respond)
+    public static Task<ScriptedListener> StartAsync(Func<HttpContext, Task> respond) => StartAsync((_, context) => respond(context));
+
+    /// <summary>A listener whose answer depends on what arrived: <paramref name="status"/> reads the recorded request.</summary>
+    public static Task<ScriptedListener> JudgingAsync(Func<RecordedRequest, int> status) => StartAsync((request, context) =>
+    {
+        context.Response.StatusCode = status(request);
+        return Task.CompletedTask;
+    });
+
+    public static async Task<ScriptedListener> StartAsync(Func<RecordedRequest, HttpContext, Task> respond)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -40,12 +49,13 @@ internal sealed class ScriptedListener : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync(context.RequestAborted);
-            self!.Requests.Enqueue(new RecordedRequest(
+            var request = new RecordedRequest(
                 context.Request.Method,
                 context.Request.Path + context.Request.QueryString,
                 context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-                body));
-            await respond(context);
+                body);
+            self!.Requests.Enqueue(request);
+            await respond(request, context);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -54,6 +54,17 @@ public sealed class AcefoneProfile : IProviderProfile
         return problems;
     }
 
+    /// <summary>
+    /// Variables the trigger page and live bodies show empty, or as their literal <c>$name</c>, on calls they do not apply
+    /// to (a missing one is sent as that literal, as Smartflo does); names and identifiers come from the panel or the CRM.
+    /// </summary>
+    private static readonly PayloadHints VariableHints = new(
+        ["ref_id", "custom_identifier", "campaign_name", "campaign_id", "digits_dialed", "recording_url", "queue_name", "broadcast_lead_fields"],
+        ["answered_agent_name", "custom_identifier", "campaign_name"],
+        KeysNote: "the payload's keys are the user's template, so a field reaches the listener only once its $variable is added there");
+
+    public PayloadHints HintsFor(string eventId) => VariableHints;
+
     public string CallId(Call call, WebhookConfig config) =>
         AcefoneSettings.From(config.Options).CallIdWithNode ? Derived.CallIdWithNode(call) : Derived.CallId(call);
 

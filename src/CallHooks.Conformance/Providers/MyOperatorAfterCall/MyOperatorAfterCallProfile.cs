@@ -70,6 +70,15 @@ public sealed class MyOperatorAfterCallProfile : IProviderProfile
         return problems;
     }
 
+    /// <summary>
+    /// The key table has _ri only on OBD calls, _ji null, _ivid only after an IVR and _cri only when the CRM placed the call;
+    /// the sample's _fn and _fu are null on calls without a recording. _cri is the CRM's own text, _dn the panel's name
+    /// for a department. The In-Call events before it take In-Call's hints.
+    /// </summary>
+    private static readonly PayloadHints LogHints = new(["_ri", "_ji", "_ivid", "_cri", "_fn", "_fu"], ["_cri", "_dn"]);
+
+    public PayloadHints HintsFor(string eventId) => eventId == AfterCallEvent ? LogHints : InCall.HintsFor(eventId);
+
     public string CallId(Call call, WebhookConfig config) => CallLog.Uid(call);
 
     public WebhookRequest Build(StepContext context, WebhookConfig config)

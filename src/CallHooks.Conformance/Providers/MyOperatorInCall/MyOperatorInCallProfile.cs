@@ -68,7 +68,10 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
     /// The field table calls reference_id OBD-only, job_id nullable, client_ref_id and public_ivr_id present only when
     /// the client or an IVR set them: a listener must cope without them. client_ref_id is opaque client text.
     /// </summary>
-    public PayloadHints Hints { get; } = new(["reference_id", "job_id", "client_ref_id", "public_ivr_id"], ["client_ref_id"]);
+    public static PayloadHints LogHints { get; } = new(["reference_id", "job_id", "client_ref_id", "public_ivr_id"], ["client_ref_id"]);
+
+    /// <summary>Every In-Call event carries the same log, so every event takes the same hints.</summary>
+    public PayloadHints HintsFor(string eventId) => LogHints;
 
     public string CallId(Call call, WebhookConfig config) => CallLog.Uid(call);
 

@@ -66,6 +66,22 @@ public sealed class MyOperatorV2Profile : IProviderProfile
         return problems;
     }
 
+    /// <summary>
+    /// call.end and call.summary: the account notes show ref_id and client_ref_id empty on incoming calls, obd_campaign
+    /// null off campaigns and recording_filename empty when nothing was recorded; client_ref_id is the CRM's own text.
+    /// A disposition's remarks are what the agent typed. The live events carry nothing optional.
+    /// </summary>
+    private static readonly PayloadHints CallRecordHints = new(["ref_id", "client_ref_id", "obd_campaign", "recording_filename"], ["client_ref_id"]);
+
+    private static readonly PayloadHints DispositionHints = new(["remarks"], ["remarks"]);
+
+    public PayloadHints HintsFor(string eventId) => eventId switch
+    {
+        V2EventTypes.End or V2EventTypes.Summary => CallRecordHints,
+        V2EventTypes.Disposition => DispositionHints,
+        _ => PayloadHints.None,
+    };
+
     public string CallId(Call call, WebhookConfig config) => V2Ids.SessionId(call);
 
     public WebhookRequest Build(StepContext context, WebhookConfig config)

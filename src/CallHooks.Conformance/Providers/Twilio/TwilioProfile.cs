@@ -73,6 +73,16 @@ public sealed class TwilioProfile : IProviderProfile
         return problems;
     }
 
+    /// <summary>
+    /// Twilio's request parameters page gives the geographic lookups only "if available": a listener must cope without
+    /// them. The city names are the only free text a status callback carries.
+    /// </summary>
+    private static readonly PayloadHints CallbackHints = new(
+        [.. ((string[])["From", "To", "Caller", "Called"]).SelectMany(role => (string[])[role + "City", role + "State", role + "Zip", role + "Country"])],
+        ["FromCity", "ToCity", "CallerCity", "CalledCity"]);
+
+    public PayloadHints HintsFor(string eventId) => CallbackHints;
+
     public string CallId(Call call, WebhookConfig config) => TwilioSids.CallSid(call);
 
     public WebhookRequest Build(StepContext context, WebhookConfig config)

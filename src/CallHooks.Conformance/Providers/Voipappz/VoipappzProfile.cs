@@ -52,6 +52,16 @@ public sealed class VoipappzProfile : IProviderProfile
         return problems;
     }
 
+    /// <summary>
+    /// The field list and sample show these null until the call reaches them (or on calls that never do); the names
+    /// are the panel's and the agents' own text. Every event carries the same fields.
+    /// </summary>
+    private static readonly PayloadHints EventHints = new(
+        ["answer_at", "user_fullname", "extension_username", "cause", "recording_url", "billing_duration", "billing_duration_time", "queue_disposition", "ivr_name", "queue_name"],
+        ["user_fullname", "did_name", "ivr_name", "queue_name"]);
+
+    public PayloadHints HintsFor(string eventId) => EventHints;
+
     public string CallId(Call call, WebhookConfig config) => VoipappzPayload.Uuid(call);
 
     public string? SkipReason(StepContext context, WebhookConfig config)
