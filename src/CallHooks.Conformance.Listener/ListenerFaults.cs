@@ -9,6 +9,10 @@ internal sealed class ListenerFaults(ListenerOptions options)
     private readonly ListenerMode mode = options.Mode;
     private readonly TimeSpan slowDelay = options.SlowDelay;
     private readonly TimeProvider clock = options.Clock;
+    private readonly TimeSpan blockDelay = options.BlockDelay;
+    private readonly Lock queue = new();
+    private Task lastInLine = Task.CompletedTask;
+    private int blocks = 1;
 
     public ListenerMode Mode => mode;
 
@@ -30,6 +34,38 @@ internal sealed class ListenerFaults(ListenerOptions options)
     public Rejection Unreadable(Rejection usual) => mode == ListenerMode.ServerErrorOnMalformed
         ? usual with { StatusCode = 500, Errors = ["internal listener error: " + usual.Error] }
         : usual;
+
+    /// <summary>
+    /// Runs a webhook's handling. In <see cref="ListenerMode.BlocksThenFails"/> one at a time, the first of them blocking
+    /// for <see cref="ListenerOptions.BlockDelay"/> (deaf to the client giving up, as a blocked loop is) and then failing
+    /// with 500; in every other mode the handling runs at once.
+    /// </summary>
+    public async Task<string> HandleWebhookAsync(Func<Task<string>> handle, Func<Rejection, Task<string>> reject)
+    {
+        if (mode != ListenerMode.BlocksThenFails)
+            return await handle().ConfigureAwait(false);
+        // One at a time, in arrival order: each webhook waits for the one before it to finish.
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task before;
+        lock (queue)
+        {
+            before = lastInLine;
+            lastInLine = done.Task;
+        }
+
+        await before.ConfigureAwait(false);
+        try
+        {
+            if (Interlocked.Exchange(ref blocks, 0) == 0)
+                return await handle().ConfigureAwait(false);
+            await Task.Delay(blockDelay, clock, CancellationToken.None).ConfigureAwait(false);
+            return await reject(new Rejection(500, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"internal listener error: blocked for {blockDelay.TotalSeconds:0.#} s"))).ConfigureAwait(false);
+        }
+        finally
+        {
+            done.SetResult();
+        }
+    }
 
     /// <summary>Waits <see cref="ListenerOptions.SlowDelay"/> on the listener's clock in <see cref="ListenerMode.Slow"/>; otherwise returns at once.</summary>
     public Task BeforeAnswerAsync(CancellationToken cancellationToken) => mode == ListenerMode.Slow && slowDelay > TimeSpan.Zero

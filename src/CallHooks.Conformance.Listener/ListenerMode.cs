@@ -41,4 +41,10 @@ public enum ListenerMode
 
     /// <summary>A pass-through logger: answers 200 to every body, readable or not, and records only readable calls.</summary>
     PassesMalformed,
+
+    /// <summary>
+    /// Handles one webhook at a time, as a blocked event loop or a single worker does, and its first webhook blocks it for
+    /// <see cref="ListenerOptions.BlockDelay"/> and then fails with 500: every webhook that arrives meanwhile waits behind it.
+    /// </summary>
+    BlocksThenFails,
 }

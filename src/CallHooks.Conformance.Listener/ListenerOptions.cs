@@ -40,6 +40,12 @@ public sealed class ListenerOptions
     /// </summary>
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromMilliseconds(1500);
 
+    /// <summary>
+    /// How long <see cref="ListenerMode.BlocksThenFails"/> blocks on its first webhook: by default past MyOperator's 5 s
+    /// budget and inside the 10 s callhooks keeps reading, so the late 500 is seen and reported.
+    /// </summary>
+    public TimeSpan BlockDelay { get; set; } = TimeSpan.FromSeconds(8);
+
     /// <summary>The CRM the listener pushes each finished call to (JSON POST); null pushes nothing.</summary>
     public Uri? DownstreamUrl { get; set; }
 
@@ -75,6 +81,8 @@ public sealed class ListenerOptions
             problems.Add("BasicUser must not contain ':' (Basic auth splits user and password at the first colon)");
         if (!Enum.IsDefined(Mode))
             problems.Add($"Mode {(int)Mode} is not a ListenerMode");
+        if (BlockDelay < TimeSpan.Zero)
+            problems.Add($"BlockDelay {BlockDelay} must not be negative");
         if (SlowDelay < TimeSpan.Zero)
             problems.Add($"SlowDelay {SlowDelay} must not be negative");
         if (DownstreamUrl is not null && !(DownstreamUrl.IsAbsoluteUri && (DownstreamUrl.Scheme == Uri.UriSchemeHttp || DownstreamUrl.Scheme == Uri.UriSchemeHttps)))

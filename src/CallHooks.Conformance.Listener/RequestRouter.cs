@@ -37,21 +37,30 @@ internal sealed class RequestRouter(CallBook book, RecordStore records, AuthChec
         if (path.Equals("/healthz", StringComparison.OrdinalIgnoreCase))
             return await Health(context).ConfigureAwait(false);
 
-        // Slow mode delays every webhook answer, refusals included; reading a record back is not a webhook.
-        var isRecord = path.StartsWith(CallsPrefix, StringComparison.OrdinalIgnoreCase);
-        if (!isRecord)
-            await faults.BeforeAnswerAsync(context.RequestAborted).ConfigureAwait(false);
+        // Reading a record back is not a webhook: no fault of the webhook handling applies to it.
+        if (path.StartsWith(CallsPrefix, StringComparison.OrdinalIgnoreCase))
+            return await Denied(context).ConfigureAwait(false) ?? await Call(context, path[CallsPrefix.Length..]).ConfigureAwait(false);
 
+        return await faults.HandleWebhookAsync(() => Webhook(context, path), rejection => WebhookEndpoint.Reject(context, rejection)).ConfigureAwait(false);
+    }
+
+    /// <summary>The 401 or 403 for a request without the right credentials; null when it has them.</summary>
+    private async Task<string?> Denied(HttpContext context)
+    {
         // /calls/{uid} shows caller numbers, so it sits behind the same protection as the webhooks.
-        if (auth.Check(context.Request) is { } denied)
-        {
-            if (denied.StatusCode == StatusCodes.Status401Unauthorized)
-                context.Response.Headers.WWWAuthenticate = AuthCheck.Challenge;
-            return await WebhookEndpoint.Reject(context, denied).ConfigureAwait(false);
-        }
+        if (auth.Check(context.Request) is not { } denied)
+            return null;
+        if (denied.StatusCode == StatusCodes.Status401Unauthorized)
+            context.Response.Headers.WWWAuthenticate = AuthCheck.Challenge;
+        return await WebhookEndpoint.Reject(context, denied).ConfigureAwait(false);
+    }
 
-        if (isRecord)
-            return await Call(context, path[CallsPrefix.Length..]).ConfigureAwait(false);
+    private async Task<string> Webhook(HttpContext context, string path)
+    {
+        // Slow mode delays every webhook answer, refusals included.
+        await faults.BeforeAnswerAsync(context.RequestAborted).ConfigureAwait(false);
+        if (await Denied(context).ConfigureAwait(false) is { } denied)
+            return denied;
 
         // Standard Webhooks signing applies to every provider's webhooks alike, so it is checked before any reader.
         if (signatures is not null && await signatures.CheckAsync(context.Request, context.RequestAborted).ConfigureAwait(false) is { } unsigned)

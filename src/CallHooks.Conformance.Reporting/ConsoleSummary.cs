@@ -21,11 +21,13 @@ public static class ConsoleSummary
         {
             var scenario = result.Scenarios[i];
             output.WriteLine(SafeText.ForTerminal(ScenarioLine(scenario, names[i].PadRight(width))));
-            foreach (var delivery in scenario.Deliveries.Where(delivery => !delivery.Passed))
+            foreach (var delivery in scenario.Deliveries.Where(delivery => !delivery.Passed || delivery.QueuedBehind is not null))
             {
                 output.WriteLine("    " + SafeText.ForTerminal(DeliveryText.Verdict(delivery)));
                 foreach (var failure in delivery.Failures)
                     output.WriteLine("      - " + SafeText.ForTerminal(failure));
+                if (delivery.QueuedBehind is { } queued)
+                    output.WriteLine("      note: " + SafeText.ForTerminal(queued));
             }
 
             // CORE-001 repeats the delivery failures just printed; every other broken rule is news.

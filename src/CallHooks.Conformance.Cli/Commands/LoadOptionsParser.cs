@@ -39,6 +39,8 @@ internal static class LoadOptionsParser
         var pace = ParsePace(paceText, problems);
         if (parsed.GetValue(options.Parallel) is not null)
             problems.Add("--parallel: conformance runs only; a load run caps calls in progress with --concurrency");
+        if (parsed.GetValue(options.LateWindow) is not null)
+            problems.Add("--late-window: conformance runs only; a load run closes a delivery at its timeout, as the provider does");
 
         var thresholds = new List<Threshold>();
         foreach (var text in thresholdTexts)

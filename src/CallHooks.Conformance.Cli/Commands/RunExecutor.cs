@@ -48,7 +48,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             await console.Error.WriteLineAsync(signing).ConfigureAwait(false);
 
         using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(5), settings.Trust);
-        var run = new ConformanceRun(new WebhookDispatcher(client, clock), clock);
+        var run = new ConformanceRun(new WebhookDispatcher(client, clock, settings.LateWindow), clock);
         var scenarios = await run.ExecuteAsync(plan, onScenarioDone: null, cancellationToken).ConfigureAwait(false);
         var interrupted = cancellationToken.IsCancellationRequested;
         if (interrupted)
@@ -151,6 +151,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             ["headers"] = string.Join(", ", settings.Headers.Select(header => header.Name)),
             ["query"] = string.Join("&", settings.Query.Select(mapping => mapping.Name + "=" + mapping.Field)),
             ["timeout"] = settings.Timeout is { } timeout ? Scenarios.DurationText.Format(timeout) : "profile budget",
+            ["late-window"] = settings.LateWindow is { } window ? Scenarios.DurationText.Format(window) : "as long again as the timeout, until 60s at most",
             ["parallel"] = settings.Parallelism.ToString(CultureInfo.InvariantCulture),
             ["suite"] = string.Join(",", settings.Rules.Suites.Select(suite => suite.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal)),
         };

@@ -37,6 +37,8 @@ internal sealed class RunOptions
 
     public Option<string?> Timeout { get; } = new("--timeout") { Description = "Per-request timeout, e.g. 5s or 800ms. Default: the profile's time budget (5s for MyOperator).", HelpName = "DURATION" };
 
+    public Option<string?> LateWindow { get; } = new("--late-window") { Description = "After a delivery times out, keep reading its connection this much longer to report what finally came (it still fails). Default: as long again as the timeout, at most until 60s after sending; 0 = stop at the timeout.", HelpName = "DURATION" };
+
     public Option<string?> Out { get; } = new("--out") { Description = "Folder for results.json and junit.xml. Default: reports/<UTC timestamp>/, copied to reports/latest/.", HelpName = "DIR" };
 
     public Option<string?> Suite { get; } = new("--suite") { Description = "Conformance rules to check: core (default), security, robustness or all. 'callhooks rules' lists them.", HelpName = "core|security|robustness|all" };
@@ -74,5 +76,5 @@ internal sealed class RunOptions
     public Option<string[]> Threshold { get; } = new("--threshold") { Description = "Load mode: pass/fail limit, e.g. \"p99<500ms\", \"errors<0.1%\", \"rate>=95%\"; repeatable. Broken: exit 1.", HelpName = "LIMIT" };
 
     public IEnumerable<Option> All =>
-        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Secret, Sign, Template, Query, ProfileOption, Seed, Now, Timeout, Out, Parallel, Suite, AuthReject, Fast, VerifyUrl, VerifyField, RetrySpeedup, DownstreamPort, ListenerMode, Insecure, Ca, Calls, Rate, Concurrency, Duration, Pace, Threshold];
+        [Target, Provider, Scenario, Scenarios, Method, Encoding, Header, Basic, Secret, Sign, Template, Query, ProfileOption, Seed, Now, Timeout, LateWindow, Out, Parallel, Suite, AuthReject, Fast, VerifyUrl, VerifyField, RetrySpeedup, DownstreamPort, ListenerMode, Insecure, Ca, Calls, Rate, Concurrency, Duration, Pace, Threshold];
 }

@@ -30,6 +30,7 @@ internal static class RunOptionsParser
         var seed = ParseSeed(parsed.GetValue(options.Seed), problems) ?? randomSeed();
         var now = ParseNow(parsed.GetValue(options.Now), problems);
         var timeout = ParseDuration("--timeout", parsed.GetValue(options.Timeout), problems);
+        var lateWindow = ParseLateWindow(parsed.GetValue(options.LateWindow), problems);
         var parallelism = ParseParallel(parsed.GetValue(options.Parallel), problems);
         var rules = RuleOptionsParser.Parse(parsed, options, problems);
         var listenerMode = Listener.ListenerMode.Strict;
@@ -90,6 +91,7 @@ internal static class RunOptionsParser
             Seed = seed,
             Now = now,
             Timeout = timeout,
+            LateWindow = lateWindow,
             OutDirectory = parsed.GetValue(options.Out),
             Parallelism = parallelism,
             Rules = rules,
@@ -268,6 +270,19 @@ internal static class RunOptionsParser
             && now.Year is >= 1970 and <= 9999)
             return now.ToUniversalTime();
         problems.Add($"--now '{text}': not an ISO-8601 instant; use e.g. 2026-01-15T09:30:00Z");
+        return null;
+    }
+
+    /// <summary>Zero is allowed (no late reading); more than 10 minutes is a typo or a run that never ends.</summary>
+    private static TimeSpan? ParseLateWindow(string? text, List<string> problems)
+    {
+        if (text is null)
+            return null;
+        if (text == "0")
+            return TimeSpan.Zero;
+        if (DurationText.TryParse(text, out var value, out var problem) && value >= TimeSpan.Zero && value <= TimeSpan.FromMinutes(10))
+            return value;
+        problems.Add($"--late-window: {(problem.Length > 0 ? problem : $"'{text}' must be from 0 to 10m")}");
         return null;
     }
 

@@ -37,6 +37,9 @@ internal sealed record RunSettings
 
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary><c>--late-window</c>: how long to keep reading after a timeout; null for the default, zero for none.</summary>
+    public TimeSpan? LateWindow { get; init; }
+
     public string? OutDirectory { get; init; }
 
     public required int Parallelism { get; init; }

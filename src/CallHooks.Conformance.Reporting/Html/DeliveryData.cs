@@ -44,6 +44,7 @@ internal static class DeliveryData
             json.WriteNull("status");
         JsonFields.Text(json, "outcome", Outcome(observation));
         json.WriteBoolean("passed", delivery.Passed);
+        JsonFields.Text(json, "queuedBehind", delivery.QueuedBehind);
         if (detailed)
             WriteDetail(json, delivery);
         else

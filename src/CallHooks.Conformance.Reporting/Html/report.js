@@ -338,11 +338,12 @@
   }
   function deliveryDetail(d) {
     var x = d.detail;
+    var queued = d.queuedBehind ? el('p', 'queued', 'Note: ' + d.queuedBehind) : null;
     if (x === null) {
-      return el('p', 'note', 'Request and response not kept for this passing delivery (the report keeps the first '
-        + count(data.detail.passingLimit) + ' passing ones and every failure). results.json has it.');
+      return [queued, el('p', 'note', 'Request and response not kept for this passing delivery (the report keeps the first '
+        + count(data.detail.passingLimit) + ' passing ones and every failure). results.json has it.')].filter(Boolean);
     }
-    var parts = [];
+    var parts = queued ? [queued] : [];
     if (x.failures.length) {
       parts.push(el('div', 'failures', [el('strong', null, 'Failed: expected ' + x.expected),
         el('ul', null, x.failures.map(function (f) { return el('li', null, f); }))]));

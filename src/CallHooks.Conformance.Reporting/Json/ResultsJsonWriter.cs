@@ -91,6 +91,8 @@ public static class ResultsJsonWriter
         WriteResponse(json, delivery.Observation);
         WriteError(json, delivery.Observation);
         WriteEarlierAttempts(json, delivery.EarlierAttempts);
+        if (delivery.QueuedBehind is { } queued)
+            JsonFields.Text(json, "queuedBehind", queued);
         json.WriteEndObject();
     }
 
@@ -156,6 +158,17 @@ public static class ResultsJsonWriter
         JsonFields.Text(json, "kind", KindName(failure.Kind));
         JsonFields.Text(json, "message", failure.Message);
         JsonFields.Milliseconds(json, "latencyMs", observation.LatencyMs);
+        if (observation.Late is { } late)
+        {
+            // What came after the budget, while callhooks kept reading (--late-window); the delivery failed regardless.
+            json.WriteStartObject("late");
+            JsonFields.Text(json, "status", late.StatusLine);
+            JsonFields.Milliseconds(json, "afterMs", late.AfterMs);
+            json.WriteBoolean("complete", late.Complete);
+            JsonFields.Text(json, "ending", late.Ending);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 

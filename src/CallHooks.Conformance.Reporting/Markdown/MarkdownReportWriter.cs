@@ -110,6 +110,8 @@ public static class MarkdownReportWriter
                 text.Append("- ").Append(MarkdownText.Inline(DeliveryText.Verdict(delivery))).Append('\n');
                 foreach (var failure in delivery.Failures)
                     text.Append("  - ").Append(MarkdownText.Inline(failure)).Append('\n');
+                if (delivery.QueuedBehind is { } queued)
+                    text.Append("  - note: ").Append(MarkdownText.Inline(queued)).Append('\n');
             }
 
             text.Append('\n');

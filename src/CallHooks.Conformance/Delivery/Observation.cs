@@ -13,8 +13,20 @@ public sealed record Observation
 
     public ObservedFailure? Failure { get; init; }
 
-    /// <summary>Milliseconds from send to the end of the response body, or to the failure.</summary>
+    /// <summary>Milliseconds from send to the end of the response body, or to the failure (a timeout fails at the budget).</summary>
     public required double LatencyMs { get; init; }
+
+    /// <summary>For a delivery that timed out: what the listener did after the budget while callhooks kept reading; null otherwise.</summary>
+    public LateAnswer? Late { get; init; }
+
+    /// <summary>
+    /// When the request was handed to the transport, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp: orders
+    /// deliveries of one process against each other (head-of-line blocking); 0 when not recorded.
+    /// </summary>
+    public long StartTimestamp { get; init; }
+
+    /// <summary>Milliseconds from sending until the listener's answer was complete, late answers included; null when none came.</summary>
+    public double? AnsweredAfterMs => Response is not null ? LatencyMs : Late is { Complete: true } late ? late.AfterMs : null;
 }
 
 /// <summary>A complete HTTP response.</summary>

@@ -9,9 +9,11 @@ namespace CallHooks.Conformance.Delivery;
 /// <summary>
 /// Sends one request and observes what happens. Never throws for anything the listener does: a refused
 /// connection, a timeout or garbage on the wire all become an <see cref="Observation"/>. Only the caller's
-/// own cancellation ends a send early, and even that is recorded.
+/// own cancellation ends a send early, and even that is recorded. A delivery that outlasts its budget has failed,
+/// but the connection is read on for a while (<see cref="LateReading"/>) so the result can say what finally came.
 /// </summary>
-public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
+/// <param name="lateWindow">How long to keep reading after the budget (<c>--late-window</c>); null for the default, zero for none.</param>
+public sealed class WebhookDispatcher(HttpClient client, TimeProvider time, TimeSpan? lateWindow = null)
 {
     /// <summary>Response bodies are read up to this many bytes; the rest is discarded unread.</summary>
     public const int MaxBodyBytes = 64 * 1024;
@@ -21,22 +23,29 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
         using var message = ToMessage(request);
         var tap = new WireTap();
         message.Options.Set(WireTap.Key, tap);
+        var readUntil = LateReading.Until(timeout, lateWindow);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
+        deadline.CancelAfter(readUntil);
         var sentAt = time.GetUtcNow();
         var started = Stopwatch.GetTimestamp();
-        var headersMs = 0d;
         var progress = new BodyProgress();
+        // The body bytes read when the budget ran out: the timeout's message describes that moment, whatever came later.
+        using var budget = new CancellationTokenSource(timeout);
+        using var atBudget = budget.Token.Register(progress.MarkBudgetEnd);
         try
         {
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-            headersMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            progress.HeadersMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             progress.Response = response;
             var (body, bytes, truncated) = await ReadBoundedAsync(response.Content, progress, deadline.Token).ConfigureAwait(false);
+            var latencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (latencyMs > timeout.TotalMilliseconds)
+                return TimedOut(sentAt, started, timeout, progress, new LateAnswer(progress.Status, latencyMs, Complete: true));
             return new Observation
             {
                 SentAt = sentAt,
-                LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                StartTimestamp = started,
+                LatencyMs = latencyMs,
                 Response = new ObservedResponse(
                     (int)response.StatusCode,
                     response.ReasonPhrase ?? "",
@@ -44,26 +53,49 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
                     body,
                     bytes,
                     truncated,
-                    headersMs),
+                    progress.HeadersMs),
             };
         }
         catch (OperationCanceledException cancelled) when (!cancellationToken.IsCancellationRequested && cancelled.InnerException is TimeoutException)
         {
             // The handler's ConnectTimeout ran out before the request's own deadline.
-            return DeliveryFailures.Observe(sentAt, started, DeliveryFailures.ConnectTimedOut(started));
+            return DeliveryFailures.Observe(sentAt, started, DeliveryFailures.ConnectTimedOut(started)) with { StartTimestamp = started };
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested || Stopwatch.GetElapsedTime(started) >= timeout)
         {
-            return DeliveryFailures.Observe(sentAt, started, DeliveryFailures.TimedOut(timeout, headersMs > 0 ? progress.Status : null, headersMs, progress.Bytes));
+            // Past the budget the delivery has failed, whether the late window or the run's interruption stopped the reading.
+            var late = readUntil > timeout && !cancellationToken.IsCancellationRequested
+                ? new LateAnswer(progress.HeadersMs > timeout.TotalMilliseconds ? progress.Status : null, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Complete: false)
+                : null;
+            return TimedOut(sentAt, started, timeout, progress, late);
         }
         catch (OperationCanceledException)
         {
-            return DeliveryFailures.Observe(sentAt, started, DeliveryFailures.Interrupted);
+            return DeliveryFailures.Observe(sentAt, started, DeliveryFailures.Interrupted) with { StartTimestamp = started };
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
-            return DeliveryFailures.Observe(sentAt, started, FailureClassifier.Classify(exception, headersMs > 0, tap));
+            var failure = FailureClassifier.Classify(exception, progress.HeadersMs > 0, tap);
+            if (Stopwatch.GetElapsedTime(started) < timeout)
+                return DeliveryFailures.Observe(sentAt, started, failure) with { StartTimestamp = started };
+            var ending = failure.Message.Length > 0 ? char.ToLowerInvariant(failure.Message[0]) + failure.Message[1..] : failure.Message;
+            return TimedOut(sentAt, started, timeout, progress, new LateAnswer(null, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Complete: false, ending));
         }
+    }
+
+    /// <summary>A delivery that outlasted its budget, described as of the budget's end, with what came after it.</summary>
+    private static Observation TimedOut(DateTimeOffset sentAt, long started, TimeSpan timeout, BodyProgress progress, LateAnswer? late)
+    {
+        var headersInTime = progress.Response is not null && progress.HeadersMs <= timeout.TotalMilliseconds;
+        var failure = DeliveryFailures.TimedOut(timeout, headersInTime ? progress.Status : null, progress.HeadersMs, progress.BytesAtBudget ?? progress.Bytes);
+        return new Observation
+        {
+            SentAt = sentAt,
+            StartTimestamp = started,
+            LatencyMs = timeout.TotalMilliseconds,
+            Failure = late is null ? failure : failure with { Message = failure.Message + "; " + late.Describe() },
+            Late = late,
+        };
     }
 
     /// <summary>
@@ -137,14 +169,21 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time)
         }
     }
 
-    /// <summary>How far a response got, so a timeout can say where it stopped.</summary>
+    /// <summary>How far a response got, so a timeout can say where it stopped when the budget ran out.</summary>
     private sealed class BodyProgress
     {
         /// <summary>Set once the headers are in; the status line is only spelled out if a timeout needs it.</summary>
         public HttpResponseMessage? Response { get; set; }
 
+        public double HeadersMs { get; set; }
+
         public string Status => Response is { } response ? $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd() : "";
 
         public long Bytes { get; set; }
+
+        /// <summary>Body bytes read when the budget ran out; null until it has.</summary>
+        public long? BytesAtBudget { get; private set; }
+
+        public void MarkBudgetEnd() => BytesAtBudget = Bytes;
     }
 }

@@ -30,6 +30,12 @@ public sealed record DeliveryResult
     /// <summary>Attempts before the judged one (Twilio's first try without credentials); empty for most deliveries.</summary>
     public IReadOnlyList<DeliveryAttempt> EarlierAttempts { get; init; } = [];
 
+    /// <summary>
+    /// Set when this delivery was slow only because the listener was still busy with an earlier one (head-of-line
+    /// blocking), naming that delivery; null otherwise. See <see cref="Running.HeadOfLineBlocking"/>.
+    /// </summary>
+    public string? QueuedBehind { get; init; }
+
     public bool Passed => Failures.Count == 0;
 }
 

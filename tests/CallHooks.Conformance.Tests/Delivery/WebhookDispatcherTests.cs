@@ -37,11 +37,13 @@ public sealed class WebhookDispatcherTests
         using var server = new TcpListener(IPAddress.Loopback, 0);
         server.Start();
         var accepted = server.AcceptTcpClientAsync();
-        var observation = await dispatcher.SendAsync(Post(Url(server)), TimeSpan.FromMilliseconds(300), CancellationToken.None);
+        var withoutLateReading = new WebhookDispatcher(client, TimeProvider.System, lateWindow: TimeSpan.Zero);
+        var observation = await withoutLateReading.SendAsync(Post(Url(server)), TimeSpan.FromMilliseconds(300), CancellationToken.None);
         (await accepted).Dispose();
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Timeout));
         Assert.That(observation.Failure!.Message, Is.EqualTo("no complete response within 300ms (waiting for the response headers)"));
         Assert.That(observation.LatencyMs, Is.GreaterThanOrEqualTo(290));
+        Assert.That(observation.Late, Is.Null);
     }
 
     [Test]
