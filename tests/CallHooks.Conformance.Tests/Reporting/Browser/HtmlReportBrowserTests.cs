@@ -116,6 +116,19 @@ public sealed class HtmlReportBrowserTests
     }
 
     [Test]
+    public async Task A_delivery_queued_behind_another_says_which_in_its_detail()
+    {
+        const string Queued = "queued behind myoperator-incall/incoming-answered event 1, sent 2 ms earlier and still in flight: 8070 ms of this delivery's 8095 ms passed before that one got 500 Internal Server Error; the listener handled one request at a time, so look at that event's handler, not this one's";
+        var failing = RunFixtures.FailingStatus();
+        var scenario = failing with { Deliveries = [.. failing.Deliveries.Select(delivery => delivery.Passed ? delivery : delivery with { QueuedBehind = Queued })] };
+        await using var report = await browser.OpenAsync(RunFixtures.Run([scenario]));
+
+        await report.Page.Locator("#matrix td.cell.fail button").First.ClickAsync();
+        Assert.That(await report.Page.Locator("td.detail .queued").InnerTextAsync(), Is.EqualTo("Note: " + Queued));
+        Assert.That(report.Errors, Is.Empty);
+    }
+
+    [Test]
     public async Task Markup_and_script_from_the_listener_are_shown_as_text_and_never_run()
     {
         await using var report = await browser.OpenAsync(BrowserFixtures.Hostile());
