@@ -79,7 +79,7 @@ public static class ConsoleSummary
     {
         var count = scenario.Deliveries.Count;
         var deliveries = count == 1 ? "1 delivery" : $"{count.ToString(CultureInfo.InvariantCulture)} deliveries";
-        var p50 = Latency.Median(scenario.Deliveries) is { } median ? ReportFormat.HumanMilliseconds(median) : "-";
+        var p50 = Model.LatencyStats.Median(scenario.Deliveries) is { } median ? ReportFormat.HumanMilliseconds(median) : "-";
         return $"{(scenario.Passed ? "PASS" : "FAIL")} {paddedName}  {deliveries}  p50 {p50}  ({scenario.Checked.Label})";
     }
 

@@ -1,8 +1,9 @@
 using CallHooks.Conformance.Results;
+using CallHooks.Conformance.Running.Load;
 
 namespace CallHooks.Conformance.Reporting.Model;
 
-/// <summary>Latency of one event type: nearest-rank percentiles over the deliveries that got a response.</summary>
+/// <summary>Latency of one event type: percentiles over the deliveries that got a response.</summary>
 internal sealed record EventLatency(string Provider, string Event, int Answered, int NoResponse, double? P50, double? P90, double? P99, double? Max);
 
 /// <summary>How many answered deliveries took at most <see cref="UpToMs"/> (and more than the bucket before); null is the open last bucket.</summary>
@@ -10,7 +11,8 @@ internal sealed record HistogramBucket(double? UpToMs, int Count);
 
 /// <summary>
 /// Latency figures for the reports. Only deliveries that got a response count: a timeout or refused connection
-/// says nothing about how fast the listener answers, so those are counted apart as "no response".
+/// says nothing about how fast the listener answers, so those are counted apart as "no response". Percentiles come
+/// from <see cref="LatencyHistogram"/>, as a load run's do: the product has one percentile definition.
 /// </summary>
 internal static class LatencyStats
 {
@@ -23,12 +25,26 @@ internal static class LatencyStats
             .GroupBy(item => (item.Provider, item.Delivery.Event))
             .Select(group =>
             {
-                var sorted = Answered(group.Select(item => item.Delivery)).Order().ToList();
-                var noResponse = group.Count() - sorted.Count;
-                return new EventLatency(group.Key.Provider, group.Key.Event, sorted.Count, noResponse,
-                    Percentile(sorted, 50), Percentile(sorted, 90), Percentile(sorted, 99), sorted.Count == 0 ? null : sorted[^1]);
+                var histogram = Of(group.Select(item => item.Delivery));
+                var noResponse = group.Count() - (int)histogram.Count;
+                return histogram.Count == 0
+                    ? new EventLatency(group.Key.Provider, group.Key.Event, 0, noResponse, null, null, null, null)
+                    : new EventLatency(group.Key.Provider, group.Key.Event, (int)histogram.Count, noResponse,
+                        histogram.PercentileMs(0.50), histogram.PercentileMs(0.90), histogram.PercentileMs(0.99), histogram.MaxMs);
             })
             .ToList();
+
+    /// <summary>The median latency of the deliveries that got a response; null when none did.</summary>
+    public static double? Median(IEnumerable<DeliveryResult> deliveries) => Of(deliveries) is { Count: > 0 } histogram ? histogram.PercentileMs(0.50) : null;
+
+    /// <summary>The latencies of the deliveries that got a response, in the product's one histogram.</summary>
+    public static LatencyHistogram Of(IEnumerable<DeliveryResult> deliveries)
+    {
+        var histogram = new LatencyHistogram();
+        foreach (var latency in Answered(deliveries))
+            histogram.RecordMilliseconds(latency);
+        return histogram;
+    }
 
     public static IReadOnlyList<HistogramBucket> Histogram(RunResult result)
     {
@@ -42,15 +58,6 @@ internal static class LatencyStats
         }
 
         return counts.Select((count, bucket) => new HistogramBucket(bucket < BucketBounds.Count ? BucketBounds[bucket] : null, count)).ToList();
-    }
-
-    /// <summary>Nearest-rank percentile of an ascending list: the smallest value with at least p% of values at or below it.</summary>
-    public static double? Percentile(IReadOnlyList<double> sorted, double percent)
-    {
-        if (sorted.Count == 0)
-            return null;
-        var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Count);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
     }
 
     private static IEnumerable<double> Answered(IEnumerable<DeliveryResult> deliveries) =>

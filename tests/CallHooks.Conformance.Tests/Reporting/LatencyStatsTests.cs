@@ -7,14 +7,21 @@ namespace CallHooks.Conformance.Tests.Reporting;
 public sealed class LatencyStatsTests
 {
     [Test]
-    public void Percentiles_are_nearest_rank()
+    public void Report_percentiles_are_the_load_histogram_s_so_the_product_has_one_definition()
     {
-        var sorted = Enumerable.Range(1, 100).Select(value => (double)value).ToList();
+        var latencies = Enumerable.Range(1, 100).Select(value => value * 1.7).ToList();
+        var run = RunFixtures.Run([RunFixtures.Scenario("p", "s", latencies.Select((ms, i) => RunFixtures.Delivery(i, "1", RunFixtures.Ok(ms))).ToList())]);
+        var histogram = new CallHooks.Conformance.Running.Load.LatencyHistogram();
+        foreach (var latency in latencies)
+            histogram.RecordMilliseconds(latency);
 
-        Assert.That(new[] { 50, 90, 99, 100 }.Select(p => LatencyStats.Percentile(sorted, p)), Is.EqualTo(new double?[] { 50, 90, 99, 100 }));
-        Assert.That(LatencyStats.Percentile([7.0], 99), Is.EqualTo(7.0));
-        Assert.That(LatencyStats.Percentile([1.0, 2.0, 3.0, 4.0], 50), Is.EqualTo(2.0));
-        Assert.That(LatencyStats.Percentile([], 50), Is.Null);
+        var figures = LatencyStats.ByEvent(run).Single();
+        Assert.That((figures.P50, figures.P90, figures.P99, figures.Max),
+            Is.EqualTo(((double?)histogram.PercentileMs(0.5), (double?)histogram.PercentileMs(0.9), (double?)histogram.PercentileMs(0.99), (double?)histogram.MaxMs)));
+        Assert.That(figures.P50, Is.EqualTo(85).Within(0.4).Percent, "nearest rank: the 50th of 100 values");
+        Assert.That(figures.P99, Is.EqualTo(168.3).Within(0.4).Percent);
+        Assert.That(LatencyStats.Median(run.Scenarios[0].Deliveries), Is.EqualTo(figures.P50));
+        Assert.That(LatencyStats.Median([]), Is.Null);
     }
 
     [Test]
@@ -27,11 +34,10 @@ public sealed class LatencyStatsTests
 
         var byEvent = LatencyStats.ByEvent(run);
 
-        Assert.That(byEvent, Is.EqualTo(new[]
-        {
-            new EventLatency("p", "6", 10, 1, 50, 90, 100, 100),
-            new EventLatency("p", "2", 1, 0, 3, 3, 3, 3),
-        }));
+        Assert.That(byEvent.Select(latency => (latency.Provider, latency.Event, latency.Answered, latency.NoResponse, latency.Max)),
+            Is.EqualTo(new[] { ("p", "6", 10, 1, (double?)100), ("p", "2", 1, 0, 3) }));
+        Assert.That(new[] { byEvent[0].P50, byEvent[0].P90, byEvent[0].P99 }, Is.EqualTo(new double?[] { 50, 90, 100 }).Within(0.4).Percent);
+        Assert.That(new[] { byEvent[1].P50, byEvent[1].P90, byEvent[1].P99 }, Is.EqualTo(new double?[] { 3, 3, 3 }));
     }
 
     [Test]

@@ -6,8 +6,8 @@ namespace CallHooks.Conformance.Running.Load;
 
 /// <summary>
 /// Counts and histograms of a load run, updated as deliveries complete on any thread: fixed memory per provider's
-/// event (two histograms of about 21 KB per stripe, up to four stripes), so a run of any length is summarised in the
-/// same bounded memory: under 7 MB for the suite's forty-odd events.
+/// event (two <see cref="LatencyHistogram"/>s of three 21 KB HdrHistograms each), so a run of any length is summarised
+/// in the same bounded memory: under 6 MB for the suite's forty-odd events.
 /// </summary>
 /// <remarks>
 /// A delivery is recorded once, into its provider and event's group; a provider's figures and the run's are those

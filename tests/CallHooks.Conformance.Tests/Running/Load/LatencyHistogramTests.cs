@@ -56,38 +56,20 @@ public sealed class LatencyHistogramTests
     }
 
     [Test]
-    public void Every_bucket_midpoint_falls_back_into_its_own_bucket()
-    {
-        for (var index = 0; index <= LatencyHistogram.IndexOf(LatencyHistogram.MaxMicroseconds); index++)
-            Assert.That(LatencyHistogram.IndexOf(LatencyHistogram.Midpoint(index)), Is.EqualTo(index));
-    }
-
-    [Test]
-    public void Concurrent_recording_loses_no_value()
+    public void Concurrent_recording_loses_no_value_and_a_snapshot_taken_meanwhile_is_consistent()
     {
         var histogram = new LatencyHistogram();
+        var reading = Task.Run(() =>
+        {
+            // Percentiles asked for while values arrive (as the progress display does) never fail and never run past the count.
+            for (var look = 0; look < 200; look++)
+                Assert.That(histogram.PercentileMs(0.999), Is.LessThanOrEqualTo(4.999));
+        });
         Parallel.For(0, 100_000, value => histogram.Record(value % 5000));
+        reading.Wait();
         Assert.That(histogram.Count, Is.EqualTo(100_000));
         Assert.That(histogram.MaxMs, Is.EqualTo(4.999));
-    }
-
-    [Test]
-    public void Stripes_add_up_to_one_histogram()
-    {
-        // Values spread over every stripe a machine could have, as cores would record them.
-        var striped = new LatencyHistogram();
-        var single = new LatencyHistogram();
-        for (var value = 0; value < 40_000; value++)
-        {
-            var microseconds = (value * 7919L) % 3_000_000;
-            striped.Record(microseconds, processor: value % 7);
-            single.Record(microseconds, processor: 0);
-        }
-
-        Assert.That(striped.Percentiles(), Is.EqualTo(single.Percentiles()));
-        Assert.That(striped.Count, Is.EqualTo(40_000));
-        Assert.That(striped.MaxMs, Is.EqualTo(single.MaxMs));
-        Assert.That(striped.MeanMs, Is.EqualTo(single.MeanMs));
+        Assert.That(histogram.PercentileMs(1.0), Is.EqualTo(4.999), "p100 is the exact maximum");
     }
 
     [Test]
@@ -98,8 +80,8 @@ public sealed class LatencyHistogramTests
         for (var value = 0; value < 50_000; value++)
         {
             var microseconds = (value * 104_729L) % 90_000_000;
-            parts[value % parts.Count].Record(microseconds, processor: value % 3);
-            all.Record(microseconds, processor: 0);
+            parts[value % parts.Count].Record(microseconds);
+            all.Record(microseconds);
         }
 
         var sum = LatencyHistogram.Sum(parts);
