@@ -9,7 +9,8 @@ namespace CallHooks.Conformance.Reporting.Html;
 
 /// <summary>
 /// The JSON the report page is drawn from: the run's facts, the matrix and latency figures worked out here
-/// (so they are tested as C#, not only in a browser), and every call with its deliveries. Compact, because a
+/// (so they are tested as C#, not only in a browser), and every call with its deliveries. A load run adds its
+/// whole-run summary (<c>load.summary</c>, the same figures as results.json), which the page shows first. Compact, because a
 /// large run makes a large page; names stay readable, because the data is meant to be inspected.
 /// </summary>
 internal static class ReportData
@@ -48,6 +49,13 @@ internal static class ReportData
 
         ResultFields.Summary(json, result);
         ResultFields.Checked(json, result.Checked);
+        if (result.Load is { } load)
+        {
+            // The whole run, as results.json has it: the calls below are only those kept for detail.
+            json.WriteStartObject("load");
+            LoadSummaryJson.Write(json, load);
+            json.WriteEndObject();
+        }
 
         json.WriteStartArray("providers");
         foreach (var provider in result.Scenarios.Select(scenario => scenario.Provider).Distinct(StringComparer.Ordinal))

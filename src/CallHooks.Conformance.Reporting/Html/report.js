@@ -80,18 +80,27 @@
 
   // ---- header ----
   function renderHeader() {
-    var s = data.summary;
+    var s = data.load ? data.load.summary : data.summary;
     var headline = document.getElementById('headline');
     headline.textContent = data.tool + ' ' + data.version + ' report';
-    append(headline, el('span', 'verdict badge ' + (s.failed === 0 ? 'pass' : 'fail'),
-      (s.failed === 0 ? 'all ' + count(s.total) + ' passed' : count(s.failed) + ' of ' + count(s.total) + ' failed') + ' · ' + data.checked.label));
+    if (data.load) {
+      var broken = s.thresholds.filter(function (t) { return !t.passed; }).length;
+      append(headline, el('span', 'verdict badge ' + (broken === 0 ? 'pass' : 'fail'), 'load run · ' + plural(s.callsStarted, 'call') + ' · '
+        + (broken === 0 ? 'thresholds met' : count(broken) + ' of ' + count(s.thresholds.length) + ' thresholds broken')));
+    } else {
+      append(headline, el('span', 'verdict badge ' + (s.failed === 0 ? 'pass' : 'fail'),
+        (s.failed === 0 ? 'all ' + count(s.total) + ' passed' : count(s.failed) + ' of ' + count(s.total) + ' failed') + ' · ' + data.checked.label));
+    }
     renderChecked(data.checked);
 
     var options = Object.keys(data.options).filter(function (name) { return data.options[name] !== ''; })
       .map(function (name) { return name + ' ' + data.options[name]; }).join(' · ');
     var facts = [
-      ['Result', count(s.passed) + ' passed, ' + count(s.failed) + ' failed of ' + plural(s.total, 'scenario')],
-      ['Deliveries', count(s.deliveries) + ' sent, ' + count(s.deliveriesFailed) + ' failed'],
+      data.load ? ['Calls', count(s.total) + ' completed, ' + count(s.failed) + ' failed, of ' + count(s.callsStarted) + ' started; '
+          + s.achievedRate.toFixed(1) + '/s of ' + s.targetRate + '/s target, at most ' + count(s.concurrency) + ' in progress']
+        : ['Result', count(s.passed) + ' passed, ' + count(s.failed) + ' failed of ' + plural(s.total, 'scenario')],
+      ['Deliveries', count(s.deliveries) + ' sent, ' + count(s.deliveriesFailed) + ' failed'
+        + (data.load ? ' (' + (s.errorRate * 100).toFixed(3).replace(/\.?0+$/, '') + '%); p50 ' + ms(s.p50Ms) + ', p99 ' + ms(s.p99Ms) : '')],
       ['Target', data.target + (data.embeddedListener ? ' (embedded reference listener)' : '')],
       [several ? 'Providers' : 'Provider', data.providers.join(', ') || '-'],
       ['Options', options || '-'],
@@ -167,6 +176,39 @@
     var td = el('td', 'cell ' + (failed ? 'fail' : 'pass'), button);
     td.dataset.scenario = row.name;
     return td;
+  }
+
+  // ---- load run: the whole run first; the calls further down are a sample kept for detail ----
+  function renderLoad() {
+    var s = data.load.summary;
+    document.getElementById('load-section').hidden = false;
+    document.getElementById('latency-section').hidden = true;
+    var thresholds = document.getElementById('thresholds');
+    var head = el('tr', null, [el('th', null, 'threshold'), el('th', null, 'actual'), el('th', null, 'verdict')]);
+    var rows = s.thresholds.map(function (t) {
+      return el('tr', 'threshold ' + (t.passed ? 'passed' : 'failed'), [el('td', null, t.threshold), el('td', 'num', t.actualText), el('td', null, badge(t.passed))]);
+    });
+    thresholds.replaceChildren(el('thead', null, head), el('tbody', null, rows));
+    var table = document.getElementById('load-latency');
+    var columns = ['deliveries', 'failed', 'p50', 'p90', 'p99', 'p99.9', 'max'];
+    var header = el('tr', null, [el('th', null, 'latency')].concat(columns.map(function (name) { return el('th', 'num', name); })));
+    function row(name, group, latency) {
+      return el('tr', null, [el('td', null, name)].concat([count(group.deliveries), count(group.deliveriesFailed), ms(latency.p50Ms), ms(latency.p90Ms),
+        ms(latency.p99Ms), ms(latency.p999Ms), ms(latency.maxMs)].map(function (value) { return el('td', 'num', value); })));
+    }
+    var body = [row('all', s, s), row('all, sent', s, s.sent)]
+      .concat(s.byProvider.map(function (g) { return row(g.provider, g, g); }))
+      .concat(s.byEvent.map(function (g) { return row(g.provider + ' event ' + g.event, g, g); }));
+    table.replaceChildren(el('thead', null, header), el('tbody', null, body));
+    var errors = Object.keys(s.errors);
+    document.getElementById('load-errors').textContent = errors.length === 0 ? 'No delivery failed.'
+      : 'Failed deliveries by reason: ' + errors.map(function (reason) { return reason + ' ' + count(s.errors[reason]); }).join(', ') + '.';
+    var sample = 'A sample of ' + plural(data.summary.total, 'call') + ' of the run\'s ' + count(s.callsStarted) + ', kept for detail: every failing call up to '
+      + count(s.kept.failuresCap) + (s.kept.failuresDropped > 0 ? ' (' + count(s.kept.failuresDropped) + ' more not kept)' : '') + ' and the first '
+      + count(s.kept.sample) + ' passing. The figures above count every call.';
+    document.getElementById('matrix-title').textContent = 'Compatibility matrix (sample)';
+    document.getElementById('matrix-hint').textContent = sample;
+    document.getElementById('calls-title').textContent = 'Calls (sample)';
   }
 
   // ---- latency ----
@@ -455,6 +497,7 @@
 
   renderHeader();
   renderLatency();
+  if (data.load) renderLoad();
   renderRules();
   setupFilters();
   applyFilters();

@@ -20,7 +20,10 @@ public static class MarkdownReportWriter
     public static void Write(RunResult result, Stream output)
     {
         var text = new StringBuilder();
-        WriteHeader(text, result);
+        if (result.Load is { } load)
+            LoadMarkdown.WriteHeader(text, result, load);
+        else
+            WriteHeader(text, result);
         WriteMatrix(text, result, CompatibilityMatrix.Of(result));
         WriteFailures(text, result);
         WriteRules(text, result);
