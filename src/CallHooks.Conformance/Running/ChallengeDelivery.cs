@@ -9,7 +9,7 @@ namespace CallHooks.Conformance.Running;
 /// same request again with them; that first attempt is kept as an earlier attempt. A 401 without a challenge is
 /// final, as it is for Twilio.
 /// </summary>
-internal sealed class ChallengeDelivery(WebhookDispatcher dispatcher)
+internal sealed class ChallengeDelivery(WebhookRequestSender send)
 {
     private const string Authorization = "Authorization";
 
@@ -17,13 +17,13 @@ internal sealed class ChallengeDelivery(WebhookDispatcher dispatcher)
         WebhookRequest request, bool credentialsAfterChallenge, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (!credentialsAfterChallenge || !request.Headers.Any(IsAuthorization))
-            return (request, await dispatcher.SendAsync(request, timeout, cancellationToken).ConfigureAwait(false), []);
+            return (request, await send(request, timeout, cancellationToken).ConfigureAwait(false), []);
 
         var bare = request with { Headers = request.Headers.Where(header => !IsAuthorization(header)).ToList() };
-        var first = await dispatcher.SendAsync(bare, timeout, cancellationToken).ConfigureAwait(false);
+        var first = await send(bare, timeout, cancellationToken).ConfigureAwait(false);
         if (!IsBasicChallenge(first) || cancellationToken.IsCancellationRequested)
             return (bare, first, []);
-        var second = await dispatcher.SendAsync(request, timeout, cancellationToken).ConfigureAwait(false);
+        var second = await send(request, timeout, cancellationToken).ConfigureAwait(false);
         return (request, second, [(bare, first)]);
     }
 

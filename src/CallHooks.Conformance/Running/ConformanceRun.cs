@@ -20,8 +20,7 @@ public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider ti
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, plan.Parallelism) };
 
         // Two signals: "stop sending" is the caller's token; "abort what is in flight" follows it after the grace period.
-        using var abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-        using var graceStarts = cancellationToken.Register(() => abort.CancelAfter(plan.InterruptGrace));
+        using var signals = new InterruptSignals(plan.InterruptGrace, time, cancellationToken);
         try
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, plan.Scenarios.Count), options, async (index, _) =>
@@ -31,7 +30,7 @@ public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider ti
                 var scenario = plan.Scenarios[index];
                 var profile = ProviderCatalog.Find(scenario.Provider)
                     ?? throw new InvalidOperationException($"scenario '{scenario.Name}' names unknown provider '{scenario.Provider}'");
-                var result = await runner.RunAsync(scenario, profile, plan, cancellationToken, abort.Token).ConfigureAwait(false);
+                var result = await runner.RunAsync(scenario, profile, plan, cancellationToken, signals.AbortInFlight).ConfigureAwait(false);
                 var context = new RuleContext(scenario, profile, plan.ConfigFor(scenario.Provider), plan, result, dispatcher, time, plan.Rules);
                 result = result with { Rules = await RuleRunner.CheckAsync(context, cancellationToken).ConfigureAwait(false) };
                 results[index] = result;

@@ -11,8 +11,9 @@ namespace CallHooks.Conformance.Running;
 /// <see cref="DeliveryResult.QueuedBehind"/>, naming the delivery it waited for, so the user looks at the slow handler.
 /// </summary>
 /// <remarks>
-/// A delivery D is queued behind another delivery E to the same listener when E was still in flight when D was sent,
-/// E was answered first and D within a moment after (at most twice the listener's typical latency, or 50 ms), most of
+/// A delivery D is queued behind another delivery E to the same listener when E was sent clearly earlier (by 10 ms or
+/// more) and was still in flight when D was sent, D was answered within a moment of E (twice the listener's typical
+/// latency, or 50 ms: the order two answers are read in can differ from the order they were sent in), most of
 /// D's latency was spent while E was in flight, and D was far slower than the listener's typical delivery (at least
 /// four times its median). The last condition keeps a listener that is simply slow for everyone, in parallel,
 /// unflagged. Where deliveries queued one behind another, each names the head of the queue: the one that held it up.
@@ -20,6 +21,13 @@ namespace CallHooks.Conformance.Running;
 public static class HeadOfLineBlocking
 {
     private const double MinimumLatencyMs = 200;
+
+    /// <summary>
+    /// How much earlier a blocker must have been sent. Two requests sent within this of each other may reach the listener
+    /// in either order, and their answers may be read in either order too, so which one waited for the other is unknown:
+    /// neither is named.
+    /// </summary>
+    private const double SentEarlierByMs = 10;
 
     public static IReadOnlyList<ScenarioResult> Annotate(IReadOnlyList<ScenarioResult> scenarios)
     {
@@ -42,8 +50,8 @@ public static class HeadOfLineBlocking
         {
             var latency = d.AnsweredMs!.Value;
             var blocker = ordered
-                .Where(e => !ReferenceEquals(e, d) && e.Authority == d.Authority && e.EndMsFrom(d.Start) is { } waited
-                    && waited > 0 && waited <= latency && latency - waited <= closeMs && waited >= 0.5 * latency)
+                .Where(e => !ReferenceEquals(e, d) && e.Authority == d.Authority && e.SentBeforeMs(d) >= SentEarlierByMs
+                    && e.EndMsFrom(d.Start) is { } waited && waited > 0 && Math.Abs(latency - waited) <= closeMs && waited >= 0.5 * latency)
                 .FirstOrDefault();
             if (blocker is null)
                 continue;
@@ -66,7 +74,7 @@ public static class HeadOfLineBlocking
         var what = e.Delivery.Observation.Response is { } response ? $"{response.Status} {response.Reason}".TrimEnd()
             : e.Delivery.Observation.Late?.StatusLine ?? "its end";
         return string.Create(CultureInfo.InvariantCulture,
-            $"queued behind {e.Scenario.Provider}/{e.Scenario.Name} event {e.Delivery.Event}{(e.Delivery.Probe is { } probe ? $" ({probe})" : "")}, {(lead >= 0.5 ? $"sent {lead:0} ms earlier" : "sent at the same moment")} and still in flight: "
+            $"queued behind {e.Scenario.Provider}/{e.Scenario.Name} event {e.Delivery.Event}{(e.Delivery.Probe is { } probe ? $" ({probe})" : "")}, sent {lead:0} ms earlier and still in flight: "
             + $"{waitedMs:0} ms of this delivery's {dLatencyMs:0} ms passed before that one got {what}; the listener handled one request at a time, so look at that event's handler, not this one's");
     }
 
@@ -77,6 +85,9 @@ public static class HeadOfLineBlocking
         public double? AnsweredMs => Delivery.Observation.AnsweredAfterMs;
 
         public string Authority { get; } = Uri.TryCreate(Delivery.Request.Url, UriKind.Absolute, out var url) ? url.Authority : Delivery.Request.Url;
+
+        /// <summary>How many milliseconds before <paramref name="other"/> this delivery was sent (negative when after).</summary>
+        public double SentBeforeMs(Timed other) => Stopwatch.GetElapsedTime(Start, other.Start).TotalMilliseconds;
 
         /// <summary>When this delivery's answer came (or its connection ended late), in milliseconds after <paramref name="origin"/>.</summary>
         public double? EndMsFrom(long origin)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CallHooks.Conformance.Delivery;
 using CallHooks.Conformance.Expectations;
 using CallHooks.Conformance.Generation;
@@ -10,7 +9,7 @@ using CallHooks.Conformance.Wire;
 
 namespace CallHooks.Conformance.Running;
 
-/// <summary>Plays one scenario: generates its call, then sends each event in order, pausing as the scenario says.</summary>
+/// <summary>Plays one scenario of a conformance run: generates its call and plays it (<see cref="CallPlayer"/>) at the scenario's own pace.</summary>
 public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider time)
 {
     public Task<ScenarioResult> RunAsync(Scenario scenario, IProviderProfile profile, RunPlan plan, CancellationToken cancellationToken) =>
@@ -19,61 +18,27 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
     /// <summary>Plays <paramref name="scenario"/>: no event is sent once <paramref name="stopSending"/> fires, and a delivery in flight is cut off only by <paramref name="abortInFlight"/>.</summary>
     public async Task<ScenarioResult> RunAsync(Scenario scenario, IProviderProfile profile, RunPlan plan, CancellationToken stopSending, CancellationToken abortInFlight)
     {
-        var cancellationToken = stopSending;
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(plan);
         var call = CallGenerator.Generate(scenario, plan.Seed, plan.CallStart);
-        var started = Stopwatch.GetTimestamp();
-        var deliveries = new List<DeliveryResult>();
-        var skipped = new List<SkippedStep>();
-        var eventTime = call.StartedAt;
-        var defaults = new ExpectationSpec { Status = StatusExpectation.Success, Within = profile.TimeBudget };
-        var timeout = plan.Timeout ?? profile.TimeBudget;
         var config = plan.ConfigFor(scenario.Provider);
-        string? callId = null;
-        var memo = new CallMemo();
-
-        for (var index = 0; index < scenario.Steps.Count && !cancellationToken.IsCancellationRequested; index++)
-        {
-            var step = scenario.Steps[index];
-            if (step.After > TimeSpan.Zero)
-            {
-                eventTime += step.After;
-                try
-                {
-                    await Task.Delay(step.After, time, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-
-            var context = new StepContext(call, step, index, eventTime) { Memo = memo };
-            if (profile.SkipReason(context, config) is { } reason)
-            {
-                // The provider would stay silent here; nothing is sent and nothing is expected.
-                skipped.Add(new SkippedStep(index, step.Event, reason));
-                continue;
-            }
-
-            var built = DeliveryRecords.Build(profile, config, context);
-            callId ??= profile.CallId(call, config);
-            var (request, observation, earlier) = await new ChallengeDelivery(dispatcher)
-                .SendAsync(built, profile.SendsCredentialsAfterChallenge, timeout, abortInFlight).ConfigureAwait(false);
-            var expect = step.Expect.Over(scenario.Expect).Over(defaults);
-            deliveries.Add(DeliveryRecords.Create(config, context, request, observation, expect, earlier: earlier));
-        }
+        var started = time.GetTimestamp();
+        var played = await new CallPlayer(dispatcher.SendAsync, time).PlayAsync(
+            new CallToPlay(scenario, profile, config, call, CallPlayer.Expectations(scenario, profile), plan.Timeout ?? profile.TimeBudget),
+            onDelivery: null, stopSending, abortInFlight).ConfigureAwait(false);
 
         return new ScenarioResult
         {
             Provider = scenario.Provider,
             Name = scenario.Name,
             Description = scenario.Description,
-            CallId = callId ?? profile.CallId(call, config),
+            CallId = profile.CallId(call, config),
             Customer = call.Customer.E164,
             Seed = SeedMixer.Mix(plan.Seed, scenario.Provider, scenario.Name),
-            Deliveries = deliveries,
-            Skipped = skipped,
-            DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            Deliveries = played.Deliveries,
+            Skipped = played.Skipped,
+            DurationMs = time.GetElapsedTime(started).TotalMilliseconds,
         };
     }
 

@@ -17,8 +17,19 @@ public sealed class HeadOfLineTests
     [Test]
     public async Task Deliveries_queued_behind_a_blocked_one_name_it_and_its_late_500()
     {
+        // One call starts at once and is blocked; three more start 200 ms later and wait behind it.
+        var later = Directory.CreateTempSubdirectory("callhooks-hol-").FullName;
+        foreach (var name in (string[])["incoming-missed", "obd-answered", "obd-no-answer"])
+        {
+            var scenario = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "scenarios", "myoperator", name + ".json")))!;
+            scenario["events"]![0]!["after"] = "200ms";
+            File.WriteAllText(Path.Combine(later, name + ".json"), scenario.ToJsonString());
+        }
+
         await using var listener = await ReferenceListener.StartAsync(new ListenerOptions { Mode = ListenerMode.BlocksThenFails, BlockDelay = TimeSpan.FromMilliseconds(1500) });
-        var run = await CliRun.InvokeAsync(["run", "--target", listener.BaseUrl.AbsoluteUri, "--timeout", "1s", .. Calls]);
+        var run = await CliRun.InvokeAsync(["run", "--target", listener.BaseUrl.AbsoluteUri, "--timeout", "1s", "--scenario", "incoming-answered",
+            .. ((string[])["incoming-missed", "obd-answered", "obd-no-answer"]).SelectMany(name => new[] { "--scenario", Path.Combine(later, name + ".json") }),
+            "--parallel", "4", "--seed", "7", "--now", "2026-01-15T09:30:00Z"]);
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString);
 
         using var results = JsonDocument.Parse(run.File("results.json"));
@@ -29,14 +40,15 @@ public sealed class HeadOfLineTests
             && error.GetProperty("late").GetProperty("status").GetString() == "500 Internal Server Error").ToList();
         Assert.That(blocked, Has.Count.EqualTo(1), run.ToString);
         var (head, headDelivery) = blocked[0];
+        Assert.That(head, Is.EqualTo("incoming-answered"), "the call that started first holds the listener");
         Assert.That(headDelivery.GetProperty("error").GetProperty("message").GetString(),
             Does.Match(@"^no complete response within 1s \(waiting for the response headers\); answered 500 Internal Server Error after 1\.\d s, too late: the provider had given up$"));
         Assert.That(headDelivery.TryGetProperty("queuedBehind", out _), Is.False, "the head of the queue waited for nobody");
 
         var queued = deliveries.Where(entry => entry.Delivery.TryGetProperty("queuedBehind", out _)).ToList();
-        Assert.That(queued, Has.Count.GreaterThanOrEqualTo(1), run.ToString);
+        Assert.That(queued.Select(entry => entry.Scenario), Is.EquivalentTo(new[] { "incoming-missed", "obd-answered", "obd-no-answer" }), run.ToString);
         Assert.That(queued.Select(entry => entry.Delivery.GetProperty("queuedBehind").GetString()),
-            Has.All.Match($@"^queued behind myoperator-incall/{head} event {headDelivery.GetProperty("event").GetString()}, sent .* and still in flight: \d+ ms of this delivery's \d+ ms passed before that one got 500 Internal Server Error; the listener handled one request at a time, so look at that event's handler, not this one's$"));
+            Has.All.Match($@"^queued behind myoperator-incall/{head} event {headDelivery.GetProperty("event").GetString()}, sent \d+ ms earlier and still in flight: \d+ ms of this delivery's \d+ ms passed before that one got 500 Internal Server Error; the listener handled one request at a time, so look at that event's handler, not this one's$"));
         Assert.That(run.Out, Does.Contain("      note: queued behind myoperator-incall/" + head));
     }
 

@@ -1,3 +1,4 @@
+using CallHooks.Conformance.Delivery;
 using CallHooks.Conformance.Expectations;
 using CallHooks.Conformance.Generation;
 using CallHooks.Conformance.Providers;
@@ -8,52 +9,34 @@ namespace CallHooks.Conformance.Running.Load;
 
 /// <summary>
 /// Plays one call of a load run: scenario number index mod count, data from a seed of its own, the call starting in
-/// call time at the run's clock plus its scheduled offset. Events go in order with the scenario's pauses scaled by
-/// the pace. The first event is intended at the call's scheduled time, each later one at the previous answer plus
-/// its pause; the time a send was held back past that is reported as queued.
+/// call time at the run's clock plus its scheduled offset, played as every call is (<see cref="CallPlayer"/>) with the
+/// scenario's pauses scaled by the pace. The first event is intended at the call's scheduled time, each later one at
+/// the previous answer plus its pause; the time a send was held back past that is reported as queued.
 /// </summary>
 public sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, TimeProvider time)
 {
     // Everything about a scenario that is the same for each of its calls, worked out once instead of per delivery.
     private readonly ScenarioPlan[] scenarios = plan.Run.Scenarios.Select(scenario => ScenarioPlan.For(scenario, plan.Run)).ToArray();
+    private readonly CallPlayer player = new(send, time);
 
-    public async Task<ScenarioResult> PlayAsync(ScheduledCall scheduled, ILoadSink sink, CancellationToken cancellationToken)
+    public Task<ScenarioResult> PlayAsync(ScheduledCall scheduled, ILoadSink sink, CancellationToken cancellationToken) =>
+        PlayAsync(scheduled, sink, cancellationToken, cancellationToken);
+
+    /// <summary>Plays the call: no event is sent once <paramref name="stopSending"/> fires; a delivery in flight is cut off only by <paramref name="abortInFlight"/>.</summary>
+    public async Task<ScenarioResult> PlayAsync(ScheduledCall scheduled, ILoadSink sink, CancellationToken stopSending, CancellationToken abortInFlight)
     {
+        ArgumentNullException.ThrowIfNull(scheduled);
+        ArgumentNullException.ThrowIfNull(sink);
         var (scenario, profile, config, expectations) = scenarios[(int)(scheduled.Index % scenarios.Length)];
         var call = CallGenerator.Generate(scenario, plan.Run.Seed, plan.Run.CallStart + scheduled.ScheduledOffset, scheduled.Index);
         var callId = profile.CallId(call, config);
-        var timeout = plan.Run.Timeout ?? profile.TimeBudget;
-        var deliveries = new List<DeliveryResult>(scenario.Steps.Count);
-        var eventTime = call.StartedAt;
         var intended = scheduled.RunStart + (long)(scheduled.ScheduledOffset.TotalSeconds * time.TimestampFrequency);
         var callStarted = time.GetTimestamp();
-        var memo = new CallMemo();
-
-        for (var index = 0; index < scenario.Steps.Count && !cancellationToken.IsCancellationRequested; index++)
-        {
-            var step = scenario.Steps[index];
-            eventTime += step.After;
-            var pause = step.After * plan.Pace;
-            if (pause > TimeSpan.Zero)
-            {
-                if (!await PauseAsync(pause, cancellationToken).ConfigureAwait(false))
-                    break;
-                intended += (long)(pause.TotalSeconds * time.TimestampFrequency);
-            }
-
-            var context = new StepContext(call, step, index, eventTime) { Memo = memo };
-            if (profile.SkipReason(context, config) is not null)
-                continue;
-            var request = DeliveryRecords.Build(profile, config, context);
-            var queuedMs = Math.Max(0, time.GetElapsedTime(intended).TotalMilliseconds);
-            var observation = await send(request, timeout, cancellationToken).ConfigureAwait(false);
-            intended = time.GetTimestamp();
-            var expect = expectations[index];
-            // The same masking as conformance runs: a listener echoing our secrets must not put them in any output.
-            var delivery = DeliveryRecords.Create(config, context, request, observation, expect);
-            deliveries.Add(delivery);
-            sink.OnDelivery(new LoadDelivery(scheduled.Index, scenario.Provider, scenario.Name, callId, delivery, queuedMs, FailureReason.Of(expect, observation, delivery.Failures.Count)));
-        }
+        var played = await player.PlayAsync(
+            new CallToPlay(scenario, profile, config, call, expectations, plan.Run.Timeout ?? profile.TimeBudget, plan.Pace, intended),
+            (delivery, queuedMs) => sink.OnDelivery(new LoadDelivery(scheduled.Index, scenario.Provider, scenario.Name, callId, delivery, queuedMs,
+                FailureReason.Of(expectations[delivery.Index], delivery.Observation, delivery.Failures.Count))),
+            stopSending, abortInFlight).ConfigureAwait(false);
 
         var result = new ScenarioResult
         {
@@ -63,7 +46,8 @@ public sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, Tim
             CallId = callId,
             Customer = call.Customer.E164,
             Seed = SeedMixer.ForCall(plan.Run.Seed, scenario.Provider, scenario.Name, scheduled.Index),
-            Deliveries = deliveries,
+            Deliveries = played.Deliveries,
+            Skipped = played.Skipped,
             DurationMs = time.GetElapsedTime(callStarted).TotalMilliseconds,
         };
         sink.OnCall(scheduled.Index, result);
@@ -75,22 +59,7 @@ public sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, Tim
         public static ScenarioPlan For(Scenario scenario, RunPlan run)
         {
             var profile = ProviderCatalog.Find(scenario.Provider) ?? throw new InvalidOperationException($"unknown provider '{scenario.Provider}'");
-            var defaults = new ExpectationSpec { Status = StatusExpectation.Success, Within = profile.TimeBudget };
-            var expectations = scenario.Steps.Select(step => step.Expect.Over(scenario.Expect).Over(defaults)).ToArray();
-            return new ScenarioPlan(scenario, profile, run.ConfigFor(scenario.Provider), expectations);
-        }
-    }
-
-    private async Task<bool> PauseAsync(TimeSpan pause, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(pause, time, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
+            return new ScenarioPlan(scenario, profile, run.ConfigFor(scenario.Provider), CallPlayer.Expectations(scenario, profile));
         }
     }
 }

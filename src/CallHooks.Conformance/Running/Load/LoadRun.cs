@@ -26,11 +26,13 @@ public sealed class LoadRun(WebhookRequestSender send, TimeProvider time)
         var sinks = new FanOut(sink is null ? [statistics, retained] : [statistics, retained, sink]);
         var runner = new LoadCallRunner(plan, send, time);
         var scheduler = new LoadScheduler(plan.Schedule, plan.Concurrency, time);
+        // The same interruption as a conformance run: no new call or event once told to stop, then a grace for what is in flight.
+        using var signals = new InterruptSignals(plan.Run.InterruptGrace, time, cancellationToken);
         await scheduler.RunAsync(
             call =>
             {
                 statistics.OnStart(call);
-                return runner.PlayAsync(call, sinks, cancellationToken);
+                return runner.PlayAsync(call, sinks, cancellationToken, signals.AbortInFlight);
             },
             cancellationToken).ConfigureAwait(false);
         return new LoadRunResult(statistics.Summary(), retained.Calls(), retained.FailuresDropped);
@@ -51,9 +53,6 @@ public sealed class LoadRun(WebhookRequestSender send, TimeProvider time)
         }
     }
 }
-
-/// <summary>Sends one request and observes it; <see cref="WebhookDispatcher.SendAsync"/> in production.</summary>
-public delegate Task<Observation> WebhookRequestSender(Wire.WebhookRequest request, TimeSpan timeout, CancellationToken cancellationToken);
 
 /// <summary>The outcome of a load run: its summary and the calls kept in full.</summary>
 /// <param name="Summary">Counts, rates and percentiles.</param>

@@ -1,0 +1,91 @@
+using CallHooks.Conformance.Delivery;
+using CallHooks.Conformance.Calls;
+using CallHooks.Conformance.Expectations;
+using CallHooks.Conformance.Providers;
+using CallHooks.Conformance.Results;
+using CallHooks.Conformance.Scenarios;
+
+namespace CallHooks.Conformance.Running;
+
+/// <summary>
+/// Plays one generated call's events in order, the same way for a conformance run and a load run: pause as the scenario
+/// says (scaled by <see cref="CallToPlay.Pace"/>), skip an event the provider would not send, build the request exactly as
+/// the provider would, send it (Twilio's Basic challenge included), and record the delivery with every secret masked.
+/// </summary>
+internal sealed class CallPlayer(WebhookRequestSender send, TimeProvider time)
+{
+    /// <param name="onDelivery">Called as each delivery completes, with the milliseconds its send was held back past its
+    /// intended time (the first event at the call's start, each later one at the previous answer plus its pause).</param>
+    public async Task<PlayedCall> PlayAsync(CallToPlay what, Action<DeliveryResult, double>? onDelivery, CancellationToken stopSending, CancellationToken abortInFlight)
+    {
+        var (scenario, profile, config, call) = (what.Scenario, what.Profile, what.Config, what.Call);
+        var deliveries = new List<DeliveryResult>(scenario.Steps.Count);
+        var skipped = new List<SkippedStep>();
+        var eventTime = call.StartedAt;
+        var intended = what.IntendedStart ?? time.GetTimestamp();
+        var memo = new CallMemo();
+        var challenge = new ChallengeDelivery(send);
+
+        for (var index = 0; index < scenario.Steps.Count && !stopSending.IsCancellationRequested; index++)
+        {
+            var step = scenario.Steps[index];
+            eventTime += step.After;
+            var pause = step.After * what.Pace;
+            if (pause > TimeSpan.Zero)
+            {
+                if (!await PauseAsync(pause, stopSending).ConfigureAwait(false))
+                    break;
+                intended += (long)(pause.TotalSeconds * time.TimestampFrequency);
+            }
+
+            var context = new StepContext(call, step, index, eventTime) { Memo = memo };
+            if (profile.SkipReason(context, config) is { } reason)
+            {
+                // The provider would stay silent here; nothing is sent and nothing is expected.
+                skipped.Add(new SkippedStep(index, step.Event, reason));
+                continue;
+            }
+
+            var built = DeliveryRecords.Build(profile, config, context);
+            var queuedMs = Math.Max(0, time.GetElapsedTime(intended).TotalMilliseconds);
+            var (request, observation, earlier) = await challenge
+                .SendAsync(built, profile.SendsCredentialsAfterChallenge, what.Timeout, abortInFlight).ConfigureAwait(false);
+            intended = time.GetTimestamp();
+            var delivery = DeliveryRecords.Create(config, context, request, observation, what.Expectations[index], earlier: earlier);
+            deliveries.Add(delivery);
+            onDelivery?.Invoke(delivery, queuedMs);
+        }
+
+        return new PlayedCall(deliveries, skipped);
+    }
+
+    /// <summary>What every event of a scenario expects: its own expectation over the scenario's over the provider's default (a 2xx within budget).</summary>
+    public static ExpectationSpec[] Expectations(Scenario scenario, IProviderProfile profile)
+    {
+        var defaults = new ExpectationSpec { Status = StatusExpectation.Success, Within = profile.TimeBudget };
+        return scenario.Steps.Select(step => step.Expect.Over(scenario.Expect).Over(defaults)).ToArray();
+    }
+
+    private async Task<bool> PauseAsync(TimeSpan pause, CancellationToken stopSending)
+    {
+        try
+        {
+            await Task.Delay(pause, time, stopSending).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>One call to play: the scenario, its provider and configuration, and the generated call.</summary>
+/// <param name="Expectations">Per step, what the delivery must get (<see cref="CallPlayer.Expectations"/>).</param>
+/// <param name="Pace">Factor on the scenario's pauses: 1 as written; load runs may shorten them.</param>
+/// <param name="IntendedStart">When the first event is meant to be sent (a <see cref="TimeProvider"/> timestamp); null for now.</param>
+internal sealed record CallToPlay(
+    Scenario Scenario, IProviderProfile Profile, WebhookConfig Config, Call Call, ExpectationSpec[] Expectations, TimeSpan Timeout, double Pace = 1, long? IntendedStart = null);
+
+/// <summary>The deliveries a call made, in order, and the events its provider would not have sent.</summary>
+internal sealed record PlayedCall(IReadOnlyList<DeliveryResult> Deliveries, IReadOnlyList<SkippedStep> Skipped);
