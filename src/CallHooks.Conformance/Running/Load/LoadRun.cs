@@ -23,7 +23,8 @@ public sealed class LoadRun(WebhookRequestSender send, TimeProvider time)
         var statistics = new LoadStatistics(plan.Schedule.Rate, plan.Concurrency, time);
         Statistics = statistics;
         var retained = new RetainedCalls(plan.KeepFailures, plan.KeepSample, plan.Run.Seed);
-        var sinks = new FanOut(sink is null ? [statistics, retained] : [statistics, retained, sink]);
+        // The caller's sink is guarded: one that throws is dropped for the rest of the run, which still counts every delivery.
+        var sinks = new FanOut(sink is null ? [statistics, retained] : [statistics, retained, new GuardedSink(sink)]);
         var runner = new LoadCallRunner(plan, send, time);
         var scheduler = new LoadScheduler(plan.Schedule, plan.Concurrency, time);
         // The same interruption as a conformance run: no new call or event once told to stop, then a grace for what is in flight.
@@ -35,11 +36,16 @@ public sealed class LoadRun(WebhookRequestSender send, TimeProvider time)
                 return runner.PlayAsync(call, sinks, cancellationToken, signals.AbortInFlight);
             },
             cancellationToken).ConfigureAwait(false);
-        return new LoadRunResult(statistics.Summary(), retained.Calls(), retained.FailuresDropped);
+        return new LoadRunResult(statistics.Summary(), retained.Calls(), retained.FailuresDropped)
+        {
+            SinkError = sinks.Guarded?.Error,
+        };
     }
 
     private sealed class FanOut(ILoadSink[] sinks) : ILoadSink
     {
+        public GuardedSink? Guarded { get; } = sinks.OfType<GuardedSink>().FirstOrDefault();
+
         public void OnDelivery(LoadDelivery delivery)
         {
             foreach (var sink in sinks)
@@ -58,4 +64,8 @@ public sealed class LoadRun(WebhookRequestSender send, TimeProvider time)
 /// <param name="Summary">Counts, rates and percentiles.</param>
 /// <param name="Calls">Failing calls up to the cap, and the sample of passing ones, in call order.</param>
 /// <param name="FailuresDropped">Failing calls not kept because the cap was reached (they are in the delivery log).</param>
-public sealed record LoadRunResult(LoadSummary Summary, IReadOnlyList<ScenarioResult> Calls, long FailuresDropped);
+public sealed record LoadRunResult(LoadSummary Summary, IReadOnlyList<ScenarioResult> Calls, long FailuresDropped)
+{
+    /// <summary>Why the caller's sink stopped receiving deliveries (it threw), or null when it received them all.</summary>
+    public string? SinkError { get; init; }
+}

@@ -1,0 +1,182 @@
+using CallHooks.Conformance.Listener;
+using CallHooks.Conformance.Reporting;
+using CallHooks.Conformance.Results;
+using CallHooks.Conformance.Running;
+
+namespace CallHooks.Conformance.Cli.Commands;
+
+/// <summary>
+/// Everything a conformance run and a load run share around the playing, done once: the clock (<c>--now</c>), the
+/// target (the embedded reference listener when none is given, and the mock CRM), the plan, the notices on stderr, the
+/// output folder; and at the end one result, one report step, one console summary and one exit code.
+/// </summary>
+internal sealed class RunSession : IAsyncDisposable
+{
+    private readonly CliConsole console;
+
+    private RunSession(CliConsole console, TimeProvider systemClock, RunSettings settings)
+    {
+        this.console = console;
+        Settings = settings;
+        Clock = settings.Now is { } now ? new FixedStartTimeProvider(now, systemClock) : systemClock;
+        StartedAt = Clock.GetUtcNow();
+        CallStart = settings.Now ?? StartedAt;
+        Directory = OutputLocation.Resolve(settings.OutDirectory, StartedAt);
+        Providers = settings.Scenarios.Select(scenario => scenario.Provider).Distinct().ToList();
+    }
+
+    public RunSettings Settings { get; }
+
+    /// <summary>The run's clock: the system's, or one that starts at <c>--now</c>. Payloads, signatures and the embedded listener all read it.</summary>
+    public TimeProvider Clock { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public DateTimeOffset CallStart { get; }
+
+    /// <summary>Where the reports go: <c>--out</c>, or reports/&lt;UTC timestamp&gt;/.</summary>
+    public string Directory { get; }
+
+    public IReadOnlyList<string> Providers { get; }
+
+    public DownstreamHost? Downstream { get; private set; }
+
+    public ReferenceListener? Embedded { get; private set; }
+
+    public Uri Target => Settings.Target ?? Embedded!.BaseUrl;
+
+    public Providers.WebhookConfig Config => Settings.ConfigFor(Target);
+
+    /// <param name="withDownstream">Host the mock CRM when <c>--downstream-port</c> asks for it (conformance runs).</param>
+    public static async Task<RunSession> StartAsync(CliConsole console, TimeProvider systemClock, RunSettings settings, bool withDownstream, CancellationToken cancellationToken)
+    {
+        var session = new RunSession(console, systemClock, settings);
+        try
+        {
+            if (withDownstream && settings.DownstreamPort is { } port)
+                session.Downstream = await DownstreamHost.StartAsync(port, session.Clock, cancellationToken).ConfigureAwait(false);
+            if (settings.Target is null)
+                session.Embedded = await StartEmbeddedAsync(settings, session.Clock, session.Downstream?.Inbox.Url, cancellationToken).ConfigureAwait(false);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The plan both kinds of run play: scenarios, where each provider's go, seed, clock and timeout.</summary>
+    public RunPlan Plan(Rules.RuleOptions? rules = null) => new()
+    {
+        Scenarios = Settings.Scenarios,
+        Config = Config,
+        Seed = Settings.Seed,
+        CallStart = CallStart,
+        Timeout = Settings.Timeout,
+        Parallelism = Settings.Parallelism,
+        Rules = rules ?? new Rules.RuleOptions(),
+        // The embedded listener serves each provider under /<provider>, as a multi-provider integration would.
+        ProviderTargets = Embedded is null ? new Dictionary<string, Uri>() : Providers.ToDictionary(provider => provider, provider => new Uri(Embedded.BaseUrl, provider)),
+    };
+
+    /// <summary>What is about to happen, on stderr: <paramref name="what"/> (a load run's schedule), the target, the mock CRM, the seed and clock, and how requests are signed.</summary>
+    public async Task AnnounceAsync(string? what = null)
+    {
+        await console.Error.WriteLineAsync($"callhooks: {(what is null ? "" : what + ": ")}{Settings.Scenarios.Count} scenario(s) of {string.Join(", ", Providers)} -> {Target}{(Embedded is null ? "" : " (embedded reference listener)")}").ConfigureAwait(false);
+        if (Downstream is not null)
+            await console.Error.WriteLineAsync($"callhooks: mock CRM listening on {Downstream.Inbox.Url}").ConfigureAwait(false);
+        await console.Error.WriteLineAsync($"callhooks: seed {Settings.Seed}, clock {CallStart.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}").ConfigureAwait(false);
+        if (SigningNotice.For(Providers, Config) is { } signing)
+            await console.Error.WriteLineAsync(signing).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Ends every run the same way: the result, the reports, reports/latest, the console summary, and the exit code
+    /// (130 interrupted, 3 when an output could not be written, otherwise the run's verdict: every scenario, or for a
+    /// load run every threshold).
+    /// </summary>
+    /// <param name="written">Files the run wrote itself before the reports (a load run's delivery log), each with its error, if any.</param>
+    public async Task<int> FinishAsync(IReadOnlyList<ScenarioResult> scenarios, LoadReport? load, IReadOnlyList<ReportOutcome> written, IReadOnlyList<string> tokens, bool interrupted)
+    {
+        if (interrupted)
+            await console.Error.WriteLineAsync($"callhooks: interrupted: sending stopped; writing the {scenarios.Sum(scenario => scenario.Deliveries.Count)} delivery(ies) that completed").ConfigureAwait(false);
+
+        var result = new RunResult
+        {
+            Tool = "callhooks",
+            Version = typeof(RunSession).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            Seed = Settings.Seed,
+            Now = Settings.Now,
+            Target = Target.AbsoluteUri,
+            EmbeddedListener = Embedded is not null,
+            Options = RunOptionsShown.Of(Settings, Config),
+            CommandLine = ReplayCommandLine.From(tokens, Settings.Seed, CallStart),
+            StartedAt = StartedAt,
+            FinishedAt = Clock.GetUtcNow(),
+            Scenarios = scenarios,
+            Load = load,
+            Interrupted = interrupted,
+        };
+
+        var outcomes = ReportSet.WriteAll(result, Directory);
+        if (Settings.OutDirectory is null)
+            await UpdateLatestAsync().ConfigureAwait(false);
+
+        if (load is null)
+            ConsoleSummary.Write(result, console.Out);
+        else
+            LoadConsoleSummary.Write(result, console.Out);
+        foreach (var outcome in written.Concat(outcomes))
+            await console.Out.WriteLineAsync(outcome.Error is null ? $"wrote {outcome.File}" : $"could not write {outcome.File}: {outcome.Error}").ConfigureAwait(false);
+
+        if (interrupted)
+            return ExitCodes.Interrupted;
+        if (written.Concat(outcomes).Any(outcome => outcome.Error is not null))
+            return ExitCodes.InternalError;
+        var passed = load is null ? result.AllPassed : load.Thresholds.All(verdict => verdict.Passed);
+        return passed ? ExitCodes.Passed : ExitCodes.ConformanceFailures;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Embedded is not null)
+            await Embedded.DisposeAsync().ConfigureAwait(false);
+        if (Downstream is not null)
+            await Downstream.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>reports/latest is a convenience: failing to refresh it (another run racing, a read-only folder) only warns.</summary>
+    private async Task UpdateLatestAsync()
+    {
+        try
+        {
+            OutputLocation.UpdateLatest(Directory);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await console.Error.WriteLineAsync($"callhooks: warning: reports/latest not updated: {exception.Message}").ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<ReferenceListener> StartEmbeddedAsync(RunSettings settings, TimeProvider clock, Uri? downstream, CancellationToken cancellationToken)
+    {
+        // The embedded listener demands exactly what the run sends, so auth is exercised end to end.
+        var header = settings.Headers.Count > 0 ? settings.Headers[0] : null;
+        return await ReferenceListener.StartAsync(
+            new ListenerOptions
+            {
+                RequiredHeaderName = header?.Name,
+                RequiredHeaderValue = header?.Value,
+                BasicUser = settings.Basic?.User,
+                BasicPassword = settings.Basic?.Password,
+                Secret = settings.Secret,
+                Mode = settings.ListenerMode,
+                DownstreamUrl = downstream,
+                ProviderOptions = settings.ProfileOptions,
+                // Signed timestamps are event times on the run's clock (--now), so the listener checks them against it.
+                SignatureClock = clock,
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+}
