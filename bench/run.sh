@@ -139,7 +139,7 @@ PY
 pipeline() {
   local calls="${1:-30000}" rounds="${2:-6}"
   echo "== pipeline: $calls calls a round, $rounds rounds, requests answered in memory"
-  "${bare_env[@]}" "$work/bench/LoadBench" pipeline --scenarios "$root/scenarios/myoperator" --log "$work/pipeline.ndjson" --calls "$calls" --rounds "$rounds"
+  "${bare_env[@]}" "$work/bench/LoadBench" pipeline --scenarios "$root/scenarios/myoperator-incall" --log "$work/pipeline.ndjson" --calls "$calls" --rounds "$rounds"
 }
 
 accuracy() {

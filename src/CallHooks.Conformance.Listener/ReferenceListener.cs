@@ -1,7 +1,8 @@
+using CallHooks.Conformance.Listener.MyOperatorInCall;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -49,8 +50,9 @@ public sealed class ReferenceListener : IAsyncDisposable
         var faults = new ListenerFaults(options);
         var downstream = new DownstreamPusher(options.DownstreamUrl, log);
         var records = new RecordStore(options.Mode);
-        var webhook = new WebhookEndpoint(book, faults, downstream, records);
-        var router = new RequestRouter(book, records, new AuthCheck(options), faults, webhook, log, ProviderEndpoints.Create(options), new Signing.StandardWebhooksCheck(options));
+        var providers = ProviderEndpoints.Create(options);
+        var webhook = new InCallEndpoint(book, faults, downstream, records, providers.Select(provider => provider.Provider).ToList());
+        var router = new RequestRouter(book, records, new AuthCheck(options), faults, webhook, log, providers, new Signing.StandardWebhooksCheck(options));
 
         // The empty builder has no logging providers, configuration files or hosting startup: quiet and fast.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(ReferenceListener).Assembly.GetName().Name });

@@ -1,3 +1,4 @@
+using CallHooks.Conformance.Listener.MyOperatorInCall;
 using Microsoft.AspNetCore.Http;
 
 namespace CallHooks.Conformance.Listener;
@@ -6,7 +7,7 @@ namespace CallHooks.Conformance.Listener;
 /// The listener's only middleware. <c>/healthz</c> and <c>/calls/{uid}</c> are reserved; every other path is a
 /// webhook endpoint, because users point MyOperator at whatever path they like. Writes one log line per request.
 /// </summary>
-internal sealed class RequestRouter(CallBook book, RecordStore records, AuthCheck auth, ListenerFaults faults, WebhookEndpoint webhook, ListenerLog log, IReadOnlyList<IProviderEndpoint> providers, Signing.StandardWebhooksCheck? signatures = null)
+internal sealed class RequestRouter(CallBook book, RecordStore records, AuthCheck auth, ListenerFaults faults, InCallEndpoint webhook, ListenerLog log, IReadOnlyList<IProviderEndpoint> providers, Signing.StandardWebhooksCheck? signatures = null)
 {
     private const string CallsPrefix = "/calls/";
 
@@ -26,7 +27,7 @@ internal sealed class RequestRouter(CallBook book, RecordStore records, AuthChec
         catch (Exception e) when (!context.Response.HasStarted)
         {
             // A listener bug must still answer: the harness records a 500 instead of a dropped connection.
-            verdict = await WebhookEndpoint.Reject(context, new Rejection(500, "internal listener error: " + e.GetType().Name)).ConfigureAwait(false);
+            verdict = await Replies.Reject(context, new Rejection(500, "internal listener error: " + e.GetType().Name)).ConfigureAwait(false);
         }
 
         log.Write($"{request.Method} {path} {context.Response.StatusCode} {verdict}");
@@ -41,7 +42,7 @@ internal sealed class RequestRouter(CallBook book, RecordStore records, AuthChec
         if (path.StartsWith(CallsPrefix, StringComparison.OrdinalIgnoreCase))
             return await Denied(context).ConfigureAwait(false) ?? await Call(context, path[CallsPrefix.Length..]).ConfigureAwait(false);
 
-        return await faults.HandleWebhookAsync(() => Webhook(context, path), rejection => WebhookEndpoint.Reject(context, rejection)).ConfigureAwait(false);
+        return await faults.HandleWebhookAsync(() => Webhook(context, path), rejection => Replies.Reject(context, rejection)).ConfigureAwait(false);
     }
 
     /// <summary>The 401 or 403 for a request without the right credentials; null when it has them.</summary>
@@ -52,7 +53,7 @@ internal sealed class RequestRouter(CallBook book, RecordStore records, AuthChec
             return null;
         if (denied.StatusCode == StatusCodes.Status401Unauthorized)
             context.Response.Headers.WWWAuthenticate = AuthCheck.Challenge;
-        return await WebhookEndpoint.Reject(context, denied).ConfigureAwait(false);
+        return await Replies.Reject(context, denied).ConfigureAwait(false);
     }
 
     private async Task<string> Webhook(HttpContext context, string path)
@@ -64,7 +65,7 @@ internal sealed class RequestRouter(CallBook book, RecordStore records, AuthChec
 
         // Standard Webhooks signing applies to every provider's webhooks alike, so it is checked before any reader.
         if (signatures is not null && await signatures.CheckAsync(context.Request, context.RequestAborted).ConfigureAwait(false) is { } unsigned)
-            return await WebhookEndpoint.Reject(context, unsigned).ConfigureAwait(false);
+            return await Replies.Reject(context, unsigned).ConfigureAwait(false);
 
         // /<provider>/... goes to that provider's reader; every other path is a MyOperator In-Call webhook.
         var segment = path.TrimStart('/').Split('/')[0];
@@ -91,19 +92,19 @@ internal sealed class RequestRouter(CallBook book, RecordStore records, AuthChec
         {
             // The record-bug modes answer with the records their integration kept: a list, as a CRM query would.
             var kept = records.Find(uid);
-            await Replies.Records(context, kept).ConfigureAwait(false);
+            await InCallReplies.Records(context, kept).ConfigureAwait(false);
             return $"found {kept.Count} record(s) uid={uid}";
         }
 
         if (book.Find(uid) is not { } call)
-            return await WebhookEndpoint.Reject(context, new Rejection(404, $"no call with uid {uid}")).ConfigureAwait(false);
-        await Replies.Call(context, call).ConfigureAwait(false);
+            return await Replies.Reject(context, new Rejection(404, $"no call with uid {uid}")).ConfigureAwait(false);
+        await InCallReplies.Call(context, call).ConfigureAwait(false);
         return "found uid=" + uid;
     }
 
     private static Task<string> NotGet(HttpContext context)
     {
         context.Response.Headers.Allow = "GET";
-        return WebhookEndpoint.Reject(context, new Rejection(405, $"{context.Request.Path} only answers GET"));
+        return Replies.Reject(context, new Rejection(405, $"{context.Request.Path} only answers GET"));
     }
 }

@@ -22,19 +22,19 @@ internal sealed class AcefoneEndpoint(ListenerOptions options) : IProviderEndpoi
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsPost(request.Method))
         {
             context.Response.Headers.Allow = "GET, POST";
-            return await WebhookEndpoint.Reject(context, new Rejection(405, $"method {request.Method} is not used by Acefone webhooks; use GET or POST")).ConfigureAwait(false);
+            return await Replies.Reject(context, new Rejection(405, $"method {request.Method} is not used by Acefone webhooks; use GET or POST")).ConfigureAwait(false);
         }
 
         var (payload, unreadable) = await AcefonePayloadReader.ReadAsync(request, context.RequestAborted).ConfigureAwait(false);
         if (unreadable is not null)
-            return await WebhookEndpoint.Reject(context, unreadable).ConfigureAwait(false);
+            return await Replies.Reject(context, unreadable).ConfigureAwait(false);
 
         var problems = new List<string>();
         var valid = AcefoneFieldChecks.Scalars(payload!, problems);
         AcefoneStructuredChecks.Check(payload!, problems);
         AcefoneConsistency.Check(valid, problems);
         if (problems.Count > 0)
-            return await WebhookEndpoint.Reject(context, new Rejection(400, problems)).ConfigureAwait(false);
+            return await Replies.Reject(context, new Rejection(400, problems)).ConfigureAwait(false);
 
         if (!valid.TryGetValue("call_id", out var callId))
         {
@@ -53,7 +53,7 @@ internal sealed class AcefoneEndpoint(ListenerOptions options) : IProviderEndpoi
             payload!.Fingerprint);
         var (duplicate, legs, conflict) = book.Record(delivery);
         if (conflict is not null)
-            return await WebhookEndpoint.Reject(context, conflict).ConfigureAwait(false);
+            return await Replies.Reject(context, conflict).ConfigureAwait(false);
 
         await Replies.Json(context, StatusCodes.Status200OK, json =>
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CallHooks.Conformance.Listener.MyOperatorInCall;
 using Microsoft.AspNetCore.Http;
 
 namespace CallHooks.Conformance.Listener.MyOperatorAfterCall;
@@ -12,8 +13,8 @@ namespace CallHooks.Conformance.Listener.MyOperatorAfterCall;
 /// </summary>
 internal sealed class AfterCallEndpoint(ListenerOptions options) : IProviderEndpoint
 {
-    /// <summary>MyOperator's uid epoch and a log's start may differ by a few seconds (see CallLogChecks.CreatedSlack).</summary>
-    private static readonly long StartSlackSeconds = (long)CallLogChecks.CreatedSlack.TotalSeconds;
+    /// <summary>MyOperator's uid epoch and a log's start may differ by a few seconds (see InCallChecks.CreatedSlack).</summary>
+    private static readonly long StartSlackSeconds = (long)InCallChecks.CreatedSlack.TotalSeconds;
 
     private readonly CallBook inCall = new(options.Clock);
     private readonly Lock gate = new();
@@ -27,24 +28,24 @@ internal sealed class AfterCallEndpoint(ListenerOptions options) : IProviderEndp
         if (!HttpMethods.IsPost(request.Method))
         {
             context.Response.Headers.Allow = "POST";
-            return await WebhookEndpoint.Reject(context, new Rejection(405, $"method {request.Method} is not used by MyOperator's After-Call webhook; it POSTs")).ConfigureAwait(false);
+            return await Replies.Reject(context, new Rejection(405, $"method {request.Method} is not used by MyOperator's After-Call webhook; it POSTs")).ConfigureAwait(false);
         }
 
-        var (log, unreadable) = await MyOperatorInCallReader.ReadPostAsync(request, context.RequestAborted).ConfigureAwait(false);
+        var (log, unreadable) = await InCallReader.ReadPostAsync(request, context.RequestAborted).ConfigureAwait(false);
         if (unreadable is not null)
-            return await WebhookEndpoint.Reject(context, unreadable).ConfigureAwait(false);
+            return await Replies.Reject(context, unreadable).ConfigureAwait(false);
         if (log.TryGetProperty("call_state", out _))
             return await InCallAsync(context, log).ConfigureAwait(false);
 
         var (summary, problems) = AfterCallChecks.Check(log);
         if (summary is null)
-            return await WebhookEndpoint.Reject(context, new Rejection(400, problems)).ConfigureAwait(false);
+            return await Replies.Reject(context, new Rejection(400, problems)).ConfigureAwait(false);
         if (Correlate(summary) is { } mismatch)
-            return await WebhookEndpoint.Reject(context, new Rejection(409, mismatch)).ConfigureAwait(false);
+            return await Replies.Reject(context, new Rejection(409, mismatch)).ConfigureAwait(false);
 
         var (duplicate, changed) = Remember(summary);
         if (changed)
-            return await WebhookEndpoint.Reject(context, new Rejection(409, $"uid {summary.Uid} already has a different After-Call log; a call has one")).ConfigureAwait(false);
+            return await Replies.Reject(context, new Rejection(409, $"uid {summary.Uid} already has a different After-Call log; a call has one")).ConfigureAwait(false);
 
         await Replies.Json(context, StatusCodes.Status200OK, json =>
         {
@@ -71,13 +72,13 @@ internal sealed class AfterCallEndpoint(ListenerOptions options) : IProviderEndp
 
     private async Task<string> InCallAsync(HttpContext context, JsonElement log)
     {
-        var (checkedLog, problems) = CallLogChecks.Check(log);
+        var (checkedLog, problems) = InCallChecks.Check(log);
         if (checkedLog is null)
-            return await WebhookEndpoint.Reject(context, new Rejection(400, problems)).ConfigureAwait(false);
+            return await Replies.Reject(context, new Rejection(400, problems)).ConfigureAwait(false);
         var (kind, conflict) = inCall.Record(checkedLog);
         if (conflict is not null)
-            return await WebhookEndpoint.Reject(context, conflict).ConfigureAwait(false);
-        await Replies.Accepted(context, checkedLog, kind).ConfigureAwait(false);
+            return await Replies.Reject(context, conflict).ConfigureAwait(false);
+        await InCallReplies.Accepted(context, checkedLog, kind).ConfigureAwait(false);
         return $"{(kind is DeliveryKind.Duplicate ? "duplicate" : "accepted")} in-call uid={checkedLog.Uid} call_state={checkedLog.CallState}";
     }
 

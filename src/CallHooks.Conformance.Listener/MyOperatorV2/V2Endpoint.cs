@@ -84,5 +84,5 @@ internal sealed class V2Endpoint(ListenerOptions options) : IProviderEndpoint
 
     private static (JsonElement, Rejection?) Fail(int status, string error) => (default, new Rejection(status, error));
 
-    private static Task<string> Reject(HttpContext context, Rejection rejection) => WebhookEndpoint.Reject(context, rejection);
+    private static Task<string> Reject(HttpContext context, Rejection rejection) => Replies.Reject(context, rejection);
 }

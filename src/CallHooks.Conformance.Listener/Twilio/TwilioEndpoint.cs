@@ -25,23 +25,23 @@ internal sealed class TwilioEndpoint(ListenerOptions options) : IProviderEndpoin
         if (!HttpMethods.IsPost(request.Method) && !HttpMethods.IsGet(request.Method))
         {
             context.Response.Headers.Allow = "GET, POST";
-            return await WebhookEndpoint.Reject(context, new Rejection(405, $"method {request.Method} is not used by Twilio status callbacks; use POST or GET")).ConfigureAwait(false);
+            return await Replies.Reject(context, new Rejection(405, $"method {request.Method} is not used by Twilio status callbacks; use POST or GET")).ConfigureAwait(false);
         }
 
         var (read, unreadable) = await TwilioRequestReader.ReadAsync(request, context.RequestAborted).ConfigureAwait(false);
         if (read is null)
-            return await WebhookEndpoint.Reject(context, unreadable!).ConfigureAwait(false);
+            return await Replies.Reject(context, unreadable!).ConfigureAwait(false);
 
         if (TwilioSignatureCheck.Problem(request.Headers[TwilioSignatureCheck.Header].ToString(), authToken, TwilioRequestReader.RequestedUrl(context), read.SignedForm) is { } forged)
-            return await WebhookEndpoint.Reject(context, new Rejection(403, forged)).ConfigureAwait(false);
+            return await Replies.Reject(context, new Rejection(403, forged)).ConfigureAwait(false);
 
         var (callback, problems) = TwilioFieldChecks.Check(read.Parameters);
         if (callback is null)
-            return await WebhookEndpoint.Reject(context, new Rejection(400, problems)).ConfigureAwait(false);
+            return await Replies.Reject(context, new Rejection(400, problems)).ConfigureAwait(false);
 
         var (duplicate, conflict) = book.Record(callback);
         if (conflict is not null)
-            return await WebhookEndpoint.Reject(context, conflict).ConfigureAwait(false);
+            return await Replies.Reject(context, conflict).ConfigureAwait(false);
 
         await Replies.Json(context, StatusCodes.Status200OK, json =>
         {

@@ -27,22 +27,22 @@ internal sealed class VoipappzEndpoint(ListenerOptions options) : IProviderEndpo
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsPost(request.Method))
         {
             context.Response.Headers.Allow = "GET, POST";
-            return await WebhookEndpoint.Reject(context, new Rejection(405, $"method {request.Method} is not used by voipappz webhooks; use GET or POST")).ConfigureAwait(false);
+            return await Replies.Reject(context, new Rejection(405, $"method {request.Method} is not used by voipappz webhooks; use GET or POST")).ConfigureAwait(false);
         }
 
         var body = await BodyReader.ReadAsync(request.Body, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
-            return await WebhookEndpoint.Reject(context, new Rejection(413, $"body is larger than {BodyReader.MaxBytes} bytes")).ConfigureAwait(false);
+            return await Replies.Reject(context, new Rejection(413, $"body is larger than {BodyReader.MaxBytes} bytes")).ConfigureAwait(false);
 
         var (payload, unreadable) = HttpMethods.IsGet(request.Method) && body.Length == 0 ? (FromQuery(request.Query), null) : ReadJson(request, body);
         if (unreadable is not null)
-            return await WebhookEndpoint.Reject(context, unreadable).ConfigureAwait(false);
+            return await Replies.Reject(context, unreadable).ConfigureAwait(false);
 
         var (uuid, problems) = VoipappzChecks.Check(payload);
         if (uuid is null)
-            return await WebhookEndpoint.Reject(context, new Rejection(400, problems)).ConfigureAwait(false);
+            return await Replies.Reject(context, new Rejection(400, problems)).ConfigureAwait(false);
         if (calls.Record(uuid, payload) is { } conflict)
-            return await WebhookEndpoint.Reject(context, new Rejection(409, conflict)).ConfigureAwait(false);
+            return await Replies.Reject(context, new Rejection(409, conflict)).ConfigureAwait(false);
 
         await Replies.Json(context, StatusCodes.Status200OK, json =>
         {

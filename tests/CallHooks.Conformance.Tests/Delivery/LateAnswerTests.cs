@@ -27,11 +27,11 @@ public sealed class LateAnswerTests
         Assert.That(observation.Response, Is.Null);
         Assert.That(observation.LatencyMs, Is.EqualTo(300), "a delivery fails when its budget runs out");
         Assert.That(observation.Failure!.Message, Does.Match(
-            @"^no complete response within 300ms \(waiting for the response headers\); answered 500 Internal Server Error after 0\.[7-9] s, too late: the provider had given up$"));
+            @"^no complete response within 300ms \(waiting for the response headers\); answered 500 Internal Server Error after \d\.\d s, too late: the provider had given up$"));
         Assert.That(observation.Late, Is.Not.Null);
         Assert.That(observation.Late!.StatusLine, Is.EqualTo("500 Internal Server Error"));
         Assert.That(observation.Late.Complete, Is.True);
-        Assert.That(observation.Late.AfterMs, Is.InRange(700, 1900));
+        Assert.That(observation.Late.AfterMs, Is.InRange(700, 2300));
         Assert.That(observation.AnsweredAfterMs, Is.EqualTo(observation.Late.AfterMs));
     }
 
@@ -42,7 +42,7 @@ public sealed class LateAnswerTests
         var observation = await Send(listener, lateWindow: TimeSpan.FromMilliseconds(300));
 
         Assert.That(observation.Failure!.Message, Does.Match(
-            @"^no complete response within 300ms \(waiting for the response headers\); still no answer after 0\.[6-9] s, when callhooks stopped reading$"));
+            @"^no complete response within 300ms \(waiting for the response headers\); still no answer after \d\.\d s, when callhooks stopped reading$"));
         Assert.That(observation.Late!.StatusLine, Is.Null);
         Assert.That(observation.Late.Complete, Is.False);
         Assert.That(observation.AnsweredAfterMs, Is.Null);
@@ -61,7 +61,7 @@ public sealed class LateAnswerTests
         var observation = await Send(listener, lateWindow: TimeSpan.FromMilliseconds(200));
 
         Assert.That(observation.Failure!.Message, Does.Match(
-            @"^no complete response within 300ms \(waiting for the response body; 200 OK came after \d+ ms, then 7 body byte\(s\)\); still no answer after 0\.[5-9] s, when callhooks stopped reading$"));
+            @"^no complete response within 300ms \(waiting for the response body; 200 OK came after \d+ ms, then 7 body byte\(s\)\); still no answer after \d\.\d s, when callhooks stopped reading$"));
     }
 
     [Test]

@@ -21,7 +21,7 @@ public sealed class HeadOfLineTests
         var later = Directory.CreateTempSubdirectory("callhooks-hol-").FullName;
         foreach (var name in (string[])["incoming-missed", "obd-answered", "obd-no-answer"])
         {
-            var scenario = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "scenarios", "myoperator", name + ".json")))!;
+            var scenario = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "scenarios", "myoperator-incall", name + ".json")))!;
             scenario["events"]![0]!["after"] = "200ms";
             File.WriteAllText(Path.Combine(later, name + ".json"), scenario.ToJsonString());
         }

@@ -15,13 +15,13 @@ internal static class Fixtures
 
     public static Scenario Scenario(string name)
     {
-        var (scenario, errors) = ScenarioLoader.LoadFile(Path.Combine(RepoPaths.Scenarios, "myoperator", name + ".json"));
+        var (scenario, errors) = ScenarioLoader.LoadFile(Path.Combine(RepoPaths.Scenarios, "myoperator-incall", name + ".json"));
         Assert.That(errors, Is.Empty, () => string.Join("\n", errors));
         return scenario!;
     }
 
     public static IReadOnlyList<Scenario> AllMyOperator() =>
-        ScenarioLibrary.LoadDirectory(Path.Combine(RepoPaths.Scenarios, "myoperator")).Scenarios;
+        ScenarioLibrary.LoadDirectory(Path.Combine(RepoPaths.Scenarios, "myoperator-incall")).Scenarios;
 
     public static WebhookConfig Config(string method = "POST", string encoding = "form") => new()
     {

@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
-namespace CallHooks.Conformance.Listener;
+namespace CallHooks.Conformance.Listener.MyOperatorInCall;
 
 /// <summary>
 /// Takes a MyOperator In-Call request apart the way the PHP sample does: GET carries only mapped query parameters;
 /// POST carries the call log as form field <c>myoperator</c> holding a JSON string (<c>$_POST['myoperator']</c>, then
 /// json_decode), or as a JSON body <c>{"myoperator": {...}}</c>. It knows nothing about the sender's types.
 /// </summary>
-internal static class MyOperatorInCallReader
+internal static class InCallReader
 {
     private const string FormType = "application/x-www-form-urlencoded";
     private const string JsonType = "application/json";

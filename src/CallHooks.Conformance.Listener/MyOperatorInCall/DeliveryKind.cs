@@ -1,4 +1,4 @@
-namespace CallHooks.Conformance.Listener;
+namespace CallHooks.Conformance.Listener.MyOperatorInCall;
 
 /// <summary>What one accepted delivery meant for its call, as <see cref="CallBook"/> saw it.</summary>
 internal enum DeliveryKind

@@ -1,4 +1,4 @@
-namespace CallHooks.Conformance.Listener;
+namespace CallHooks.Conformance.Listener.MyOperatorInCall;
 
 /// <summary>
 /// One call's mutable state inside <see cref="CallBook"/>, guarded by the book's lock; the outside world only

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CallHooks.Conformance.Listener;
+namespace CallHooks.Conformance.Listener.MyOperatorInCall;
 
 /// <summary>
 /// The In-Call fields a correct listener must not demand. MyOperator fills them only for some calls or some
@@ -16,7 +16,7 @@ namespace CallHooks.Conformance.Listener;
 /// The overview page's own example omits most of these. Missing, null and "" all mean "not given"; a value that
 /// is given must still have the documented shape.
 /// </summary>
-internal static partial class CallLogChecks
+internal static partial class InCallChecks
 {
     /// <summary>An optional text field: null when not given (missing, null or ""), else checked like a required one.</summary>
     private static string? Optional(JsonElement log, string field, List<string> problems, Func<string, string?> rule)

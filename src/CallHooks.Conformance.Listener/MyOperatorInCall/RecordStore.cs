@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace CallHooks.Conformance.Listener;
+namespace CallHooks.Conformance.Listener.MyOperatorInCall;
 
 /// <summary>
 /// The records a buggy integration keeps, for the record-bug modes of <see cref="ListenerMode"/>: what <c>/calls/{uid}</c>

@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace CallHooks.Conformance.Listener;
+namespace CallHooks.Conformance.Listener.MyOperatorInCall;
 
 /// <summary>
 /// Field checks for one MyOperator In-Call log, read by name from the parsed JSON as a user's listener would.
 /// MyOperator documents every enum value as a string, so a number where a string belongs is a problem.
 /// Extra fields pass: providers add fields over time. Every problem is reported, not just the first.
 /// </summary>
-internal static partial class CallLogChecks
+internal static partial class InCallChecks
 {
     public const string TimeFormat = "yyyy-MM-dd HH:mm:ss";
 

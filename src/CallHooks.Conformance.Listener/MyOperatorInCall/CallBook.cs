@@ -1,4 +1,4 @@
-namespace CallHooks.Conformance.Listener;
+namespace CallHooks.Conformance.Listener.MyOperatorInCall;
 
 /// <summary>
 /// The listener's memory of every call, keyed by uid (and id, to catch a log id moving to another uid).

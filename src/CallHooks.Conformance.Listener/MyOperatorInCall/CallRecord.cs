@@ -1,4 +1,4 @@
-namespace CallHooks.Conformance.Listener;
+namespace CallHooks.Conformance.Listener.MyOperatorInCall;
 
 /// <summary>
 /// What the listener has seen of one call (keyed by MyOperator's <c>uid</c>), as an immutable snapshot.
