@@ -48,7 +48,7 @@ public static class CallhooksApp
         {
             var suspects = SecretArguments(args);
             foreach (var problem in parsed.Errors)
-                await error.WriteLineAsync("callhooks: " + Wire.Redactor.Text(suspects, problem.Message)).ConfigureAwait(false);
+                await error.WriteLineAsync("callhooks: " + Secrets.Redactor.Text(suspects, problem.Message)).ConfigureAwait(false);
             var command = parsed.CommandResult.Command;
             await error.WriteLineAsync($"Try 'callhooks {(command == root ? "" : command.Name + " ")}--help'.").ConfigureAwait(false);
             return ExitCodes.InvalidInput;

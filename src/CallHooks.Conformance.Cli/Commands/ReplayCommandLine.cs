@@ -21,7 +21,7 @@ internal static class ReplayCommandLine
             if (index + 1 < tokens.Count && SecretOptions.Contains(token))
             {
                 var secret = tokens[++index];
-                words.Add(token == "--secret" ? Wire.Redactor.Mask : secret.Split(':')[0] + (token == "--basic" ? ":" : ": ") + Wire.Redactor.Mask);
+                words.Add(token == "--secret" ? Secrets.Redactor.Mask : secret.Split(':')[0] + (token == "--basic" ? ":" : ": ") + Secrets.Redactor.Mask);
             }
             else if (index + 1 < tokens.Count && token == "--option")
             {
@@ -47,7 +47,7 @@ internal static class ReplayCommandLine
     private static string MaskOption(string option)
     {
         var equals = option.IndexOf('=', StringComparison.Ordinal);
-        return equals > 0 && IsSecretOption(option[..equals]) ? option[..(equals + 1)] + Wire.Redactor.Mask : option;
+        return equals > 0 && IsSecretOption(option[..equals]) ? option[..(equals + 1)] + Secrets.Redactor.Mask : option;
     }
 
     /// <summary>Single-quotes words a POSIX shell would split or expand.</summary>

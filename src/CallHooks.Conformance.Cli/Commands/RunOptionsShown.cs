@@ -22,7 +22,7 @@ internal static class RunOptionsShown
             ["suite"] = string.Join(",", settings.Rules.Suites.Select(suite => suite.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal)),
         };
         foreach (var (name, value) in settings.ProfileOptions)
-            shown["option." + name] = ReplayCommandLine.IsSecretOption(name) ? Wire.Redactor.Mask : value;
+            shown["option." + name] = ReplayCommandLine.IsSecretOption(name) ? Secrets.Redactor.Mask : value;
         return shown;
     }
 }

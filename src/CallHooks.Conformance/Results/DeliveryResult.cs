@@ -70,7 +70,7 @@ public sealed record RequestRecord(
     }
 
     /// <summary>The body as UTF-8 text, secrets masked.</summary>
-    public string Body => body ??= Wire.Redactor.Text(secrets, System.Text.Encoding.UTF8.GetString(utf8Body.Span));
+    public string Body => body ??= Secrets.Redactor.Text(secrets, System.Text.Encoding.UTF8.GetString(utf8Body.Span));
 
     public bool Equals(RequestRecord? other) =>
         other is not null && Method == other.Method && Url == other.Url && Headers.SequenceEqual(other.Headers)

@@ -7,7 +7,7 @@ public static class RuleRunner
     {
         var results = new List<RuleResult>();
         // Evidence quotes what the listener sent back (a record, a CRM push); it may echo our credentials.
-        var secrets = Running.ObservationRedaction.Secrets(context.Profile, context.Config);
+        var secrets = Secrets.ObservationRedaction.Secrets(context.Profile, context.Config);
         foreach (var probe in RuleCatalog.Selected(context.Options, context.Scenario.Provider))
         {
             if (cancellationToken.IsCancellationRequested)
@@ -31,8 +31,8 @@ public static class RuleRunner
 
             results.Add(result with
             {
-                Failures = result.Failures.Select(text => Wire.Redactor.Text(secrets, text)).ToList(),
-                Evidence = result.Evidence.Select(text => Wire.Redactor.Text(secrets, text)).ToList(),
+                Failures = result.Failures.Select(text => Secrets.Redactor.Text(secrets, text)).ToList(),
+                Evidence = result.Evidence.Select(text => Secrets.Redactor.Text(secrets, text)).ToList(),
                 Unchecked = result.Unchecked ?? (probe.Rule.Judges is RuleJudges.AnswerAndData && result.Data is DataJudgement.None
                     ? "the listener's records: " + (context.Options.VerifyUrl is null ? "no --verify-url given, so it judged the answers alone" : "not read by this rule")
                     : null),
@@ -58,11 +58,11 @@ public static class RuleRunner
             var results = await probe.CheckAllAsync(contexts, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < contexts.Count; i++)
             {
-                var secrets = Running.ObservationRedaction.Secrets(contexts[i].Profile, contexts[i].Config);
+                var secrets = Secrets.ObservationRedaction.Secrets(contexts[i].Profile, contexts[i].Config);
                 perScenario[i].Add(results[i] with
                 {
-                    Failures = results[i].Failures.Select(text => Wire.Redactor.Text(secrets, text)).ToList(),
-                    Evidence = results[i].Evidence.Select(text => Wire.Redactor.Text(secrets, text)).ToList(),
+                    Failures = results[i].Failures.Select(text => Secrets.Redactor.Text(secrets, text)).ToList(),
+                    Evidence = results[i].Evidence.Select(text => Secrets.Redactor.Text(secrets, text)).ToList(),
                 });
             }
         }

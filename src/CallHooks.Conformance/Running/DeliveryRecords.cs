@@ -3,6 +3,7 @@ using CallHooks.Conformance.Expectations;
 using CallHooks.Conformance.Providers;
 using CallHooks.Conformance.Providers.StandardWebhooks;
 using CallHooks.Conformance.Results;
+using CallHooks.Conformance.Secrets;
 using CallHooks.Conformance.Wire;
 
 namespace CallHooks.Conformance.Running;

@@ -5,6 +5,7 @@ using CallHooks.Conformance.Providers;
 using CallHooks.Conformance.Providers.StandardWebhooks;
 using CallHooks.Conformance.Results;
 using CallHooks.Conformance.Scenarios;
+using CallHooks.Conformance.Secrets;
 using CallHooks.Conformance.Wire;
 
 namespace CallHooks.Conformance.Running;

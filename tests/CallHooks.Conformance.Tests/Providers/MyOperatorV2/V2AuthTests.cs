@@ -1,6 +1,7 @@
 using System.Web;
 using CallHooks.Conformance.Providers;
 using CallHooks.Conformance.Running;
+using CallHooks.Conformance.Secrets;
 using CallHooks.Conformance.Tests.Support;
 using CallHooks.Conformance.Wire;
 

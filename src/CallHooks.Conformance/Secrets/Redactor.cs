@@ -1,6 +1,11 @@
-namespace CallHooks.Conformance.Wire;
+using CallHooks.Conformance.Wire;
+namespace CallHooks.Conformance.Secrets;
 
-/// <summary>Masks secrets before anything about a request is written out or printed.</summary>
+/// <summary>
+/// Masks secrets before anything about a request or its answer is written out or printed: every report, the delivery
+/// log, the console and error messages go through here. A secret is masked as sent and in each form a listener's echo
+/// could give it (<see cref="SecretVariants"/>).
+/// </summary>
 public static class Redactor
 {
     public const string Mask = "[redacted]";
@@ -23,6 +28,9 @@ public static class Redactor
             return text;
         foreach (var secret in secrets.Where(secret => secret.Length > 0).OrderByDescending(secret => secret.Length))
         {
+            // Echoed forms first: a percent-encoded secret contains pieces of the plain one, never the reverse.
+            foreach (var variant in SecretVariants.Of(secret))
+                text = text.Replace(variant, Mask, StringComparison.Ordinal);
             // A short secret (a Basic password "b") would mask every "b" of a report; mask it only where it stands alone.
             text = secret.Length >= ShortSecret
                 ? text.Replace(secret, Mask, StringComparison.Ordinal)

@@ -2,7 +2,7 @@ using CallHooks.Conformance.Delivery;
 using CallHooks.Conformance.Providers;
 using CallHooks.Conformance.Wire;
 
-namespace CallHooks.Conformance.Running;
+namespace CallHooks.Conformance.Secrets;
 
 /// <summary>
 /// Masks secrets in what came back. A listener may echo what it received (a debug page, an error that quotes
@@ -35,7 +35,11 @@ internal static class ObservationRedaction
         foreach (var header in config.Headers)
             Add(header.Value);
         if (config.Basic is { } basic)
+        {
             Add(basic.Password);
+            // The Authorization header's credentials, even for a request sent without them (a probe): an echo of an earlier one may carry them.
+            Add(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(basic.User + ":" + basic.Password)));
+        }
         if (config.Secret is { } secret)
             Add(secret);
         return secrets ?? (IReadOnlyList<string>)[];
