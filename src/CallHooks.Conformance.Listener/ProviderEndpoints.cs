@@ -1,6 +1,9 @@
 namespace CallHooks.Conformance.Listener;
 
-/// <summary>Discovers every <see cref="IProviderEndpoint"/> in this assembly, so adding a provider adds files and edits none.</summary>
+/// <summary>
+/// Discovers every <see cref="IProviderEndpoint"/> in this assembly, so a provider's reader is added as files of its own
+/// folder. docs/ARCHITECTURE.md lists what else a provider needs.
+/// </summary>
 internal static class ProviderEndpoints
 {
     public static IReadOnlyList<IProviderEndpoint> Create(ListenerOptions options) => typeof(ProviderEndpoints).Assembly.GetTypes()

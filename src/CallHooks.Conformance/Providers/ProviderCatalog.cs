@@ -3,8 +3,9 @@ using System.Reflection;
 namespace CallHooks.Conformance.Providers;
 
 /// <summary>
-/// Every provider profile the harness knows, by name. Profiles are discovered in this assembly, so adding a
-/// provider touches its own folder (and its scenarios) and nothing else.
+/// Every provider profile the harness knows, by name: the profiles of this assembly with a public parameterless
+/// constructor. A profile is one piece of a provider; docs/ARCHITECTURE.md lists the others (scenarios, the schema's
+/// enum, a listener endpoint, golden files, notes), and a test names whatever a provider lacks.
 /// </summary>
 public static class ProviderCatalog
 {
