@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace CallHooks.Conformance.Delivery;
@@ -11,11 +10,12 @@ internal static class DeliveryFailures
 {
     public static readonly ObservedFailure Interrupted = new(FailureKind.Cancelled, "the run was interrupted before the response was complete");
 
-    /// <summary>A failed delivery, timed from <paramref name="started"/> (a <see cref="Stopwatch"/> timestamp) to now.</summary>
-    public static Observation Observe(DateTimeOffset sentAt, long started, ObservedFailure failure) => new()
+    /// <summary>A failed delivery that was sent at <paramref name="started"/> (a timestamp of <paramref name="time"/>), timed to now.</summary>
+    public static Observation Observe(DateTimeOffset sentAt, TimeProvider time, long started, ObservedFailure failure) => new()
     {
         SentAt = sentAt,
-        LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+        StartTimestamp = started,
+        LatencyMs = time.GetElapsedTime(started).TotalMilliseconds,
         Failure = failure,
     };
 
@@ -33,7 +33,7 @@ internal static class DeliveryFailures
     }
 
     /// <summary>The TCP (and TLS) handshake outlasted the connect timeout, before the request's own deadline.</summary>
-    public static ObservedFailure ConnectTimedOut(long started) => new(
+    public static ObservedFailure ConnectTimedOut(TimeSpan elapsed) => new(
         FailureKind.Timeout,
-        string.Create(CultureInfo.InvariantCulture, $"no connection within the connect timeout (gave up after {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms)"));
+        string.Create(CultureInfo.InvariantCulture, $"no connection within the connect timeout (gave up after {elapsed.TotalMilliseconds:0} ms)"));
 }

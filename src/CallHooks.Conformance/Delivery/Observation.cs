@@ -20,8 +20,8 @@ public sealed record Observation
     public LateAnswer? Late { get; init; }
 
     /// <summary>
-    /// When the request was handed to the transport, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp: orders
-    /// deliveries of one process against each other (head-of-line blocking); 0 when not recorded.
+    /// When the request was handed to the transport, as a timestamp of the run's <see cref="TimeProvider"/>: orders the
+    /// deliveries of one run against each other (head-of-line blocking); 0 when not recorded.
     /// </summary>
     public long StartTimestamp { get; init; }
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using CallHooks.Conformance.Wire;
@@ -27,7 +26,7 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time, Time
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(readUntil);
         var sentAt = time.GetUtcNow();
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         var progress = new BodyProgress();
         // The body bytes read when the budget ran out: the timeout's message describes that moment, whatever came later.
         using var budget = new CancellationTokenSource(timeout);
@@ -35,10 +34,10 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time, Time
         try
         {
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-            progress.HeadersMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            progress.HeadersMs = time.GetElapsedTime(started).TotalMilliseconds;
             progress.Response = response;
             var (body, bytes, truncated) = await ReadBoundedAsync(response.Content, progress, deadline.Token).ConfigureAwait(false);
-            var latencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var latencyMs = time.GetElapsedTime(started).TotalMilliseconds;
             if (latencyMs > timeout.TotalMilliseconds)
                 return TimedOut(sentAt, started, timeout, progress, new LateAnswer(progress.Status, latencyMs, Complete: true));
             return new Observation
@@ -59,27 +58,27 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time, Time
         catch (OperationCanceledException cancelled) when (!cancellationToken.IsCancellationRequested && cancelled.InnerException is TimeoutException)
         {
             // The handler's ConnectTimeout ran out before the request's own deadline.
-            return DeliveryFailures.Observe(sentAt, started, DeliveryFailures.ConnectTimedOut(started)) with { StartTimestamp = started };
+            return DeliveryFailures.Observe(sentAt, time, started, DeliveryFailures.ConnectTimedOut(time.GetElapsedTime(started)));
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested || Stopwatch.GetElapsedTime(started) >= timeout)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested || time.GetElapsedTime(started) >= timeout)
         {
             // Past the budget the delivery has failed, whether the late window or the run's interruption stopped the reading.
             var late = readUntil > timeout && !cancellationToken.IsCancellationRequested
-                ? new LateAnswer(progress.HeadersMs > timeout.TotalMilliseconds ? progress.Status : null, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Complete: false)
+                ? new LateAnswer(progress.HeadersMs > timeout.TotalMilliseconds ? progress.Status : null, time.GetElapsedTime(started).TotalMilliseconds, Complete: false)
                 : null;
             return TimedOut(sentAt, started, timeout, progress, late);
         }
         catch (OperationCanceledException)
         {
-            return DeliveryFailures.Observe(sentAt, started, DeliveryFailures.Interrupted) with { StartTimestamp = started };
+            return DeliveryFailures.Observe(sentAt, time, started, DeliveryFailures.Interrupted);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
             var failure = FailureClassifier.Classify(exception, progress.HeadersMs > 0, tap);
-            if (Stopwatch.GetElapsedTime(started) < timeout)
-                return DeliveryFailures.Observe(sentAt, started, failure) with { StartTimestamp = started };
+            if (time.GetElapsedTime(started) < timeout)
+                return DeliveryFailures.Observe(sentAt, time, started, failure);
             var ending = failure.Message.Length > 0 ? char.ToLowerInvariant(failure.Message[0]) + failure.Message[1..] : failure.Message;
-            return TimedOut(sentAt, started, timeout, progress, new LateAnswer(null, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Complete: false, ending));
+            return TimedOut(sentAt, started, timeout, progress, new LateAnswer(null, time.GetElapsedTime(started).TotalMilliseconds, Complete: false, ending));
         }
     }
 

@@ -45,7 +45,7 @@ public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider ti
 
         if (!cancellationToken.IsCancellationRequested)
             await CheckAtRunEndAsync(results, contexts, cancellationToken).ConfigureAwait(false);
-        return HeadOfLineBlocking.Annotate(results.OfType<ScenarioResult>().ToList());
+        return HeadOfLineBlocking.Annotate(results.OfType<ScenarioResult>().ToList(), time);
     }
 
     /// <summary>Rules only the whole run can show (one call's webhook corrupting another call's record), once every scenario ran.</summary>

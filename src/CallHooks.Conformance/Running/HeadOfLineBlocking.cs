@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using CallHooks.Conformance.Results;
 
@@ -29,10 +28,10 @@ public static class HeadOfLineBlocking
     /// </summary>
     private const double SentEarlierByMs = 10;
 
-    public static IReadOnlyList<ScenarioResult> Annotate(IReadOnlyList<ScenarioResult> scenarios)
+    public static IReadOnlyList<ScenarioResult> Annotate(IReadOnlyList<ScenarioResult> scenarios, TimeProvider time)
     {
         var timed = scenarios
-            .SelectMany(scenario => scenario.Deliveries.Select((delivery, index) => new Timed(scenario, index, delivery)))
+            .SelectMany(scenario => scenario.Deliveries.Select((delivery, index) => new Timed(scenario, index, delivery, time)))
             .Where(entry => entry.Start != 0)
             .ToList();
         var answered = timed.Where(entry => entry.AnsweredMs is not null).Select(entry => entry.AnsweredMs!.Value).Order().ToList();
@@ -70,7 +69,7 @@ public static class HeadOfLineBlocking
 
     private static string Describe(Timed d, double dLatencyMs, Timed e, double waitedMs)
     {
-        var lead = Stopwatch.GetElapsedTime(e.Start, d.Start).TotalMilliseconds;
+        var lead = e.Time.GetElapsedTime(e.Start, d.Start).TotalMilliseconds;
         var what = e.Delivery.Observation.Response is { } response ? $"{response.Status} {response.Reason}".TrimEnd()
             : e.Delivery.Observation.Late?.StatusLine ?? "its end";
         return string.Create(CultureInfo.InvariantCulture,
@@ -78,7 +77,7 @@ public static class HeadOfLineBlocking
             + $"{waitedMs:0} ms of this delivery's {dLatencyMs:0} ms passed before that one got {what}; the listener handled one request at a time, so look at that event's handler, not this one's");
     }
 
-    private sealed record Timed(ScenarioResult Scenario, int Index, DeliveryResult Delivery)
+    private sealed record Timed(ScenarioResult Scenario, int Index, DeliveryResult Delivery, TimeProvider Time)
     {
         public long Start => Delivery.Observation.StartTimestamp;
 
@@ -87,13 +86,13 @@ public static class HeadOfLineBlocking
         public string Authority { get; } = Uri.TryCreate(Delivery.Request.Url, UriKind.Absolute, out var url) ? url.Authority : Delivery.Request.Url;
 
         /// <summary>How many milliseconds before <paramref name="other"/> this delivery was sent (negative when after).</summary>
-        public double SentBeforeMs(Timed other) => Stopwatch.GetElapsedTime(Start, other.Start).TotalMilliseconds;
+        public double SentBeforeMs(Timed other) => Time.GetElapsedTime(Start, other.Start).TotalMilliseconds;
 
         /// <summary>When this delivery's answer came (or its connection ended late), in milliseconds after <paramref name="origin"/>.</summary>
         public double? EndMsFrom(long origin)
         {
             var ended = AnsweredMs ?? (Delivery.Observation.Late is { Ending: not null } late ? late.AfterMs : null);
-            return ended is { } ms ? Stopwatch.GetElapsedTime(origin, Start).TotalMilliseconds + ms : null;
+            return ended is { } ms ? Time.GetElapsedTime(origin, Start).TotalMilliseconds + ms : null;
         }
     }
 }

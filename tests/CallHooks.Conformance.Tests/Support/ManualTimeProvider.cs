@@ -1,38 +1,32 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace CallHooks.Conformance.Tests.Support;
 
 /// <summary>
-/// A clock and timer source the test moves by hand: <see cref="Advance"/> moves time and fires every timer that
-/// has come due, in due order, on the calling thread. Timestamps tick in 100 ns units.
+/// The framework's <see cref="FakeTimeProvider"/>, with what these tests also need: timestamps counted from the start
+/// (a scheduled call's run start can be 0), the time elapsed since, and a signal that the code under test is waiting
+/// on a timer, so a test knows when moving the clock is safe.
 /// </summary>
-internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+internal sealed class ManualTimeProvider : FakeTimeProvider
 {
+    private readonly DateTimeOffset start;
     private readonly Lock gate = new();
-    private readonly List<ManualTimer> timers = [];
-    private long ticks;
+    private int armed;
     private TaskCompletionSource timerPending = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (gate)
-            return start.AddTicks(ticks);
-    }
+    public ManualTimeProvider(DateTimeOffset start)
+        : base(start) => this.start = start;
 
-    public override long GetTimestamp()
-    {
-        lock (gate)
-            return ticks;
-    }
+    public TimeSpan Elapsed => GetUtcNow() - start;
 
-    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-    public TimeSpan Elapsed => TimeSpan.FromTicks(GetTimestamp());
+    public override long GetTimestamp() => base.GetTimestamp() - start.UtcTicks;
 
     /// <summary>Completes once some timer is pending: then the code under test is waiting on the clock, and moving it is safe.</summary>
     public Task WhenTimerPendingAsync()
     {
         lock (gate)
         {
-            if (timers.Count > 0)
+            if (armed > 0)
                 return Task.CompletedTask;
             if (timerPending.Task.IsCompleted)
                 timerPending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -40,85 +34,73 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
-    public void Advance(TimeSpan by)
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        long target;
-        lock (gate)
-            target = ticks + by.Ticks;
-        while (true)
-        {
-            ManualTimer? due;
-            lock (gate)
+        var tracked = new TrackedTimer(this);
+        tracked.Inner = base.CreateTimer(
+            fired =>
             {
-                due = timers.Where(timer => timer.DueAt <= target).MinBy(timer => timer.DueAt);
-                if (due is null)
-                {
-                    // A callback may have moved time further (a fake listener "taking" 20 ms): never go back.
-                    ticks = Math.Max(ticks, target);
-                    return;
-                }
+                tracked.Fired(period);
+                callback(fired);
+            },
+            state, dueTime, period);
+        tracked.Armed(dueTime);
+        return tracked;
+    }
 
-                ticks = Math.Max(ticks, due.DueAt);
-                due.Reschedule(this);
-            }
-
-            due.Fire();
+    private void Count(int change)
+    {
+        lock (gate)
+        {
+            armed += change;
+            if (armed > 0)
+                timerPending.TrySetResult();
         }
     }
 
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    /// <summary>A timer counted as pending from the time it is armed until it fires (one-shot), is changed to never, or is disposed.</summary>
+    private sealed class TrackedTimer(ManualTimeProvider owner) : ITimer
     {
-        var timer = new ManualTimer(this, callback, state);
-        timer.Change(dueTime, period);
-        return timer;
-    }
+        private int pending;
 
-    private sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
-    {
-        private long period = -1;
+        public ITimer Inner { get; set; } = null!;
 
-        public long DueAt { get; private set; }
+        public void Armed(TimeSpan dueTime)
+        {
+            if (dueTime != Timeout.InfiniteTimeSpan && Interlocked.Exchange(ref pending, 1) == 0)
+                owner.Count(+1);
+        }
+
+        public void Fired(TimeSpan period)
+        {
+            if ((period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero) && Interlocked.Exchange(ref pending, 0) == 1)
+                owner.Count(-1);
+        }
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            lock (owner.gate)
-            {
-                owner.timers.Remove(this);
-                this.period = period == Timeout.InfiniteTimeSpan ? -1 : period.Ticks;
-                if (dueTime != Timeout.InfiniteTimeSpan)
-                {
-                    DueAt = owner.ticks + dueTime.Ticks;
-                    owner.timers.Add(this);
-                    owner.timerPending.TrySetResult();
-                }
-            }
-
-            return true;
+            Disarm();
+            var changed = Inner.Change(dueTime, period);
+            Armed(dueTime);
+            return changed;
         }
-
-        /// <summary>Called under the owner's lock when the timer fires: periodic timers go again, others are done.</summary>
-        public void Reschedule(ManualTimeProvider provider)
-        {
-            provider.timers.Remove(this);
-            if (period > 0)
-            {
-                DueAt += period;
-                provider.timers.Add(this);
-            }
-        }
-
-        public void Fire() => callback(state);
 
         public void Dispose()
         {
-            lock (owner.gate)
-                owner.timers.Remove(this);
+            Disarm();
+            Inner.Dispose();
         }
 
         public ValueTask DisposeAsync()
         {
             Dispose();
             return ValueTask.CompletedTask;
+        }
+
+        private void Disarm()
+        {
+            if (Interlocked.Exchange(ref pending, 0) == 1)
+                owner.Count(-1);
         }
     }
 }

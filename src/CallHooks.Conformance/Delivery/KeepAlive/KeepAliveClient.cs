@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Authentication;
 using System.Text;
@@ -34,7 +33,7 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
     {
         ArgumentNullException.ThrowIfNull(request);
         var sentAt = time.GetUtcNow();
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         var endpoint = new Endpoint(request.Url.Scheme, request.Url.IdnHost, request.Url.Port);
         KeepAliveConnection? connection = null;
         ResponseHead? head = null;
@@ -46,7 +45,7 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
             connection = TakeIdle(endpoint) ?? await ConnectAsync(request.Url, timeout, cancellationToken).ConfigureAwait(false);
             connection.Outgoing.ResetWrittenCount();
             if (!RawHttpRenderer.TryWrite(request, connection.Outgoing, out var badHeader))
-                return DeliveryFailures.Observe(sentAt, started, new ObservedFailure(FailureKind.Other, $"the value of header '{badHeader}' is not ASCII; HTTP header values are sent as ASCII"));
+                return DeliveryFailures.Observe(sentAt, time, started, new ObservedFailure(FailureKind.Other, $"the value of header '{badHeader}' is not ASCII; HTTP header values are sent as ASCII"));
 
             var deadline = connection.Deadline;
             deadline.CancelAfter(Remaining(timeout, started));
@@ -59,7 +58,7 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
                     throw new ResponseEndedException(connection.HeadCutShort());
             }
 
-            headersMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            headersMs = time.GetElapsedTime(started).TotalMilliseconds;
 
             // One byte more than the limit tells a body of exactly the limit from a longer one.
             const int limit = WebhookDispatcher.MaxBodyBytes + 1;
@@ -86,7 +85,8 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
                 return new Observation
                 {
                     SentAt = sentAt,
-                    LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                    StartTimestamp = started,
+                    LatencyMs = time.GetElapsedTime(started).TotalMilliseconds,
                     Response = new ObservedResponse(
                         head.Status,
                         head.Reason,
@@ -105,27 +105,27 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             var statusLine = head is null ? null : $"{head.Status.ToString(CultureInfo.InvariantCulture)} {head.Reason}".TrimEnd();
-            return DeliveryFailures.Observe(sentAt, started, DeliveryFailures.TimedOut(timeout, statusLine, headersMs, connection?.BodyBytes ?? 0));
+            return DeliveryFailures.Observe(sentAt, time, started, DeliveryFailures.TimedOut(timeout, statusLine, headersMs, connection?.BodyBytes ?? 0));
         }
         catch (OperationCanceledException)
         {
-            return DeliveryFailures.Observe(sentAt, started, DeliveryFailures.Interrupted);
+            return DeliveryFailures.Observe(sentAt, time, started, DeliveryFailures.Interrupted);
         }
         catch (MalformedResponseException malformed)
         {
-            return DeliveryFailures.Observe(sentAt, started, new ObservedFailure(FailureKind.MalformedResponse, "the response is not valid HTTP: " + malformed.Message));
+            return DeliveryFailures.Observe(sentAt, time, started, new ObservedFailure(FailureKind.MalformedResponse, "the response is not valid HTTP: " + malformed.Message));
         }
         catch (ResponseEndedException ended)
         {
-            return DeliveryFailures.Observe(sentAt, started, ended.Failure);
+            return DeliveryFailures.Observe(sentAt, time, started, ended.Failure);
         }
         catch (ConnectTimeoutException)
         {
-            return DeliveryFailures.Observe(sentAt, started, DeliveryFailures.ConnectTimedOut(started));
+            return DeliveryFailures.Observe(sentAt, time, started, DeliveryFailures.ConnectTimedOut(time.GetElapsedTime(started)));
         }
         catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or AuthenticationException)
         {
-            return DeliveryFailures.Observe(sentAt, started, FailureClassifier.Classify(exception, head is not null || connection?.ResponseBytes > 0));
+            return DeliveryFailures.Observe(sentAt, time, started, FailureClassifier.Classify(exception, head is not null || connection?.ResponseBytes > 0));
         }
         finally
         {
@@ -153,9 +153,9 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
         }
     }
 
-    private static TimeSpan Remaining(TimeSpan timeout, long started)
+    private TimeSpan Remaining(TimeSpan timeout, long started)
     {
-        var left = timeout - Stopwatch.GetElapsedTime(started);
+        var left = timeout - time.GetElapsedTime(started);
         return left > TimeSpan.Zero ? left : TimeSpan.FromTicks(1);
     }
 
