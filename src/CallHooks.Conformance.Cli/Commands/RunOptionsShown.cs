@@ -10,8 +10,8 @@ internal static class RunOptionsShown
         var profile = Providers.ProviderCatalog.Find(settings.Scenarios.Count > 0 ? settings.Scenarios[0].Provider : "");
         var shown = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["method"] = config.Method ?? profile?.DefaultMethod ?? "",
-            ["encoding"] = (config.Method ?? profile?.DefaultMethod) == "GET" ? "none" : config.Encoding ?? profile?.DefaultEncoding ?? "",
+            ["method"] = profile is null ? config.Method ?? "" : Providers.WireShape.Of(profile, config).MethodName,
+            ["encoding"] = profile is null ? config.Encoding ?? "" : Providers.WireShape.Of(profile, config).EncodingName,
             ["auth"] = settings.Basic is null ? "none" : "basic",
             ["signing"] = SigningNotice.Shown(settings.Scenarios.Select(scenario => scenario.Provider).Distinct().ToList(), settings, config),
             ["headers"] = string.Join(", ", settings.Headers.Select(header => header.Name)),

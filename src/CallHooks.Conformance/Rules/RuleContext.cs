@@ -20,9 +20,9 @@ public sealed record RuleContext(
     /// <summary>Probes time out like scenario deliveries do.</summary>
     public TimeSpan Timeout => Plan.Timeout ?? Profile.TimeBudget;
 
-    public string Method => Config.Method ?? Profile.DefaultMethod;
+    public WireShape Wire => WireShape.Of(Profile, Config);
 
-    public bool HasBody => Method != "GET";
+    public bool HasBody => !Wire.IsGet;
 
     /// <summary>
     /// The scenario's steps the provider sends under this configuration, by their index in the scenario (a voipappz

@@ -23,8 +23,8 @@ public sealed class LateAnswerTests
         });
         var observation = await Send(listener, lateWindow: TimeSpan.FromSeconds(2));
 
-        Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Timeout));
-        Assert.That(observation.Response, Is.Null);
+        Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Timeout), () => $"{observation}");
+        Assert.That(observation.Response, Is.Null, () => $"{observation}");
         Assert.That(observation.LatencyMs, Is.EqualTo(300), "a delivery fails when its budget runs out");
         Assert.That(observation.Failure!.Message, Does.Match(
             @"^no complete response within 300ms \(waiting for the response headers\); answered 500 Internal Server Error after \d\.\d s, too late: the provider had given up$"));

@@ -77,16 +77,16 @@ public sealed class AcefoneProfile : IProviderProfile
         foreach (var name in context.Step.Unset)
             values.Remove(name);
 
-        var method = config.Method ?? DefaultMethod;
+        var wire = WireShape.Of(this, config);
         var encoding = EncodingOf(config);
         var template = TemplateRules.Trim(config.Template ?? DefaultTemplates.For(encoding));
-        var request = method == "GET"
-            ? new WebhookRequest { Method = method, Url = WithQuery(config.Target, TemplateRenderer.Form(template, values)) }
+        var request = wire.IsGet
+            ? new WebhookRequest { Method = wire.MethodName, Url = WithQuery(config.Target, TemplateRenderer.Form(template, values)) }
             : new WebhookRequest
             {
-                Method = method,
+                Method = wire.MethodName,
                 Url = config.Target,
-                ContentType = encoding == "json" ? "application/json" : "application/x-www-form-urlencoded",
+                ContentType = wire.ContentType,
                 Body = Encoding.UTF8.GetBytes(encoding == "json" ? TemplateRenderer.Json(template, values) : TemplateRenderer.Form(template, values)),
             };
 
@@ -94,9 +94,8 @@ public sealed class AcefoneProfile : IProviderProfile
         return WebhookAuth.Apply(config with { Basic = null }, request);
     }
 
-    /// <summary>GET carries the form template as its query string, so GET always renders the form way.</summary>
-    private string EncodingOf(WebhookConfig config) =>
-        (config.Method ?? DefaultMethod) == "GET" ? "form" : config.Encoding ?? DefaultEncoding;
+    /// <summary>How the template is rendered: GET carries the form template as its query string, so GET renders the form way.</summary>
+    private string EncodingOf(WebhookConfig config) => WireShape.Of(this, config).Encoding is BodyEncoding.Json ? "json" : "form";
 
     private static Uri WithQuery(Uri target, string query)
     {

@@ -101,7 +101,7 @@ public sealed class MyOperatorAfterCallProfile : IProviderProfile
         var query = config.Query.Select(mapping => KeyValuePair.Create(mapping.Name, AfterCallQueryFields.Value(mapping.Field, context.Call))).ToList();
         return WebhookAuth.Apply(config, new WebhookRequest
         {
-            Method = config.Method ?? DefaultMethod,
+            Method = WireShape.Of(this, config).MethodName,
             Url = FormUrlEncoding.AppendQuery(config.Target, query),
             ContentType = "application/x-www-form-urlencoded",
             Body = FormUrlEncoding.Field("myoperator"u8, Encoding.UTF8.GetBytes(json)),

@@ -78,8 +78,7 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
     public WebhookRequest Build(StepContext context, WebhookConfig config)
     {
         var clidStyle = ClidReading.Is(config.Options, "e164") ? ClidStyle.E164 : ClidStyle.National;
-        var method = config.Method ?? DefaultMethod;
-        var encoding = config.Encoding ?? DefaultEncoding;
+        var wire = WireShape.Of(this, config);
         var edited = context.Step.Set.Count > 0 || context.Step.Unset.Count > 0;
         // The log as an object only when something reads or edits it; otherwise it goes straight to bytes.
         var log = edited || config.Query.Count > 0 ? Edited(context, clidStyle) : null;
@@ -88,25 +87,26 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
             .ToList();
 
         // Without edits or query mappings the log is never an object: the call's prepared pieces make the body.
-        var (contentType, body) = method == "GET"
-            ? ((string?)null, ReadOnlyMemory<byte>.Empty)
-            : encoding == "json"
-                ? ("application/json", log is null ? CallLogBody.Render(context, clidStyle, form: false) : PayloadJson.Write(log, static (json, log) =>
+        var body = wire.Encoding switch
+        {
+            BodyEncoding.None => ReadOnlyMemory<byte>.Empty,
+            BodyEncoding.Json => log is null ? CallLogBody.Render(context, clidStyle, form: false) : PayloadJson.Write(log, static (json, log) =>
                 {
                     json.WriteStartObject();
                     json.WritePropertyName("myoperator");
                     log.WriteTo(json);
                     json.WriteEndObject();
-                }))
-                : ("application/x-www-form-urlencoded", log is null
-                    ? CallLogBody.Render(context, clidStyle, form: true)
-                    : FormUrlEncoding.Field("myoperator"u8, PayloadJson.SerializeToUtf8(log)));
+                }),
+            _ => log is null
+                ? CallLogBody.Render(context, clidStyle, form: true)
+                : FormUrlEncoding.Field("myoperator"u8, PayloadJson.SerializeToUtf8(log)),
+        };
 
         return WebhookAuth.Apply(config, new WebhookRequest
         {
-            Method = method,
+            Method = wire.MethodName,
             Url = FormUrlEncoding.AppendQuery(config.Target, query),
-            ContentType = contentType,
+            ContentType = wire.ContentType,
             Body = body,
         });
     }

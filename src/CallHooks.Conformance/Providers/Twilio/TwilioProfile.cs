@@ -88,30 +88,29 @@ public sealed class TwilioProfile : IProviderProfile
     public WebhookRequest Build(StepContext context, WebhookConfig config)
     {
         var parameters = StatusCallbackParameters.For(context);
-        var method = config.Method ?? DefaultMethod;
-        var encoding = config.Encoding ?? DefaultEncoding;
+        var wire = WireShape.Of(this, config);
         // With --sign the secret is the signing scheme's key, not an auth token.
         var authToken = AuthToken(config);
 
         WebhookRequest request;
         IReadOnlyList<KeyValuePair<string, string>> signedForm = [];
-        if (method == "GET")
+        if (wire.IsGet)
         {
-            request = new WebhookRequest { Method = method, Url = FormUrlEncoding.AppendQuery(config.Target, parameters) };
+            request = new WebhookRequest { Method = wire.MethodName, Url = FormUrlEncoding.AppendQuery(config.Target, parameters) };
         }
-        else if (encoding == "json")
+        else if (wire.Encoding is BodyEncoding.Json)
         {
             var json = new JsonObject();
             foreach (var (name, value) in parameters)
                 json[name] = value;
             var body = Encoding.UTF8.GetBytes(PayloadJson.Serialize(json));
             var url = FormUrlEncoding.AppendQuery(config.Target, [KeyValuePair.Create(TwilioSignature.BodyHashParameter, TwilioSignature.BodyHash(body))]);
-            request = new WebhookRequest { Method = method, Url = url, ContentType = "application/json", Body = body };
+            request = new WebhookRequest { Method = wire.MethodName, Url = url, ContentType = wire.ContentType, Body = body };
         }
         else
         {
             var body = Encoding.UTF8.GetBytes(FormUrlEncoding.Encode(parameters));
-            request = new WebhookRequest { Method = method, Url = config.Target, ContentType = "application/x-www-form-urlencoded", Body = body };
+            request = new WebhookRequest { Method = wire.MethodName, Url = config.Target, ContentType = wire.ContentType, Body = body };
             signedForm = parameters;
         }
 

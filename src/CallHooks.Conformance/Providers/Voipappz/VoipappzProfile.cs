@@ -85,11 +85,11 @@ public sealed class VoipappzProfile : IProviderProfile
             payload.Remove(field);
         ApplyDestinationStyle(payload, options);
 
-        var method = config.Method ?? DefaultMethod;
+        var wire = WireShape.Of(this, config);
         var json = Serialize(payload, options);
-        var request = method == "GET" && !options.GetWithBody
-            ? new WebhookRequest { Method = method, Url = FormUrlEncoding.AppendQuery(config.Target, QueryPairs(payload)) }
-            : new WebhookRequest { Method = method, Url = config.Target, ContentType = "application/json", Body = Encoding.UTF8.GetBytes(json) };
+        var request = wire.IsGet && !options.GetWithBody
+            ? new WebhookRequest { Method = wire.MethodName, Url = FormUrlEncoding.AppendQuery(config.Target, QueryPairs(payload)) }
+            : new WebhookRequest { Method = wire.MethodName, Url = config.Target, ContentType = "application/json", Body = Encoding.UTF8.GetBytes(json) };
         return WebhookAuth.Apply(config, request);
     }
 
