@@ -1,8 +1,5 @@
 namespace CallHooks.Conformance.Listener.Acefone;
 
-/// <summary>What one checked delivery says about its call; null where the template did not carry the variable.</summary>
-internal sealed record AcefoneDelivery(string CallId, string? Uuid, string? StartStamp, string? Direction, string? CallerIdNumber, string? CallToNumber, string Fingerprint);
-
 /// <summary>
 /// The listener's memory of Acefone calls, keyed by call_id. Within a call the start, direction and numbers never
 /// change; a uuid (one leg) never moves to another call; and a call seen again (same start_stamp and numbers) under

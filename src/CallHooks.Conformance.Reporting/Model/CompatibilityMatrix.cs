@@ -2,15 +2,6 @@ using CallHooks.Conformance.Results;
 
 namespace CallHooks.Conformance.Reporting.Model;
 
-/// <summary>One configuration a scenario ran under: a value per dimension, in the matrix's dimension order.</summary>
-internal sealed record MatrixColumn(IReadOnlyList<string> Values);
-
-/// <summary>The scenario results that fall into one row and column (usually exactly one).</summary>
-internal sealed record MatrixCell(IReadOnlyList<int> Scenarios, int Passed, int Failed, int Deliveries, int DeliveriesFailed);
-
-/// <summary>One scenario name; a cell per column, null where the scenario did not run in that configuration.</summary>
-internal sealed record MatrixRow(string Name, IReadOnlyList<MatrixCell?> Cells);
-
 /// <summary>
 /// The compatibility matrix: a row per scenario name and a column per configuration the run exercised, each
 /// configuration being its values on the dimensions (provider when several ran, method, encoding, auth, signing).

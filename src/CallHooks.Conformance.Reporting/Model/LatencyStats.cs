@@ -3,12 +3,6 @@ using CallHooks.Conformance.Running.Load;
 
 namespace CallHooks.Conformance.Reporting.Model;
 
-/// <summary>Latency of one event type: percentiles over the deliveries that got a response.</summary>
-internal sealed record EventLatency(string Provider, string Event, int Answered, int NoResponse, double? P50, double? P90, double? P99, double? Max);
-
-/// <summary>How many answered deliveries took at most <see cref="UpToMs"/> (and more than the bucket before); null is the open last bucket.</summary>
-internal sealed record HistogramBucket(double? UpToMs, int Count);
-
 /// <summary>
 /// Latency figures for the reports. Only deliveries that got a response count: a timeout or refused connection
 /// says nothing about how fast the listener answers, so those are counted apart as "no response". Percentiles come

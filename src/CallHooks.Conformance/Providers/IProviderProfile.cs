@@ -1,7 +1,6 @@
 using CallHooks.Conformance.Calls;
 using CallHooks.Conformance.Providers.Fields;
 using CallHooks.Conformance.Providers.Readings;
-using CallHooks.Conformance.Scenarios;
 using CallHooks.Conformance.Wire;
 
 namespace CallHooks.Conformance.Providers;
@@ -98,29 +97,4 @@ public interface IProviderProfile
     /// <summary>Builds the request for one step of a call.</summary>
     /// <param name="context">The call and where this step stands in it.</param>
     WebhookRequest Build(StepContext context, WebhookConfig config);
-}
-
-/// <summary>Everything a profile may use to build one request.</summary>
-/// <param name="Call">The generated call.</param>
-/// <param name="Step">The scenario step being sent.</param>
-/// <param name="Index">Zero-based position of the step in the scenario.</param>
-/// <param name="EventTime">When the event happens in call time: call start plus the scheduled pauses.</param>
-public sealed record StepContext(Call Call, ScenarioStep Step, int Index, DateTimeOffset EventTime)
-{
-    /// <summary>
-    /// What a profile works out once per call and reuses for each of its events. The runners give all steps of a
-    /// call one memo; any other context has none, and a profile then works everything out for the one request.
-    /// </summary>
-    public CallMemo? Memo { get; init; }
-}
-
-/// <summary>
-/// One slot a profile may fill for the call being played: a load run builds tens of thousands of requests a second,
-/// and most of a payload is the same for every event of a call. A call's steps are built one after another, never at
-/// once, so the slot needs no locking. Whoever reads it must check that the value was made for the call in hand: a
-/// context copied <c>with</c> another call keeps its memo.
-/// </summary>
-public sealed class CallMemo
-{
-    public object? Value { get; set; }
 }

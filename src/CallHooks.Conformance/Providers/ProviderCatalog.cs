@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace CallHooks.Conformance.Providers;
 
 /// <summary>

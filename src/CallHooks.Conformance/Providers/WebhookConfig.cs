@@ -37,19 +37,3 @@ public sealed record WebhookConfig
     /// <summary>Profile-specific settings (<c>--option name=value</c>), validated by the profile.</summary>
     public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
-
-/// <summary>A configured custom header, parsed from <c>"Name: value"</c>.</summary>
-public sealed record HeaderSpec(string Name, string Value)
-{
-    public override string ToString() => Name + ": [redacted]";
-}
-
-/// <summary>Basic auth credentials. <see cref="ToString"/> never prints the password.</summary>
-public sealed record BasicCredentials(string User, string Password)
-{
-    public override string ToString() => User + ":[redacted]";
-}
-
-/// <summary>One panel mapping: query parameter <see cref="Name"/> carries call-log field <see cref="Field"/>.</summary>
-/// <param name="Field">A mappable field id, or <c>const:VALUE</c> for a custom constant.</param>
-public sealed record QueryMapping(string Name, string Field);

@@ -1,20 +1,5 @@
 namespace CallHooks.Conformance.Providers;
 
-/// <summary>How a webhook goes on the wire: GET carries everything in the query string; POST carries a body.</summary>
-public enum WebhookMethod
-{
-    Get,
-    Post,
-}
-
-/// <summary>The body's encoding: none on GET, else a form or JSON.</summary>
-public enum BodyEncoding
-{
-    None,
-    Form,
-    Json,
-}
-
 /// <summary>
 /// The method and encoding a configuration sends with for one profile, resolved once from <c>--method</c>,
 /// <c>--encoding</c> and the profile's defaults (after validation has accepted them), so no profile, rule or report

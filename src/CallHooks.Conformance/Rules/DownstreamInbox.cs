@@ -52,6 +52,3 @@ public sealed class DownstreamInbox(TimeProvider time)
         }
     }
 }
-
-/// <summary>One request the listener sent to the mock CRM.</summary>
-public sealed record DownstreamRequest(DateTimeOffset ReceivedAt, string Method, string Path, string Body);

@@ -1,5 +1,4 @@
 using CallHooks.Conformance.Delivery;
-using CallHooks.Conformance.Calls;
 using CallHooks.Conformance.Expectations;
 using CallHooks.Conformance.Providers;
 using CallHooks.Conformance.Results;
@@ -79,13 +78,3 @@ internal sealed class CallPlayer(WebhookRequestSender send, TimeProvider time)
         }
     }
 }
-
-/// <summary>One call to play: the scenario, its provider and configuration, and the generated call.</summary>
-/// <param name="Expectations">Per step, what the delivery must get (<see cref="CallPlayer.Expectations"/>).</param>
-/// <param name="Pace">Factor on the scenario's pauses: 1 as written; load runs may shorten them.</param>
-/// <param name="IntendedStart">When the first event is meant to be sent (a <see cref="TimeProvider"/> timestamp); null for now.</param>
-internal sealed record CallToPlay(
-    Scenario Scenario, IProviderProfile Profile, WebhookConfig Config, Call Call, ExpectationSpec[] Expectations, TimeSpan Timeout, double Pace = 1, long? IntendedStart = null);
-
-/// <summary>The deliveries a call made, in order, and the events its provider would not have sent.</summary>
-internal sealed record PlayedCall(IReadOnlyList<DeliveryResult> Deliveries, IReadOnlyList<SkippedStep> Skipped);

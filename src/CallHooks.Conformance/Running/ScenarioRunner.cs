@@ -1,8 +1,6 @@
 using CallHooks.Conformance.Delivery;
-using CallHooks.Conformance.Expectations;
 using CallHooks.Conformance.Generation;
 using CallHooks.Conformance.Providers;
-using CallHooks.Conformance.Providers.StandardWebhooks;
 using CallHooks.Conformance.Results;
 using CallHooks.Conformance.Scenarios;
 using CallHooks.Conformance.Secrets;

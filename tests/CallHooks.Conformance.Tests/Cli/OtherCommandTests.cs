@@ -1,4 +1,3 @@
-using CallHooks.Conformance.Scenarios;
 using CallHooks.Conformance.Tests.Support;
 
 namespace CallHooks.Conformance.Tests.Cli;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CallHooks.Conformance.Tests.Support;
-using Microsoft.AspNetCore.Http;
 
 namespace CallHooks.Conformance.Tests.Cli;
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CallHooks.Conformance.Calls;
 using CallHooks.Conformance.Generation;
 using CallHooks.Conformance.Tests.Support;

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using System.Web;
 using CallHooks.Conformance.Providers;
 using CallHooks.Conformance.Providers.MyOperatorInCall;
-using CallHooks.Conformance.Scenarios;
 using CallHooks.Conformance.Tests.Support;
 using CallHooks.Conformance.Wire;
 

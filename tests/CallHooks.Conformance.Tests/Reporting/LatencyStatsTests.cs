@@ -1,6 +1,5 @@
 using CallHooks.Conformance.Delivery;
 using CallHooks.Conformance.Reporting.Model;
-using CallHooks.Conformance.Results;
 
 namespace CallHooks.Conformance.Tests.Reporting;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CallHooks.Conformance.Listener;
 using CallHooks.Conformance.Tests.Support;
 
 namespace CallHooks.Conformance.Tests.Rules;

@@ -385,35 +385,3 @@ internal sealed class KeepAliveConnection : IDisposable
         buffer = larger;
     }
 }
-
-/// <summary>Where <see cref="KeepAliveConnection.TakeBody"/> stopped.</summary>
-internal enum BodyStep
-{
-    /// <summary>The body ended as its framing says.</summary>
-    Complete,
-
-    /// <summary>The sink holds the limit; the rest is left unread (the connection cannot be reused).</summary>
-    LimitReached,
-
-    /// <summary>The buffer ran out: read more from the listener.</summary>
-    NeedMore,
-}
-
-/// <summary>Where in a response body the connection is.</summary>
-internal enum BodyPhase
-{
-    /// <summary>Bytes of data: the rest of a Content-Length body or chunk, or everything until close.</summary>
-    Data,
-
-    /// <summary>The line end after a chunk's data.</summary>
-    DataEnd,
-
-    /// <summary>A chunk size line.</summary>
-    SizeLine,
-
-    /// <summary>Trailer fields after the last chunk.</summary>
-    Trailer,
-
-    /// <summary>The body is complete.</summary>
-    Done,
-}

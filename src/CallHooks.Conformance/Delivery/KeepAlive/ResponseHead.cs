@@ -3,22 +3,6 @@ using System.Text;
 
 namespace CallHooks.Conformance.Delivery.KeepAlive;
 
-/// <summary>How the length of a response body is known (RFC 9112 section 6.3).</summary>
-internal enum BodyFraming
-{
-    /// <summary>No body: a 204 or 304 answer.</summary>
-    None,
-
-    /// <summary>Exactly <see cref="ResponseHead.ContentLength"/> bytes.</summary>
-    ContentLength,
-
-    /// <summary>Transfer-Encoding ending in chunked.</summary>
-    Chunked,
-
-    /// <summary>Everything until the listener closes the connection.</summary>
-    UntilClose,
-}
-
 /// <summary>
 /// A response's status line and header block, parsed as RFC 9112 says a client should: CRLF or a bare LF ends a line,
 /// an obsolete line fold becomes a space, a header name is a token with no space before its colon, and Content-Length

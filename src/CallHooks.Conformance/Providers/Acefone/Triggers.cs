@@ -2,34 +2,6 @@ using CallHooks.Conformance.Calls;
 
 namespace CallHooks.Conformance.Providers.Acefone;
 
-/// <summary>How far a call has come when a trigger fires; a later phase knows everything an earlier one does.</summary>
-internal enum CallPhase
-{
-    Received,
-    Ivr,
-    Dtmf,
-    Dialing,
-    Answered,
-    Ended,
-}
-
-/// <summary>Which leg of the call a trigger reports on; its <c>$uuid</c> is that leg's id.</summary>
-internal enum LegRole
-{
-    /// <summary>The leg the call started with: the customer's on inbound and dialer calls, the agent's on click to call.</summary>
-    First,
-
-    /// <summary>The answering (or first dialed) agent's leg.</summary>
-    Agent,
-
-    /// <summary>The customer's leg.</summary>
-    Customer,
-}
-
-/// <param name="Id">The scenario event id (kebab-case).</param>
-/// <param name="Meaning">The trigger as the provider's panel names it.</param>
-internal sealed record AcefoneTrigger(string Id, string Meaning, CallPhase Phase, LegRole Leg);
-
 /// <summary>
 /// The webhook triggers of Acefone's panel (its trigger webhook help page, docs/providers/acefone.md) plus Smartflo's "missed by customer".
 /// A webhook is subscribed to one trigger; a scenario lists the triggers its listener would receive in call order.

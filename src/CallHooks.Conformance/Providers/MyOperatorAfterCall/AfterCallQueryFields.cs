@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CallHooks.Conformance.Calls;
 using CallHooks.Conformance.Providers.MyOperatorInCall;
 

@@ -1,5 +1,3 @@
-using CallHooks.Conformance.Providers;
-
 namespace CallHooks.Conformance.Providers.MyOperatorInCall;
 
 /// <summary>MyOperator's documented <c>call_state</c> values (In-Call webhook, "Call state").</summary>

@@ -1,5 +1,3 @@
-using CallHooks.Conformance.Providers.Readings;
-
 namespace CallHooks.Conformance.Providers.MyOperatorV2;
 
 /// <summary>The readings one configuration selects, resolved once per request into the values they put on the wire.</summary>

@@ -1,0 +1,14 @@
+namespace CallHooks.Conformance.Delivery.KeepAlive;
+
+/// <summary>Where <see cref="KeepAliveConnection.TakeBody"/> stopped.</summary>
+internal enum BodyStep
+{
+    /// <summary>The body ended as its framing says.</summary>
+    Complete,
+
+    /// <summary>The sink holds the limit; the rest is left unread (the connection cannot be reused).</summary>
+    LimitReached,
+
+    /// <summary>The buffer ran out: read more from the listener.</summary>
+    NeedMore,
+}

@@ -1,0 +1,7 @@
+namespace CallHooks.Conformance.Delivery.KeepAlive;
+
+/// <summary>The connection ended before the response was complete; <see cref="Failure"/> names what did arrive.</summary>
+internal sealed class ResponseEndedException(ObservedFailure failure) : Exception(failure.Message)
+{
+    public ObservedFailure Failure { get; } = failure;
+}
