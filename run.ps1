@@ -42,6 +42,8 @@ if ($args.Count -eq 0) {
     exit $LASTEXITCODE
 }
 elseif ($args[0] -eq 'test') {
+    # CSharpier, pinned in dotnet-tools.json: a test holds every file to its formatting.
+    dotnet tool restore | Out-Null
     # The providers' own verifier libraries (npm twilio, standardwebhooks), pinned in tests/verifiers/package-lock.json.
     if (-not (Test-Path tests/verifiers/node_modules/twilio)) { npm ci --no-audit --no-fund --prefix tests/verifiers | Out-Host }
     Build

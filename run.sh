@@ -76,7 +76,13 @@ ensure_verifiers() {
   fi
 }
 
+# CSharpier (pinned in dotnet-tools.json) formats the code; a test holds every file to it.
+ensure_tools() {
+  dotnet tool restore >/dev/null || echo "run.sh: could not restore the dotnet tools; the formatting test will fail and say so" >&2
+}
+
 run_tests() {
+  ensure_tools
   ensure_wiremock
   ensure_verifiers
   build

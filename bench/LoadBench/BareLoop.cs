@@ -16,22 +16,53 @@ internal static class BareLoop
 {
     public sealed record Result(long Requests, long Failed, double Seconds);
 
-    public static async Task<Result> RunAsync(Uri url, byte[] body, string contentType, int concurrency, int count, bool viaTransport, CancellationToken stop)
+    public static async Task<Result> RunAsync(
+        Uri url,
+        byte[] body,
+        string contentType,
+        int concurrency,
+        int count,
+        bool viaTransport,
+        CancellationToken stop
+    )
     {
-        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None, MaxConnectionsPerServer = Math.Max(256, concurrency) });
+        using var client = new HttpClient(
+            new SocketsHttpHandler
+            {
+                UseProxy = false,
+                UseCookies = false,
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.None,
+                MaxConnectionsPerServer = Math.Max(256, concurrency),
+            }
+        );
         using var transport = new KeepAliveClient(TimeSpan.FromSeconds(5), TlsTrust.System, TimeProvider.System);
-        var request = new WebhookRequest { Method = "POST", Url = url, ContentType = contentType, Body = body };
+        var request = new WebhookRequest
+        {
+            Method = "POST",
+            Url = url,
+            ContentType = contentType,
+            Body = body,
+        };
         long next = 0;
         long failed = 0;
         var clock = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            while (Interlocked.Increment(ref next) <= count && !stop.IsCancellationRequested)
-            {
-                if (!(viaTransport ? await SendThroughTransportAsync() : await SendPlainAsync()))
-                    Interlocked.Increment(ref failed);
-            }
-        }, stop)).ToArray();
+        var workers = Enumerable
+            .Range(0, concurrency)
+            .Select(_ =>
+                Task.Run(
+                    async () =>
+                    {
+                        while (Interlocked.Increment(ref next) <= count && !stop.IsCancellationRequested)
+                        {
+                            if (!(viaTransport ? await SendThroughTransportAsync() : await SendPlainAsync()))
+                                Interlocked.Increment(ref failed);
+                        }
+                    },
+                    stop
+                )
+            )
+            .ToArray();
         await Task.WhenAll(workers);
         return new Result(Math.Min(count, Interlocked.Read(ref next)), failed, clock.Elapsed.TotalSeconds);
 

@@ -56,12 +56,15 @@ internal static class Pipeline
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds;
             var deliveries = outcome.Summary.Deliveries;
-            results.Add(new PipelineRound(
-                deliveries,
-                used / deliveries,
-                (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)deliveries,
-                GC.CollectionCount(0) - collections,
-                deliveries / seconds));
+            results.Add(
+                new PipelineRound(
+                    deliveries,
+                    used / deliveries,
+                    (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)deliveries,
+                    GC.CollectionCount(0) - collections,
+                    deliveries / seconds
+                )
+            );
         }
 
         return results;

@@ -29,13 +29,24 @@ public static class CallhooksApp
                 suspects.Add(args[index + 2]);
         }
 
-        return suspects.SelectMany(word => new[] { word }.Concat(word.Split(':', 2).Skip(1).Select(part => part.Trim()))).Where(word => word.Length > 0).ToList();
+        return suspects
+            .SelectMany(word => new[] { word }.Concat(word.Split(':', 2).Skip(1).Select(part => part.Trim())))
+            .Where(word => word.Length > 0)
+            .ToList();
     }
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken, bool interactive = false)
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken,
+        bool interactive = false
+    )
     {
         var console = new CliConsole(output, error) { Interactive = interactive };
-        var root = new RootCommand("callhooks: a mock telephony provider that replays call scenarios against your webhook listener and checks its answers.")
+        var root = new RootCommand(
+            "callhooks: a mock telephony provider that replays call scenarios against your webhook listener and checks its answers."
+        )
         {
             RunCommand.Create(console),
             ListCommand.Create(console),
@@ -58,7 +69,13 @@ public static class CallhooksApp
         {
             // Program.cs owns Ctrl-C and SIGTERM: System.CommandLine's own handler would force exit 130/143 after
             // 2 s, possibly before the reports are written.
-            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            var configuration = new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            };
             return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
         catch (UsageException usage)

@@ -4,9 +4,7 @@ namespace CallHooks.Conformance.Cli;
 internal sealed class UsageException(IReadOnlyList<string> problems) : Exception(string.Join(Environment.NewLine, problems))
 {
     public UsageException(string problem)
-        : this([problem])
-    {
-    }
+        : this([problem]) { }
 
     public IReadOnlyList<string> Problems { get; } = problems;
 }

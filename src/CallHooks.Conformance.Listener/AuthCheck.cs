@@ -60,17 +60,14 @@ internal sealed class AuthCheck
             return "Basic credentials are not valid base64";
 
         // Constant-time compare of the whole "user:password", so timing does not reveal how much matched.
-        return CryptographicOperations.FixedTimeEquals(decoded.AsSpan(0, length), basicPair)
-            ? null
-            : "Basic credentials are wrong";
+        return CryptographicOperations.FixedTimeEquals(decoded.AsSpan(0, length), basicPair) ? null : "Basic credentials are wrong";
     }
 
     private string? CheckHeader(HttpRequest request)
     {
         if (!request.Headers.TryGetValue(headerName!, out var values) || values.Count == 0)
             return forgivesMissing ? null : $"required header '{headerName}' is missing";
-        var matches = values.Count == 1
-            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(values[0] ?? ""), headerValue);
+        var matches = values.Count == 1 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(values[0] ?? ""), headerValue);
         return matches ? null : $"required header '{headerName}' has the wrong value";
     }
 }

@@ -16,24 +16,26 @@ internal static class JsonText
     private const int MaxShown = 60;
 
     /// <summary>"number 1", "string \"x\"", "null": the kind and the value, so a message shows what arrived.</summary>
-    public static string Describe(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Null => "null",
-        JsonValueKind.True or JsonValueKind.False => "boolean " + value.GetRawText(),
-        JsonValueKind.Object => "object",
-        JsonValueKind.Array => "array",
-        _ => Kind(value) + " " + Shorten(value.GetRawText()),
-    };
+    public static string Describe(JsonElement value) =>
+        value.ValueKind switch
+        {
+            JsonValueKind.Null => "null",
+            JsonValueKind.True or JsonValueKind.False => "boolean " + value.GetRawText(),
+            JsonValueKind.Object => "object",
+            JsonValueKind.Array => "array",
+            _ => Kind(value) + " " + Shorten(value.GetRawText()),
+        };
 
-    public static string Kind(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => "string",
-        JsonValueKind.Number => "number",
-        JsonValueKind.True or JsonValueKind.False => "boolean",
-        JsonValueKind.Null => "null",
-        JsonValueKind.Object => "object",
-        _ => "array",
-    };
+    public static string Kind(JsonElement value) =>
+        value.ValueKind switch
+        {
+            JsonValueKind.String => "string",
+            JsonValueKind.Number => "number",
+            JsonValueKind.True or JsonValueKind.False => "boolean",
+            JsonValueKind.Null => "null",
+            JsonValueKind.Object => "object",
+            _ => "array",
+        };
 
     /// <summary>A string value quoted for a message, cut short so one bad field cannot flood a log line.</summary>
     public static string Quote(string value) => "\"" + Shorten(value) + "\"";

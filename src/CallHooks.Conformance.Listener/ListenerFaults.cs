@@ -26,14 +26,18 @@ internal sealed class ListenerFaults(ListenerOptions options)
     public bool AcceptsUnreadable => mode is ListenerMode.StoresMalformed or ListenerMode.PassesMalformed;
 
     /// <summary>Null when an exact re-delivery is accepted, as it must be; a 500 in <see cref="ListenerMode.FailsDuplicates"/>.</summary>
-    public Rejection? OnDuplicate(string key) => mode == ListenerMode.FailsDuplicates
-        ? new Rejection(500, $"internal listener error: duplicate key {key}")
-        : null;
+    public Rejection? OnDuplicate(string key) =>
+        mode == ListenerMode.FailsDuplicates ? new Rejection(500, $"internal listener error: duplicate key {key}") : null;
 
     /// <summary>The usual 4xx for a body that cannot be read, or a 500 in <see cref="ListenerMode.ServerErrorOnMalformed"/>.</summary>
-    public Rejection Unreadable(Rejection usual) => mode == ListenerMode.ServerErrorOnMalformed
-        ? usual with { StatusCode = 500, Errors = ["internal listener error: " + usual.Error] }
-        : usual;
+    public Rejection Unreadable(Rejection usual) =>
+        mode == ListenerMode.ServerErrorOnMalformed
+            ? usual with
+            {
+                StatusCode = 500,
+                Errors = ["internal listener error: " + usual.Error],
+            }
+            : usual;
 
     /// <summary>
     /// Runs a webhook's handling. In <see cref="ListenerMode.BlocksThenFails"/> one at a time, the first of them blocking
@@ -59,7 +63,16 @@ internal sealed class ListenerFaults(ListenerOptions options)
             if (Interlocked.Exchange(ref blocks, 0) == 0)
                 return await handle().ConfigureAwait(false);
             await Task.Delay(blockDelay, clock, CancellationToken.None).ConfigureAwait(false);
-            return await reject(new Rejection(500, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"internal listener error: blocked for {blockDelay.TotalSeconds:0.#} s"))).ConfigureAwait(false);
+            return await reject(
+                    new Rejection(
+                        500,
+                        string.Create(
+                            System.Globalization.CultureInfo.InvariantCulture,
+                            $"internal listener error: blocked for {blockDelay.TotalSeconds:0.#} s"
+                        )
+                    )
+                )
+                .ConfigureAwait(false);
         }
         finally
         {
@@ -68,7 +81,6 @@ internal sealed class ListenerFaults(ListenerOptions options)
     }
 
     /// <summary>Waits <see cref="ListenerOptions.SlowDelay"/> on the listener's clock in <see cref="ListenerMode.Slow"/>; otherwise returns at once.</summary>
-    public Task BeforeAnswerAsync(CancellationToken cancellationToken) => mode == ListenerMode.Slow && slowDelay > TimeSpan.Zero
-        ? Task.Delay(slowDelay, clock, cancellationToken)
-        : Task.CompletedTask;
+    public Task BeforeAnswerAsync(CancellationToken cancellationToken) =>
+        mode == ListenerMode.Slow && slowDelay > TimeSpan.Zero ? Task.Delay(slowDelay, clock, cancellationToken) : Task.CompletedTask;
 }

@@ -75,7 +75,10 @@ public sealed class ListenerOptions
             problems.Add($"RequiredHeaderName '{RequiredHeaderName}' is not a valid HTTP header name");
         if (string.IsNullOrEmpty(BasicUser) && !string.IsNullOrEmpty(BasicPassword))
             problems.Add("BasicPassword is set without BasicUser");
-        if (Secret?.StartsWith(Signing.StandardWebhooksCheck.Prefix, StringComparison.Ordinal) == true && Signing.StandardWebhooksCheck.DecodeKey(Secret) is null)
+        if (
+            Secret?.StartsWith(Signing.StandardWebhooksCheck.Prefix, StringComparison.Ordinal) == true
+            && Signing.StandardWebhooksCheck.DecodeKey(Secret) is null
+        )
             problems.Add("Secret starts with whsec_ but the rest is not base64");
         if (BasicUser?.Contains(':', StringComparison.Ordinal) == true)
             problems.Add("BasicUser must not contain ':' (Basic auth splits user and password at the first colon)");
@@ -85,7 +88,10 @@ public sealed class ListenerOptions
             problems.Add($"BlockDelay {BlockDelay} must not be negative");
         if (SlowDelay < TimeSpan.Zero)
             problems.Add($"SlowDelay {SlowDelay} must not be negative");
-        if (DownstreamUrl is not null && !(DownstreamUrl.IsAbsoluteUri && (DownstreamUrl.Scheme == Uri.UriSchemeHttp || DownstreamUrl.Scheme == Uri.UriSchemeHttps)))
+        if (
+            DownstreamUrl is not null
+            && !(DownstreamUrl.IsAbsoluteUri && (DownstreamUrl.Scheme == Uri.UriSchemeHttp || DownstreamUrl.Scheme == Uri.UriSchemeHttps))
+        )
             problems.Add($"DownstreamUrl '{DownstreamUrl}' must be an absolute http or https URL");
         return problems;
     }

@@ -6,9 +6,11 @@ namespace CallHooks.Conformance.Listener;
 /// </summary>
 internal static class ProviderEndpoints
 {
-    public static IReadOnlyList<IProviderEndpoint> Create(ListenerOptions options) => typeof(ProviderEndpoints).Assembly.GetTypes()
-        .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IProviderEndpoint).IsAssignableFrom(type))
-        .Select(type => (IProviderEndpoint)Activator.CreateInstance(type, options)!)
-        .OrderBy(endpoint => endpoint.Provider, StringComparer.Ordinal)
-        .ToList();
+    public static IReadOnlyList<IProviderEndpoint> Create(ListenerOptions options) =>
+        typeof(ProviderEndpoints)
+            .Assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IProviderEndpoint).IsAssignableFrom(type))
+            .Select(type => (IProviderEndpoint)Activator.CreateInstance(type, options)!)
+            .OrderBy(endpoint => endpoint.Provider, StringComparer.Ordinal)
+            .ToList();
 }

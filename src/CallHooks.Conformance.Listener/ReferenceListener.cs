@@ -1,8 +1,8 @@
 using CallHooks.Conformance.Listener.MyOperatorInCall;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -52,15 +52,28 @@ public sealed class ReferenceListener : IAsyncDisposable
         var records = new RecordStore(options.Mode);
         var providers = ProviderEndpoints.Create(options);
         var webhook = new InCallEndpoint(book, faults, downstream, records, providers.Select(provider => provider.Provider).ToList());
-        var router = new RequestRouter(book, records, new AuthCheck(options), faults, webhook, log, providers, new Signing.StandardWebhooksCheck(options));
+        var router = new RequestRouter(
+            book,
+            records,
+            new AuthCheck(options),
+            faults,
+            webhook,
+            log,
+            providers,
+            new Signing.StandardWebhooksCheck(options)
+        );
 
         // The empty builder has no logging providers, configuration files or hosting startup: quiet and fast.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(ReferenceListener).Assembly.GetName().Name });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(address, options.Port);
-        });
+        var builder = WebApplication.CreateEmptyBuilder(
+            new WebApplicationOptions { ApplicationName = typeof(ReferenceListener).Assembly.GetName().Name }
+        );
+        builder
+            .WebHost.UseKestrelCore()
+            .ConfigureKestrel(kestrel =>
+            {
+                kestrel.AddServerHeader = false;
+                kestrel.Listen(address, options.Port);
+            });
         builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
         var app = builder.Build();
         app.Run(router.HandleAsync);

@@ -4,9 +4,7 @@ namespace CallHooks.Conformance.Listener;
 internal sealed record Rejection(int StatusCode, IReadOnlyList<string> Errors)
 {
     public Rejection(int statusCode, string error)
-        : this(statusCode, [error])
-    {
-    }
+        : this(statusCode, [error]) { }
 
     /// <summary>All problems on one line: the body's <c>error</c> and the log line both use it.</summary>
     public string Error => string.Join("; ", Errors);

@@ -21,8 +21,7 @@ internal static class Replies
         return "rejected: " + rejection.Error;
     }
 
-    public static Task Error(HttpContext context, Rejection rejection) =>
-        Json(context, rejection.StatusCode, json =>
+    public static Task Error(HttpContext context, Rejection rejection) => Json(context, rejection.StatusCode, json =>
         {
             json.WriteBoolean("ok", false);
             json.WriteString("error", rejection.Error);
@@ -34,7 +33,6 @@ internal static class Replies
                 json.WriteEndArray();
             }
         });
-
 
     /// <summary>One JSON object; the body is built first so Content-Length is exact.</summary>
     public static async Task Json(HttpContext context, int status, Action<Utf8JsonWriter> writeProperties)

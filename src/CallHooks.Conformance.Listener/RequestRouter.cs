@@ -7,7 +7,16 @@ namespace CallHooks.Conformance.Listener;
 /// The listener's only middleware. <c>/healthz</c> and <c>/calls/{uid}</c> are reserved; every other path is a
 /// webhook endpoint, because users point MyOperator at whatever path they like. Writes one log line per request.
 /// </summary>
-internal sealed class RequestRouter(CallBook book, RecordStore records, AuthCheck auth, ListenerFaults faults, InCallEndpoint webhook, ListenerLog log, IReadOnlyList<IProviderEndpoint> providers, Signing.StandardWebhooksCheck? signatures = null)
+internal sealed class RequestRouter(
+    CallBook book,
+    RecordStore records,
+    AuthCheck auth,
+    ListenerFaults faults,
+    InCallEndpoint webhook,
+    ListenerLog log,
+    IReadOnlyList<IProviderEndpoint> providers,
+    Signing.StandardWebhooksCheck? signatures = null
+)
 {
     private const string CallsPrefix = "/calls/";
 
@@ -27,7 +36,9 @@ internal sealed class RequestRouter(CallBook book, RecordStore records, AuthChec
         catch (Exception e) when (!context.Response.HasStarted)
         {
             // A listener bug must still answer: the harness records a 500 instead of a dropped connection.
-            verdict = await Replies.Reject(context, new Rejection(500, "internal listener error: " + e.GetType().Name)).ConfigureAwait(false);
+            verdict = await Replies
+                .Reject(context, new Rejection(500, "internal listener error: " + e.GetType().Name))
+                .ConfigureAwait(false);
         }
 
         log.Write($"{request.Method} {path} {context.Response.StatusCode} {verdict}");
@@ -42,7 +53,9 @@ internal sealed class RequestRouter(CallBook book, RecordStore records, AuthChec
         if (path.StartsWith(CallsPrefix, StringComparison.OrdinalIgnoreCase))
             return await Denied(context).ConfigureAwait(false) ?? await Call(context, path[CallsPrefix.Length..]).ConfigureAwait(false);
 
-        return await faults.HandleWebhookAsync(() => Webhook(context, path), rejection => Replies.Reject(context, rejection)).ConfigureAwait(false);
+        return await faults
+            .HandleWebhookAsync(() => Webhook(context, path), rejection => Replies.Reject(context, rejection))
+            .ConfigureAwait(false);
     }
 
     /// <summary>The 401 or 403 for a request without the right credentials; null when it has them.</summary>
@@ -64,7 +77,10 @@ internal sealed class RequestRouter(CallBook book, RecordStore records, AuthChec
             return denied;
 
         // Standard Webhooks signing applies to every provider's webhooks alike, so it is checked before any reader.
-        if (signatures is not null && await signatures.CheckAsync(context.Request, context.RequestAborted).ConfigureAwait(false) is { } unsigned)
+        if (
+            signatures is not null
+            && await signatures.CheckAsync(context.Request, context.RequestAborted).ConfigureAwait(false) is { } unsigned
+        )
             return await Replies.Reject(context, unsigned).ConfigureAwait(false);
 
         // /<provider>/... goes to that provider's reader; every other path is a MyOperator In-Call webhook.

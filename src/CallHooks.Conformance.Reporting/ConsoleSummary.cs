@@ -33,7 +33,9 @@ public static class ConsoleSummary
             // CORE-001 repeats the delivery failures just printed; every other broken rule is news.
             foreach (var rule in scenario.Rules.Where(rule => rule.Applicable && !rule.Passed && rule.Rule.Id != "CORE-001"))
             {
-                output.WriteLine($"    {(rule.FailsRun ? "RULE" : "WARN")} {rule.Rule.Id} ({rule.Rule.LevelText}) {SafeText.ForTerminal(rule.Rule.Title)}");
+                output.WriteLine(
+                    $"    {(rule.FailsRun ? "RULE" : "WARN")} {rule.Rule.Id} ({rule.Rule.LevelText}) {SafeText.ForTerminal(rule.Rule.Title)}"
+                );
                 foreach (var failure in rule.Failures)
                     output.WriteLine("      - " + SafeText.ForTerminal(failure));
             }
@@ -96,6 +98,7 @@ public static class ConsoleSummary
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{total} {(total == 1 ? "scenario" : "scenarios")}: {result.Passed} passed, {result.Failed} failed, {result.Checked.Label}  "
-            + $"({deliveries} deliveries, {failedDeliveries} failed, {seconds} s)");
+                + $"({deliveries} deliveries, {failedDeliveries} failed, {seconds} s)"
+        );
     }
 }

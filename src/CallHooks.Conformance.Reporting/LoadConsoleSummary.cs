@@ -17,10 +17,20 @@ public static class LoadConsoleSummary
         var summary = load.Summary;
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine(SafeText.ForTerminal($"{result.Tool} {result.Version}  load run  target {result.Target}  seed {result.Seed}"));
-        output.WriteLine(string.Create(inv, $"calls {summary.CallsCompleted} ({summary.CallsFailed} failed)  rate {summary.AchievedRate:0.0}/s achieved of {summary.TargetRate:0.###}/s target  concurrency {summary.Concurrency}  pace {load.Pace:0.###}"));
-        output.WriteLine(string.Create(inv, $"deliveries {summary.Deliveries} ({summary.DeliveriesFailed} failed, {summary.ErrorRate * 100:0.###}%)  {summary.DeliveriesPerSecond:0.0} deliveries/s  in {summary.Elapsed.TotalSeconds:0.00} s"));
+        output.WriteLine(
+            string.Create(
+                inv,
+                $"calls {summary.CallsCompleted} ({summary.CallsFailed} failed)  rate {summary.AchievedRate:0.0}/s achieved of {summary.TargetRate:0.###}/s target  concurrency {summary.Concurrency}  pace {load.Pace:0.###}"
+            )
+        );
+        output.WriteLine(
+            string.Create(
+                inv,
+                $"deliveries {summary.Deliveries} ({summary.DeliveriesFailed} failed, {summary.ErrorRate * 100:0.###}%)  {summary.DeliveriesPerSecond:0.0} deliveries/s  in {summary.Elapsed.TotalSeconds:0.00} s"
+            )
+        );
         output.WriteLine();
-        output.WriteLine($"{"latency (ms)",-34} {"count",9} {"p50",9} {"p90",9} {"p99",9} {"p99.9",9} {"max",9}");
+        output.WriteLine($"{"latency (ms)", -34} {"count", 9} {"p50", 9} {"p90", 9} {"p99", 9} {"p99.9", 9} {"max", 9}");
         Row(output, "all, from scheduled send", summary.Latency);
         Row(output, "all, from actual send", summary.Sent);
         foreach (var group in summary.ByProvider)
@@ -35,7 +45,11 @@ public static class LoadConsoleSummary
             foreach (var call in result.Scenarios.Where(call => !call.Passed).Take(5))
             {
                 foreach (var delivery in call.Deliveries.Where(delivery => !delivery.Passed).Take(1))
-                    output.WriteLine(SafeText.ForTerminal($"  {call.Provider}/{call.Name} {call.CallId}: {DeliveryText.Verdict(delivery)}: {string.Join("; ", delivery.Failures)}"));
+                    output.WriteLine(
+                        SafeText.ForTerminal(
+                            $"  {call.Provider}/{call.Name} {call.CallId}: {DeliveryText.Verdict(delivery)}: {string.Join("; ", delivery.Failures)}"
+                        )
+                    );
             }
         }
 
@@ -45,7 +59,12 @@ public static class LoadConsoleSummary
     }
 
     private static void Row(TextWriter output, string name, LatencyPercentiles latency) =>
-        output.WriteLine(SafeText.ForTerminal(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{(name.Length > 34 ? name[..34] : name),-34} {latency.Count,9} {latency.P50Ms,9:0.00} {latency.P90Ms,9:0.00} {latency.P99Ms,9:0.00} {latency.P999Ms,9:0.00} {latency.MaxMs,9:0.00}")));
+        output.WriteLine(
+            SafeText.ForTerminal(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{(name.Length > 34 ? name[..34] : name), -34} {latency.Count, 9} {latency.P50Ms, 9:0.00} {latency.P90Ms, 9:0.00} {latency.P99Ms, 9:0.00} {latency.P999Ms, 9:0.00} {latency.MaxMs, 9:0.00}"
+                )
+            )
+        );
 }

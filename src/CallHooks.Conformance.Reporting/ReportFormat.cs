@@ -56,7 +56,10 @@ internal static class ReportFormat
         if (fraction == 0)
             return true;
         utf8[written++] = (byte)'.';
-        var digits = fraction % 10 != 0 ? 3 : fraction % 100 != 0 ? 2 : 1;
+        var digits =
+            fraction % 10 != 0 ? 3
+            : fraction % 100 != 0 ? 2
+            : 1;
         var divisor = 100;
         for (var digit = 0; digit < digits; digit++, divisor /= 10)
             utf8[written++] = (byte)('0' + fraction / divisor % 10);

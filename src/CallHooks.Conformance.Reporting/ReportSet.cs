@@ -29,11 +29,13 @@ public static class ReportSet
     /// Writes results.json, junit.xml, report.html and report.md into <paramref name="directory"/>, creating it. Never throws: each
     /// writer is isolated and its failure recorded, because losing junit.xml must not also cost results.json.
     /// </summary>
-    public static IReadOnlyList<ReportOutcome> WriteAll(RunResult result, string directory) =>
-        WriteAll(result, directory, Writers);
+    public static IReadOnlyList<ReportOutcome> WriteAll(RunResult result, string directory) => WriteAll(result, directory, Writers);
 
     internal static IReadOnlyList<ReportOutcome> WriteAll(
-        RunResult result, string directory, IReadOnlyList<(string File, Action<RunResult, Stream> Write)> writers)
+        RunResult result,
+        string directory,
+        IReadOnlyList<(string File, Action<RunResult, Stream> Write)> writers
+    )
     {
         var outcomes = new List<ReportOutcome>(writers.Count);
         foreach (var (file, write) in writers)

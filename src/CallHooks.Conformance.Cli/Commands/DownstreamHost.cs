@@ -42,9 +42,15 @@ internal sealed class DownstreamHost : IAsyncDisposable
             var buffer = new byte[MaxBody];
             var filled = 0;
             int read;
-            while (filled < buffer.Length && (read = await context.Request.Body.ReadAsync(buffer.AsMemory(filled), context.RequestAborted)) > 0)
+            while (
+                filled < buffer.Length && (read = await context.Request.Body.ReadAsync(buffer.AsMemory(filled), context.RequestAborted)) > 0
+            )
                 filled += read;
-            inbox.Add(context.Request.Method, context.Request.Path + context.Request.QueryString, Encoding.UTF8.GetString(buffer, 0, filled));
+            inbox.Add(
+                context.Request.Method,
+                context.Request.Path + context.Request.QueryString,
+                Encoding.UTF8.GetString(buffer, 0, filled)
+            );
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("{\"ok\":true}", context.RequestAborted);
         });

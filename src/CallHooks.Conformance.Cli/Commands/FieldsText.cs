@@ -8,11 +8,13 @@ internal static class FieldsText
     public static void Write(TextWriter output, IProviderProfile profile)
     {
         var table = profile.Fields;
-        output.WriteLine($"{profile.Name}: {table.Rows.Count} fields, each with its source (docs/providers/{profile.Name}.md has the same table)");
+        output.WriteLine(
+            $"{profile.Name}: {table.Rows.Count} fields, each with its source (docs/providers/{profile.Name}.md has the same table)"
+        );
         output.WriteLine("sources:");
         var idWidth = table.Sources.Max(source => source.Id.Length);
         foreach (var source in table.Sources)
-            output.WriteLine($"  {source.Id.PadRight(idWidth)}  {Providers.Fields.SourceKindNames.Of(source.Kind),-21} {source.Title}");
+            output.WriteLine($"  {source.Id.PadRight(idWidth)}  {Providers.Fields.SourceKindNames.Of(source.Kind), -21} {source.Title}");
         output.WriteLine("fields:");
         foreach (var row in table.Rows)
         {

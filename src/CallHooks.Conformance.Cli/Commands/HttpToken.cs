@@ -4,5 +4,6 @@ namespace CallHooks.Conformance.Cli.Commands;
 internal static class HttpToken
 {
     public static bool IsValid(string text) =>
-        text.Length > 0 && text.All(character => char.IsAsciiLetterOrDigit(character) || "!#$%&'*+-.^_`|~".Contains(character, StringComparison.Ordinal));
+        text.Length > 0
+        && text.All(character => char.IsAsciiLetterOrDigit(character) || "!#$%&'*+-.^_`|~".Contains(character, StringComparison.Ordinal));
 }

@@ -13,12 +13,28 @@ internal static class ListCommand
 {
     public static Command Create(CliConsole console)
     {
-        var folder = new Option<string?>("--scenarios") { Description = "Folder of scenario files (default: ./scenarios, else the shipped suite).", HelpName = "DIR" };
-        var readings = new Option<bool>("--readings") { Description = "List every documented ambiguity (reading): its choices, the default and why, each with its source." };
-        var fields = new Option<string?>("--fields") { Description = "List every field PROVIDER sends, with where its name, type and values come from.", HelpName = "PROVIDER" };
-        var command = new Command("list", "List providers, their events and scenarios, and the mappable query fields; or their readings (--readings) or fields (--fields).")
+        var folder = new Option<string?>("--scenarios")
         {
-            folder, readings, fields,
+            Description = "Folder of scenario files (default: ./scenarios, else the shipped suite).",
+            HelpName = "DIR",
+        };
+        var readings = new Option<bool>("--readings")
+        {
+            Description = "List every documented ambiguity (reading): its choices, the default and why, each with its source.",
+        };
+        var fields = new Option<string?>("--fields")
+        {
+            Description = "List every field PROVIDER sends, with where its name, type and values come from.",
+            HelpName = "PROVIDER",
+        };
+        var command = new Command(
+            "list",
+            "List providers, their events and scenarios, and the mappable query fields; or their readings (--readings) or fields (--fields)."
+        )
+        {
+            folder,
+            readings,
+            fields,
         };
         command.SetAction(parsed =>
         {
@@ -45,7 +61,9 @@ internal static class ListCommand
     {
         if (ProviderCatalog.Find(provider) is not { } profile)
         {
-            console.Error.WriteLine($"callhooks: --fields '{provider}': unknown provider; known: {string.Join(", ", ProviderCatalog.All.Select(p => p.Name))}");
+            console.Error.WriteLine(
+                $"callhooks: --fields '{provider}': unknown provider; known: {string.Join(", ", ProviderCatalog.All.Select(p => p.Name))}"
+            );
             return ExitCodes.InvalidInput;
         }
 
@@ -56,13 +74,17 @@ internal static class ListCommand
     private static void Write(TextWriter output, IProviderProfile profile, ScenarioLibrary library)
     {
         output.WriteLine($"{profile.Name}: {profile.Description}");
-        output.WriteLine($"  methods: {string.Join(", ", profile.Methods)} (default {profile.DefaultMethod}); encodings: {string.Join(", ", profile.Encodings)} (default {profile.DefaultEncoding}); time budget: {DurationText.Format(profile.TimeBudget)}");
+        output.WriteLine(
+            $"  methods: {string.Join(", ", profile.Methods)} (default {profile.DefaultMethod}); encodings: {string.Join(", ", profile.Encodings)} (default {profile.DefaultEncoding}); time budget: {DurationText.Format(profile.TimeBudget)}"
+        );
         output.WriteLine("  events:");
         foreach (var providerEvent in profile.Events)
-            output.WriteLine($"    {providerEvent.Id,-6} {providerEvent.Meaning}");
+            output.WriteLine($"    {providerEvent.Id, -6} {providerEvent.Meaning}");
         output.WriteLine("  scenarios:");
         foreach (var scenario in library.Scenarios.Where(scenario => scenario.Provider == profile.Name))
-            output.WriteLine($"    {scenario.Name,-26} {string.Join(" -> ", scenario.Steps.Select(step => step.Event))}  {scenario.Description}");
+            output.WriteLine(
+                $"    {scenario.Name, -26} {string.Join(" -> ", scenario.Steps.Select(step => step.Event))}  {scenario.Description}"
+            );
         if (profile.QueryFields.Count == 0)
         {
             output.WriteLine("  query fields: none (the provider's panel maps no query parameters)");
@@ -71,7 +93,7 @@ internal static class ListCommand
         {
             output.WriteLine("  query fields (--query name=field):");
             foreach (var field in profile.QueryFields)
-                output.WriteLine($"    {field.Id,-16} {field.Label} (e.g. {field.Example})");
+                output.WriteLine($"    {field.Id, -16} {field.Label} (e.g. {field.Example})");
         }
 
         if (profile.Readings.Count > 0)

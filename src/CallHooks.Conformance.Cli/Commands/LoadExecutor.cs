@@ -14,13 +14,32 @@ namespace CallHooks.Conformance.Cli.Commands;
 /// </summary>
 internal sealed class LoadExecutor(CliConsole console, TimeProvider systemClock)
 {
-    public async Task<int> ExecuteAsync(RunSettings settings, LoadSettings load, IReadOnlyList<string> tokens, CancellationToken cancellationToken)
+    public async Task<int> ExecuteAsync(
+        RunSettings settings,
+        LoadSettings load,
+        IReadOnlyList<string> tokens,
+        CancellationToken cancellationToken
+    )
     {
-        await using var session = await RunSession.StartAsync(console, systemClock, settings, withDownstream: false, cancellationToken).ConfigureAwait(false);
-        var plan = new LoadPlan { Run = session.Plan(), Schedule = load.Schedule(), Concurrency = load.Concurrency, Pace = load.Pace };
+        await using var session = await RunSession
+            .StartAsync(console, systemClock, settings, withDownstream: false, cancellationToken)
+            .ConfigureAwait(false);
+        var plan = new LoadPlan
+        {
+            Run = session.Plan(),
+            Schedule = load.Schedule(),
+            Concurrency = load.Concurrency,
+            Pace = load.Pace,
+        };
         Directory.CreateDirectory(session.Directory);
-        await session.AnnounceAsync(string.Create(CultureInfo.InvariantCulture,
-            $"load run of {plan.Schedule.Total} calls at {load.Rate:0.###}/s, at most {load.Concurrency} in progress, pace {load.Pace:0.###}")).ConfigureAwait(false);
+        await session
+            .AnnounceAsync(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"load run of {plan.Schedule.Total} calls at {load.Rate:0.###}/s, at most {load.Concurrency} in progress, pace {load.Pace:0.###}"
+                )
+            )
+            .ConfigureAwait(false);
 
         using var client = new KeepAliveClient(TimeSpan.FromSeconds(5), settings.Trust, session.Clock);
         var run = new LoadRun(client.SendAsync, session.Clock);
@@ -30,7 +49,13 @@ internal sealed class LoadExecutor(CliConsole console, TimeProvider systemClock)
         using (var log = new DeliveryLogWriter(logPath))
         {
             using var stopProgress = new CancellationTokenSource();
-            var progress = LoadProgress.ShowAsync(console, systemClock, () => run.Statistics?.Summary(), plan.Schedule.Total, stopProgress.Token);
+            var progress = LoadProgress.ShowAsync(
+                console,
+                systemClock,
+                () => run.Statistics?.Summary(),
+                plan.Schedule.Total,
+                stopProgress.Token
+            );
             try
             {
                 outcome = await run.ExecuteAsync(plan, log, cancellationToken).ConfigureAwait(false);
@@ -54,6 +79,8 @@ internal sealed class LoadExecutor(CliConsole console, TimeProvider systemClock)
             KeepSample = plan.KeepSample,
             FailuresDropped = outcome.FailuresDropped,
         };
-        return await session.FinishAsync(outcome.Calls, report, [new ReportOutcome(logPath, logError)], tokens, cancellationToken.IsCancellationRequested).ConfigureAwait(false);
+        return await session
+            .FinishAsync(outcome.Calls, report, [new ReportOutcome(logPath, logError)], tokens, cancellationToken.IsCancellationRequested)
+            .ConfigureAwait(false);
     }
 }

@@ -23,7 +23,15 @@ internal static class LoadOptionsParser
 
         if (callsText is null && durationText is null)
         {
-            foreach (var (name, given) in new[] { ("--rate", rateText is not null), ("--concurrency", concurrencyText is not null), ("--pace", paceText is not null), ("--threshold", thresholdTexts.Length > 0) })
+            foreach (
+                var (name, given) in new[]
+                {
+                    ("--rate", rateText is not null),
+                    ("--concurrency", concurrencyText is not null),
+                    ("--pace", paceText is not null),
+                    ("--threshold", thresholdTexts.Length > 0),
+                }
+            )
             {
                 if (given)
                     problems.Add($"{name}: applies to load runs only; add --calls N or --duration T");
@@ -35,7 +43,9 @@ internal static class LoadOptionsParser
         var calls = ParseWhole("--calls", callsText, 1, 100_000_000, problems);
         var duration = RunOptionsParser.ParseDuration("--duration", durationText, problems);
         var rate = ParseRate(rateText, problems);
-        var concurrency = concurrencyText is null ? DefaultConcurrency : (int)(ParseWhole("--concurrency", concurrencyText, 1, 10_000, problems) ?? 1);
+        var concurrency = concurrencyText is null
+            ? DefaultConcurrency
+            : (int)(ParseWhole("--concurrency", concurrencyText, 1, 10_000, problems) ?? 1);
         var pace = ParsePace(paceText, problems);
         if (parsed.GetValue(options.Parallel) is not null)
             problems.Add("--parallel: conformance runs only; a load run caps calls in progress with --concurrency");
@@ -51,7 +61,15 @@ internal static class LoadOptionsParser
                 problems.Add("--threshold " + problem);
         }
 
-        return new LoadSettings { Calls = calls, Duration = duration, Rate = rate, Concurrency = concurrency, Pace = pace, Thresholds = thresholds };
+        return new LoadSettings
+        {
+            Calls = calls,
+            Duration = duration,
+            Rate = rate,
+            Concurrency = concurrency,
+            Pace = pace,
+            Thresholds = thresholds,
+        };
     }
 
     private static long? ParseWhole(string option, string? text, long min, long max, List<string> problems)
@@ -72,7 +90,10 @@ internal static class LoadOptionsParser
             return 1;
         }
 
-        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) && rate is > 0 and <= 1_000_000)
+        if (
+            double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate)
+            && rate is > 0 and <= 1_000_000
+        )
             return rate;
         problems.Add($"--rate '{text}': must be a number of calls per second above 0 and at most 1000000 (e.g. 50 or 0.5)");
         return 1;

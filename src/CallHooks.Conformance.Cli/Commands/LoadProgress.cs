@@ -10,7 +10,13 @@ namespace CallHooks.Conformance.Cli.Commands;
 /// </summary>
 internal static class LoadProgress
 {
-    public static async Task ShowAsync(CliConsole console, TimeProvider clock, Func<LoadSummary?> snapshot, long total, CancellationToken stop)
+    public static async Task ShowAsync(
+        CliConsole console,
+        TimeProvider clock,
+        Func<LoadSummary?> snapshot,
+        long total,
+        CancellationToken stop
+    )
     {
         try
         {
@@ -26,13 +32,21 @@ internal static class LoadProgress
     }
 
     /// <summary>E.g. <c>12.0 s  calls 11984/100000 (in progress 12)  998.7/s of 1000/s  deliveries 47936  p50 1.2 ms  p99 4.8 ms  errors 0</c>.</summary>
-    public static string Line(LoadSummary summary, long total) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{summary.Elapsed.TotalSeconds:0.0} s  calls {summary.CallsCompleted}/{total} (in progress {summary.CallsInProgress})  "
-        + $"{summary.AchievedRate:0.#}/s of {summary.TargetRate:0.#}/s  deliveries {summary.Deliveries}  "
-        + $"p50 {summary.Latency.P50Ms:0.0} ms  p99 {summary.Latency.P99Ms:0.0} ms  errors {summary.DeliveriesFailed}");
+    public static string Line(LoadSummary summary, long total) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{summary.Elapsed.TotalSeconds:0.0} s  calls {summary.CallsCompleted}/{total} (in progress {summary.CallsInProgress})  "
+                + $"{summary.AchievedRate:0.#}/s of {summary.TargetRate:0.#}/s  deliveries {summary.Deliveries}  "
+                + $"p50 {summary.Latency.P50Ms:0.0} ms  p99 {summary.Latency.P99Ms:0.0} ms  errors {summary.DeliveriesFailed}"
+        );
 
-    private static async Task ShowLinesAsync(CliConsole console, TimeProvider clock, Func<LoadSummary?> snapshot, long total, CancellationToken stop)
+    private static async Task ShowLinesAsync(
+        CliConsole console,
+        TimeProvider clock,
+        Func<LoadSummary?> snapshot,
+        long total,
+        CancellationToken stop
+    )
     {
         while (!stop.IsCancellationRequested)
         {
@@ -42,12 +56,24 @@ internal static class LoadProgress
         }
     }
 
-    private static async Task ShowBarAsync(CliConsole console, TimeProvider clock, Func<LoadSummary?> snapshot, long total, CancellationToken stop)
+    private static async Task ShowBarAsync(
+        CliConsole console,
+        TimeProvider clock,
+        Func<LoadSummary?> snapshot,
+        long total,
+        CancellationToken stop
+    )
     {
         var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) });
-        await terminal.Progress()
+        await terminal
+            .Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Columns(
+                new TaskDescriptionColumn { Alignment = Justify.Left },
+                new ProgressBarColumn(),
+                new PercentageColumn(),
+                new RemainingTimeColumn()
+            )
             .StartAsync(async context =>
             {
                 var task = context.AddTask("starting", maxValue: total);
@@ -63,6 +89,7 @@ internal static class LoadProgress
                         break;
                     await Task.Delay(TimeSpan.FromMilliseconds(250), clock, CancellationToken.None).ConfigureAwait(false);
                 }
-            }).ConfigureAwait(false);
+            })
+            .ConfigureAwait(false);
     }
 }

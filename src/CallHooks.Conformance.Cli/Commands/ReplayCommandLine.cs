@@ -9,7 +9,10 @@ namespace CallHooks.Conformance.Cli.Commands;
 internal static class ReplayCommandLine
 {
     /// <summary>Options whose values are secrets: masked in the replay line and in parser errors.</summary>
-    public static readonly IReadOnlySet<string> SecretOptions = new HashSet<string>(["--header", "--basic", "--secret"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> SecretOptions = new HashSet<string>(
+        ["--header", "--basic", "--secret"],
+        StringComparer.Ordinal
+    );
 
     public static string From(IReadOnlyList<string> tokens, int seed, DateTimeOffset callStart)
     {
@@ -21,7 +24,11 @@ internal static class ReplayCommandLine
             if (index + 1 < tokens.Count && SecretOptions.Contains(token))
             {
                 var secret = tokens[++index];
-                words.Add(token == "--secret" ? Secrets.Redactor.Mask : secret.Split(':')[0] + (token == "--basic" ? ":" : ": ") + Secrets.Redactor.Mask);
+                words.Add(
+                    token == "--secret"
+                        ? Secrets.Redactor.Mask
+                        : secret.Split(':')[0] + (token == "--basic" ? ":" : ": ") + Secrets.Redactor.Mask
+                );
             }
             else if (index + 1 < tokens.Count && token == "--option")
             {
@@ -52,7 +59,8 @@ internal static class ReplayCommandLine
 
     /// <summary>Single-quotes words a POSIX shell would split or expand.</summary>
     private static string Quote(string word) =>
-        word.Length > 0 && word.All(character => char.IsAsciiLetterOrDigit(character) || "-_./:=@,+%".Contains(character, StringComparison.Ordinal))
+        word.Length > 0
+        && word.All(character => char.IsAsciiLetterOrDigit(character) || "-_./:=@,+%".Contains(character, StringComparison.Ordinal))
             ? word
             : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -17,7 +17,8 @@ internal static class RuleOptionsParser
             var suites = suite switch
             {
                 "all" => Enum.GetValues<RuleSuite>().ToHashSet(),
-                _ when Enum.TryParse<RuleSuite>(suite, ignoreCase: true, out var one) && suite.All(char.IsAsciiLetterLower) => new HashSet<RuleSuite> { RuleSuite.Core, one },
+                _ when Enum.TryParse<RuleSuite>(suite, ignoreCase: true, out var one) && suite.All(char.IsAsciiLetterLower) =>
+                    new HashSet<RuleSuite> { RuleSuite.Core, one },
                 _ => null,
             };
             if (suites is null)
@@ -48,7 +49,10 @@ internal static class RuleOptionsParser
 
         if (parsed.GetValue(options.RetrySpeedup) is { } speedup)
         {
-            if (double.TryParse(speedup, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var factor) && factor is >= 1 and <= 10_000_000)
+            if (
+                double.TryParse(speedup, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var factor)
+                && factor is >= 1 and <= 10_000_000
+            )
                 rules = rules with { RetrySpeedup = factor };
             else
                 problems.Add($"--retry-speedup '{speedup}': must be a number from 1 (real time) to 10000000");
@@ -80,7 +84,9 @@ internal static class RuleOptionsParser
             var equals = text.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? text : text[..equals];
             if (equals <= 0 || !Rules.Records.RecordField.Names.Contains(name))
-                problems.Add($"--verify-field '{text}': expected NAME=PATH with NAME one of {string.Join(", ", Rules.Records.RecordField.Names)}, e.g. caller=$.client_number");
+                problems.Add(
+                    $"--verify-field '{text}': expected NAME=PATH with NAME one of {string.Join(", ", Rules.Records.RecordField.Names)}, e.g. caller=$.client_number"
+                );
             else if (Rules.Records.RecordField.PathProblem(text[(equals + 1)..]) is { } problem)
                 problems.Add($"--verify-field {name}: '{text[(equals + 1)..]}' is not a JSON path we read: {problem}");
             else if (fields.Any(field => field.Name == name))

@@ -8,8 +8,18 @@ internal static class RulesCommand
 {
     public static Command Create(CliConsole console)
     {
-        var suite = new Option<string?>("--suite") { Description = "Only the rules of this suite: core, security or robustness.", HelpName = "SUITE" };
-        var command = new Command("rules", "List the conformance rules: id, level, suite, what a conforming listener does, why, and the source.") { suite };
+        var suite = new Option<string?>("--suite")
+        {
+            Description = "Only the rules of this suite: core, security or robustness.",
+            HelpName = "SUITE",
+        };
+        var command = new Command(
+            "rules",
+            "List the conformance rules: id, level, suite, what a conforming listener does, why, and the source."
+        )
+        {
+            suite,
+        };
         command.SetAction(parsed =>
         {
             var only = parsed.GetValue(suite);
@@ -23,12 +33,12 @@ internal static class RulesCommand
 
             foreach (var rule in RuleCatalog.All.Where(rule => filter is null || rule.Suite == filter))
             {
-                console.Out.WriteLine($"{rule.Id,-10} {rule.LevelText,-6} {rule.Suite.ToString().ToLowerInvariant(),-10} {rule.Title}");
-                console.Out.WriteLine($"{"",-28}judges: {rule.JudgesText}");
-                console.Out.WriteLine($"{"",-28}why: {rule.Rationale}");
-                console.Out.WriteLine($"{"",-28}source: {rule.Source}");
+                console.Out.WriteLine($"{rule.Id, -10} {rule.LevelText, -6} {rule.Suite.ToString().ToLowerInvariant(), -10} {rule.Title}");
+                console.Out.WriteLine($"{"", -28}judges: {rule.JudgesText}");
+                console.Out.WriteLine($"{"", -28}why: {rule.Rationale}");
+                console.Out.WriteLine($"{"", -28}source: {rule.Source}");
                 if (rule.Providers.Count > 0)
-                    console.Out.WriteLine($"{"",-28}providers: {string.Join(", ", rule.Providers)}");
+                    console.Out.WriteLine($"{"", -28}providers: {string.Join(", ", rule.Providers)}");
             }
 
             return ExitCodes.Passed;

@@ -13,16 +13,32 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
     public async Task<int> ExecuteAsync(RunSettings settings, IReadOnlyList<string> tokens, CancellationToken cancellationToken)
     {
         if (settings.Load is { } load)
-            return await new LoadExecutor(console, systemClock).ExecuteAsync(settings, load, tokens, cancellationToken).ConfigureAwait(false);
+            return await new LoadExecutor(console, systemClock)
+                .ExecuteAsync(settings, load, tokens, cancellationToken)
+                .ConfigureAwait(false);
 
-        await using var session = await RunSession.StartAsync(console, systemClock, settings, withDownstream: true, cancellationToken).ConfigureAwait(false);
-        var plan = session.Plan(WithEmbeddedRecords(settings.Rules with { Downstream = session.Downstream?.Inbox }, session.Embedded, session.Providers, settings.Method));
+        await using var session = await RunSession
+            .StartAsync(console, systemClock, settings, withDownstream: true, cancellationToken)
+            .ConfigureAwait(false);
+        var plan = session.Plan(
+            WithEmbeddedRecords(
+                settings.Rules with
+                {
+                    Downstream = session.Downstream?.Inbox,
+                },
+                session.Embedded,
+                session.Providers,
+                settings.Method
+            )
+        );
         await session.AnnounceAsync().ConfigureAwait(false);
 
         using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(5), settings.Trust);
         var run = new ConformanceRun(new WebhookDispatcher(client, session.Clock, settings.LateWindow), session.Clock);
         var scenarios = await run.ExecuteAsync(plan, onScenarioDone: null, cancellationToken).ConfigureAwait(false);
-        return await session.FinishAsync(scenarios, load: null, written: [], tokens, cancellationToken.IsCancellationRequested).ConfigureAwait(false);
+        return await session
+            .FinishAsync(scenarios, load: null, written: [], tokens, cancellationToken.IsCancellationRequested)
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -30,9 +46,16 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
     /// at $.status, so a run against it checks the record rules field by field without being told where. GET webhooks
     /// carry no call log to record, and other providers' readers keep no records a user could ask for.
     /// </summary>
-    private static Rules.RuleOptions WithEmbeddedRecords(Rules.RuleOptions rules, ReferenceListener? embedded, IReadOnlyList<string> providers, string? method) =>
-        rules.VerifyUrl is null && embedded is not null && method != "GET"
-            && providers.All(provider => provider == Providers.MyOperatorInCall.MyOperatorInCallProfile.ProfileName)
+    private static Rules.RuleOptions WithEmbeddedRecords(
+        Rules.RuleOptions rules,
+        ReferenceListener? embedded,
+        IReadOnlyList<string> providers,
+        string? method
+    ) =>
+        rules.VerifyUrl is null
+        && embedded is not null
+        && method != "GET"
+        && providers.All(provider => provider == Providers.MyOperatorInCall.MyOperatorInCallProfile.ProfileName)
             ? rules with
             {
                 VerifyUrl = new Uri(embedded.BaseUrl, "calls/").AbsoluteUri + "{uid}",

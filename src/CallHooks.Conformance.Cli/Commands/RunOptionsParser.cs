@@ -59,18 +59,34 @@ internal static class RunOptionsParser
             problems.Add($"--encoding {encoding}: GET webhooks carry no body; --encoding applies to POST only");
 
         var settingsTarget = target ?? new Uri("http://127.0.0.1/");
-        var config = new WebhookConfig { Target = settingsTarget, Method = method, Encoding = encoding, Headers = headers, Basic = basic, Secret = secret, Sign = sign, Template = template, TemplatePath = templatePath, Query = query, Options = profileOptions };
+        var config = new WebhookConfig
+        {
+            Target = settingsTarget,
+            Method = method,
+            Encoding = encoding,
+            Headers = headers,
+            Basic = basic,
+            Secret = secret,
+            Sign = sign,
+            Template = template,
+            TemplatePath = templatePath,
+            Query = query,
+            Options = profileOptions,
+        };
         foreach (var profile in providers)
             problems.AddRange(profile.Validate(config));
         // A secret nothing uses would look like protection in the report while sending none.
         foreach (var profile in providers.Where(profile => secret is not null && sign is null && !profile.UsesSecret))
-            problems.Add($"--secret: {profile.Name} does not sign webhooks; send the secret as a custom header (--header \"Name: value\") or add --sign standard-webhooks");
+            problems.Add(
+                $"--secret: {profile.Name} does not sign webhooks; send the secret as a custom header (--header \"Name: value\") or add --sign standard-webhooks"
+            );
 
         var scenarios = ScenarioSelection.Select(
             parsed.GetValue(options.Scenarios),
             providers,
             parsed.GetValue(options.Scenario) ?? [],
-            problems);
+            problems
+        );
 
         if (problems.Count > 0)
             throw new UsageException(problems);
@@ -150,7 +166,11 @@ internal static class RunOptionsParser
         var value = text[(colon + 1)..].Trim();
         if (!HttpToken.IsValid(name))
             problems.Add($"--header: '{name}' is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)");
-        else if (name.Equals("Host", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase) || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+        else if (
+            name.Equals("Host", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
+        )
             problems.Add($"--header {name}: set by the transport from the request itself; it cannot be configured");
         else if (value.Any(character => character is '\r' or '\n' or '\0'))
             problems.Add($"--header {name}: the value contains a line break or NUL");
@@ -229,7 +249,9 @@ internal static class RunOptionsParser
         var name = text[..equals];
         if (!name.All(character => char.IsAsciiLetterOrDigit(character) || character is '_' or '-' or '.'))
         {
-            problems.Add($"--query '{text}': the name may hold letters, digits, '_', '-' and '.' only (the panel does not allow URL-encoded names)");
+            problems.Add(
+                $"--query '{text}': the name may hold letters, digits, '_', '-' and '.' only (the panel does not allow URL-encoded names)"
+            );
             return null;
         }
 
@@ -265,9 +287,11 @@ internal static class RunOptionsParser
     {
         if (text is null)
             return null;
-        if (text.Contains('T', StringComparison.Ordinal)
+        if (
+            text.Contains('T', StringComparison.Ordinal)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var now)
-            && now.Year is >= 1970 and <= 9999)
+            && now.Year is >= 1970 and <= 9999
+        )
             return now.ToUniversalTime();
         problems.Add($"--now '{text}': not an ISO-8601 instant; use e.g. 2026-01-15T09:30:00Z");
         return null;

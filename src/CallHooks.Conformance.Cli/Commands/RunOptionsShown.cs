@@ -13,13 +13,22 @@ internal static class RunOptionsShown
             ["method"] = profile is null ? config.Method ?? "" : Providers.WireShape.Of(profile, config).MethodName,
             ["encoding"] = profile is null ? config.Encoding ?? "" : Providers.WireShape.Of(profile, config).EncodingName,
             ["auth"] = settings.Basic is null ? "none" : "basic",
-            ["signing"] = SigningNotice.Shown(settings.Scenarios.Select(scenario => scenario.Provider).Distinct().ToList(), settings, config),
+            ["signing"] = SigningNotice.Shown(
+                settings.Scenarios.Select(scenario => scenario.Provider).Distinct().ToList(),
+                settings,
+                config
+            ),
             ["headers"] = string.Join(", ", settings.Headers.Select(header => header.Name)),
             ["query"] = string.Join("&", settings.Query.Select(mapping => mapping.Name + "=" + mapping.Field)),
             ["timeout"] = settings.Timeout is { } timeout ? Scenarios.DurationText.Format(timeout) : "profile budget",
-            ["late-window"] = settings.LateWindow is { } window ? Scenarios.DurationText.Format(window) : "as long again as the timeout, until 60s at most",
+            ["late-window"] = settings.LateWindow is { } window
+                ? Scenarios.DurationText.Format(window)
+                : "as long again as the timeout, until 60s at most",
             ["parallel"] = settings.Parallelism.ToString(CultureInfo.InvariantCulture),
-            ["suite"] = string.Join(",", settings.Rules.Suites.Select(suite => suite.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal)),
+            ["suite"] = string.Join(
+                ",",
+                settings.Rules.Suites.Select(suite => suite.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal)
+            ),
         };
         foreach (var (name, value) in settings.ProfileOptions)
             shown["option." + name] = ReplayCommandLine.IsSecretOption(name) ? Secrets.Redactor.Mask : value;

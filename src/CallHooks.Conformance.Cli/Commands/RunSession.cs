@@ -48,7 +48,13 @@ internal sealed class RunSession : IAsyncDisposable
     public Providers.WebhookConfig Config => Settings.ConfigFor(Target);
 
     /// <param name="withDownstream">Host the mock CRM when <c>--downstream-port</c> asks for it (conformance runs).</param>
-    public static async Task<RunSession> StartAsync(CliConsole console, TimeProvider systemClock, RunSettings settings, bool withDownstream, CancellationToken cancellationToken)
+    public static async Task<RunSession> StartAsync(
+        CliConsole console,
+        TimeProvider systemClock,
+        RunSettings settings,
+        bool withDownstream,
+        CancellationToken cancellationToken
+    )
     {
         var session = new RunSession(console, systemClock, settings);
         try
@@ -56,7 +62,8 @@ internal sealed class RunSession : IAsyncDisposable
             if (withDownstream && settings.DownstreamPort is { } port)
                 session.Downstream = await DownstreamHost.StartAsync(port, session.Clock, cancellationToken).ConfigureAwait(false);
             if (settings.Target is null)
-                session.Embedded = await StartEmbeddedAsync(settings, session.Clock, session.Downstream?.Inbox.Url, cancellationToken).ConfigureAwait(false);
+                session.Embedded = await StartEmbeddedAsync(settings, session.Clock, session.Downstream?.Inbox.Url, cancellationToken)
+                    .ConfigureAwait(false);
             return session;
         }
         catch
@@ -67,26 +74,35 @@ internal sealed class RunSession : IAsyncDisposable
     }
 
     /// <summary>The plan both kinds of run play: scenarios, where each provider's go, seed, clock and timeout.</summary>
-    public RunPlan Plan(Rules.RuleOptions? rules = null) => new()
-    {
-        Scenarios = Settings.Scenarios,
-        Config = Config,
-        Seed = Settings.Seed,
-        CallStart = CallStart,
-        Timeout = Settings.Timeout,
-        Parallelism = Settings.Parallelism,
-        Rules = rules ?? new Rules.RuleOptions(),
-        // The embedded listener serves each provider under /<provider>, as a multi-provider integration would.
-        ProviderTargets = Embedded is null ? new Dictionary<string, Uri>() : Providers.ToDictionary(provider => provider, provider => new Uri(Embedded.BaseUrl, provider)),
-    };
+    public RunPlan Plan(Rules.RuleOptions? rules = null) =>
+        new()
+        {
+            Scenarios = Settings.Scenarios,
+            Config = Config,
+            Seed = Settings.Seed,
+            CallStart = CallStart,
+            Timeout = Settings.Timeout,
+            Parallelism = Settings.Parallelism,
+            Rules = rules ?? new Rules.RuleOptions(),
+            // The embedded listener serves each provider under /<provider>, as a multi-provider integration would.
+            ProviderTargets = Embedded is null
+                ? new Dictionary<string, Uri>()
+                : Providers.ToDictionary(provider => provider, provider => new Uri(Embedded.BaseUrl, provider)),
+        };
 
     /// <summary>What is about to happen, on stderr: <paramref name="what"/> (a load run's schedule), the target, the mock CRM, the seed and clock, and how requests are signed.</summary>
     public async Task AnnounceAsync(string? what = null)
     {
-        await console.Error.WriteLineAsync($"callhooks: {(what is null ? "" : what + ": ")}{Settings.Scenarios.Count} scenario(s) of {string.Join(", ", Providers)} -> {Target}{(Embedded is null ? "" : " (embedded reference listener)")}").ConfigureAwait(false);
+        await console
+            .Error.WriteLineAsync(
+                $"callhooks: {(what is null ? "" : what + ": ")}{Settings.Scenarios.Count} scenario(s) of {string.Join(", ", Providers)} -> {Target}{(Embedded is null ? "" : " (embedded reference listener)")}"
+            )
+            .ConfigureAwait(false);
         if (Downstream is not null)
             await console.Error.WriteLineAsync($"callhooks: mock CRM listening on {Downstream.Inbox.Url}").ConfigureAwait(false);
-        await console.Error.WriteLineAsync($"callhooks: seed {Settings.Seed}, clock {CallStart.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}").ConfigureAwait(false);
+        await console
+            .Error.WriteLineAsync($"callhooks: seed {Settings.Seed}, clock {CallStart.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}")
+            .ConfigureAwait(false);
         if (SigningNotice.For(Providers, Config) is { } signing)
             await console.Error.WriteLineAsync(signing).ConfigureAwait(false);
     }
@@ -97,10 +113,20 @@ internal sealed class RunSession : IAsyncDisposable
     /// load run every threshold).
     /// </summary>
     /// <param name="written">Files the run wrote itself before the reports (a load run's delivery log), each with its error, if any.</param>
-    public async Task<int> FinishAsync(IReadOnlyList<ScenarioResult> scenarios, LoadReport? load, IReadOnlyList<ReportOutcome> written, IReadOnlyList<string> tokens, bool interrupted)
+    public async Task<int> FinishAsync(
+        IReadOnlyList<ScenarioResult> scenarios,
+        LoadReport? load,
+        IReadOnlyList<ReportOutcome> written,
+        IReadOnlyList<string> tokens,
+        bool interrupted
+    )
     {
         if (interrupted)
-            await console.Error.WriteLineAsync($"callhooks: interrupted: sending stopped; writing the {scenarios.Sum(scenario => scenario.Deliveries.Count)} delivery(ies) that completed").ConfigureAwait(false);
+            await console
+                .Error.WriteLineAsync(
+                    $"callhooks: interrupted: sending stopped; writing the {scenarios.Sum(scenario => scenario.Deliveries.Count)} delivery(ies) that completed"
+                )
+                .ConfigureAwait(false);
 
         var result = new RunResult
         {
@@ -128,7 +154,9 @@ internal sealed class RunSession : IAsyncDisposable
         else
             LoadConsoleSummary.Write(result, console.Out);
         foreach (var outcome in written.Concat(outcomes))
-            await console.Out.WriteLineAsync(outcome.Error is null ? $"wrote {outcome.File}" : $"could not write {outcome.File}: {outcome.Error}").ConfigureAwait(false);
+            await console
+                .Out.WriteLineAsync(outcome.Error is null ? $"wrote {outcome.File}" : $"could not write {outcome.File}: {outcome.Error}")
+                .ConfigureAwait(false);
 
         if (interrupted)
             return ExitCodes.Interrupted;
@@ -155,28 +183,38 @@ internal sealed class RunSession : IAsyncDisposable
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            await console.Error.WriteLineAsync($"callhooks: warning: reports/latest not updated: {exception.Message}").ConfigureAwait(false);
+            await console
+                .Error.WriteLineAsync($"callhooks: warning: reports/latest not updated: {exception.Message}")
+                .ConfigureAwait(false);
         }
     }
 
-    private static async Task<ReferenceListener> StartEmbeddedAsync(RunSettings settings, TimeProvider clock, Uri? downstream, CancellationToken cancellationToken)
+    private static async Task<ReferenceListener> StartEmbeddedAsync(
+        RunSettings settings,
+        TimeProvider clock,
+        Uri? downstream,
+        CancellationToken cancellationToken
+    )
     {
         // The embedded listener demands exactly what the run sends, so auth is exercised end to end.
         var header = settings.Headers.Count > 0 ? settings.Headers[0] : null;
-        return await ReferenceListener.StartAsync(
-            new ListenerOptions
-            {
-                RequiredHeaderName = header?.Name,
-                RequiredHeaderValue = header?.Value,
-                BasicUser = settings.Basic?.User,
-                BasicPassword = settings.Basic?.Password,
-                Secret = settings.Secret,
-                Mode = settings.ListenerMode,
-                DownstreamUrl = downstream,
-                ProviderOptions = settings.ProfileOptions,
-                // Signed timestamps are event times on the run's clock (--now), so the listener checks them against it.
-                SignatureClock = clock,
-            },
-            cancellationToken).ConfigureAwait(false);
+        return await ReferenceListener
+            .StartAsync(
+                new ListenerOptions
+                {
+                    RequiredHeaderName = header?.Name,
+                    RequiredHeaderValue = header?.Value,
+                    BasicUser = settings.Basic?.User,
+                    BasicPassword = settings.Basic?.Password,
+                    Secret = settings.Secret,
+                    Mode = settings.ListenerMode,
+                    DownstreamUrl = downstream,
+                    ProviderOptions = settings.ProfileOptions,
+                    // Signed timestamps are event times on the run's clock (--now), so the listener checks them against it.
+                    SignatureClock = clock,
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 }

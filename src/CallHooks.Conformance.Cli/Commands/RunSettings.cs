@@ -58,18 +58,19 @@ internal sealed record RunSettings
     /// <summary>Set when <c>--calls</c> or <c>--duration</c> asks for a load run.</summary>
     public LoadSettings? Load { get; init; }
 
-    public WebhookConfig ConfigFor(Uri target) => new()
-    {
-        Target = target,
-        Method = Method,
-        Encoding = Encoding,
-        Headers = Headers,
-        Basic = Basic,
-        Secret = Secret,
-        Sign = Sign,
-        Template = Template,
-        TemplatePath = TemplatePath,
-        Query = Query,
-        Options = ProfileOptions,
-    };
+    public WebhookConfig ConfigFor(Uri target) =>
+        new()
+        {
+            Target = target,
+            Method = Method,
+            Encoding = Encoding,
+            Headers = Headers,
+            Basic = Basic,
+            Secret = Secret,
+            Sign = Sign,
+            Template = Template,
+            TemplatePath = TemplatePath,
+            Query = Query,
+            Options = ProfileOptions,
+        };
 }

@@ -12,10 +12,17 @@ internal static class ScenarioSelection
         if (given is not null)
             return given;
         var local = Path.Combine(Environment.CurrentDirectory, "scenarios");
-        return File.Exists(Path.Combine(local, ScenarioLibrary.SchemaFileName)) ? local : Path.Combine(AppContext.BaseDirectory, "scenarios");
+        return File.Exists(Path.Combine(local, ScenarioLibrary.SchemaFileName))
+            ? local
+            : Path.Combine(AppContext.BaseDirectory, "scenarios");
     }
 
-    public static IReadOnlyList<Scenario> Select(string? folder, IReadOnlyList<IProviderProfile> providers, IReadOnlyList<string> requested, List<string> problems)
+    public static IReadOnlyList<Scenario> Select(
+        string? folder,
+        IReadOnlyList<IProviderProfile> providers,
+        IReadOnlyList<string> requested,
+        List<string> problems
+    )
     {
         var library = ScenarioLibrary.LoadDirectory(Folder(folder));
         problems.AddRange(library.Errors.Select(error => error.ToString()));
@@ -32,7 +39,11 @@ internal static class ScenarioSelection
         var selected = new List<Scenario>();
         foreach (var request in requested.Distinct(StringComparer.Ordinal))
         {
-            if (request.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || request.Contains('/', StringComparison.Ordinal) || request.Contains('\\', StringComparison.Ordinal))
+            if (
+                request.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                || request.Contains('/', StringComparison.Ordinal)
+                || request.Contains('\\', StringComparison.Ordinal)
+            )
             {
                 var (scenario, errors) = ScenarioLoader.LoadFile(request);
                 problems.AddRange(errors.Select(error => error.ToString()));
@@ -43,7 +54,9 @@ internal static class ScenarioSelection
 
             var matches = available.Where(scenario => scenario.Name == request).ToList();
             if (matches.Count == 0)
-                problems.Add($"--scenario '{request}': unknown scenario for {string.Join(", ", names)}; known: {string.Join(", ", available.Select(s => s.Name))}");
+                problems.Add(
+                    $"--scenario '{request}': unknown scenario for {string.Join(", ", names)}; known: {string.Join(", ", available.Select(s => s.Name))}"
+                );
             selected.AddRange(matches);
         }
 

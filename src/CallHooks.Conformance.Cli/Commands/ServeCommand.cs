@@ -10,48 +10,111 @@ internal static class ServeCommand
     public static Command Create(CliConsole console)
     {
         var port = new Option<string?>("--port") { Description = "Port to listen on (default 8080; 0 picks a free one).", HelpName = "N" };
-        var host = new Option<string?>("--host") { Description = "Address to bind (default 127.0.0.1, loopback only).", HelpName = "ADDRESS" };
-        var header = new Option<string?>("--header") { Description = "Demand this header on every webhook: \"Name: value\".", HelpName = "\"Name: value\"" };
+        var host = new Option<string?>("--host")
+        {
+            Description = "Address to bind (default 127.0.0.1, loopback only).",
+            HelpName = "ADDRESS",
+        };
+        var header = new Option<string?>("--header")
+        {
+            Description = "Demand this header on every webhook: \"Name: value\".",
+            HelpName = "\"Name: value\"",
+        };
         var basic = new Option<string?>("--basic") { Description = "Demand Basic auth user:pass.", HelpName = "USER:PASS" };
-        var secret = new Option<string?>("--secret") { Description = "Verify signatures: a Twilio auth token (X-Twilio-Signature on /twilio/), or a whsec_ key (Standard Webhooks, every provider).", HelpName = "SECRET" };
+        var secret = new Option<string?>("--secret")
+        {
+            Description =
+                "Verify signatures: a Twilio auth token (X-Twilio-Signature on /twilio/), or a whsec_ key (Standard Webhooks, every provider).",
+            HelpName = "SECRET",
+        };
         var mode = new Option<string?>("--mode")
         {
-            Description = "strict (default, a correct listener) or a deliberate bug: " + string.Join(", ", ListenerModeNames.All.Skip(1)) + ".",
+            Description =
+                "strict (default, a correct listener) or a deliberate bug: " + string.Join(", ", ListenerModeNames.All.Skip(1)) + ".",
             HelpName = "MODE",
         };
-        var downstream = new Option<string?>("--downstream") { Description = "POST each finished call as JSON to this URL (the CRM the listener feeds).", HelpName = "URL" };
+        var downstream = new Option<string?>("--downstream")
+        {
+            Description = "POST each finished call as JSON to this URL (the CRM the listener feeds).",
+            HelpName = "URL",
+        };
         var providerOption = new Option<string[]>("--option")
         {
-            Description = "Demand myoperator-v2's API key on /myoperator-v2/, set as for callhooks run: api-key=KEY, api-key-in=header|query, api-key-name=NAME; repeatable.",
+            Description =
+                "Demand myoperator-v2's API key on /myoperator-v2/, set as for callhooks run: api-key=KEY, api-key-in=header|query, api-key-name=NAME; repeatable.",
             HelpName = "NAME=VALUE",
         };
-        var command = new Command("serve", "Run the reference listener: it parses MyOperator webhooks like a real integration and answers 4xx with the reason when they are wrong.") { port, host, header, basic, secret, mode, downstream, providerOption };
-        command.SetAction(async (parsed, cancellationToken) =>
+        var command = new Command(
+            "serve",
+            "Run the reference listener: it parses MyOperator webhooks like a real integration and answers 4xx with the reason when they are wrong."
+        )
         {
-            var options = Options(parsed.GetValue(port), parsed.GetValue(host), parsed.GetValue(header), parsed.GetValue(basic), parsed.GetValue(secret), parsed.GetValue(mode), parsed.GetValue(downstream), parsed.GetValue(providerOption) ?? []);
-            options.Log = line => console.Out.WriteLine(line);
-            await using var listener = await ReferenceListener.StartAsync(options, cancellationToken).ConfigureAwait(false);
-            await console.Out.WriteLineAsync($"reference listener on {listener.BaseUrl}, mode {ListenerModeNames.Name(options.Mode)} (Ctrl-C stops it)").ConfigureAwait(false);
-            try
+            port,
+            host,
+            header,
+            basic,
+            secret,
+            mode,
+            downstream,
+            providerOption,
+        };
+        command.SetAction(
+            async (parsed, cancellationToken) =>
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl-C: stop cleanly.
-            }
+                var options = Options(
+                    parsed.GetValue(port),
+                    parsed.GetValue(host),
+                    parsed.GetValue(header),
+                    parsed.GetValue(basic),
+                    parsed.GetValue(secret),
+                    parsed.GetValue(mode),
+                    parsed.GetValue(downstream),
+                    parsed.GetValue(providerOption) ?? []
+                );
+                options.Log = line => console.Out.WriteLine(line);
+                await using var listener = await ReferenceListener.StartAsync(options, cancellationToken).ConfigureAwait(false);
+                await console
+                    .Out.WriteLineAsync(
+                        $"reference listener on {listener.BaseUrl}, mode {ListenerModeNames.Name(options.Mode)} (Ctrl-C stops it)"
+                    )
+                    .ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Ctrl-C: stop cleanly.
+                }
 
-            return ExitCodes.Passed;
-        });
+                return ExitCodes.Passed;
+            }
+        );
         return command;
     }
 
-    internal static ListenerOptions Options(string? port, string? host, string? header, string? basic, string? secret, string? mode, string? downstream, string[] providerOptions)
+    internal static ListenerOptions Options(
+        string? port,
+        string? host,
+        string? header,
+        string? basic,
+        string? secret,
+        string? mode,
+        string? downstream,
+        string[] providerOptions
+    )
     {
         var problems = new List<string>();
-        var options = new ListenerOptions { Port = 8080, Host = host ?? "127.0.0.1", Secret = secret };
-        if (secret?.StartsWith(Providers.StandardWebhooks.StandardWebhooksSecret.Prefix, StringComparison.Ordinal) == true
-            && Providers.StandardWebhooks.StandardWebhooksSecret.Problem(secret) is { } secretProblem)
+        var options = new ListenerOptions
+        {
+            Port = 8080,
+            Host = host ?? "127.0.0.1",
+            Secret = secret,
+        };
+        if (
+            secret?.StartsWith(Providers.StandardWebhooks.StandardWebhooksSecret.Prefix, StringComparison.Ordinal) == true
+            && Providers.StandardWebhooks.StandardWebhooksSecret.Problem(secret) is { } secretProblem
+        )
             problems.Add(secretProblem);
         if (port is not null)
         {
@@ -101,7 +164,9 @@ internal static class ServeCommand
             Target = new Uri("http://127.0.0.1/"),
             Options = settings,
             Basic = options.BasicUser is null ? null : new Providers.BasicCredentials(options.BasicUser, options.BasicPassword ?? ""),
-            Headers = options.RequiredHeaderName is null ? [] : [new Providers.HeaderSpec(options.RequiredHeaderName, options.RequiredHeaderValue ?? "")],
+            Headers = options.RequiredHeaderName is null
+                ? []
+                : [new Providers.HeaderSpec(options.RequiredHeaderName, options.RequiredHeaderValue ?? "")],
         };
         problems.AddRange(v2.Validate(config));
         options.ProviderOptions = settings;
@@ -119,7 +184,10 @@ internal static class ServeCommand
 
         if (downstream is not null)
         {
-            if (Uri.TryCreate(downstream, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+            if (
+                Uri.TryCreate(downstream, UriKind.Absolute, out var url)
+                && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            )
                 options.DownstreamUrl = url;
             else
                 problems.Add($"--downstream '{downstream}': must be an absolute http or https URL");

@@ -17,6 +17,10 @@ internal static class SigningNotice
 
     /// <summary>The "signing" entry of results.json's options: what signed the requests, without any key.</summary>
     public static string Shown(IReadOnlyList<string> providers, RunSettings settings, WebhookConfig config) =>
-        settings.Sign ?? (settings.Secret is not null ? "provider"
-            : providers.Contains(TwilioProfile.ProfileName) && TwilioProfile.SignsWithTestToken(config) ? "provider (test auth token)" : "none");
+        settings.Sign
+        ?? (
+            settings.Secret is not null ? "provider"
+            : providers.Contains(TwilioProfile.ProfileName) && TwilioProfile.SignsWithTestToken(config) ? "provider (test auth token)"
+            : "none"
+        );
 }

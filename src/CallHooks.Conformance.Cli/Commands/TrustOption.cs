@@ -53,7 +53,9 @@ internal static class TrustOption
                 certificates.ImportFromPem(text);
             else
                 certificates.Add(X509CertificateLoader.LoadCertificate(bytes));
-            return certificates.Count > 0 ? certificates : Problem(problems, $"--ca {path}: no certificate in the file (expected PEM or DER)");
+            return certificates.Count > 0
+                ? certificates
+                : Problem(problems, $"--ca {path}: no certificate in the file (expected PEM or DER)");
         }
         catch (CryptographicException)
         {

@@ -9,14 +9,25 @@ internal static class ValidateCommand
     public static Command Create(CliConsole console)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Scenario files or folders to check.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("validate", "Check scenario files against the schema and the providers' events; print file:line:column for each problem.") { paths };
+        var command = new Command(
+            "validate",
+            "Check scenario files against the schema and the providers' events; print file:line:column for each problem."
+        )
+        {
+            paths,
+        };
         command.SetAction(parsed =>
         {
             var files = new List<string>();
             foreach (var path in parsed.GetValue(paths) ?? [])
             {
                 if (Directory.Exists(path))
-                    files.AddRange(Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Where(file => Path.GetFileName(file) != ScenarioLibrary.SchemaFileName).Order(StringComparer.Ordinal));
+                    files.AddRange(
+                        Directory
+                            .EnumerateFiles(path, "*.json", SearchOption.AllDirectories)
+                            .Where(file => Path.GetFileName(file) != ScenarioLibrary.SchemaFileName)
+                            .Order(StringComparer.Ordinal)
+                    );
                 else
                     files.Add(path);
             }
@@ -26,7 +37,9 @@ internal static class ValidateCommand
                 console.Error.WriteLine(error.ToString());
             foreach (var scenario in library.Scenarios)
                 console.Out.WriteLine($"ok {scenario.SourcePath} ({scenario.Provider}/{scenario.Name}, {scenario.Steps.Count} events)");
-            console.Out.WriteLine($"{files.Count} file(s): {library.Scenarios.Count} valid, {files.Count - library.Scenarios.Count} invalid");
+            console.Out.WriteLine(
+                $"{files.Count} file(s): {library.Scenarios.Count} valid, {files.Count - library.Scenarios.Count} invalid"
+            );
             return library.Errors.Count == 0 ? ExitCodes.Passed : ExitCodes.InvalidInput;
         });
         return command;

@@ -21,7 +21,9 @@ internal sealed class AcefoneCallBook
                 return Conflict($"uuid {uuid} already belongs to call_id {owner}; a leg never moves to another call");
             var identity = Identity(delivery);
             if (identity is not null && callByIdentity.TryGetValue(identity, out var earlier) && earlier != delivery.CallId)
-                return Conflict($"call_id changed within one call: earlier deliveries with start_stamp {delivery.StartStamp}, caller_id_number {delivery.CallerIdNumber} and call_to_number {delivery.CallToNumber} carried call_id {earlier}, this one {delivery.CallId}");
+                return Conflict(
+                    $"call_id changed within one call: earlier deliveries with start_stamp {delivery.StartStamp}, caller_id_number {delivery.CallerIdNumber} and call_to_number {delivery.CallToNumber} carried call_id {earlier}, this one {delivery.CallId}"
+                );
 
             if (!calls.TryGetValue(delivery.CallId, out var entry))
             {
@@ -54,7 +56,9 @@ internal sealed class AcefoneCallBook
     }
 
     private static string? Identity(AcefoneDelivery d) =>
-        d.StartStamp is null || d.CallerIdNumber is null || d.CallToNumber is null ? null : d.StartStamp + "|" + Last10(d.CallerIdNumber) + "|" + Last10(d.CallToNumber);
+        d.StartStamp is null || d.CallerIdNumber is null || d.CallToNumber is null
+            ? null
+            : d.StartStamp + "|" + Last10(d.CallerIdNumber) + "|" + Last10(d.CallToNumber);
 
     private static string? Changed(string field, string? before, string? now, Func<string, string>? same = null) =>
         before is not null && now is not null && (same ?? (text => text))(before) != (same ?? (text => text))(now)

@@ -22,12 +22,24 @@ internal static class AcefoneConsistency
         if (start is { } s && answer is { } a && a < s)
             problems.Add($"answer_stamp {v["answer_stamp"]} is before start_stamp {v["start_stamp"]}");
         if (end is { } e && (answer ?? start) is { } from && e < from)
-            problems.Add($"end_stamp {v["end_stamp"]} is before {(answer is null ? "start_stamp" : "answer_stamp")} {(answer is null ? v["start_stamp"] : v["answer_stamp"])}");
+            problems.Add(
+                $"end_stamp {v["end_stamp"]} is before {(answer is null ? "start_stamp" : "answer_stamp")} {(answer is null ? v["start_stamp"] : v["answer_stamp"])}"
+            );
         if (start is { } s2 && end is { } e2)
             Seconds(v, "duration", (long)(e2 - s2).TotalSeconds, "end_stamp - start_stamp", problems);
         if (end is { } e3)
-            Seconds(v, "billsec", answer is { } a3 ? (long)(e3 - a3).TotalSeconds : 0, answer is null ? "0 without an answer_stamp" : "end_stamp - answer_stamp", problems);
-        if (v.GetValueOrDefault("call_status") is "answered" or "Answered by agent" or "Answered by customer" && v.ContainsKey("answer_stamp") && answer is null)
+            Seconds(
+                v,
+                "billsec",
+                answer is { } a3 ? (long)(e3 - a3).TotalSeconds : 0,
+                answer is null ? "0 without an answer_stamp" : "end_stamp - answer_stamp",
+                problems
+            );
+        if (
+            v.GetValueOrDefault("call_status") is "answered" or "Answered by agent" or "Answered by customer"
+            && v.ContainsKey("answer_stamp")
+            && answer is null
+        )
             problems.Add("call_status is \"answered\" but answer_stamp is empty");
         if (end is not null && v.GetValueOrDefault("call_status") == "")
             problems.Add("call_status must be \"answered\", \"missed\" or \"contacted\" once end_stamp is set");
@@ -37,8 +49,13 @@ internal static class AcefoneConsistency
             var epoch = AcefoneFieldChecks.CallIdEpoch(callId);
             if (start is { } s4)
                 StartMatchesEpoch(v["start_stamp"], s4, epoch, problems);
-            if (v.TryGetValue("uuid", out var uuid) && long.Parse(uuid[..8], NumberStyles.HexNumber, CultureInfo.InvariantCulture) < epoch - 5)
-                problems.Add($"uuid {uuid} was minted at epoch {long.Parse(uuid[..8], NumberStyles.HexNumber, CultureInfo.InvariantCulture)}, before its call began (call_id epoch {epoch})");
+            if (
+                v.TryGetValue("uuid", out var uuid)
+                && long.Parse(uuid[..8], NumberStyles.HexNumber, CultureInfo.InvariantCulture) < epoch - 5
+            )
+                problems.Add(
+                    $"uuid {uuid} was minted at epoch {long.Parse(uuid[..8], NumberStyles.HexNumber, CultureInfo.InvariantCulture)}, before its call began (call_id epoch {epoch})"
+                );
         }
 
         CustomerWhereDirectionSays(v, problems);
@@ -47,10 +64,14 @@ internal static class AcefoneConsistency
     /// <summary>Acefone writes stamps in the webhook's zone (IST by default, or UTC): start_stamp must be the call_id's epoch in one of them.</summary>
     private static void StartMatchesEpoch(string text, DateTime start, long epoch, List<string> problems)
     {
-        var gaps = Zones.Select(zone => (zone.Name, Gap: (long)(new DateTimeOffset(start, zone.Offset).ToUnixTimeSeconds() - epoch))).ToList();
+        var gaps = Zones
+            .Select(zone => (zone.Name, Gap: (long)(new DateTimeOffset(start, zone.Offset).ToUnixTimeSeconds() - epoch)))
+            .ToList();
         if (gaps.Any(zone => zone.Gap is >= -5 and <= 60))
             return;
-        problems.Add($"start_stamp {text} is not the call_id epoch {epoch} in IST or UTC (read as {string.Join(", as ", gaps.Select(zone => $"{zone.Name} it is {zone.Gap} s away"))}); Acefone writes stamps in the webhook's time zone");
+        problems.Add(
+            $"start_stamp {text} is not the call_id epoch {epoch} in IST or UTC (read as {string.Join(", as ", gaps.Select(zone => $"{zone.Name} it is {zone.Gap} s away"))}); Acefone writes stamps in the webhook's time zone"
+        );
     }
 
     /// <summary>Inbound, the customer calls from caller_id_number to the DID in call_to_number; outbound and click to call swap them.</summary>
@@ -65,8 +86,15 @@ internal static class AcefoneConsistency
             return;
         var customer = v[customerKey];
         if (Last10(customer) != Last10(number))
-            problems.Add($"{AcefoneFieldChecks.Name(customerKey)} {customer} is not {numberKey} {number}: on {direction} calls {numberKey} is the customer (" +
-                (inbound ? "caller_id_number the customer, call_to_number the DID" : "call_to_number the customer, caller_id_number the DID") + ")");
+            problems.Add(
+                $"{AcefoneFieldChecks.Name(customerKey)} {customer} is not {numberKey} {number}: on {direction} calls {numberKey} is the customer ("
+                    + (
+                        inbound
+                            ? "caller_id_number the customer, call_to_number the DID"
+                            : "call_to_number the customer, caller_id_number the DID"
+                    )
+                    + ")"
+            );
     }
 
     private static void Seconds(IReadOnlyDictionary<string, string> v, string key, long expected, string rule, List<string> problems)

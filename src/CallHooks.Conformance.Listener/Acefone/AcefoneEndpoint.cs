@@ -22,7 +22,9 @@ internal sealed class AcefoneEndpoint(ListenerOptions options) : IProviderEndpoi
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsPost(request.Method))
         {
             context.Response.Headers.Allow = "GET, POST";
-            return await Replies.Reject(context, new Rejection(405, $"method {request.Method} is not used by Acefone webhooks; use GET or POST")).ConfigureAwait(false);
+            return await Replies
+                .Reject(context, new Rejection(405, $"method {request.Method} is not used by Acefone webhooks; use GET or POST"))
+                .ConfigureAwait(false);
         }
 
         var (payload, unreadable) = await AcefonePayloadReader.ReadAsync(request, context.RequestAborted).ConfigureAwait(false);
@@ -50,21 +52,24 @@ internal sealed class AcefoneEndpoint(ListenerOptions options) : IProviderEndpoi
             valid.GetValueOrDefault("direction"),
             valid.GetValueOrDefault("caller_id_number"),
             valid.GetValueOrDefault("call_to_number"),
-            payload!.Fingerprint);
+            payload!.Fingerprint
+        );
         var (duplicate, legs, conflict) = book.Record(delivery);
         if (conflict is not null)
             return await Replies.Reject(context, conflict).ConfigureAwait(false);
 
-        await Replies.Json(context, StatusCodes.Status200OK, json =>
-        {
-            json.WriteBoolean("ok", true);
-            json.WriteString("call_id", callId);
-            if (delivery.Uuid is not null)
-                json.WriteString("uuid", delivery.Uuid);
-            json.WriteNumber("legs", legs);
-            if (duplicate)
-                json.WriteBoolean("duplicate", true);
-        }).ConfigureAwait(false);
+        await Replies
+            .Json(context, StatusCodes.Status200OK, json =>
+            {
+                json.WriteBoolean("ok", true);
+                json.WriteString("call_id", callId);
+                if (delivery.Uuid is not null)
+                    json.WriteString("uuid", delivery.Uuid);
+                json.WriteNumber("legs", legs);
+                if (duplicate)
+                    json.WriteBoolean("duplicate", true);
+            })
+            .ConfigureAwait(false);
         return $"{(duplicate ? "duplicate" : "accepted")} call_id={callId}{(delivery.Uuid is null ? "" : " uuid=" + delivery.Uuid)}";
     }
 }

@@ -17,7 +17,10 @@ internal static class AcefonePayloadReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static async Task<(AcefonePayload? Payload, Rejection? Rejection)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(AcefonePayload? Payload, Rejection? Rejection)> ReadAsync(
+        HttpRequest request,
+        CancellationToken cancellationToken
+    )
     {
         var body = await BodyReader.ReadAsync(request.Body, cancellationToken).ConfigureAwait(false);
         if (body is null)
@@ -70,9 +73,15 @@ internal static class AcefonePayloadReader
 
         var repeated = pairs.FirstOrDefault(pair => pair.Value.Count > 1).Key;
         if (repeated is not null)
-            return Fail(400, $"{where} key {JsonText.Quote(repeated)} appears {pairs[repeated].Count} times; a template writes each key once");
+            return Fail(
+                400,
+                $"{where} key {JsonText.Quote(repeated)} appears {pairs[repeated].Count} times; a template writes each key once"
+            );
         var fields = pairs.ToDictionary(pair => pair.Key, pair => AcefoneField.OfText(pair.Value[0] ?? ""), StringComparer.Ordinal);
-        var fingerprint = string.Join("&", fields.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Key + "=" + pair.Value.Text));
+        var fingerprint = string.Join(
+            "&",
+            fields.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Key + "=" + pair.Value.Text)
+        );
         return (new AcefonePayload(fields, FromJson: false, fingerprint), null);
     }
 
@@ -87,9 +96,10 @@ internal static class AcefonePayloadReader
             var fields = new Dictionary<string, AcefoneField>(StringComparer.Ordinal);
             foreach (var property in root.EnumerateObject())
             {
-                fields[property.Name] = property.Value.ValueKind == JsonValueKind.String
-                    ? AcefoneField.OfText(property.Value.GetString()!)
-                    : new AcefoneField(null, property.Value.Clone());
+                fields[property.Name] =
+                    property.Value.ValueKind == JsonValueKind.String
+                        ? AcefoneField.OfText(property.Value.GetString()!)
+                        : new AcefoneField(null, property.Value.Clone());
             }
 
             return (new AcefonePayload(fields, FromJson: true, JsonText.Compact(root)), null);

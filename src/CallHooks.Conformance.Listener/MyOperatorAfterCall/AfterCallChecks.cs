@@ -38,7 +38,14 @@ internal static partial class AfterCallChecks
         Code(f, "_ev", Events);
         var status = Code(f, "_su", Statuses);
         f.Text("_fn", _ => null, optional: true);
-        f.Text("_fu", v => Uri.TryCreate(v, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? null : "must be the recording's http(s) URL", optional: true);
+        f.Text(
+            "_fu",
+            v =>
+                Uri.TryCreate(v, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"
+                    ? null
+                    : "must be the recording's http(s) URL",
+            optional: true
+        );
         f.Text("_dn", _ => null, nullable: true);
         f.Text("_di", _ => null, nullable: true);
         var uid = Uid(f);
@@ -59,7 +66,9 @@ internal static partial class AfterCallChecks
             else if (duration is not null && duration != Clock(e - s))
                 p.Add($"_dr {duration} is not _et - _st = {e - s} s ({Clock(e - s)})");
             if (e >= s && minutes is { } m && Math.Abs(m - ((e - s) / 60m)) > 0.01m)
-                p.Add($"_drm {m.ToString(CultureInfo.InvariantCulture)} is not _et - _st = {e - s} s in minutes ({((e - s) / 60m).ToString("0.##", CultureInfo.InvariantCulture)})");
+                p.Add(
+                    $"_drm {m.ToString(CultureInfo.InvariantCulture)} is not _et - _st = {e - s} s in minutes ({((e - s) / 60m).ToString("0.##", CultureInfo.InvariantCulture)})"
+                );
         }
 
         if (start is { } st && sinceMidnight is { } ss && ss != st % 86400)
@@ -73,10 +82,14 @@ internal static partial class AfterCallChecks
 
         if (p.Count > 0 || id is null || uid is null || e164 is null || start is null)
             return (null, p);
-        return (new AfterCallSummary(id, uid, e164, start.Value, status!.Value.ToString(CultureInfo.InvariantCulture), JsonText.Compact(log)), p);
+        return (
+            new AfterCallSummary(id, uid, e164, start.Value, status!.Value.ToString(CultureInfo.InvariantCulture), JsonText.Compact(log)),
+            p
+        );
     }
 
-    public static string Clock(long seconds) => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:00}:{seconds / 60 % 60:00}:{seconds % 60:00}");
+    public static string Clock(long seconds) =>
+        string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:00}:{seconds / 60 % 60:00}:{seconds % 60:00}");
 
     /// <summary><c>_pm</c>: a list of <c>{ky, vl}</c>; the uid is the entry whose ky is <c>ui</c>.</summary>
     private static string? Uid(ShortKeyFields f)

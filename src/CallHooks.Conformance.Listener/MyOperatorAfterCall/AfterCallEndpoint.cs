@@ -28,7 +28,9 @@ internal sealed class AfterCallEndpoint(ListenerOptions options) : IProviderEndp
         if (!HttpMethods.IsPost(request.Method))
         {
             context.Response.Headers.Allow = "POST";
-            return await Replies.Reject(context, new Rejection(405, $"method {request.Method} is not used by MyOperator's After-Call webhook; it POSTs")).ConfigureAwait(false);
+            return await Replies
+                .Reject(context, new Rejection(405, $"method {request.Method} is not used by MyOperator's After-Call webhook; it POSTs"))
+                .ConfigureAwait(false);
         }
 
         var (log, unreadable) = await InCallReader.ReadPostAsync(request, context.RequestAborted).ConfigureAwait(false);
@@ -45,16 +47,20 @@ internal sealed class AfterCallEndpoint(ListenerOptions options) : IProviderEndp
 
         var (duplicate, changed) = Remember(summary);
         if (changed)
-            return await Replies.Reject(context, new Rejection(409, $"uid {summary.Uid} already has a different After-Call log; a call has one")).ConfigureAwait(false);
+            return await Replies
+                .Reject(context, new Rejection(409, $"uid {summary.Uid} already has a different After-Call log; a call has one"))
+                .ConfigureAwait(false);
 
-        await Replies.Json(context, StatusCodes.Status200OK, json =>
-        {
-            json.WriteBoolean("ok", true);
-            json.WriteString("uid", summary.Uid);
-            json.WriteBoolean("in_call_seen", inCall.Find(summary.Uid) is not null);
-            if (duplicate)
-                json.WriteBoolean("duplicate", true);
-        }).ConfigureAwait(false);
+        await Replies
+            .Json(context, StatusCodes.Status200OK, json =>
+            {
+                json.WriteBoolean("ok", true);
+                json.WriteString("uid", summary.Uid);
+                json.WriteBoolean("in_call_seen", inCall.Find(summary.Uid) is not null);
+                if (duplicate)
+                    json.WriteBoolean("duplicate", true);
+            })
+            .ConfigureAwait(false);
         return $"{(duplicate ? "duplicate" : "accepted")} after-call uid={summary.Uid} _su={summary.Status}";
     }
 
@@ -92,6 +98,8 @@ internal sealed class AfterCallEndpoint(ListenerOptions options) : IProviderEndp
         if (log.CallerE164 != "+" + call.ClidRaw)
             return $"_cl {log.CallerE164} is not the caller +{call.ClidRaw} the In-Call logs of uid {log.Uid} carried";
         var epoch = long.Parse(log.Uid.Split('.')[1], CultureInfo.InvariantCulture);
-        return Math.Abs(log.Start - epoch) <= StartSlackSeconds ? null : $"_st {log.Start} is more than {StartSlackSeconds} s from the uid's epoch {epoch}";
+        return Math.Abs(log.Start - epoch) <= StartSlackSeconds
+            ? null
+            : $"_st {log.Start} is more than {StartSlackSeconds} s from the uid's epoch {epoch}";
     }
 }

@@ -31,7 +31,11 @@ internal static partial class AfterCallLegChecks
             }
 
             var leg = new ShortKeyFields(legs[index], where + ".", log.Problems);
-            var ringStart = leg.Text("_rst", v => DateTime.TryParseExact(v, RingTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "must be UTC " + RingTimeFormat);
+            var ringStart = leg.Text("_rst", v =>
+                DateTime.TryParseExact(v, RingTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                    ? null
+                    : "must be UTC " + RingTimeFormat
+            );
             if (leg.Text("_ds", v => DialStatuses.Contains(v) ? null : "must be one of " + string.Join(", ", DialStatuses)) is { } status)
                 statuses.Add(status);
             leg.Present("_did");
@@ -55,7 +59,9 @@ internal static partial class AfterCallLegChecks
 
             if (ringStart is not null && start is { } legStart)
             {
-                var expected = DateTimeOffset.FromUnixTimeSeconds(legStart).UtcDateTime.ToString(RingTimeFormat, CultureInfo.InvariantCulture);
+                var expected = DateTimeOffset
+                    .FromUnixTimeSeconds(legStart)
+                    .UtcDateTime.ToString(RingTimeFormat, CultureInfo.InvariantCulture);
                 if (ringStart != expected)
                     log.Problems.Add($"{where}._rst {ringStart} is not its _st {legStart} as UTC ({expected})");
             }

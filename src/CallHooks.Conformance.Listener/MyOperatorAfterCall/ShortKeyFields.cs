@@ -42,7 +42,10 @@ internal sealed class ShortKeyFields(JsonElement node, string prefix, List<strin
             return null;
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number >= 0)
             return number;
-        if (value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        if (
+            value.ValueKind == JsonValueKind.String
+            && long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+        )
             return parsed;
         problems.Add($"{prefix}{key} must be a whole non-negative number, got {JsonText.Describe(value)}");
         return null;
@@ -54,7 +57,10 @@ internal sealed class ShortKeyFields(JsonElement node, string prefix, List<strin
             return null;
         if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) && number >= 0)
             return number;
-        if (value.ValueKind == JsonValueKind.String && decimal.TryParse(value.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
+        if (
+            value.ValueKind == JsonValueKind.String
+            && decimal.TryParse(value.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed)
+        )
             return parsed;
         problems.Add($"{prefix}{key} must be a decimal number of minutes, got {JsonText.Describe(value)}");
         return null;

@@ -38,7 +38,13 @@ internal sealed class CallBook(TimeProvider clock)
             if (!call.IsFinished)
                 return (call.Accept(log, now), null);
             if (log.CallState == CallEntry.FinishedState && log.Status != call.Latest.Status)
-                return (default, new Rejection(409, $"uid {log.Uid} already finished with status {Show(call.Latest.Status)}; a second finish with status {Show(log.Status)} contradicts it"));
+                return (
+                    default,
+                    new Rejection(
+                        409,
+                        $"uid {log.Uid} already finished with status {Show(call.Latest.Status)}; a second finish with status {Show(log.Status)} contradicts it"
+                    )
+                );
             return (call.AcceptLate(log, now), null);
         }
     }

@@ -61,9 +61,21 @@ internal sealed class CallEntry
         return DeliveryKind.Duplicate;
     }
 
-    public CallRecord ToRecord() => new(
-        First.Uid, First.Id, Latest.Clid, First.ClidRaw, First.Event, Latest.CallState, Latest.Status,
-        States.ToArray(), Deliveries, Duplicates, FirstReceived, LastReceived);
+    public CallRecord ToRecord() =>
+        new(
+            First.Uid,
+            First.Id,
+            Latest.Clid,
+            First.ClidRaw,
+            First.Event,
+            Latest.CallState,
+            Latest.Status,
+            States.ToArray(),
+            Deliveries,
+            Duplicates,
+            FirstReceived,
+            LastReceived
+        );
 
     private void Count(InCallLog log, DateTimeOffset now)
     {

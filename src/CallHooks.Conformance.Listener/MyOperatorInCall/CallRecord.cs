@@ -27,7 +27,8 @@ public sealed record CallRecord(
     int Deliveries,
     int Duplicates,
     DateTimeOffset FirstReceivedUtc,
-    DateTimeOffset LastReceivedUtc)
+    DateTimeOffset LastReceivedUtc
+)
 {
     /// <summary>The caller as E.164 (<c>+</c> and <see cref="ClidRaw"/>), whichever way <see cref="Clid"/> was printed.</summary>
     public string Caller => "+" + ClidRaw;

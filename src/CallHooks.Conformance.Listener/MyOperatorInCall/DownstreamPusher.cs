@@ -74,7 +74,9 @@ internal sealed class DownstreamPusher : IAsyncDisposable
             using var content = new ByteArrayContent(Body(finish));
             content.Headers.ContentType = JsonType;
             using var response = await http.PostAsync(target, content).ConfigureAwait(false);
-            log.Write($"downstream push uid={finish.Uid}: {(int)response.StatusCode}{(response.IsSuccessStatusCode ? "" : " (not a 2xx)")}");
+            log.Write(
+                $"downstream push uid={finish.Uid}: {(int)response.StatusCode}{(response.IsSuccessStatusCode ? "" : " (not a 2xx)")}"
+            );
         }
         catch (HttpRequestException e)
         {

@@ -45,7 +45,9 @@ internal static partial class InCallChecks
             if (user.ValueKind != JsonValueKind.String)
                 problems.Add($"users[{index}] must be a string, got {JsonText.Describe(user)}");
             else if (!DigitsPattern().IsMatch(user.GetString()!))
-                problems.Add($"users[{index}] must be digits (agent number with country code, no plus), got {JsonText.Quote(user.GetString()!)}");
+                problems.Add(
+                    $"users[{index}] must be digits (agent number with country code, no plus), got {JsonText.Quote(user.GetString()!)}"
+                );
             index++;
         }
     }

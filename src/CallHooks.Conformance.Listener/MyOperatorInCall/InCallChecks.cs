@@ -27,11 +27,17 @@ internal static partial class InCallChecks
     {
         var p = new List<string>();
         var id = Text(log, "id", p, v => IdPattern().IsMatch(v) ? null : "must be 16 lowercase hex digits");
-        var uid = Text(log, "uid", p, v => UidPattern().IsMatch(v) ? null : "must look like <node>.<epoch>.<seq>, e.g. n2.1596270949.2175190");
+        var uid = Text(log, "uid", p, v =>
+            UidPattern().IsMatch(v) ? null : "must look like <node>.<epoch>.<seq>, e.g. n2.1596270949.2175190"
+        );
         Optional(log, "reference_id", p, v => Guid.TryParseExact(v, "D", out _) ? null : "must be null or a UUID");
         Text(log, "company_id", p, v => string.IsNullOrWhiteSpace(v) ? "must not be empty" : null);
-        var clidRaw = Text(log, "clid_raw", p, v => ClidRawPattern().IsMatch(v) ? null : "must be 8 to 15 digits, country code first, e.g. 919711636496");
-        var clid = Text(log, "clid", p, v => NationalPattern().IsMatch(v) || E164Pattern().IsMatch(v) ? null : "must be 10 national digits or +E.164");
+        var clidRaw = Text(log, "clid_raw", p, v =>
+            ClidRawPattern().IsMatch(v) ? null : "must be 8 to 15 digits, country code first, e.g. 919711636496"
+        );
+        var clid = Text(log, "clid", p, v =>
+            NationalPattern().IsMatch(v) || E164Pattern().IsMatch(v) ? null : "must be 10 national digits or +E.164"
+        );
         Optional(log, "rdnis", p, v => v == "unknown" || DigitsPattern().IsMatch(v) ? null : "must be digits or \"unknown\"");
         var callState = Text(log, "call_state", p, v => OneOf(v, CallStates));
         var callEvent = Text(log, "event", p, v => OneOf(v, Events));
@@ -51,7 +57,16 @@ internal static partial class InCallChecks
         if (callState == "2" && status is null && statusWellFormed)
             p.Add("status must be \"1\", \"2\" or \"3\" when call_state is \"2\" (call finished), got " + Describe(log, "status"));
 
-        if (p.Count > 0 || id is null || uid is null || clidRaw is null || clid is null || callState is null || callEvent is null || created is null)
+        if (
+            p.Count > 0
+            || id is null
+            || uid is null
+            || clidRaw is null
+            || clid is null
+            || callState is null
+            || callEvent is null
+            || created is null
+        )
             return (null, p);
         return (new InCallLog(id, uid, clidRaw, clid, callState, callEvent, status, created, JsonText.Compact(log)), p);
     }
@@ -102,10 +117,17 @@ internal static partial class InCallChecks
     private static void CreatedMatchesUid(string uid, string created, List<string> problems)
     {
         var epoch = long.Parse(uid.Split('.')[1], CultureInfo.InvariantCulture);
-        var createdUtc = DateTime.ParseExact(created, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        var createdUtc = DateTime.ParseExact(
+            created,
+            TimeFormat,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal
+        );
         var gap = (long)(createdUtc - DateTime.UnixEpoch).TotalSeconds - epoch;
         if (gap < 0 || gap > (long)CreatedSlack.TotalSeconds)
-            problems.Add($"created {created} read as UTC is {gap} s from the uid epoch {epoch}; created must be UTC, 0 to {(long)CreatedSlack.TotalSeconds} s after the uid epoch");
+            problems.Add(
+                $"created {created} read as UTC is {gap} s from the uid epoch {epoch}; created must be UTC, 0 to {(long)CreatedSlack.TotalSeconds} s after the uid epoch"
+            );
     }
 
     private static string? OneOf(string value, string[] allowed) =>

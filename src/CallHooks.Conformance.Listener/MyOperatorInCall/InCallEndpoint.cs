@@ -9,7 +9,13 @@ namespace CallHooks.Conformance.Listener.MyOperatorInCall;
 /// no In-Call webhook at all is refused with the other providers' paths, so a typo such as <c>/twillio/</c> shows itself.
 /// </summary>
 /// <param name="providers">The other readers' first path segments (<c>twilio</c>, <c>acefone</c>, ...).</param>
-internal sealed class InCallEndpoint(CallBook book, ListenerFaults faults, DownstreamPusher downstream, RecordStore records, IReadOnlyList<string> providers)
+internal sealed class InCallEndpoint(
+    CallBook book,
+    ListenerFaults faults,
+    DownstreamPusher downstream,
+    RecordStore records,
+    IReadOnlyList<string> providers
+)
 {
     public async Task<string> HandleAsync(HttpContext context)
     {
@@ -19,18 +25,28 @@ internal sealed class InCallEndpoint(CallBook book, ListenerFaults faults, Downs
             // The GET carries only the user's mapped query parameters; their names are the user's choice, so nothing to check by name.
             if (await InCallReader.CheckGetAsync(request, context.RequestAborted).ConfigureAwait(false) is { } bodyOnGet)
                 return await Replies.Reject(context, bodyOnGet).ConfigureAwait(false);
-            await Replies.Json(context, StatusCodes.Status200OK, json =>
-            {
-                json.WriteBoolean("ok", true);
-                json.WriteNumber("query_parameters", request.Query.Count);
-            }).ConfigureAwait(false);
+            await Replies
+                .Json(context, StatusCodes.Status200OK, json =>
+                {
+                    json.WriteBoolean("ok", true);
+                    json.WriteNumber("query_parameters", request.Query.Count);
+                })
+                .ConfigureAwait(false);
             return "accepted GET";
         }
 
         if (!HttpMethods.IsPost(request.Method))
         {
             context.Response.Headers.Allow = "GET, POST";
-            return await Replies.Reject(context, WithProviderPaths(request, new Rejection(405, $"method {request.Method} is not used by MyOperator webhooks; use GET or POST"))).ConfigureAwait(false);
+            return await Replies
+                .Reject(
+                    context,
+                    WithProviderPaths(
+                        request,
+                        new Rejection(405, $"method {request.Method} is not used by MyOperator webhooks; use GET or POST")
+                    )
+                )
+                .ConfigureAwait(false);
         }
 
         // The lenient modes look at a body they could not parse once more, as raw text.
@@ -86,21 +102,30 @@ internal sealed class InCallEndpoint(CallBook book, ListenerFaults faults, Downs
     private Rejection WithProviderPaths(HttpRequest request, Rejection rejection)
     {
         var segment = request.Path.Value?.TrimStart('/').Split('/')[0] ?? "";
-        if (segment.Length == 0 || segment.Equals(OwnPath, StringComparison.OrdinalIgnoreCase)
-            || providers.FirstOrDefault(provider => Quickenshtein.Levenshtein.GetDistance(segment.ToLowerInvariant(), provider) <= 2) is not { } meant)
+        if (
+            segment.Length == 0
+            || segment.Equals(OwnPath, StringComparison.OrdinalIgnoreCase)
+            || providers.FirstOrDefault(provider => Quickenshtein.Levenshtein.GetDistance(segment.ToLowerInvariant(), provider) <= 2)
+                is not { } meant
+        )
             return rejection;
         var paths = string.Join(", ", providers.Select(provider => "/" + provider + "/"));
         return rejection with
         {
-            Errors = [.. rejection.Errors, $"/{segment}/ names no provider (did you mean /{meant}/?), so it was read as a MyOperator In-Call webhook; the providers are served at {paths}"],
+            Errors =
+            [
+                .. rejection.Errors,
+                $"/{segment}/ names no provider (did you mean /{meant}/?), so it was read as a MyOperator In-Call webhook; the providers are served at {paths}",
+            ],
         };
     }
 
-    private static string Verdict(DeliveryKind kind) => kind switch
-    {
-        DeliveryKind.Duplicate => "duplicate",
-        DeliveryKind.Late => "accepted late (after the finish)",
-        DeliveryKind.Finished => "accepted finish",
-        _ => "accepted",
-    };
+    private static string Verdict(DeliveryKind kind) =>
+        kind switch
+        {
+            DeliveryKind.Duplicate => "duplicate",
+            DeliveryKind.Late => "accepted late (after the finish)",
+            DeliveryKind.Finished => "accepted finish",
+            _ => "accepted",
+        };
 }

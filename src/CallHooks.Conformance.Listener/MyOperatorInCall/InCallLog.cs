@@ -14,4 +14,5 @@ internal sealed record InCallLog(
     string Event,
     string? Status,
     string Created,
-    string Fingerprint);
+    string Fingerprint
+);

@@ -24,10 +24,15 @@ internal static class InCallReader
     public static async Task<Rejection?> CheckGetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request.Body, cancellationToken).ConfigureAwait(false);
-        return body is { Length: 0 } ? null : new Rejection(400, "a GET webhook must not carry a body (MyOperator sends GET with query parameters only)");
+        return body is { Length: 0 }
+            ? null
+            : new Rejection(400, "a GET webhook must not carry a body (MyOperator sends GET with query parameters only)");
     }
 
-    public static async Task<(JsonElement CallLog, Rejection? Rejection)> ReadPostAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(JsonElement CallLog, Rejection? Rejection)> ReadPostAsync(
+        HttpRequest request,
+        CancellationToken cancellationToken
+    )
     {
         var body = await BodyReader.ReadAsync(request.Body, cancellationToken).ConfigureAwait(false);
         if (body is null)

@@ -19,8 +19,7 @@ internal static class InCallReplies
                 json.WriteBoolean("late", true);
         });
 
-    public static Task Call(HttpContext context, CallRecord call) =>
-        Replies.Json(context, StatusCodes.Status200OK, json =>
+    public static Task Call(HttpContext context, CallRecord call) => Replies.Json(context, StatusCodes.Status200OK, json =>
         {
             json.WriteString("uid", call.Uid);
             json.WriteString("id", call.Id);

@@ -13,8 +13,13 @@ internal sealed partial class RecordStore(ListenerMode mode)
     private readonly List<StoredRecord> records = [];
 
     /// <summary>True in the modes whose records this store keeps; otherwise the call book is the record.</summary>
-    public bool Active => mode is ListenerMode.StoresRawPayload or ListenerMode.RecordPerEvent or ListenerMode.RecordPerDelivery
-        or ListenerMode.UpdatesNewestRecord or ListenerMode.StoresMalformed;
+    public bool Active =>
+        mode
+            is ListenerMode.StoresRawPayload
+                or ListenerMode.RecordPerEvent
+                or ListenerMode.RecordPerDelivery
+                or ListenerMode.UpdatesNewestRecord
+                or ListenerMode.StoresMalformed;
 
     /// <summary>An accepted delivery of a call, stored the way the mode's integration stores it.</summary>
     public void Accepted(InCallLog log, DeliveryKind kind)

@@ -6,5 +6,11 @@ internal sealed record StoredRecord(string Uid, string Caller, string? Status, s
     public static StoredRecord Of(InCallLog log) => new(log.Uid, "+" + log.ClidRaw, log.Status, log.CallState, null);
 
     /// <summary>The record with another delivery's facts written over its own, whichever call that delivery was for.</summary>
-    public StoredRecord UpdatedFrom(InCallLog log) => this with { Caller = "+" + log.ClidRaw, Status = log.Status ?? Status, CallState = log.CallState };
+    public StoredRecord UpdatedFrom(InCallLog log) =>
+        this with
+        {
+            Caller = "+" + log.ClidRaw,
+            Status = log.Status ?? Status,
+            CallState = log.CallState,
+        };
 }

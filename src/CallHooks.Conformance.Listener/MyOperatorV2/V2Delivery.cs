@@ -11,4 +11,5 @@ internal sealed record V2Delivery(
     string CompanyId,
     string Direction,
     string Customer,
-    string Fingerprint);
+    string Fingerprint
+);

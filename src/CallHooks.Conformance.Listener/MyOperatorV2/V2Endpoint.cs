@@ -24,7 +24,11 @@ internal sealed class V2Endpoint(ListenerOptions options) : IProviderEndpoint
         if (!HttpMethods.IsPost(request.Method))
         {
             context.Response.Headers.Allow = "POST";
-            return await Reject(context, new Rejection(405, $"method {request.Method} is not used by MyOperator webhooks v2; they POST JSON")).ConfigureAwait(false);
+            return await Reject(
+                    context,
+                    new Rejection(405, $"method {request.Method} is not used by MyOperator webhooks v2; they POST JSON")
+                )
+                .ConfigureAwait(false);
         }
 
         if (apiKey.Check(request) is { } denied)
@@ -42,23 +46,28 @@ internal sealed class V2Endpoint(ListenerOptions options) : IProviderEndpoint
         if (conflict is not null)
             return await Reject(context, conflict).ConfigureAwait(false);
 
-        await Replies.Json(context, StatusCodes.Status200OK, json =>
-        {
-            json.WriteBoolean("ok", true);
-            json.WriteString("session_id", delivery.SessionId);
-            json.WriteString("event_type", delivery.EventType);
-            if (delivery.Sequence is { } sequence)
-                json.WriteNumber("event_sequence", sequence);
-            if (duplicate)
-                json.WriteBoolean("duplicate", true);
-        }).ConfigureAwait(false);
+        await Replies
+            .Json(context, StatusCodes.Status200OK, json =>
+            {
+                json.WriteBoolean("ok", true);
+                json.WriteString("session_id", delivery.SessionId);
+                json.WriteString("event_type", delivery.EventType);
+                if (delivery.Sequence is { } sequence)
+                    json.WriteNumber("event_sequence", sequence);
+                if (duplicate)
+                    json.WriteBoolean("duplicate", true);
+            })
+            .ConfigureAwait(false);
         return $"{(duplicate ? "duplicate" : "accepted")} session_id={delivery.SessionId} {delivery.EventType}";
     }
 
     private static async Task<(JsonElement Root, Rejection? Rejection)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(request.ContentType) || !MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-            || !type.MediaType.Equals(JsonType, StringComparison.OrdinalIgnoreCase))
+        if (
+            string.IsNullOrEmpty(request.ContentType)
+            || !MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            || !type.MediaType.Equals(JsonType, StringComparison.OrdinalIgnoreCase)
+        )
             return Fail(415, $"Content-Type must be {JsonType}: MyOperator webhooks v2 send JSON only");
         if (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
             return Fail(415, $"charset '{type.Charset}' is not supported; the event is UTF-8 JSON");

@@ -37,7 +37,15 @@ internal static class V2EnvelopeChecks
                 V2PayloadChecks.NotSentBeforeItHappened(V2Formats.Instant(timestamp), payload, problems);
         }
 
-        if (problems.Count > 0 || eventId is null || companyId is null || eventType is null || sessionId is null || direction is null || customer is null)
+        if (
+            problems.Count > 0
+            || eventId is null
+            || companyId is null
+            || eventType is null
+            || sessionId is null
+            || direction is null
+            || customer is null
+        )
             return (null, problems);
         return (new V2Delivery(eventId, eventType, sequence, sessionId, companyId, direction, customer, Fingerprint(root)), problems);
     }

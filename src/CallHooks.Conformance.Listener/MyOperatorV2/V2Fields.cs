@@ -47,7 +47,11 @@ internal sealed class V2Fields(JsonElement element, string path, List<string> pr
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number) || value.GetRawText().Any(c => c is '.' or 'e' or 'E'))
+        if (
+            value.ValueKind != JsonValueKind.Number
+            || !value.TryGetInt64(out var number)
+            || value.GetRawText().Any(c => c is '.' or 'e' or 'E')
+        )
         {
             problems.Add($"{Name(field)} must be an integer, got {JsonText.Describe(value)}");
             return null;

@@ -11,7 +11,16 @@ internal static partial class V2Formats
 
     /// <summary>The documented call events; a disposition is named <c>call.disposition</c> on the payload page and <c>disposition</c> in integrators' notes.</summary>
     public static readonly string[] EventTypes =
-        ["call.initiated", "call.ivr_started", "call.dial_begin", "call.answered", "call.end", "call.summary", "call.disposition", "disposition"];
+    [
+        "call.initiated",
+        "call.ivr_started",
+        "call.dial_begin",
+        "call.answered",
+        "call.end",
+        "call.summary",
+        "call.disposition",
+        "disposition",
+    ];
 
     public static readonly string[] Statuses = ["bridged", "missed", "voicemail"];
 
@@ -39,7 +48,9 @@ internal static partial class V2Formats
     public static bool IsE164(string text) => E164Pattern().IsMatch(text);
 
     public static string? OneOf(string value, string[] allowed) =>
-        allowed.Contains(value, StringComparer.Ordinal) ? null : $"must be one of {string.Join(", ", allowed.Select(a => "\"" + a + "\""))}";
+        allowed.Contains(value, StringComparer.Ordinal)
+            ? null
+            : $"must be one of {string.Join(", ", allowed.Select(a => "\"" + a + "\""))}";
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoPattern();

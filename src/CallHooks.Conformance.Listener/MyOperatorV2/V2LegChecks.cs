@@ -36,7 +36,9 @@ internal static class V2LegChecks
             NullableInteger(leg, path, "ring_duration", problems);
 
             if (result == "answered" && dialStatus is not null && AnsweredGaps(dialStatus, answeredAt, talk) is { Count: > 0 } gaps)
-                problems.Add($"{path} has result \"answered\" but {string.Join(", ", gaps)}: an answered leg has dial_status ANSWER, an answered_at and a talk_duration");
+                problems.Add(
+                    $"{path} has result \"answered\" but {string.Join(", ", gaps)}: an answered leg has dial_status ANSWER, an answered_at and a talk_duration"
+                );
             if (result == "not_answered" && (answeredAt is not null || talk is not null))
                 problems.Add($"{path} has result \"not_answered\" but an answer time or talk time");
             if (type == "customer")
@@ -73,7 +75,12 @@ internal static class V2LegChecks
     {
         if (!leg.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
             return null;
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number >= 0 && !value.GetRawText().Any(c => c is '.' or 'e' or 'E'))
+        if (
+            value.ValueKind == JsonValueKind.Number
+            && value.TryGetInt64(out var number)
+            && number >= 0
+            && !value.GetRawText().Any(c => c is '.' or 'e' or 'E')
+        )
             return number;
         problems.Add($"{path}.{field} must be a whole number of seconds or null, got {JsonText.Describe(value)}");
         return null;

@@ -22,7 +22,9 @@ internal static class V2PayloadChecks
             problems.Add($"payload.id {JsonText.Quote(id)} is not the envelope's session_id {JsonText.Quote(session)}");
         var direction = fields.Text("direction", value => V2Formats.OneOf(value, ["incoming", "outgoing"]));
         if (direction is not null && envelope.Direction is { } envelopeDirection && direction != envelopeDirection)
-            problems.Add($"payload.direction {JsonText.Quote(direction)} is not the envelope's direction {JsonText.Quote(envelopeDirection)}");
+            problems.Add(
+                $"payload.direction {JsonText.Quote(direction)} is not the envelope's direction {JsonText.Quote(envelopeDirection)}"
+            );
         var customer = fields.Text("customer_number", value => V2Formats.IsE164(value) ? null : V2Formats.E164Hint);
         if (customer is not null && envelope.Customer is { } identifier && customer != identifier)
             problems.Add($"payload.customer_number {customer} is not the envelope's customer_identifier {identifier}");
@@ -30,9 +32,17 @@ internal static class V2PayloadChecks
         var status = fields.Text("status", value => V2Formats.OneOf(value, V2Formats.Statuses));
         fields.Text("category", value => V2Formats.OneOf(value, V2Formats.Categories));
         var duration = fields.Integer("duration", 0);
-        fields.Text("recording_filename", value => value.Contains("://", StringComparison.Ordinal) ? "must be a file name, not a URL" : null, optional: true);
-        if (Time(payload, "started_at") is { } start && Time(payload, "ended_at") is { } end && duration is { } seconds
-            && (long)(end - start).TotalSeconds != seconds)
+        fields.Text(
+            "recording_filename",
+            value => value.Contains("://", StringComparison.Ordinal) ? "must be a file name, not a URL" : null,
+            optional: true
+        );
+        if (
+            Time(payload, "started_at") is { } start
+            && Time(payload, "ended_at") is { } end
+            && duration is { } seconds
+            && (long)(end - start).TotalSeconds != seconds
+        )
             problems.Add($"payload.duration {seconds} does not match ended_at - started_at ({(long)(end - start).TotalSeconds} s)");
         if (payload.TryGetProperty("billable", out var billable) && billable.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             problems.Add($"payload.billable must be true or false, got {JsonText.Describe(billable)}");
@@ -50,7 +60,9 @@ internal static class V2PayloadChecks
         foreach (var property in payload.EnumerateObject().Where(property => property.Name.EndsWith("_at", StringComparison.Ordinal)))
         {
             if (Time(payload, property.Name) is { } happened && happened > timestamp)
-                problems.Add($"timestamp {timestamp:yyyy-MM-dd'T'HH:mm:ss.fffK} (send time) is before payload.{property.Name} {property.Value.GetString()}");
+                problems.Add(
+                    $"timestamp {timestamp:yyyy-MM-dd'T'HH:mm:ss.fffK} (send time) is before payload.{property.Name} {property.Value.GetString()}"
+                );
         }
     }
 
@@ -74,8 +86,11 @@ internal static class V2PayloadChecks
         foreach (var property in element.EnumerateObject())
         {
             var name = path + "." + property.Name;
-            if (property.Name.EndsWith("_at", StringComparison.Ordinal) && property.Value.ValueKind == JsonValueKind.String
-                && !V2Formats.IsInstant(property.Value.GetString()!))
+            if (
+                property.Name.EndsWith("_at", StringComparison.Ordinal)
+                && property.Value.ValueKind == JsonValueKind.String
+                && !V2Formats.IsInstant(property.Value.GetString()!)
+            )
                 problems.Add($"{name} {V2Formats.IsoHint}, got {JsonText.Quote(property.Value.GetString()!)}");
             else
                 InstantsUnder(property.Value, name, problems);

@@ -55,7 +55,9 @@ internal sealed class StandardWebhooksCheck
         var timestamp = request.Headers["webhook-timestamp"].ToString();
         var signatures = request.Headers["webhook-signature"].ToString();
         var missing = new[] { ("webhook-id", id), ("webhook-timestamp", timestamp), ("webhook-signature", signatures) }
-            .Where(header => header.Item2.Length == 0).Select(header => header.Item1).ToList();
+            .Where(header => header.Item2.Length == 0)
+            .Select(header => header.Item1)
+            .ToList();
         if (missing.Count > 0)
             return new Rejection(403, $"Standard Webhooks header(s) missing: {string.Join(", ", missing)}");
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
@@ -63,7 +65,10 @@ internal sealed class StandardWebhooksCheck
 
         var skew = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, 0, 253402300799)) - clock.GetUtcNow();
         if (skew.Duration() > Tolerance)
-            return new Rejection(403, $"webhook-timestamp {timestamp} is {(long)skew.Duration().TotalSeconds} s {(skew < TimeSpan.Zero ? "old" : "in the future")}; the tolerance is 5 minutes");
+            return new Rejection(
+                403,
+                $"webhook-timestamp {timestamp} is {(long)skew.Duration().TotalSeconds} s {(skew < TimeSpan.Zero ? "old" : "in the future")}; the tolerance is 5 minutes"
+            );
 
         byte[] content = [.. Encoding.UTF8.GetBytes(id + "." + timestamp + "."), .. body];
         var expected = HMACSHA256.HashData(key, content);
@@ -73,7 +78,10 @@ internal sealed class StandardWebhooksCheck
                 continue;
             var encoded = entry[3..];
             var given = new byte[encoded.Length];
-            if (Convert.TryFromBase64String(encoded, given, out var length) && CryptographicOperations.FixedTimeEquals(given.AsSpan(0, length), expected))
+            if (
+                Convert.TryFromBase64String(encoded, given, out var length)
+                && CryptographicOperations.FixedTimeEquals(given.AsSpan(0, length), expected)
+            )
                 return null;
         }
 

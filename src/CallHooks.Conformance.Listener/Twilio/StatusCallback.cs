@@ -12,7 +12,8 @@ internal sealed record StatusCallback(
     int SequenceNumber,
     DateTimeOffset Timestamp,
     int? CallDuration,
-    string Fingerprint)
+    string Fingerprint
+)
 {
     public bool IsFinal => TwilioFieldChecks.FinalStatuses.Contains(CallStatus);
 }

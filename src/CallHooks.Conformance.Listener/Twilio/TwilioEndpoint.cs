@@ -14,7 +14,10 @@ internal sealed class TwilioEndpoint(ListenerOptions options) : IProviderEndpoin
     /// <summary>The test auth token callhooks signs with when it is given none; written here again, as the listener shares no code with the sender.</summary>
     public const string TestAuthToken = "callhooks-test-auth-token";
 
-    private readonly string authToken = options.Secret is { Length: > 0 } secret && !secret.StartsWith(Signing.StandardWebhooksCheck.Prefix, StringComparison.Ordinal) ? secret : TestAuthToken;
+    private readonly string authToken =
+        options.Secret is { Length: > 0 } secret && !secret.StartsWith(Signing.StandardWebhooksCheck.Prefix, StringComparison.Ordinal)
+            ? secret
+            : TestAuthToken;
     private readonly TwilioCallBook book = new();
 
     public string Provider => "twilio";
@@ -25,14 +28,24 @@ internal sealed class TwilioEndpoint(ListenerOptions options) : IProviderEndpoin
         if (!HttpMethods.IsPost(request.Method) && !HttpMethods.IsGet(request.Method))
         {
             context.Response.Headers.Allow = "GET, POST";
-            return await Replies.Reject(context, new Rejection(405, $"method {request.Method} is not used by Twilio status callbacks; use POST or GET")).ConfigureAwait(false);
+            return await Replies
+                .Reject(context, new Rejection(405, $"method {request.Method} is not used by Twilio status callbacks; use POST or GET"))
+                .ConfigureAwait(false);
         }
 
         var (read, unreadable) = await TwilioRequestReader.ReadAsync(request, context.RequestAborted).ConfigureAwait(false);
         if (read is null)
             return await Replies.Reject(context, unreadable!).ConfigureAwait(false);
 
-        if (TwilioSignatureCheck.Problem(request.Headers[TwilioSignatureCheck.Header].ToString(), authToken, TwilioRequestReader.RequestedUrl(context), read.SignedForm) is { } forged)
+        if (
+            TwilioSignatureCheck.Problem(
+                request.Headers[TwilioSignatureCheck.Header].ToString(),
+                authToken,
+                TwilioRequestReader.RequestedUrl(context),
+                read.SignedForm
+            ) is
+            { } forged
+        )
             return await Replies.Reject(context, new Rejection(403, forged)).ConfigureAwait(false);
 
         var (callback, problems) = TwilioFieldChecks.Check(read.Parameters);
@@ -43,15 +56,17 @@ internal sealed class TwilioEndpoint(ListenerOptions options) : IProviderEndpoin
         if (conflict is not null)
             return await Replies.Reject(context, conflict).ConfigureAwait(false);
 
-        await Replies.Json(context, StatusCodes.Status200OK, json =>
-        {
-            json.WriteBoolean("ok", true);
-            json.WriteString("CallSid", callback.CallSid);
-            json.WriteString("CallStatus", callback.CallStatus);
-            json.WriteNumber("SequenceNumber", callback.SequenceNumber);
-            if (duplicate)
-                json.WriteBoolean("duplicate", true);
-        }).ConfigureAwait(false);
+        await Replies
+            .Json(context, StatusCodes.Status200OK, json =>
+            {
+                json.WriteBoolean("ok", true);
+                json.WriteString("CallSid", callback.CallSid);
+                json.WriteString("CallStatus", callback.CallStatus);
+                json.WriteNumber("SequenceNumber", callback.SequenceNumber);
+                if (duplicate)
+                    json.WriteBoolean("duplicate", true);
+            })
+            .ConfigureAwait(false);
         return $"{(duplicate ? "duplicate" : "accepted")} CallSid={callback.CallSid} CallStatus={callback.CallStatus} SequenceNumber={callback.SequenceNumber}";
     }
 }

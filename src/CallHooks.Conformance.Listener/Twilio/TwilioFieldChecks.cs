@@ -9,10 +9,23 @@ namespace CallHooks.Conformance.Listener.Twilio;
 /// </summary>
 internal static partial class TwilioFieldChecks
 {
-    public static readonly IReadOnlySet<string> FinalStatuses = new HashSet<string>(StringComparer.Ordinal) { "completed", "busy", "failed", "no-answer", "canceled" };
+    public static readonly IReadOnlySet<string> FinalStatuses = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "completed",
+        "busy",
+        "failed",
+        "no-answer",
+        "canceled",
+    };
 
     // The Call resource's statuses, plus "initiated", which the initiated event reports.
-    private static readonly HashSet<string> Statuses = new(FinalStatuses, StringComparer.Ordinal) { "initiated", "queued", "ringing", "in-progress" };
+    private static readonly HashSet<string> Statuses = new(FinalStatuses, StringComparer.Ordinal)
+    {
+        "initiated",
+        "queued",
+        "ringing",
+        "in-progress",
+    };
     private static readonly HashSet<string> Directions = new(StringComparer.Ordinal) { "inbound", "outbound-api", "outbound-dial" };
     private const string TimestampFormat = "ddd, dd MMM yyyy HH:mm:ss '+0000'";
 
@@ -56,7 +69,16 @@ internal static partial class TwilioFieldChecks
         var sequence = Number(Field("SequenceNumber", null, ""), "SequenceNumber", problems);
         var timestampText = Field("Timestamp", null, "");
         DateTimeOffset timestamp = default;
-        if (timestampText.Length > 0 && !DateTimeOffset.TryParseExact(timestampText, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out timestamp))
+        if (
+            timestampText.Length > 0
+            && !DateTimeOffset.TryParseExact(
+                timestampText,
+                TimestampFormat,
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal,
+                out timestamp
+            )
+        )
             problems.Add($"Timestamp '{timestampText}' is not RFC 2822 in UTC (e.g. Thu, 15 Jan 2026 09:30:00 +0000)");
 
         // CallDuration belongs to the completed event, which reports the final status.
@@ -75,8 +97,14 @@ internal static partial class TwilioFieldChecks
 
         if (problems.Count > 0)
             return (null, problems);
-        var fingerprint = string.Join("&", parameters.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Key + "=" + pair.Value));
-        return (new StatusCallback(callSid, accountSid, from, to, direction, status, sequence ?? 0, timestamp, duration, fingerprint), problems);
+        var fingerprint = string.Join(
+            "&",
+            parameters.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Key + "=" + pair.Value)
+        );
+        return (
+            new StatusCallback(callSid, accountSid, from, to, direction, status, sequence ?? 0, timestamp, duration, fingerprint),
+            problems
+        );
     }
 
     private static int? Number(string text, string name, List<string> problems)

@@ -20,7 +20,10 @@ internal static class TwilioRequestReader
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The parameters, and those a signature appends to the URL (POST form fields only).</summary>
-    public sealed record Read(IReadOnlyList<KeyValuePair<string, string>> Parameters, IReadOnlyList<KeyValuePair<string, string>> SignedForm);
+    public sealed record Read(
+        IReadOnlyList<KeyValuePair<string, string>> Parameters,
+        IReadOnlyList<KeyValuePair<string, string>> SignedForm
+    );
 
     public static async Task<(Read? Read, Rejection? Rejection)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -95,8 +98,9 @@ internal static class TwilioRequestReader
         }
     }
 
-    private static List<KeyValuePair<string, string>> Expand(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> values) =>
-        values.SelectMany(pair => pair.Value.Select(value => KeyValuePair.Create(pair.Key, value ?? ""))).ToList();
+    private static List<KeyValuePair<string, string>> Expand(
+        IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> values
+    ) => values.SelectMany(pair => pair.Value.Select(value => KeyValuePair.Create(pair.Key, value ?? ""))).ToList();
 
     private static (Read?, Rejection?) Fail(int status, string error) => (null, new Rejection(status, error));
 }

@@ -8,7 +8,16 @@ namespace CallHooks.Conformance.Listener.Voipappz;
 /// </summary>
 internal sealed class VoipappzCalls
 {
-    private static readonly string[] FixedFields = ["direction", "type", "created_at", "start_at", "contact_number", "caller_id_number", "did_number"];
+    private static readonly string[] FixedFields =
+    [
+        "direction",
+        "type",
+        "created_at",
+        "start_at",
+        "contact_number",
+        "caller_id_number",
+        "did_number",
+    ];
 
     private readonly Lock gate = new();
     private readonly Dictionary<string, Dictionary<string, string>> byUuid = new(StringComparer.Ordinal);

@@ -12,7 +12,12 @@ namespace CallHooks.Conformance.Listener.Voipappz;
 /// </summary>
 internal static partial class VoipappzChecks
 {
-    public static readonly IReadOnlySet<string> NumericFields = new HashSet<string>(StringComparer.Ordinal) { "duration", "ring_duration", "billing_duration" };
+    public static readonly IReadOnlySet<string> NumericFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "duration",
+        "ring_duration",
+        "billing_duration",
+    };
 
     /// <summary>Any epoch after 2001 is above this: a "billing duration" that large is a timestamp, not seconds.</summary>
     private const long EpochFloor = 1_000_000_000;
@@ -24,7 +29,11 @@ internal static partial class VoipappzChecks
         f.Text("direction", v => v is "incoming" or "outgoing" ? null : "must be \"incoming\" or \"outgoing\"");
         var uuid = f.Text("uuid", v => Guid.TryParseExact(v, "D", out _) ? null : "must be a UUID");
         f.Text("type", v => v.Length > 0 ? null : "must not be empty");
-        var created = f.Text("created_at", v => CreatedPattern().IsMatch(v) && DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "must be ISO-8601 with an offset, e.g. 2024-12-02T21:04:40.701+00:00");
+        var created = f.Text("created_at", v =>
+            CreatedPattern().IsMatch(v) && DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                ? null
+                : "must be ISO-8601 with an offset, e.g. 2024-12-02T21:04:40.701+00:00"
+        );
         f.Text("contact_number", Digits, nullable: true);
         f.Text("caller_id_number", Digits, nullable: true);
         var duration = f.Count("duration");
@@ -37,15 +46,31 @@ internal static partial class VoipappzChecks
         // The sample sends "" here; over GET "" and null look the same, so either passes.
         f.Text("user_name", _ => null, nullable: true);
         f.Text("extension_username", _ => null, optional: true);
-        var cause = f.Text("cause", v => v is "answer" or "busy" or "no_answer" ? null : "must be answer, busy or no_answer", optional: true);
+        var cause = f.Text(
+            "cause",
+            v => v is "answer" or "busy" or "no_answer" ? null : "must be answer, busy or no_answer",
+            optional: true
+        );
         f.Text("sip_status", v => SipPattern().IsMatch(v) ? null : "must be a three-digit SIP status as a string", nullable: true);
-        var recording = f.Text("recording_url", v => Uri.TryCreate(v, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? null : "must be an http(s) URL", optional: true);
+        var recording = f.Text(
+            "recording_url",
+            v => Uri.TryCreate(v, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? null : "must be an http(s) URL",
+            optional: true
+        );
         var durationTime = f.Text("duration_time", v => ClockPattern().IsMatch(v) ? null : "must be HH:MM:SS");
         var billing = f.Count("billing_duration", optional: true);
-        var billingTime = f.Text("billing_duration_time", v => ClockPattern().IsMatch(v) ? null : "must be HH:MM:SS or null", optional: true);
+        var billingTime = f.Text(
+            "billing_duration_time",
+            v => ClockPattern().IsMatch(v) ? null : "must be HH:MM:SS or null",
+            optional: true
+        );
         f.Text("did_number", Digits);
         f.Text("did_name", _ => null);
-        f.Text("queue_disposition", v => v is "timeout" or "abandoned" or "answer" ? null : "must be timeout, abandoned or answer", optional: true);
+        f.Text(
+            "queue_disposition",
+            v => v is "timeout" or "abandoned" or "answer" ? null : "must be timeout, abandoned or answer",
+            optional: true
+        );
         f.Text("ivr_name", _ => null, optional: true);
         f.Present("call_state");
         f.Text("queue_name", _ => null, optional: true);
@@ -70,12 +95,15 @@ internal static partial class VoipappzChecks
         return (p.Count == 0 ? uuid : null, p);
     }
 
-    public static string Clock(long seconds) => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:00}:{seconds / 60 % 60:00}:{seconds % 60:00}");
+    public static string Clock(long seconds) =>
+        string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:00}:{seconds / 60 % 60:00}:{seconds % 60:00}");
 
     private static string? Digits(string value) => DigitsPattern().IsMatch(value) ? null : "must be digits with country code, no plus";
 
     private static int Seconds(string clock) =>
-        (int.Parse(clock[..2], CultureInfo.InvariantCulture) * 3600) + (int.Parse(clock[3..5], CultureInfo.InvariantCulture) * 60) + int.Parse(clock[6..], CultureInfo.InvariantCulture);
+        (int.Parse(clock[..2], CultureInfo.InvariantCulture) * 3600)
+        + (int.Parse(clock[3..5], CultureInfo.InvariantCulture) * 60)
+        + int.Parse(clock[6..], CultureInfo.InvariantCulture);
 
     /// <summary>start_at is a local wall-clock time: it must differ from created_at's UTC time by a whole quarter hour (every zone offset does).</summary>
     private static bool IsLocalTimeOf(string start, string created)

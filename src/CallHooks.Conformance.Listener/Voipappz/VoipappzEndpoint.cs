@@ -27,14 +27,19 @@ internal sealed class VoipappzEndpoint(ListenerOptions options) : IProviderEndpo
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsPost(request.Method))
         {
             context.Response.Headers.Allow = "GET, POST";
-            return await Replies.Reject(context, new Rejection(405, $"method {request.Method} is not used by voipappz webhooks; use GET or POST")).ConfigureAwait(false);
+            return await Replies
+                .Reject(context, new Rejection(405, $"method {request.Method} is not used by voipappz webhooks; use GET or POST"))
+                .ConfigureAwait(false);
         }
 
         var body = await BodyReader.ReadAsync(request.Body, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
-            return await Replies.Reject(context, new Rejection(413, $"body is larger than {BodyReader.MaxBytes} bytes")).ConfigureAwait(false);
+            return await Replies
+                .Reject(context, new Rejection(413, $"body is larger than {BodyReader.MaxBytes} bytes"))
+                .ConfigureAwait(false);
 
-        var (payload, unreadable) = HttpMethods.IsGet(request.Method) && body.Length == 0 ? (FromQuery(request.Query), null) : ReadJson(request, body);
+        var (payload, unreadable) =
+            HttpMethods.IsGet(request.Method) && body.Length == 0 ? (FromQuery(request.Query), null) : ReadJson(request, body);
         if (unreadable is not null)
             return await Replies.Reject(context, unreadable).ConfigureAwait(false);
 
@@ -44,11 +49,13 @@ internal sealed class VoipappzEndpoint(ListenerOptions options) : IProviderEndpo
         if (calls.Record(uuid, payload) is { } conflict)
             return await Replies.Reject(context, new Rejection(409, conflict)).ConfigureAwait(false);
 
-        await Replies.Json(context, StatusCodes.Status200OK, json =>
-        {
-            json.WriteBoolean("ok", true);
-            json.WriteString("uuid", uuid);
-        }).ConfigureAwait(false);
+        await Replies
+            .Json(context, StatusCodes.Status200OK, json =>
+            {
+                json.WriteBoolean("ok", true);
+                json.WriteString("uuid", uuid);
+            })
+            .ConfigureAwait(false);
         return "accepted uuid=" + uuid;
     }
 
@@ -56,8 +63,11 @@ internal sealed class VoipappzEndpoint(ListenerOptions options) : IProviderEndpo
     {
         if (body.Length == 0)
             return Fail(400, "POST body is empty; voipappz posts its JSON body");
-        if (string.IsNullOrEmpty(request.ContentType) || !MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-            || !type.MediaType.Equals(JsonType, StringComparison.OrdinalIgnoreCase))
+        if (
+            string.IsNullOrEmpty(request.ContentType)
+            || !MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            || !type.MediaType.Equals(JsonType, StringComparison.OrdinalIgnoreCase)
+        )
             return Fail(415, $"Content-Type must be {JsonType}, got '{request.ContentType}'");
         try
         {
@@ -86,8 +96,16 @@ internal sealed class VoipappzEndpoint(ListenerOptions options) : IProviderEndpo
         foreach (var (name, values) in query)
         {
             var text = values.Count == 1 ? values[0] ?? "" : string.Join(",", values.ToArray());
-            payload[name] = text.Length == 0 ? null
-                : VoipappzChecks.NumericFields.Contains(name) && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number)
+            payload[name] =
+                text.Length == 0 ? null
+                : VoipappzChecks.NumericFields.Contains(name)
+                && long.TryParse(
+                    text,
+                    System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    out var number
+                )
+                    ? JsonValue.Create(number)
                 : JsonValue.Create(text);
         }
 

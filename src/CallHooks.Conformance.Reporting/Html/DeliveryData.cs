@@ -133,7 +133,4 @@ internal static class DeliveryData
 
         json.WriteEndArray();
     }
-
-
-
 }

@@ -46,8 +46,7 @@ public static class HtmlReportWriter
         output.Flush();
     }
 
-    internal static string Title(RunResult result) =>
-        $"{result.Tool} report: {result.Passed} passed, {result.Failed} failed";
+    internal static string Title(RunResult result) => $"{result.Tool} report: {result.Passed} passed, {result.Failed} failed";
 
     /// <summary>
     /// default-src 'none' blocks every load (scripts, styles, images, fetches, frames); the inline script and

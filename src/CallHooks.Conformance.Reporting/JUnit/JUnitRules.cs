@@ -41,18 +41,29 @@ internal static class JUnitRules
         else if (rule.FailsRun)
         {
             xml.WriteStartElement("failure");
-            xml.WriteAttributeString("message", SafeText.ForXml(SafeText.Short($"{rule.Rule.Id} (MUST): {rule.Failures[0]}", JUnitWriter.MessageLength)));
+            xml.WriteAttributeString(
+                "message",
+                SafeText.ForXml(SafeText.Short($"{rule.Rule.Id} (MUST): {rule.Failures[0]}", JUnitWriter.MessageLength))
+            );
             xml.WriteAttributeString("type", "rule");
             xml.WriteString(SafeText.ForXml(Detail(rule)));
             xml.WriteEndElement();
         }
 
         xml.WriteStartElement("system-out");
-        xml.WriteString(SafeText.ForXml(rule.Passed || !rule.Applicable ? $"{rule.Rule.LevelText} {rule.Rule.Title}: {rule.Status}" : "warning (SHOULD): " + Detail(rule)));
+        xml.WriteString(
+            SafeText.ForXml(
+                rule.Passed || !rule.Applicable
+                    ? $"{rule.Rule.LevelText} {rule.Rule.Title}: {rule.Status}"
+                    : "warning (SHOULD): " + Detail(rule)
+            )
+        );
         xml.WriteEndElement();
         xml.WriteEndElement();
     }
 
     private static string Detail(RuleResult rule) =>
-        $"{rule.Rule.Title}\n" + string.Concat(rule.Failures.Select(failure => $"  - {failure}\n")) + string.Concat(rule.Evidence.Select(line => $"  evidence: {line}\n"));
+        $"{rule.Rule.Title}\n"
+        + string.Concat(rule.Failures.Select(failure => $"  - {failure}\n"))
+        + string.Concat(rule.Evidence.Select(line => $"  evidence: {line}\n"));
 }

@@ -33,7 +33,10 @@ public static class JUnitWriter
             var rules = result.Scenarios.SelectMany(scenario => scenario.Rules).ToList();
             var thresholds = result.Load?.Thresholds ?? [];
             xml.WriteAttributeString("tests", Count(result.Scenarios.Count + rules.Count + thresholds.Count));
-            xml.WriteAttributeString("failures", Count(result.Failed + rules.Count(rule => rule.FailsRun) + thresholds.Count(verdict => !verdict.Passed)));
+            xml.WriteAttributeString(
+                "failures",
+                Count(result.Failed + rules.Count(rule => rule.FailsRun) + thresholds.Count(verdict => !verdict.Passed))
+            );
             xml.WriteAttributeString("errors", "0");
             xml.WriteAttributeString("time", ReportFormat.Seconds((result.FinishedAt - result.StartedAt).TotalMilliseconds));
             xml.WriteAttributeString("timestamp", Timestamp(result.StartedAt));
@@ -102,10 +105,19 @@ public static class JUnitWriter
         if (failed.Count > 0 || brokenRules.Count > 0)
         {
             xml.WriteStartElement("failure");
-            var first = failed.Count > 0 ? FirstFailure(failed[0]) : SafeText.Short($"{brokenRules[0].Rule.Id}: {brokenRules[0].Failures[0]}", MessageLength);
+            var first =
+                failed.Count > 0
+                    ? FirstFailure(failed[0])
+                    : SafeText.Short($"{brokenRules[0].Rule.Id}: {brokenRules[0].Failures[0]}", MessageLength);
             xml.WriteAttributeString("message", SafeText.ForXml(first));
             xml.WriteAttributeString("type", "conformance");
-            var detail = FailureDetail(failed) + string.Concat(brokenRules.Select(rule => $"{rule.Rule.Id} (MUST) {rule.Rule.Title}\n" + string.Concat(rule.Failures.Select(failure => $"  - {failure}\n"))));
+            var detail =
+                FailureDetail(failed)
+                + string.Concat(
+                    brokenRules.Select(rule =>
+                        $"{rule.Rule.Id} (MUST) {rule.Rule.Title}\n" + string.Concat(rule.Failures.Select(failure => $"  - {failure}\n"))
+                    )
+                );
             xml.WriteString(SafeText.ForXml(detail));
             xml.WriteEndElement();
         }
@@ -136,8 +148,15 @@ public static class JUnitWriter
     private static string Log(ScenarioResult scenario)
     {
         var text = new StringBuilder();
-        text.Append("call ").Append(scenario.CallId).Append(" customer ").Append(scenario.Customer)
-            .Append(" seed ").Append(scenario.Seed.ToString(CultureInfo.InvariantCulture)).Append(" checked: ").Append(scenario.Checked.Label).Append('\n');
+        text.Append("call ")
+            .Append(scenario.CallId)
+            .Append(" customer ")
+            .Append(scenario.Customer)
+            .Append(" seed ")
+            .Append(scenario.Seed.ToString(CultureInfo.InvariantCulture))
+            .Append(" checked: ")
+            .Append(scenario.Checked.Label)
+            .Append('\n');
         foreach (var delivery in scenario.Deliveries)
             text.Append(DeliveryText.LogLine(delivery)).Append('\n');
         return text.ToString();

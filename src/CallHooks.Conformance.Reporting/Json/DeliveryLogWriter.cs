@@ -17,7 +17,12 @@ public sealed class DeliveryLogWriter : ILoadSink, IDisposable
     public const string FileName = "deliveries.ndjson";
 
     /// <summary>How the log escapes text: only what JSON requires, so phone numbers and URLs stay readable.</summary>
-    internal static readonly System.Text.Encodings.Web.JavaScriptEncoder Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    internal static readonly System.Text.Encodings.Web.JavaScriptEncoder Encoder = System
+        .Text
+        .Encodings
+        .Web
+        .JavaScriptEncoder
+        .UnsafeRelaxedJsonEscaping;
 
     private static readonly JsonWriterOptions Options = new() { Encoder = Encoder };
 
@@ -61,9 +66,7 @@ public sealed class DeliveryLogWriter : ILoadSink, IDisposable
         }
     }
 
-    public void OnCall(long callIndex, ScenarioResult call)
-    {
-    }
+    public void OnCall(long callIndex, ScenarioResult call) { }
 
     public void Dispose()
     {

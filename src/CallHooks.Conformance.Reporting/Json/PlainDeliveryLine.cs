@@ -22,7 +22,13 @@ internal static class PlainDeliveryLine
     private static readonly SearchValues<char> Verbatim = SearchValues.Create(VerbatimCharacters(DeliveryLogWriter.Encoder));
 
     /// <returns>False when the line needs the general path; nothing was written then.</returns>
-    public static bool TryWrite(IBufferWriter<byte> output, LoadDelivery delivery, JsonEncodedText provider, JsonEncodedText scenario, JsonEncodedText eventId)
+    public static bool TryWrite(
+        IBufferWriter<byte> output,
+        LoadDelivery delivery,
+        JsonEncodedText provider,
+        JsonEncodedText scenario,
+        JsonEncodedText eventId
+    )
     {
         var result = delivery.Delivery;
         var observation = result.Observation;
@@ -116,7 +122,11 @@ internal static class PlainDeliveryLine
 
         public void Number(long value)
         {
-            var formatted = value.TryFormat(destination[Written..], out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+            var formatted = value.TryFormat(
+                destination[Written..],
+                out var written,
+                provider: System.Globalization.CultureInfo.InvariantCulture
+            );
             System.Diagnostics.Debug.Assert(formatted, "the line's span is sized for every number at its longest");
             Written += written;
         }

@@ -55,7 +55,13 @@ internal static class ResultFields
         json.WriteStartObject("checked");
         JsonFields.Text(json, "label", scope.Label);
         json.WriteBoolean("answers", true);
-        JsonFields.Text(json, "records", scope.WeakContents ? "text" : scope.Records is Rules.DataJudgement.Record ? "fields" : "none");
+        JsonFields.Text(
+            json,
+            "records",
+            scope.WeakContents ? "text"
+                : scope.Records is Rules.DataJudgement.Record ? "fields"
+                : "none"
+        );
         json.WriteBoolean("crmPushes", scope.CrmPushes);
         json.WriteBoolean("security", scope.Security);
         json.WriteBoolean("robustness", scope.Robustness);

@@ -12,7 +12,12 @@ namespace CallHooks.Conformance.Reporting.Json;
 public static class ResultsJsonWriter
 {
     // Relaxed escaping keeps "+919876543210" greppable in results.json; the HTML report embeds data with its own escaping.
-    private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static readonly byte[] FinalNewline = "\n"u8.ToArray();
 
@@ -189,7 +194,4 @@ public static class ResultsJsonWriter
 
     /// <summary>The stable camelCase name of a failure kind, e.g. <c>connectionRefused</c>.</summary>
     internal static string KindName(FailureKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
-
-
-
 }

@@ -35,18 +35,24 @@ public static class MarkdownReportWriter
     private static void WriteHeader(StringBuilder text, RunResult result)
     {
         var total = result.Scenarios.Count;
-        var verdict = (result.AllPassed
-            ? $"✅ {result.Tool}: all {Count(total)} {Plural(total, "scenario", "scenarios")} passed"
-            : $"❌ {result.Tool}: {Count(result.Failed)} of {Count(total)} {Plural(total, "scenario", "scenarios")} failed") + $" ({result.Checked.Label})";
+        var verdict =
+            (
+                result.AllPassed
+                    ? $"✅ {result.Tool}: all {Count(total)} {Plural(total, "scenario", "scenarios")} passed"
+                    : $"❌ {result.Tool}: {Count(result.Failed)} of {Count(total)} {Plural(total, "scenario", "scenarios")} failed"
+            ) + $" ({result.Checked.Label})";
         var deliveries = result.Scenarios.Sum(scenario => scenario.Deliveries.Count);
         var failedDeliveries = result.Scenarios.Sum(scenario => scenario.Deliveries.Count(delivery => !delivery.Passed));
         var providers = string.Join(", ", result.Scenarios.Select(scenario => scenario.Provider).Distinct(StringComparer.Ordinal));
         var clock = result.Now is { } now ? "clock " + ReportFormat.Timestamp(now) : "real clock";
         var seconds = ((result.FinishedAt - result.StartedAt).TotalMilliseconds / 1000.0).ToString("0.00", CultureInfo.InvariantCulture);
         text.Append("## ").Append(verdict).Append("\n\n");
-        text.Append(MarkdownText.Inline(
-            $"Target {result.Target}{(result.EmbeddedListener ? " (embedded listener)" : "")} · {providers} · seed {result.Seed} · {clock} · "
-            + $"{Count(deliveries)} deliveries, {Count(failedDeliveries)} failed · {seconds} s"));
+        text.Append(
+            MarkdownText.Inline(
+                $"Target {result.Target}{(result.EmbeddedListener ? " (embedded listener)" : "")} · {providers} · seed {result.Seed} · {clock} · "
+                    + $"{Count(deliveries)} deliveries, {Count(failedDeliveries)} failed · {seconds} s"
+            )
+        );
         text.Append("\n\n");
         text.Append("**Checked:** ").Append(MarkdownText.Inline(string.Join("; ", result.Checked.CheckedParts()))).Append(".\n");
         if (result.Checked.UncheckedParts() is { Count: > 0 } notChecked)
@@ -65,8 +71,10 @@ public static class MarkdownReportWriter
         text.Append("| scenario |");
         foreach (var column in matrix.Columns)
         {
-            var label = string.Join(" · ", column.Values.Select((value, i) =>
-                matrix.Dimensions[i] == "provider" ? value : $"{matrix.Dimensions[i]} {value}"));
+            var label = string.Join(
+                " · ",
+                column.Values.Select((value, i) => matrix.Dimensions[i] == "provider" ? value : $"{matrix.Dimensions[i]} {value}")
+            );
             text.Append(' ').Append(MarkdownText.Inline(label.Length == 0 ? "result" : label)).Append(" |");
         }
 
@@ -81,16 +89,20 @@ public static class MarkdownReportWriter
 
         text.Append('\n');
         if (matrix.Rows.Count > MatrixRowLimit)
-            text.Append(CultureInfo.InvariantCulture, $"… and {Count(matrix.Rows.Count - MatrixRowLimit)} more scenarios in report.html.\n\n");
+            text.Append(
+                CultureInfo.InvariantCulture,
+                $"… and {Count(matrix.Rows.Count - MatrixRowLimit)} more scenarios in report.html.\n\n"
+            );
     }
 
-    private static string Cell(MatrixCell? cell) => cell switch
-    {
-        null => "—",
-        { Scenarios.Count: > 1 } => $"{(cell.Failed == 0 ? "✅" : "❌")} {Count(cell.Passed)} pass, {Count(cell.Failed)} fail",
-        { Failed: 0 } => "✅ pass",
-        _ => $"❌ fail ({Count(cell.DeliveriesFailed)} of {Count(cell.Deliveries)} deliveries)",
-    };
+    private static string Cell(MatrixCell? cell) =>
+        cell switch
+        {
+            null => "—",
+            { Scenarios.Count: > 1 } => $"{(cell.Failed == 0 ? "✅" : "❌")} {Count(cell.Passed)} pass, {Count(cell.Failed)} fail",
+            { Failed: 0 } => "✅ pass",
+            _ => $"❌ fail ({Count(cell.DeliveriesFailed)} of {Count(cell.Deliveries)} deliveries)",
+        };
 
     private static void WriteFailures(StringBuilder text, RunResult result)
     {
@@ -104,8 +116,11 @@ public static class MarkdownReportWriter
         {
             if (shown >= FailureLimit)
                 break;
-            text.Append("**").Append(MarkdownText.Inline($"{scenario.Provider} / {scenario.Name}")).Append("** ")
-                .Append(MarkdownText.Inline($"(uid {scenario.CallId}, customer {scenario.Customer}, seed {scenario.Seed})")).Append("\n\n");
+            text.Append("**")
+                .Append(MarkdownText.Inline($"{scenario.Provider} / {scenario.Name}"))
+                .Append("** ")
+                .Append(MarkdownText.Inline($"(uid {scenario.CallId}, customer {scenario.Customer}, seed {scenario.Seed})"))
+                .Append("\n\n");
             foreach (var delivery in scenario.Deliveries.Where(delivery => !delivery.Passed))
             {
                 if (shown++ >= FailureLimit)
@@ -131,11 +146,23 @@ public static class MarkdownReportWriter
         if (rules.Count == 0)
             return;
         var problems = rules.Where(rule => rule.Applicable && !rule.Passed).ToList();
-        text.Append(CultureInfo.InvariantCulture, $"### Rules\n\n{Count(rules.Count(rule => rule.Applicable))} checked, {Count(rules.Count(rule => rule.Passed))} passed, ")
-            .Append(CultureInfo.InvariantCulture, $"{Count(rules.Count(rule => rule.FailsRun))} broken MUST, {Count(problems.Count - rules.Count(rule => rule.FailsRun))} SHOULD warnings, {Count(rules.Count(rule => !rule.Applicable))} not applicable.\n\n");
+        text.Append(
+                CultureInfo.InvariantCulture,
+                $"### Rules\n\n{Count(rules.Count(rule => rule.Applicable))} checked, {Count(rules.Count(rule => rule.Passed))} passed, "
+            )
+            .Append(
+                CultureInfo.InvariantCulture,
+                $"{Count(rules.Count(rule => rule.FailsRun))} broken MUST, {Count(problems.Count - rules.Count(rule => rule.FailsRun))} SHOULD warnings, {Count(rules.Count(rule => !rule.Applicable))} not applicable.\n\n"
+            );
         foreach (var rule in problems.Take(FailureLimit))
         {
-            text.Append("- ").Append(MarkdownText.Inline($"{rule.Rule.Id} ({rule.Rule.LevelText}, {rule.Status}) {rule.Provider} / {rule.Scenario}: {rule.Rule.Title}")).Append('\n');
+            text.Append("- ")
+                .Append(
+                    MarkdownText.Inline(
+                        $"{rule.Rule.Id} ({rule.Rule.LevelText}, {rule.Status}) {rule.Provider} / {rule.Scenario}: {rule.Rule.Title}"
+                    )
+                )
+                .Append('\n');
             foreach (var failure in rule.Failures.Take(5))
                 text.Append("  - ").Append(MarkdownText.Inline(failure)).Append('\n');
         }

@@ -16,13 +16,25 @@ internal static class MarkdownText
         {
             switch (c)
             {
-                case '<': builder.Append("&lt;"); break;
-                case '>': builder.Append("&gt;"); break;
-                case '&': builder.Append("&amp;"); break;
+                case '<':
+                    builder.Append("&lt;");
+                    break;
+                case '>':
+                    builder.Append("&gt;");
+                    break;
+                case '&':
+                    builder.Append("&amp;");
+                    break;
                 // A table cell ends at a bare pipe; a line break would end the row or item.
-                case '|': builder.Append("\\|"); break;
-                case '\r' or '\n' or '\t': builder.Append(' '); break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '#' or '~' or '!': builder.Append('\\').Append(c); break;
+                case '|':
+                    builder.Append("\\|");
+                    break;
+                case '\r' or '\n' or '\t':
+                    builder.Append(' ');
+                    break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '#' or '~' or '!':
+                    builder.Append('\\').Append(c);
+                    break;
                 default:
                     if (!char.IsControl(c))
                         builder.Append(c);

@@ -7,7 +7,11 @@ namespace CallHooks.Conformance.Reporting.Model;
 /// configuration being its values on the dimensions (provider when several ran, method, encoding, auth, signing).
 /// Rows are keyed by name, so a scenario that exists for two providers reads across one row.
 /// </summary>
-internal sealed record CompatibilityMatrix(IReadOnlyList<string> Dimensions, IReadOnlyList<MatrixColumn> Columns, IReadOnlyList<MatrixRow> Rows)
+internal sealed record CompatibilityMatrix(
+    IReadOnlyList<string> Dimensions,
+    IReadOnlyList<MatrixColumn> Columns,
+    IReadOnlyList<MatrixRow> Rows
+)
 {
     /// <summary>Run options that are dimensions of the matrix, in the order the header shows them.</summary>
     private static readonly string[] OptionDimensions = ["method", "encoding", "auth", "signing"];
@@ -48,9 +52,13 @@ internal sealed record CompatibilityMatrix(IReadOnlyList<string> Dimensions, IRe
         }
 
         var rows = rowNames
-            .Select(name => new MatrixRow(name, Enumerable.Range(0, columns.Count)
-                .Select(column => cells[name].TryGetValue(column, out var members) ? Cell(result, members) : null)
-                .ToList()))
+            .Select(name => new MatrixRow(
+                name,
+                Enumerable
+                    .Range(0, columns.Count)
+                    .Select(column => cells[name].TryGetValue(column, out var members) ? Cell(result, members) : null)
+                    .ToList()
+            ))
             .ToList();
         return new CompatibilityMatrix(dimensions, columns, rows);
     }

@@ -14,8 +14,8 @@ internal static class LatencyStats
     public static readonly IReadOnlyList<double> BucketBounds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
 
     public static IReadOnlyList<EventLatency> ByEvent(RunResult result) =>
-        result.Scenarios
-            .SelectMany(scenario => scenario.Deliveries.Select(delivery => (scenario.Provider, Delivery: delivery)))
+        result
+            .Scenarios.SelectMany(scenario => scenario.Deliveries.Select(delivery => (scenario.Provider, Delivery: delivery)))
             .GroupBy(item => (item.Provider, item.Delivery.Event))
             .Select(group =>
             {
@@ -23,13 +23,22 @@ internal static class LatencyStats
                 var noResponse = group.Count() - (int)histogram.Count;
                 return histogram.Count == 0
                     ? new EventLatency(group.Key.Provider, group.Key.Event, 0, noResponse, null, null, null, null)
-                    : new EventLatency(group.Key.Provider, group.Key.Event, (int)histogram.Count, noResponse,
-                        histogram.PercentileMs(0.50), histogram.PercentileMs(0.90), histogram.PercentileMs(0.99), histogram.MaxMs);
+                    : new EventLatency(
+                        group.Key.Provider,
+                        group.Key.Event,
+                        (int)histogram.Count,
+                        noResponse,
+                        histogram.PercentileMs(0.50),
+                        histogram.PercentileMs(0.90),
+                        histogram.PercentileMs(0.99),
+                        histogram.MaxMs
+                    );
             })
             .ToList();
 
     /// <summary>The median latency of the deliveries that got a response; null when none did.</summary>
-    public static double? Median(IEnumerable<DeliveryResult> deliveries) => Of(deliveries) is { Count: > 0 } histogram ? histogram.PercentileMs(0.50) : null;
+    public static double? Median(IEnumerable<DeliveryResult> deliveries) =>
+        Of(deliveries) is { Count: > 0 } histogram ? histogram.PercentileMs(0.50) : null;
 
     /// <summary>The latencies of the deliveries that got a response, in the product's one histogram.</summary>
     public static LatencyHistogram Of(IEnumerable<DeliveryResult> deliveries)
@@ -51,7 +60,9 @@ internal static class LatencyStats
             counts[bucket]++;
         }
 
-        return counts.Select((count, bucket) => new HistogramBucket(bucket < BucketBounds.Count ? BucketBounds[bucket] : null, count)).ToList();
+        return counts
+            .Select((count, bucket) => new HistogramBucket(bucket < BucketBounds.Count ? BucketBounds[bucket] : null, count))
+            .ToList();
     }
 
     private static IEnumerable<double> Answered(IEnumerable<DeliveryResult> deliveries) =>

@@ -13,7 +13,9 @@ internal static class DeliveryText
         if (observation.Response is { } response)
             return response.Reason.Length == 0 ? $"{response.Status}{after}" : $"{response.Status} {response.Reason}{after}";
         if (observation.Failure is { } failure)
-            return failure.Message.Length == 0 ? $"{KindWords(failure.Kind)}{after}" : $"{KindWords(failure.Kind)}{after} ({failure.Message})";
+            return failure.Message.Length == 0
+                ? $"{KindWords(failure.Kind)}{after}"
+                : $"{KindWords(failure.Kind)}{after} ({failure.Message})";
         return "nothing" + after;
     }
 
@@ -26,16 +28,17 @@ internal static class DeliveryText
         $"[{delivery.Index}] {(delivery.Passed ? "PASS" : "FAIL")} {ReportFormat.Timestamp(delivery.Observation.SentAt)} "
         + $"{delivery.Request.Method} event {delivery.Event}, got {Outcome(delivery.Observation)}";
 
-    public static string KindWords(FailureKind kind) => kind switch
-    {
-        FailureKind.ConnectionRefused => "connection refused",
-        FailureKind.NameResolution => "host name not resolved",
-        FailureKind.Timeout => "timeout",
-        FailureKind.ConnectionReset => "connection reset",
-        FailureKind.EmptyReply => "empty reply",
-        FailureKind.MalformedResponse => "malformed response",
-        FailureKind.Tls => "TLS failure",
-        FailureKind.Cancelled => "cancelled",
-        _ => "transport error",
-    };
+    public static string KindWords(FailureKind kind) =>
+        kind switch
+        {
+            FailureKind.ConnectionRefused => "connection refused",
+            FailureKind.NameResolution => "host name not resolved",
+            FailureKind.Timeout => "timeout",
+            FailureKind.ConnectionReset => "connection reset",
+            FailureKind.EmptyReply => "empty reply",
+            FailureKind.MalformedResponse => "malformed response",
+            FailureKind.Tls => "TLS failure",
+            FailureKind.Cancelled => "cancelled",
+            _ => "transport error",
+        };
 }

@@ -94,7 +94,8 @@ internal static class SafeText
     // refuses at the top of the basic plane. Surrogates are searched for separately, as a range.
     private static readonly System.Buffers.SearchValues<char> XmlRefused = System.Buffers.SearchValues.Create(
         "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014"
-        + "\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
+            + "\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF"
+    );
 
     // The common case is clean text; checking first avoids copying every header and body. Text without a surrogate
     // (nearly all of it) is settled by a vectorized search; the rest walks the pairs.

@@ -19,19 +19,35 @@ internal static class CutShortDiagnosis
             return new ObservedFailure(FailureKind.EmptyReply, "the listener closed the connection without sending a response");
         var text = Encoding.Latin1.GetString(prefix);
         if (!LooksLikeHttp(text))
-            return new ObservedFailure(FailureKind.MalformedResponse, Invariant($"the response is not valid HTTP: the listener sent {received} byte(s) starting '{Printable(text)}', then closed the connection"));
+            return new ObservedFailure(
+                FailureKind.MalformedResponse,
+                Invariant(
+                    $"the response is not valid HTTP: the listener sent {received} byte(s) starting '{Printable(text)}', then closed the connection"
+                )
+            );
         var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         if (headerEnd < 0)
-            return new ObservedFailure(FailureKind.ConnectionReset, Invariant($"connection reset before the response was complete: closed in the middle of the response headers after {received} byte(s)"));
+            return new ObservedFailure(
+                FailureKind.ConnectionReset,
+                Invariant(
+                    $"connection reset before the response was complete: closed in the middle of the response headers after {received} byte(s)"
+                )
+            );
         var head = text[..headerEnd];
         if (head.Contains("\r\nTransfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase))
         {
             var sizeLine = text[(headerEnd + 4)..].Split("\r\n")[0];
             if (sizeLine.Length > 0 && !char.IsAsciiHexDigit(sizeLine[0]))
-                return new ObservedFailure(FailureKind.MalformedResponse, $"the response is not valid HTTP: the chunk size '{Printable(sizeLine)}' is not hexadecimal, then the connection closed");
+                return new ObservedFailure(
+                    FailureKind.MalformedResponse,
+                    $"the response is not valid HTTP: the chunk size '{Printable(sizeLine)}' is not hexadecimal, then the connection closed"
+                );
         }
 
-        return new ObservedFailure(FailureKind.ConnectionReset, Invariant($"connection reset before the response was complete: the body was cut short after {received} byte(s) in all"));
+        return new ObservedFailure(
+            FailureKind.ConnectionReset,
+            Invariant($"connection reset before the response was complete: the body was cut short after {received} byte(s) in all")
+        );
     }
 
     /// <summary>True for any prefix of "HTTP/" too: a response cut after two bytes is still an attempt at HTTP.</summary>
@@ -42,7 +58,9 @@ internal static class CutShortDiagnosis
     private static string Printable(string text)
     {
         var cut = text.Length > 24 ? text[..24] + "…" : text;
-        return new string(cut.Select(character => char.IsControl(character) || character > '~' && character != '…' ? '.' : character).ToArray());
+        return new string(
+            cut.Select(character => char.IsControl(character) || character > '~' && character != '…' ? '.' : character).ToArray()
+        );
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

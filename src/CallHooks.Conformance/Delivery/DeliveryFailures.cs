@@ -8,16 +8,20 @@ namespace CallHooks.Conformance.Delivery;
 /// </summary>
 internal static class DeliveryFailures
 {
-    public static readonly ObservedFailure Interrupted = new(FailureKind.Cancelled, "the run was interrupted before the response was complete");
+    public static readonly ObservedFailure Interrupted = new(
+        FailureKind.Cancelled,
+        "the run was interrupted before the response was complete"
+    );
 
     /// <summary>A failed delivery that was sent at <paramref name="started"/> (a timestamp of <paramref name="time"/>), timed to now.</summary>
-    public static Observation Observe(DateTimeOffset sentAt, TimeProvider time, long started, ObservedFailure failure) => new()
-    {
-        SentAt = sentAt,
-        StartTimestamp = started,
-        LatencyMs = time.GetElapsedTime(started).TotalMilliseconds,
-        Failure = failure,
-    };
+    public static Observation Observe(DateTimeOffset sentAt, TimeProvider time, long started, ObservedFailure failure) =>
+        new()
+        {
+            SentAt = sentAt,
+            StartTimestamp = started,
+            LatencyMs = time.GetElapsedTime(started).TotalMilliseconds,
+            Failure = failure,
+        };
 
     /// <summary>The request's deadline ran out.</summary>
     /// <param name="timeout">The deadline.</param>
@@ -28,12 +32,23 @@ internal static class DeliveryFailures
     {
         var phase = statusLine is null
             ? "the response headers"
-            : string.Create(CultureInfo.InvariantCulture, $"the response body; {statusLine} came after {headersMs:0} ms, then {bodyBytes} body byte(s)");
-        return new ObservedFailure(FailureKind.Timeout, $"no complete response within {Scenarios.DurationText.Format(timeout)} (waiting for {phase})");
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"the response body; {statusLine} came after {headersMs:0} ms, then {bodyBytes} body byte(s)"
+            );
+        return new ObservedFailure(
+            FailureKind.Timeout,
+            $"no complete response within {Scenarios.DurationText.Format(timeout)} (waiting for {phase})"
+        );
     }
 
     /// <summary>The TCP (and TLS) handshake outlasted the connect timeout, before the request's own deadline.</summary>
-    public static ObservedFailure ConnectTimedOut(TimeSpan elapsed) => new(
-        FailureKind.Timeout,
-        string.Create(CultureInfo.InvariantCulture, $"no connection within the connect timeout (gave up after {elapsed.TotalMilliseconds:0} ms)"));
+    public static ObservedFailure ConnectTimedOut(TimeSpan elapsed) =>
+        new(
+            FailureKind.Timeout,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"no connection within the connect timeout (gave up after {elapsed.TotalMilliseconds:0} ms)"
+            )
+        );
 }

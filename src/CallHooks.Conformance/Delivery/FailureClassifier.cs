@@ -9,7 +9,13 @@ internal static class FailureClassifier
     public static ObservedFailure Classify(Exception exception, bool headersReceived, WireTap tap)
     {
         // "The response ended" says nothing about what came before; the bytes on the wire do.
-        if (tap.Attached && (Find<HttpIOException>(exception) is { HttpRequestError: HttpRequestError.ResponseEnded } || exception is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }))
+        if (
+            tap.Attached
+            && (
+                Find<HttpIOException>(exception) is { HttpRequestError: HttpRequestError.ResponseEnded }
+                || exception is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }
+            )
+        )
             return CutShortDiagnosis.Diagnose(tap);
         return Classify(exception, headersReceived || tap.BytesReceived > 0);
     }
@@ -26,8 +32,11 @@ internal static class FailureClassifier
             HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => FailureKind.NameResolution,
             HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => FailureKind.Tls,
             _ when Find<AuthenticationException>(exception) is not null => FailureKind.Tls,
-            _ when socketError is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown => FailureKind.ConnectionReset,
-            HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => anyResponseByte ? FailureKind.ConnectionReset : FailureKind.EmptyReply,
+            _ when socketError is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown =>
+                FailureKind.ConnectionReset,
+            HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => anyResponseByte
+                ? FailureKind.ConnectionReset
+                : FailureKind.EmptyReply,
             HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse } => FailureKind.MalformedResponse,
             HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => FailureKind.ConnectionReset,
             HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } => FailureKind.ConnectionReset,

@@ -14,13 +14,14 @@ namespace CallHooks.Conformance.Delivery;
 public sealed record LateAnswer(string? StatusLine, double AfterMs, bool Complete, string? Ending = null)
 {
     /// <summary>The clause appended to the timeout's message, e.g. <c>answered 500 Internal Server Error after 9.2 s</c>.</summary>
-    public string Describe() => (StatusLine, Complete, Ending) switch
-    {
-        ({ } status, true, _) => $"answered {status} after {Seconds(AfterMs)}, too late: the provider had given up",
-        (_, _, { } ending) => $"then {ending} after {Seconds(AfterMs)}",
-        ({ } status, false, _) => $"{status} came after {Seconds(AfterMs)}, its body still incomplete when callhooks stopped reading",
-        _ => $"still no answer after {Seconds(AfterMs)}, when callhooks stopped reading",
-    };
+    public string Describe() =>
+        (StatusLine, Complete, Ending) switch
+        {
+            ({ } status, true, _) => $"answered {status} after {Seconds(AfterMs)}, too late: the provider had given up",
+            (_, _, { } ending) => $"then {ending} after {Seconds(AfterMs)}",
+            ({ } status, false, _) => $"{status} came after {Seconds(AfterMs)}, its body still incomplete when callhooks stopped reading",
+            _ => $"still no answer after {Seconds(AfterMs)}, when callhooks stopped reading",
+        };
 
     public static string Seconds(double milliseconds) => string.Create(CultureInfo.InvariantCulture, $"{milliseconds / 1000:0.0} s");
 }

@@ -13,7 +13,9 @@ public static class LateReading
     public static TimeSpan DefaultWindow(TimeSpan timeout)
     {
         var room = Ceiling - timeout;
-        return room <= TimeSpan.Zero ? TimeSpan.Zero : timeout < room ? timeout : room;
+        return room <= TimeSpan.Zero ? TimeSpan.Zero
+            : timeout < room ? timeout
+            : room;
     }
 
     /// <summary>When to stop reading, from sending. <paramref name="window"/>: <c>--late-window</c>, the extra time; zero turns late reading off.</summary>

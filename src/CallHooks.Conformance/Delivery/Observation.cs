@@ -26,5 +26,8 @@ public sealed record Observation
     public long StartTimestamp { get; init; }
 
     /// <summary>Milliseconds from sending until the listener's answer was complete, late answers included; null when none came.</summary>
-    public double? AnsweredAfterMs => Response is not null ? LatencyMs : Late is { Complete: true } late ? late.AfterMs : null;
+    public double? AnsweredAfterMs =>
+        Response is not null ? LatencyMs
+        : Late is { Complete: true } late ? late.AfterMs
+        : null;
 }

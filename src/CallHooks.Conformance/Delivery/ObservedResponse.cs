@@ -15,4 +15,5 @@ public sealed record ObservedResponse(
     string Body,
     long BodyBytes,
     bool BodyTruncated,
-    double HeadersMs);
+    double HeadersMs
+);

@@ -35,15 +35,19 @@ public sealed class TlsTrust
 
     /// <summary>The validation callback for <see cref="SslClientAuthenticationOptions"/>; null keeps the system's.</summary>
 #pragma warning disable CA5359 // Accepting any certificate is exactly what the user asked for with --insecure.
-    internal RemoteCertificateValidationCallback? Callback() => Insecure
-        ? (_, _, _, _) => true
-        : Authorities.Count > 0 ? ValidateAgainstAuthorities : null;
+    internal RemoteCertificateValidationCallback? Callback() =>
+        Insecure ? (_, _, _, _) => true
+        : Authorities.Count > 0 ? ValidateAgainstAuthorities
+        : null;
 #pragma warning restore CA5359
 
     private bool ValidateAgainstAuthorities(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         // A wrong host name or a missing certificate fails whatever the roots: --ca widens trust, it does not waive checks.
-        if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != 0)
+        if (
+            certificate is null
+            || (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != 0
+        )
             return false;
         if (errors == SslPolicyErrors.None)
             return true;

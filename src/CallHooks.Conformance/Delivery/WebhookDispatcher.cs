@@ -33,7 +33,9 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time, Time
         using var atBudget = budget.Token.Register(progress.MarkBudgetEnd);
         try
         {
-            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            using var response = await client
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token)
+                .ConfigureAwait(false);
             progress.HeadersMs = time.GetElapsedTime(started).TotalMilliseconds;
             progress.Response = response;
             var (body, bytes, truncated) = await ReadBoundedAsync(response.Content, progress, deadline.Token).ConfigureAwait(false);
@@ -52,10 +54,12 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time, Time
                     body,
                     bytes,
                     truncated,
-                    progress.HeadersMs),
+                    progress.HeadersMs
+                ),
             };
         }
-        catch (OperationCanceledException cancelled) when (!cancellationToken.IsCancellationRequested && cancelled.InnerException is TimeoutException)
+        catch (OperationCanceledException cancelled)
+            when (!cancellationToken.IsCancellationRequested && cancelled.InnerException is TimeoutException)
         {
             // The handler's ConnectTimeout ran out before the request's own deadline.
             return DeliveryFailures.Observe(sentAt, time, started, DeliveryFailures.ConnectTimedOut(time.GetElapsedTime(started)));
@@ -63,22 +67,34 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time, Time
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested || time.GetElapsedTime(started) >= timeout)
         {
             // Past the budget the delivery has failed, whether the late window or the run's interruption stopped the reading.
-            var late = readUntil > timeout && !cancellationToken.IsCancellationRequested
-                ? new LateAnswer(progress.HeadersMs > timeout.TotalMilliseconds ? progress.Status : null, time.GetElapsedTime(started).TotalMilliseconds, Complete: false)
-                : null;
+            var late =
+                readUntil > timeout && !cancellationToken.IsCancellationRequested
+                    ? new LateAnswer(
+                        progress.HeadersMs > timeout.TotalMilliseconds ? progress.Status : null,
+                        time.GetElapsedTime(started).TotalMilliseconds,
+                        Complete: false
+                    )
+                    : null;
             return TimedOut(sentAt, started, timeout, progress, late);
         }
         catch (OperationCanceledException)
         {
             return DeliveryFailures.Observe(sentAt, time, started, DeliveryFailures.Interrupted);
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+        catch (Exception exception)
+            when (exception is HttpRequestException or IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
             var failure = FailureClassifier.Classify(exception, progress.HeadersMs > 0, tap);
             if (time.GetElapsedTime(started) < timeout)
                 return DeliveryFailures.Observe(sentAt, time, started, failure);
             var ending = failure.Message.Length > 0 ? char.ToLowerInvariant(failure.Message[0]) + failure.Message[1..] : failure.Message;
-            return TimedOut(sentAt, started, timeout, progress, new LateAnswer(null, time.GetElapsedTime(started).TotalMilliseconds, Complete: false, ending));
+            return TimedOut(
+                sentAt,
+                started,
+                timeout,
+                progress,
+                new LateAnswer(null, time.GetElapsedTime(started).TotalMilliseconds, Complete: false, ending)
+            );
         }
     }
 
@@ -86,7 +102,12 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time, Time
     private static Observation TimedOut(DateTimeOffset sentAt, long started, TimeSpan timeout, BodyProgress progress, LateAnswer? late)
     {
         var headersInTime = progress.Response is not null && progress.HeadersMs <= timeout.TotalMilliseconds;
-        var failure = DeliveryFailures.TimedOut(timeout, headersInTime ? progress.Status : null, progress.HeadersMs, progress.BytesAtBudget ?? progress.Bytes);
+        var failure = DeliveryFailures.TimedOut(
+            timeout,
+            headersInTime ? progress.Status : null,
+            progress.HeadersMs,
+            progress.BytesAtBudget ?? progress.Bytes
+        );
         return new Observation
         {
             SentAt = sentAt,
@@ -139,7 +160,11 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time, Time
         return message;
     }
 
-    private static async Task<(string Body, long Bytes, bool Truncated)> ReadBoundedAsync(HttpContent content, BodyProgress progress, CancellationToken cancellationToken)
+    private static async Task<(string Body, long Bytes, bool Truncated)> ReadBoundedAsync(
+        HttpContent content,
+        BodyProgress progress,
+        CancellationToken cancellationToken
+    )
     {
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
@@ -152,7 +177,10 @@ public sealed class WebhookDispatcher(HttpClient client, TimeProvider time, Time
             {
                 var filled = 0;
                 int read;
-                while (filled < limit && (read = await stream.ReadAsync(buffer.AsMemory(filled, limit - filled), cancellationToken).ConfigureAwait(false)) > 0)
+                while (
+                    filled < limit
+                    && (read = await stream.ReadAsync(buffer.AsMemory(filled, limit - filled), cancellationToken).ConfigureAwait(false)) > 0
+                )
                 {
                     filled += read;
                     progress.Bytes = filled;

@@ -20,11 +20,12 @@ public sealed record ExpectationSpec
     public string? BodyMatches { get; init; }
 
     /// <summary>Fills every unset part of this spec from <paramref name="fallback"/>.</summary>
-    public ExpectationSpec Over(ExpectationSpec fallback) => new()
-    {
-        Status = Status ?? fallback.Status,
-        Within = Within ?? fallback.Within,
-        BodyContains = BodyContains ?? fallback.BodyContains,
-        BodyMatches = BodyMatches ?? fallback.BodyMatches,
-    };
+    public ExpectationSpec Over(ExpectationSpec fallback) =>
+        new()
+        {
+            Status = Status ?? fallback.Status,
+            Within = Within ?? fallback.Within,
+            BodyContains = BodyContains ?? fallback.BodyContains,
+            BodyMatches = BodyMatches ?? fallback.BodyMatches,
+        };
 }

@@ -12,9 +12,12 @@ public sealed record StatusExpectation
 
     public static StatusExpectation Success { get; } = new(["2xx"]);
 
-    public bool Accepts(int status) => Terms.Any(term => term.EndsWith("xx", StringComparison.Ordinal)
-        ? status / 100 == term[0] - '0'
-        : status == int.Parse(term, CultureInfo.InvariantCulture));
+    public bool Accepts(int status) =>
+        Terms.Any(term =>
+            term.EndsWith("xx", StringComparison.Ordinal)
+                ? status / 100 == term[0] - '0'
+                : status == int.Parse(term, CultureInfo.InvariantCulture)
+        );
 
     public override string ToString() => string.Join(" or ", Terms);
 

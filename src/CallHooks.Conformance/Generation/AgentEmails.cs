@@ -17,8 +17,9 @@ namespace CallHooks.Conformance.Generation;
 internal static class AgentEmails
 {
     // The characters Bogus's slug keeps; a user name made only of them is its own slug.
-    private static readonly SearchValues<char> SlugCharacters =
-        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._-");
+    private static readonly SearchValues<char> SlugCharacters = SearchValues.Create(
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._-"
+    );
 
     // Bounded by the locale's name tables, unless a caller passes names of its own.
     private static readonly ConcurrentDictionary<(string Name, string Locale), string> Transliterations = new();

@@ -35,8 +35,10 @@ public static class CallGenerator
 
     /// <summary>16 hex digits XORed with an odd multiple of the index: a bijection for a fixed value, so equal random ids part ways.</summary>
     private static string FoldIndex(string hex16, long callIndex) =>
-        (ulong.Parse(hex16, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture)
-            ^ ((ulong)(callIndex + 1) * 0x9E3779B97F4A7C15ul)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+        (
+            ulong.Parse(hex16, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture)
+            ^ ((ulong)(callIndex + 1) * 0x9E3779B97F4A7C15ul)
+        ).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Call FromSeed(Scenario scenario, int seed, DateTimeOffset startedAt)
     {
@@ -70,7 +72,12 @@ public static class CallGenerator
         };
 
         // Drawn last, so that a scenario without busy agents gets exactly the values it always had.
-        return scenario.BusyAgents == 0 ? call : call with { BusyAgents = Enumerable.Range(0, scenario.BusyAgents).Select(_ => NewAgent(person)).ToList() };
+        return scenario.BusyAgents == 0
+            ? call
+            : call with
+            {
+                BusyAgents = Enumerable.Range(0, scenario.BusyAgents).Select(_ => NewAgent(person)).ToList(),
+            };
     }
 
     private static Agent NewAgent(Faker person)
@@ -82,6 +89,7 @@ public static class CallGenerator
             Name: first + " " + last,
             Email: AgentEmails.Email(person, first, last, "example.com").ToLowerInvariant(),
             Extension: person.Random.Number(10, 99).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Number: IndianNumbers.Mobile(person.Random));
+            Number: IndianNumbers.Mobile(person.Random)
+        );
     }
 }

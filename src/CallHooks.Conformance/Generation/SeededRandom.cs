@@ -12,8 +12,8 @@ namespace CallHooks.Conformance.Generation;
 /// </summary>
 internal sealed class SeededRandom : Random
 {
-    private const int Size = 56;                 // the table's slots 1..55 are used
-    private const int Magic = 161_803_398;       // the golden ratio's digits, Knuth's MSEED
+    private const int Size = 56; // the table's slots 1..55 are used
+    private const int Magic = 161_803_398; // the golden ratio's digits, Knuth's MSEED
 
     private readonly int[] table = new int[Size];
     private int next;
@@ -23,7 +23,7 @@ internal sealed class SeededRandom : Random
     {
         var state = table;
         var subtraction = seed == int.MinValue ? int.MaxValue : Math.Abs(seed);
-        var previous = Magic - subtraction;   // negative for seeds above Magic, as in the runtime
+        var previous = Magic - subtraction; // negative for seeds above Magic, as in the runtime
         state[55] = previous;
         var value = 1;
         var slot = 0;
@@ -61,9 +61,7 @@ internal sealed class SeededRandom : Random
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(minValue, maxValue);
         var range = (long)maxValue - minValue;
-        return range <= int.MaxValue
-            ? (int)(Sample() * range) + minValue
-            : (int)((long)(SampleForLargeRange() * range) + minValue);
+        return range <= int.MaxValue ? (int)(Sample() * range) + minValue : (int)((long)(SampleForLargeRange() * range) + minValue);
     }
 
     public override double NextDouble() => Sample();

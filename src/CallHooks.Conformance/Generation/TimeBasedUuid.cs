@@ -34,6 +34,9 @@ internal static class TimeBasedUuid
         var variantAndSequence = (ushort)((clockSequence & 0x3FFF) | 0x8000);
         // A random node id must have the multicast bit set so it never collides with a real MAC address.
         var node = node48 | 0x0100_0000_0000UL;
-        return string.Create(CultureInfo.InvariantCulture, $"{timeLow:x8}-{timeMid:x4}-{timeHighAndVersion:x4}-{variantAndSequence:x4}-{node:x12}");
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{timeLow:x8}-{timeMid:x4}-{timeHighAndVersion:x4}-{variantAndSequence:x4}-{node:x12}"
+        );
     }
 }

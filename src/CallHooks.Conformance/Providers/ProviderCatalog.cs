@@ -7,11 +7,17 @@ namespace CallHooks.Conformance.Providers;
 /// </summary>
 public static class ProviderCatalog
 {
-    public static IReadOnlyList<IProviderProfile> All { get; } = typeof(ProviderCatalog).Assembly.GetTypes()
-        .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IProviderProfile).IsAssignableFrom(type) && type.GetConstructor(Type.EmptyTypes) is not null)
-        .Select(type => (IProviderProfile)Activator.CreateInstance(type)!)
-        .OrderBy(profile => profile.Name, StringComparer.Ordinal)
-        .ToList();
+    public static IReadOnlyList<IProviderProfile> All { get; } =
+        typeof(ProviderCatalog)
+            .Assembly.GetTypes()
+            .Where(type =>
+                type is { IsClass: true, IsAbstract: false }
+                && typeof(IProviderProfile).IsAssignableFrom(type)
+                && type.GetConstructor(Type.EmptyTypes) is not null
+            )
+            .Select(type => (IProviderProfile)Activator.CreateInstance(type)!)
+            .OrderBy(profile => profile.Name, StringComparer.Ordinal)
+            .ToList();
 
     public static IProviderProfile? Find(string name) => All.FirstOrDefault(profile => profile.Name == name);
 }

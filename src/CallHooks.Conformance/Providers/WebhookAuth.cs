@@ -25,11 +25,21 @@ public static class WebhookAuth
 
         if (config.Basic is { } basic)
         {
-            headers.Add(KeyValuePair.Create("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(basic.User + ":" + basic.Password))));
+            headers.Add(
+                KeyValuePair.Create(
+                    "Authorization",
+                    "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(basic.User + ":" + basic.Password))
+                )
+            );
             secretHeaders.Add("Authorization");
             secretValues.Add(basic.Password);
         }
 
-        return request with { Headers = headers, SecretHeaders = secretHeaders, SecretValues = secretValues };
+        return request with
+        {
+            Headers = headers,
+            SecretHeaders = secretHeaders,
+            SecretValues = secretValues,
+        };
     }
 }

@@ -12,7 +12,10 @@ public sealed record WireShape(WebhookMethod Method, BodyEncoding Encoding)
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(config);
         var method = (config.Method ?? profile.DefaultMethod) == "GET" ? WebhookMethod.Get : WebhookMethod.Post;
-        var encoding = method is WebhookMethod.Get ? BodyEncoding.None : (config.Encoding ?? profile.DefaultEncoding) == "json" ? BodyEncoding.Json : BodyEncoding.Form;
+        var encoding =
+            method is WebhookMethod.Get ? BodyEncoding.None
+            : (config.Encoding ?? profile.DefaultEncoding) == "json" ? BodyEncoding.Json
+            : BodyEncoding.Form;
         return new WireShape(method, encoding);
     }
 
@@ -22,18 +25,20 @@ public sealed record WireShape(WebhookMethod Method, BodyEncoding Encoding)
     public string MethodName => IsGet ? "GET" : "POST";
 
     /// <summary>The encoding as the command line and reports name it: <c>form</c>, <c>json</c>, or <c>none</c> on GET.</summary>
-    public string EncodingName => Encoding switch
-    {
-        BodyEncoding.Json => "json",
-        BodyEncoding.Form => "form",
-        _ => "none",
-    };
+    public string EncodingName =>
+        Encoding switch
+        {
+            BodyEncoding.Json => "json",
+            BodyEncoding.Form => "form",
+            _ => "none",
+        };
 
     /// <summary>The Content-Type of the body; null on GET.</summary>
-    public string? ContentType => Encoding switch
-    {
-        BodyEncoding.Json => "application/json",
-        BodyEncoding.Form => "application/x-www-form-urlencoded",
-        _ => null,
-    };
+    public string? ContentType =>
+        Encoding switch
+        {
+            BodyEncoding.Json => "application/json",
+            BodyEncoding.Form => "application/x-www-form-urlencoded",
+            _ => null,
+        };
 }

@@ -32,11 +32,15 @@ public sealed record CheckScope(DataJudgement Records, bool WeakContents, bool C
             weak,
             applicable.Any(rule => rule.Data is DataJudgement.CrmPush),
             applicable.Any(rule => rule.Rule.Suite is RuleSuite.Security),
-            applicable.Any(rule => rule.Rule.Suite is RuleSuite.Robustness));
+            applicable.Any(rule => rule.Rule.Suite is RuleSuite.Robustness)
+        );
     }
 
     /// <summary>What stands beside a PASS: "answers only", "answers and data", "answers and data (weak record check)".</summary>
-    public string Label => !Data ? "answers only" : WeakContents ? "answers and data (weak record check)" : "answers and data";
+    public string Label =>
+        !Data ? "answers only"
+        : WeakContents ? "answers and data (weak record check)"
+        : "answers and data";
 
     /// <summary>The parts checked, as a list for a sentence: "answers (status and timing)", "records (field by field)", ...</summary>
     public IReadOnlyList<string> CheckedParts()
@@ -45,7 +49,9 @@ public sealed record CheckScope(DataJudgement Records, bool WeakContents, bool C
         if (Records is DataJudgement.Record && !WeakContents)
             parts.Add("the listener's records");
         if (WeakContents)
-            parts.Add("the listener's records, their contents searched as text for the caller's number (weak: name the fields with --verify-field)");
+            parts.Add(
+                "the listener's records, their contents searched as text for the caller's number (weak: name the fields with --verify-field)"
+            );
         if (CrmPushes)
             parts.Add("the listener's pushes to the CRM");
         if (Security)

@@ -1,11 +1,7 @@
 namespace CallHooks.Conformance.Results;
 
 /// <summary>A request as recorded in outputs: method, URL and headers with secrets masked, body as text.</summary>
-public sealed record RequestRecord(
-    string Method,
-    string Url,
-    IReadOnlyList<KeyValuePair<string, string>> Headers,
-    string? ContentType)
+public sealed record RequestRecord(string Method, string Url, IReadOnlyList<KeyValuePair<string, string>> Headers, string? ContentType)
 {
     // The body as sent and the secrets to mask in it, until someone reads Body. A load run records every delivery
     // but keeps only failing and sampled calls in full, so most bodies are never shown: turning each into a masked
@@ -15,15 +11,21 @@ public sealed record RequestRecord(
     private string? body;
 
     public RequestRecord(string method, string url, IReadOnlyList<KeyValuePair<string, string>> headers, string? contentType, string body)
-        : this(method, url, headers, contentType) =>
-        this.body = body;
+        : this(method, url, headers, contentType) => this.body = body;
 
     /// <summary>
     /// A record whose body text is decoded from <paramref name="utf8Body"/> and masked when first read. The record
     /// takes the memory over: it must be the request's own bytes, never changed afterwards (not a pooled or scratch
     /// buffer), or the body shown later would be another request's.
     /// </summary>
-    internal RequestRecord(string method, string url, IReadOnlyList<KeyValuePair<string, string>> headers, string? contentType, ReadOnlyMemory<byte> utf8Body, IReadOnlyList<string> secrets)
+    internal RequestRecord(
+        string method,
+        string url,
+        IReadOnlyList<KeyValuePair<string, string>> headers,
+        string? contentType,
+        ReadOnlyMemory<byte> utf8Body,
+        IReadOnlyList<string> secrets
+    )
         : this(method, url, headers, contentType)
     {
         this.utf8Body = utf8Body;
@@ -34,8 +36,12 @@ public sealed record RequestRecord(
     public string Body => body ??= Secrets.Redactor.Text(secrets, System.Text.Encoding.UTF8.GetString(utf8Body.Span));
 
     public bool Equals(RequestRecord? other) =>
-        other is not null && Method == other.Method && Url == other.Url && Headers.SequenceEqual(other.Headers)
-        && ContentType == other.ContentType && Body == other.Body;
+        other is not null
+        && Method == other.Method
+        && Url == other.Url
+        && Headers.SequenceEqual(other.Headers)
+        && ContentType == other.ContentType
+        && Body == other.Body;
 
     public override int GetHashCode() => HashCode.Combine(Method, Url, ContentType, Body);
 }

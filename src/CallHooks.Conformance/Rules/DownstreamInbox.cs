@@ -39,7 +39,10 @@ public sealed class DownstreamInbox(TimeProvider time)
             Task next;
             lock (gate)
                 next = arrival.Task;
-            if (received.FirstOrDefault(request => needles.Any(needle => request.Body.Contains(needle, StringComparison.Ordinal))) is { } match)
+            if (
+                received.FirstOrDefault(request => needles.Any(needle => request.Body.Contains(needle, StringComparison.Ordinal))) is
+                { } match
+            )
                 return match;
             try
             {

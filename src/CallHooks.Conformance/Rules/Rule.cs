@@ -20,17 +20,19 @@ public sealed record Rule(
     string Title,
     string Rationale,
     string Source,
-    IReadOnlyList<string> Providers)
+    IReadOnlyList<string> Providers
+)
 {
     public bool AppliesTo(string provider) => Providers.Count == 0 || Providers.Contains(provider);
 
     public string LevelText => Level is RuleLevel.Must ? "MUST" : "SHOULD";
 
     /// <summary>"answer", "data" or "answer + data", as reports and <c>callhooks rules</c> print it.</summary>
-    public string JudgesText => Judges switch
-    {
-        RuleJudges.Answer => "answer",
-        RuleJudges.Data => "data",
-        _ => "answer + data",
-    };
+    public string JudgesText =>
+        Judges switch
+        {
+            RuleJudges.Answer => "answer",
+            RuleJudges.Data => "data",
+            _ => "answer + data",
+        };
 }

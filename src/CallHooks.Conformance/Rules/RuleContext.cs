@@ -15,7 +15,8 @@ public sealed record RuleContext(
     ScenarioResult Result,
     WebhookDispatcher Dispatcher,
     TimeProvider Time,
-    RuleOptions Options)
+    RuleOptions Options
+)
 {
     /// <summary>Probes time out like scenario deliveries do.</summary>
     public TimeSpan Timeout => Plan.Timeout ?? Profile.TimeBudget;
@@ -28,7 +29,6 @@ public sealed record RuleContext(
     /// The scenario's steps the provider sends under this configuration, by their index in the scenario (a voipappz
     /// webhook that is not enabled or subscribed is skipped). Probes replay only these: a provider never sends the others.
     /// </summary>
-    public IReadOnlyList<int> SentSteps => Enumerable.Range(0, Scenario.Steps.Count)
-        .Where(index => !Result.Skipped.Any(skipped => skipped.Index == index))
-        .ToList();
+    public IReadOnlyList<int> SentSteps =>
+        Enumerable.Range(0, Scenario.Steps.Count).Where(index => !Result.Skipped.Any(skipped => skipped.Index == index)).ToList();
 }

@@ -38,5 +38,9 @@ public sealed record RuleResult
     /// <summary>A broken MUST; a broken SHOULD only warns.</summary>
     public bool FailsRun => Applicable && Failures.Count > 0 && Rule.Level is RuleLevel.Must;
 
-    public string Status => !Applicable ? "n/a" : Passed ? "passed" : Rule.Level is RuleLevel.Must ? "failed" : "warning";
+    public string Status =>
+        !Applicable ? "n/a"
+        : Passed ? "passed"
+        : Rule.Level is RuleLevel.Must ? "failed"
+        : "warning";
 }

@@ -12,9 +12,24 @@ public static class RuleRunner
         {
             if (cancellationToken.IsCancellationRequested)
                 break;
-            if ((context.SentSteps.Count == 0 ? "no event of the scenario is sent under this configuration" : probe.NotApplicable(context)) is { } reason)
+            if (
+                (
+                    context.SentSteps.Count == 0
+                        ? "no event of the scenario is sent under this configuration"
+                        : probe.NotApplicable(context)
+                ) is
+                { } reason
+            )
             {
-                results.Add(new RuleResult { Rule = probe.Rule, Provider = context.Scenario.Provider, Scenario = context.Scenario.Name, NotApplicable = reason });
+                results.Add(
+                    new RuleResult
+                    {
+                        Rule = probe.Rule,
+                        Provider = context.Scenario.Provider,
+                        Scenario = context.Scenario.Name,
+                        NotApplicable = reason,
+                    }
+                );
                 continue;
             }
 
@@ -29,14 +44,24 @@ public static class RuleRunner
                 break;
             }
 
-            results.Add(result with
-            {
-                Failures = result.Failures.Select(text => Secrets.Redactor.Text(secrets, text)).ToList(),
-                Evidence = result.Evidence.Select(text => Secrets.Redactor.Text(secrets, text)).ToList(),
-                Unchecked = result.Unchecked ?? (probe.Rule.Judges is RuleJudges.AnswerAndData && result.Data is DataJudgement.None
-                    ? "the listener's records: " + (context.Options.VerifyUrl is null ? "no --verify-url given, so it judged the answers alone" : "not read by this rule")
-                    : null),
-            });
+            results.Add(
+                result with
+                {
+                    Failures = result.Failures.Select(text => Secrets.Redactor.Text(secrets, text)).ToList(),
+                    Evidence = result.Evidence.Select(text => Secrets.Redactor.Text(secrets, text)).ToList(),
+                    Unchecked = result.Unchecked
+                        ?? (
+                            probe.Rule.Judges is RuleJudges.AnswerAndData && result.Data is DataJudgement.None
+                                ? "the listener's records: "
+                                    + (
+                                        context.Options.VerifyUrl is null
+                                            ? "no --verify-url given, so it judged the answers alone"
+                                            : "not read by this rule"
+                                    )
+                                : null
+                        ),
+                }
+            );
         }
 
         return results;
@@ -46,7 +71,10 @@ public static class RuleRunner
     /// The rules checked once every scenario has run (<see cref="RuleCatalog.SelectedAtRunEnd"/>), each result appended to
     /// its scenario's. Evidence is masked as for per-scenario rules.
     /// </summary>
-    public static async Task<IReadOnlyList<IReadOnlyList<RuleResult>>> CheckAtRunEndAsync(IReadOnlyList<RuleContext> contexts, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<IReadOnlyList<RuleResult>>> CheckAtRunEndAsync(
+        IReadOnlyList<RuleContext> contexts,
+        CancellationToken cancellationToken
+    )
     {
         var perScenario = contexts.Select(_ => new List<RuleResult>()).ToList();
         if (contexts.Count == 0)
@@ -59,11 +87,14 @@ public static class RuleRunner
             for (var i = 0; i < contexts.Count; i++)
             {
                 var secrets = Secrets.ObservationRedaction.Secrets(contexts[i].Profile, contexts[i].Config);
-                perScenario[i].Add(results[i] with
-                {
-                    Failures = results[i].Failures.Select(text => Secrets.Redactor.Text(secrets, text)).ToList(),
-                    Evidence = results[i].Evidence.Select(text => Secrets.Redactor.Text(secrets, text)).ToList(),
-                });
+                perScenario[i]
+                    .Add(
+                        results[i] with
+                        {
+                            Failures = results[i].Failures.Select(text => Secrets.Redactor.Text(secrets, text)).ToList(),
+                            Evidence = results[i].Evidence.Select(text => Secrets.Redactor.Text(secrets, text)).ToList(),
+                        }
+                    );
             }
         }
 

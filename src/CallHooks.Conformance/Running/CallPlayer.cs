@@ -15,7 +15,12 @@ internal sealed class CallPlayer(WebhookRequestSender send, TimeProvider time)
 {
     /// <param name="onDelivery">Called as each delivery completes, with the milliseconds its send was held back past its
     /// intended time (the first event at the call's start, each later one at the previous answer plus its pause).</param>
-    public async Task<PlayedCall> PlayAsync(CallToPlay what, Action<DeliveryResult, double>? onDelivery, CancellationToken stopSending, CancellationToken abortInFlight)
+    public async Task<PlayedCall> PlayAsync(
+        CallToPlay what,
+        Action<DeliveryResult, double>? onDelivery,
+        CancellationToken stopSending,
+        CancellationToken abortInFlight
+    )
     {
         var (scenario, profile, config, call) = (what.Scenario, what.Profile, what.Config, what.Call);
         var deliveries = new List<DeliveryResult>(scenario.Steps.Count);
@@ -48,7 +53,8 @@ internal sealed class CallPlayer(WebhookRequestSender send, TimeProvider time)
             var built = DeliveryRecords.Build(profile, config, context);
             var queuedMs = Math.Max(0, time.GetElapsedTime(intended).TotalMilliseconds);
             var (request, observation, earlier) = await challenge
-                .SendAsync(built, profile.SendsCredentialsAfterChallenge, what.Timeout, abortInFlight).ConfigureAwait(false);
+                .SendAsync(built, profile.SendsCredentialsAfterChallenge, what.Timeout, abortInFlight)
+                .ConfigureAwait(false);
             intended = time.GetTimestamp();
             var delivery = DeliveryRecords.Create(config, context, request, observation, what.Expectations[index], earlier: earlier);
             deliveries.Add(delivery);

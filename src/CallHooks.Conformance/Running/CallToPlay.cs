@@ -10,4 +10,12 @@ namespace CallHooks.Conformance.Running;
 /// <param name="Pace">Factor on the scenario's pauses: 1 as written; load runs may shorten them.</param>
 /// <param name="IntendedStart">When the first event is meant to be sent (a <see cref="TimeProvider"/> timestamp); null for now.</param>
 internal sealed record CallToPlay(
-    Scenario Scenario, IProviderProfile Profile, WebhookConfig Config, Call Call, ExpectationSpec[] Expectations, TimeSpan Timeout, double Pace = 1, long? IntendedStart = null);
+    Scenario Scenario,
+    IProviderProfile Profile,
+    WebhookConfig Config,
+    Call Call,
+    ExpectationSpec[] Expectations,
+    TimeSpan Timeout,
+    double Pace = 1,
+    long? IntendedStart = null
+);

@@ -13,8 +13,11 @@ internal sealed class ChallengeDelivery(WebhookRequestSender send)
 {
     private const string Authorization = "Authorization";
 
-    public async Task<(WebhookRequest Request, Observation Observation, IReadOnlyList<(WebhookRequest Request, Observation Observation)> Earlier)> SendAsync(
-        WebhookRequest request, bool credentialsAfterChallenge, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<(
+        WebhookRequest Request,
+        Observation Observation,
+        IReadOnlyList<(WebhookRequest Request, Observation Observation)> Earlier
+    )> SendAsync(WebhookRequest request, bool credentialsAfterChallenge, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (!credentialsAfterChallenge || !request.Headers.Any(IsAuthorization))
             return (request, await send(request, timeout, cancellationToken).ConfigureAwait(false), []);
@@ -33,6 +36,8 @@ internal sealed class ChallengeDelivery(WebhookRequestSender send)
     /// <summary>401 with a challenge whose scheme is Basic (a server may offer several challenges in one or more headers).</summary>
     internal static bool IsBasicChallenge(Observation observation) =>
         observation.Response is { Status: 401 } response
-        && response.Headers.Any(header => header.Key.Equals("WWW-Authenticate", StringComparison.OrdinalIgnoreCase)
-            && header.Value.Split(',').Any(part => part.TrimStart().StartsWith("Basic", StringComparison.OrdinalIgnoreCase)));
+        && response.Headers.Any(header =>
+            header.Key.Equals("WWW-Authenticate", StringComparison.OrdinalIgnoreCase)
+            && header.Value.Split(',').Any(part => part.TrimStart().StartsWith("Basic", StringComparison.OrdinalIgnoreCase))
+        );
 }

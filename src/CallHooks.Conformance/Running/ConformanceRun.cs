@@ -12,7 +12,11 @@ namespace CallHooks.Conformance.Running;
 /// </summary>
 public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider time)
 {
-    public async Task<IReadOnlyList<ScenarioResult>> ExecuteAsync(RunPlan plan, Action<ScenarioResult>? onScenarioDone, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ScenarioResult>> ExecuteAsync(
+        RunPlan plan,
+        Action<ScenarioResult>? onScenarioDone,
+        CancellationToken cancellationToken
+    )
     {
         var runner = new ScenarioRunner(dispatcher, time);
         var results = new ScenarioResult?[plan.Scenarios.Count];
@@ -23,20 +27,33 @@ public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider ti
         using var signals = new InterruptSignals(plan.InterruptGrace, time, cancellationToken);
         try
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, plan.Scenarios.Count), options, async (index, _) =>
-            {
-                if (cancellationToken.IsCancellationRequested)
-                    return;
-                var scenario = plan.Scenarios[index];
-                var profile = ProviderCatalog.Find(scenario.Provider)
-                    ?? throw new InvalidOperationException($"scenario '{scenario.Name}' names unknown provider '{scenario.Provider}'");
-                var result = await runner.RunAsync(scenario, profile, plan, cancellationToken, signals.AbortInFlight).ConfigureAwait(false);
-                var context = new RuleContext(scenario, profile, plan.ConfigFor(scenario.Provider), plan, result, dispatcher, time, plan.Rules);
-                result = result with { Rules = await RuleRunner.CheckAsync(context, cancellationToken).ConfigureAwait(false) };
-                results[index] = result;
-                contexts[index] = context with { Result = result };
-                onScenarioDone?.Invoke(result);
-            }).ConfigureAwait(false);
+            await Parallel
+                .ForEachAsync(Enumerable.Range(0, plan.Scenarios.Count), options, async (index, _) =>
+                {
+                    if (cancellationToken.IsCancellationRequested)
+                        return;
+                    var scenario = plan.Scenarios[index];
+                    var profile = ProviderCatalog.Find(scenario.Provider)
+                        ?? throw new InvalidOperationException($"scenario '{scenario.Name}' names unknown provider '{scenario.Provider}'");
+                    var result = await runner
+                        .RunAsync(scenario, profile, plan, cancellationToken, signals.AbortInFlight)
+                        .ConfigureAwait(false);
+                    var context = new RuleContext(
+                        scenario,
+                        profile,
+                        plan.ConfigFor(scenario.Provider),
+                        plan,
+                        result,
+                        dispatcher,
+                        time,
+                        plan.Rules
+                    );
+                    result = result with { Rules = await RuleRunner.CheckAsync(context, cancellationToken).ConfigureAwait(false) };
+                    results[index] = result;
+                    contexts[index] = context with { Result = result };
+                    onScenarioDone?.Invoke(result);
+                })
+                .ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -51,7 +68,10 @@ public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider ti
     /// <summary>Rules only the whole run can show (one call's webhook corrupting another call's record), once every scenario ran.</summary>
     private static async Task CheckAtRunEndAsync(ScenarioResult?[] results, RuleContext?[] contexts, CancellationToken cancellationToken)
     {
-        var played = Enumerable.Range(0, results.Length).Where(i => results[i] is not null && contexts[i] is { SentSteps.Count: > 0 }).ToList();
+        var played = Enumerable
+            .Range(0, results.Length)
+            .Where(i => results[i] is not null && contexts[i] is { SentSteps.Count: > 0 })
+            .ToList();
         var atEnd = await RuleRunner.CheckAtRunEndAsync(played.Select(i => contexts[i]!).ToList(), cancellationToken).ConfigureAwait(false);
         for (var k = 0; k < played.Count; k++)
             results[played[k]] = results[played[k]]! with { Rules = [.. results[played[k]]!.Rules, .. atEnd[k]] };

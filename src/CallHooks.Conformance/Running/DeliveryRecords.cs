@@ -25,7 +25,8 @@ public static class DeliveryRecords
         Observation observation,
         ExpectationSpec expect,
         string? probe = null,
-        IReadOnlyList<(WebhookRequest Request, Observation Observation)>? earlier = null)
+        IReadOnlyList<(WebhookRequest Request, Observation Observation)>? earlier = null
+    )
     {
         var secrets = ObservationRedaction.Secrets(request, config);
         return new DeliveryResult
@@ -41,7 +42,12 @@ public static class DeliveryRecords
                 ? failures.Select(failure => Redactor.Text(secrets, failure)).ToList()
                 : [],
             EarlierAttempts = earlier is { Count: > 0 }
-                ? earlier.Select(attempt => new DeliveryAttempt(ScenarioRunner.Record(attempt.Request with { SecretValues = secrets }), ObservationRedaction.Apply(attempt.Observation, secrets))).ToList()
+                ? earlier
+                    .Select(attempt => new DeliveryAttempt(
+                        ScenarioRunner.Record(attempt.Request with { SecretValues = secrets }),
+                        ObservationRedaction.Apply(attempt.Observation, secrets)
+                    ))
+                    .ToList()
                 : [],
         };
     }

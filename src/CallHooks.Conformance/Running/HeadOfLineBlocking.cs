@@ -49,8 +49,15 @@ public static class HeadOfLineBlocking
         {
             var latency = d.AnsweredMs!.Value;
             var blocker = ordered
-                .Where(e => !ReferenceEquals(e, d) && e.Authority == d.Authority && e.SentBeforeMs(d) >= SentEarlierByMs
-                    && e.EndMsFrom(d.Start) is { } waited && waited > 0 && Math.Abs(latency - waited) <= closeMs && waited >= 0.5 * latency)
+                .Where(e =>
+                    !ReferenceEquals(e, d)
+                    && e.Authority == d.Authority
+                    && e.SentBeforeMs(d) >= SentEarlierByMs
+                    && e.EndMsFrom(d.Start) is { } waited
+                    && waited > 0
+                    && Math.Abs(latency - waited) <= closeMs
+                    && waited >= 0.5 * latency
+                )
                 .FirstOrDefault();
             if (blocker is null)
                 continue;
@@ -61,20 +68,32 @@ public static class HeadOfLineBlocking
 
         if (notes.Count == 0)
             return scenarios;
-        return scenarios.Select(scenario => scenario with
-        {
-            Deliveries = scenario.Deliveries.Select((delivery, index) => notes.TryGetValue((scenario, index), out var note) ? delivery with { QueuedBehind = note } : delivery).ToList(),
-        }).ToList();
+        return scenarios
+            .Select(scenario =>
+                scenario with
+                {
+                    Deliveries = scenario
+                        .Deliveries.Select(
+                            (delivery, index) =>
+                                notes.TryGetValue((scenario, index), out var note) ? delivery with { QueuedBehind = note } : delivery
+                        )
+                        .ToList(),
+                }
+            )
+            .ToList();
     }
 
     private static string Describe(Timed d, double dLatencyMs, Timed e, double waitedMs)
     {
         var lead = e.Time.GetElapsedTime(e.Start, d.Start).TotalMilliseconds;
-        var what = e.Delivery.Observation.Response is { } response ? $"{response.Status} {response.Reason}".TrimEnd()
+        var what = e.Delivery.Observation.Response is { } response
+            ? $"{response.Status} {response.Reason}".TrimEnd()
             : e.Delivery.Observation.Late?.StatusLine ?? "its end";
-        return string.Create(CultureInfo.InvariantCulture,
+        return string.Create(
+            CultureInfo.InvariantCulture,
             $"queued behind {e.Scenario.Provider}/{e.Scenario.Name} event {e.Delivery.Event}{(e.Delivery.Probe is { } probe ? $" ({probe})" : "")}, sent {lead:0} ms earlier and still in flight: "
-            + $"{waitedMs:0} ms of this delivery's {dLatencyMs:0} ms passed before that one got {what}; the listener handled one request at a time, so look at that event's handler, not this one's");
+                + $"{waitedMs:0} ms of this delivery's {dLatencyMs:0} ms passed before that one got {what}; the listener handled one request at a time, so look at that event's handler, not this one's"
+        );
     }
 
     private sealed record Timed(ScenarioResult Scenario, int Index, DeliveryResult Delivery, TimeProvider Time)
@@ -83,7 +102,8 @@ public static class HeadOfLineBlocking
 
         public double? AnsweredMs => Delivery.Observation.AnsweredAfterMs;
 
-        public string Authority { get; } = Uri.TryCreate(Delivery.Request.Url, UriKind.Absolute, out var url) ? url.Authority : Delivery.Request.Url;
+        public string Authority { get; } =
+            Uri.TryCreate(Delivery.Request.Url, UriKind.Absolute, out var url) ? url.Authority : Delivery.Request.Url;
 
         /// <summary>How many milliseconds before <paramref name="other"/> this delivery was sent (negative when after).</summary>
         public double SentBeforeMs(Timed other) => Time.GetElapsedTime(Start, other.Start).TotalMilliseconds;

@@ -15,7 +15,13 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
         RunAsync(scenario, profile, plan, cancellationToken, cancellationToken);
 
     /// <summary>Plays <paramref name="scenario"/>: no event is sent once <paramref name="stopSending"/> fires, and a delivery in flight is cut off only by <paramref name="abortInFlight"/>.</summary>
-    public async Task<ScenarioResult> RunAsync(Scenario scenario, IProviderProfile profile, RunPlan plan, CancellationToken stopSending, CancellationToken abortInFlight)
+    public async Task<ScenarioResult> RunAsync(
+        Scenario scenario,
+        IProviderProfile profile,
+        RunPlan plan,
+        CancellationToken stopSending,
+        CancellationToken abortInFlight
+    )
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(profile);
@@ -23,9 +29,21 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
         var call = CallGenerator.Generate(scenario, plan.Seed, plan.CallStart);
         var config = plan.ConfigFor(scenario.Provider);
         var started = time.GetTimestamp();
-        var played = await new CallPlayer(dispatcher.SendAsync, time).PlayAsync(
-            new CallToPlay(scenario, profile, config, call, CallPlayer.Expectations(scenario, profile), plan.Timeout ?? profile.TimeBudget),
-            onDelivery: null, stopSending, abortInFlight).ConfigureAwait(false);
+        var played = await new CallPlayer(dispatcher.SendAsync, time)
+            .PlayAsync(
+                new CallToPlay(
+                    scenario,
+                    profile,
+                    config,
+                    call,
+                    CallPlayer.Expectations(scenario, profile),
+                    plan.Timeout ?? profile.TimeBudget
+                ),
+                onDelivery: null,
+                stopSending,
+                abortInFlight
+            )
+            .ConfigureAwait(false);
 
         return new ScenarioResult
         {
@@ -42,11 +60,13 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
     }
 
     /// <summary>The request as outputs may show it: secrets masked in headers, URL and body.</summary>
-    public static RequestRecord Record(WebhookRequest request) => new(
-        request.Method,
-        Redactor.Text(request, request.Url.AbsoluteUri),
-        Redactor.Headers(request),
-        request.ContentType,
-        request.Body,
-        request.SecretValues);
+    public static RequestRecord Record(WebhookRequest request) =>
+        new(
+            request.Method,
+            Redactor.Text(request, request.Url.AbsoluteUri),
+            Redactor.Headers(request),
+            request.ContentType,
+            request.Body,
+            request.SecretValues
+        );
 }

@@ -41,12 +41,13 @@ public static partial class DurationText
         return true;
     }
 
-    public static string Format(TimeSpan value) => value switch
-    {
-        { TotalMilliseconds: < 1000 } => $"{value.TotalMilliseconds:0}ms",
-        { Milliseconds: 0, TotalSeconds: < 60 } => $"{value.TotalSeconds:0}s",
-        { TotalSeconds: < 60 } => value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s",
-        { TotalMinutes: < 60, Seconds: 0, Milliseconds: 0 } => $"{value.TotalMinutes:0}m",
-        _ => value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s",
-    };
+    public static string Format(TimeSpan value) =>
+        value switch
+        {
+            { TotalMilliseconds: < 1000 } => $"{value.TotalMilliseconds:0}ms",
+            { Milliseconds: 0, TotalSeconds: < 60 } => $"{value.TotalSeconds:0}s",
+            { TotalSeconds: < 60 } => value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s",
+            { TotalMinutes: < 60, Seconds: 0, Milliseconds: 0 } => $"{value.TotalMinutes:0}m",
+            _ => value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s",
+        };
 }

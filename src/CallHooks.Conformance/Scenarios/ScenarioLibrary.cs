@@ -9,7 +9,8 @@ public sealed record ScenarioLibrary(IReadOnlyList<Scenario> Scenarios, IReadOnl
     {
         if (!Directory.Exists(directory))
             return new([], [new ScenarioError(directory, 0, 0, "scenario folder not found")]);
-        var files = Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories)
+        var files = Directory
+            .EnumerateFiles(directory, "*.json", SearchOption.AllDirectories)
             .Where(file => Path.GetFileName(file) != SchemaFileName)
             .Order(StringComparer.Ordinal);
         return LoadFiles(files);
@@ -28,7 +29,14 @@ public sealed record ScenarioLibrary(IReadOnlyList<Scenario> Scenarios, IReadOnl
                 continue;
             var clash = scenarios.FirstOrDefault(known => known.Provider == scenario.Provider && known.Name == scenario.Name);
             if (clash is not null)
-                errors.Add(new ScenarioError(file, 0, 0, $"scenario '{scenario.Provider}/{scenario.Name}' is already defined in {clash.SourcePath}"));
+                errors.Add(
+                    new ScenarioError(
+                        file,
+                        0,
+                        0,
+                        $"scenario '{scenario.Provider}/{scenario.Name}' is already defined in {clash.SourcePath}"
+                    )
+                );
             else
                 scenarios.Add(scenario);
         }

@@ -41,7 +41,10 @@ public static class ScenarioLoader
     {
         // The JSON reader accepts some invalid UTF-8 inside strings and then fails later with a confusing message.
         if (FirstInvalidUtf8(utf8.Span) is { } bad)
-            return (null, [new ScenarioError(path, bad.Line, bad.Column, $"not valid UTF-8: byte 0x{bad.Byte:X2} (save the file as UTF-8)")]);
+            return (
+                null,
+                [new ScenarioError(path, bad.Line, bad.Column, $"not valid UTF-8: byte 0x{bad.Byte:X2} (save the file as UTF-8)")]
+            );
         JsonDocument document;
         try
         {
@@ -60,13 +63,18 @@ public static class ScenarioLoader
             var violations = Schema.Value.Validate(document.RootElement);
             if (violations.Count > 0)
             {
-                return (null, violations.Select(violation =>
-                {
-                    var (line, column) = violation.Message.StartsWith("unknown property", StringComparison.Ordinal)
-                        ? positions.LocateProperty(violation.Pointer)
-                        : positions.Locate(violation.Pointer);
-                    return new ScenarioError(path, line, column, Friendly(violation, document.RootElement) + At(violation.Pointer));
-                }).ToList());
+                return (
+                    null,
+                    violations
+                        .Select(violation =>
+                        {
+                            var (line, column) = violation.Message.StartsWith("unknown property", StringComparison.Ordinal)
+                                ? positions.LocateProperty(violation.Pointer)
+                                : positions.Locate(violation.Pointer);
+                            return new ScenarioError(path, line, column, Friendly(violation, document.RootElement) + At(violation.Pointer));
+                        })
+                        .ToList()
+                );
             }
 
             return ScenarioReader.Read(path, document.RootElement, positions);
@@ -76,7 +84,9 @@ public static class ScenarioLoader
     /// <summary>A duration's regular expression means nothing to a user; say what a duration looks like instead.</summary>
     private static string Friendly(SchemaViolation violation, JsonElement root)
     {
-        var isDuration = violation.Pointer.EndsWith("/after", StringComparison.Ordinal) || violation.Pointer.EndsWith("/within", StringComparison.Ordinal);
+        var isDuration =
+            violation.Pointer.EndsWith("/after", StringComparison.Ordinal)
+            || violation.Pointer.EndsWith("/within", StringComparison.Ordinal);
         if (!isDuration || !violation.Message.Contains("does not match pattern", StringComparison.Ordinal))
             return violation.Message;
         var text = Resolve(root, violation.Pointer)?.GetString();
@@ -90,7 +100,11 @@ public static class ScenarioLoader
         {
             if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(token, out var child))
                 current = child;
-            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(token, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < current.GetArrayLength())
+            else if (
+                current.ValueKind == JsonValueKind.Array
+                && int.TryParse(token, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                && index < current.GetArrayLength()
+            )
                 current = current[index];
             else
                 return null;

@@ -52,7 +52,9 @@ internal sealed class ScenarioReader
             BusyAgents = ReadBusyAgents(call, profile),
             Steps = steps,
             Expect = root.TryGetProperty("expect", out var expect) ? ReadExpect(expect, "/expect") : ExpectationSpec.Empty,
-            Downstream = root.TryGetProperty("downstream", out var downstream) ? Duration(downstream.GetProperty("within"), "/downstream/within") : null,
+            Downstream = root.TryGetProperty("downstream", out var downstream)
+                ? Duration(downstream.GetProperty("within"), "/downstream/within")
+                : null,
             SourcePath = path,
         };
     }
@@ -64,7 +66,10 @@ internal sealed class ScenarioReader
             return 0;
         var count = busy.GetInt32();
         if (count > 0 && profile is { RendersBusyAgents: false })
-            Error("/call/busyAgents", $"{profile.Name} does not put busy agents on the wire (its payload has no per-agent legs); use it with {string.Join(", ", ProviderCatalog.All.Where(p => p.RendersBusyAgents).Select(p => p.Name))}");
+            Error(
+                "/call/busyAgents",
+                $"{profile.Name} does not put busy agents on the wire (its payload has no per-agent legs); use it with {string.Join(", ", ProviderCatalog.All.Where(p => p.RendersBusyAgents).Select(p => p.Name))}"
+            );
         return count;
     }
 
@@ -72,7 +77,10 @@ internal sealed class ScenarioReader
     {
         var id = step.GetProperty("event").GetString()!;
         if (profile is not null && profile.Events.All(known => known.Id != id))
-            Error(pointer + "/event", $"'{id}' is not a {profile.Name} event; it has: {string.Join(", ", profile.Events.Select(e => $"{e.Id} ({e.Meaning})"))}");
+            Error(
+                pointer + "/event",
+                $"'{id}' is not a {profile.Name} event; it has: {string.Join(", ", profile.Events.Select(e => $"{e.Id} ({e.Meaning})"))}"
+            );
 
         var set = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         if (step.TryGetProperty("set", out var fields))
@@ -96,9 +104,10 @@ internal sealed class ScenarioReader
         StatusExpectation? status = null;
         if (expect.TryGetProperty("status", out var statusElement))
         {
-            var terms = statusElement.ValueKind == JsonValueKind.Array
-                ? statusElement.EnumerateArray().Select(term => term.GetString()!).ToList()
-                : [statusElement.GetString()!];
+            var terms =
+                statusElement.ValueKind == JsonValueKind.Array
+                    ? statusElement.EnumerateArray().Select(term => term.GetString()!).ToList()
+                    : [statusElement.GetString()!];
             status = StatusExpectation.Of(terms);
         }
 

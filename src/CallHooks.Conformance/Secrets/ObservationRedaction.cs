@@ -65,7 +65,9 @@ internal static class ObservationRedaction
                 ? response with
                 {
                     Reason = Redactor.Text(secrets, response.Reason),
-                    Headers = response.Headers.Select(header => KeyValuePair.Create(header.Key, Redactor.Text(secrets, header.Value))).ToList(),
+                    Headers = response
+                        .Headers.Select(header => KeyValuePair.Create(header.Key, Redactor.Text(secrets, header.Value)))
+                        .ToList(),
                     Body = Redactor.Text(secrets, response.Body),
                 }
                 : null,

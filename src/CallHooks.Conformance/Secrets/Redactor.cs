@@ -1,4 +1,5 @@
 using CallHooks.Conformance.Wire;
+
 namespace CallHooks.Conformance.Secrets;
 
 /// <summary>
@@ -15,9 +16,15 @@ public static class Redactor
 
     /// <summary>Headers in order, with secret values masked. Basic auth keeps its scheme so readers see what was sent.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Headers(WebhookRequest request) =>
-        request.Headers.Count == 0 ? [] : request.Headers.Select(header => request.SecretHeaders.Contains(header.Key)
-            ? new KeyValuePair<string, string>(header.Key, MaskValue(header.Value))
-            : new KeyValuePair<string, string>(header.Key, Text(request, header.Value))).ToList();
+        request.Headers.Count == 0
+            ? []
+            : request
+                .Headers.Select(header =>
+                    request.SecretHeaders.Contains(header.Key)
+                        ? new KeyValuePair<string, string>(header.Key, MaskValue(header.Value))
+                        : new KeyValuePair<string, string>(header.Key, Text(request, header.Value))
+                )
+                .ToList();
 
     /// <summary>Masks every secret value that occurs inside free text (a URL, a body, an error message).</summary>
     public static string Text(WebhookRequest request, string text) => Text(request.SecretValues, text);
@@ -32,9 +39,14 @@ public static class Redactor
             foreach (var variant in SecretVariants.Of(secret))
                 text = text.Replace(variant, Mask, StringComparison.Ordinal);
             // A short secret (a Basic password "b") would mask every "b" of a report; mask it only where it stands alone.
-            text = secret.Length >= ShortSecret
-                ? text.Replace(secret, Mask, StringComparison.Ordinal)
-                : System.Text.RegularExpressions.Regex.Replace(text, $"(?<![A-Za-z0-9]){System.Text.RegularExpressions.Regex.Escape(secret)}(?![A-Za-z0-9])", Mask);
+            text =
+                secret.Length >= ShortSecret
+                    ? text.Replace(secret, Mask, StringComparison.Ordinal)
+                    : System.Text.RegularExpressions.Regex.Replace(
+                        text,
+                        $"(?<![A-Za-z0-9]){System.Text.RegularExpressions.Regex.Escape(secret)}(?![A-Za-z0-9])",
+                        Mask
+                    );
         }
 
         return text;

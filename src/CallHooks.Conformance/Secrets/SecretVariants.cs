@@ -16,11 +16,14 @@ internal static class SecretVariants
     private static readonly ConcurrentDictionary<string, string[]> Known = new(StringComparer.Ordinal);
 
     /// <summary>The secret's other forms, each at least <see cref="Redactor.ShortSecret"/> characters long (shorter ones would mask ordinary text), longest first.</summary>
-    public static IReadOnlyList<string> Of(string secret) => Known.GetOrAdd(secret, static secret => Encodings(secret)
-        .Where(variant => variant.Length >= Redactor.ShortSecret && variant != secret)
-        .Distinct(StringComparer.Ordinal)
-        .OrderByDescending(variant => variant.Length)
-        .ToArray());
+    public static IReadOnlyList<string> Of(string secret) =>
+        Known.GetOrAdd(secret, static secret =>
+            Encodings(secret)
+                .Where(variant => variant.Length >= Redactor.ShortSecret && variant != secret)
+                .Distinct(StringComparer.Ordinal)
+                .OrderByDescending(variant => variant.Length)
+                .ToArray()
+        );
 
     private static IEnumerable<string> Encodings(string secret)
     {

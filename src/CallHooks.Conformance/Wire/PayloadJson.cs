@@ -21,7 +21,12 @@ public static class PayloadJson
     public static string Serialize(JsonNode node) => node.ToJsonString(Compact);
 
     // The serializer's default nesting limit (64), as ToJsonString enforces it: a scenario's deeper `set` value is refused alike.
-    private static readonly JsonWriterOptions CompactWriter = new() { Encoder = Compact.Encoder, Indented = false, MaxDepth = 64 };
+    private static readonly JsonWriterOptions CompactWriter = new()
+    {
+        Encoder = Compact.Encoder,
+        Indented = false,
+        MaxDepth = 64,
+    };
 
     // One writer and buffer per thread, reset for each payload: building requests is the hot path of a load run.
     [ThreadStatic]

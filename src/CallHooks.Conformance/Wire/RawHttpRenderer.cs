@@ -16,7 +16,10 @@ public static class RawHttpRenderer
         ArgumentNullException.ThrowIfNull(request);
         var output = new ArrayBufferWriter<byte>(256 + request.Body.Length);
         if (!TryWrite(request, output, out var badHeader))
-            throw new ArgumentException($"the value of header '{badHeader}' is not ASCII; HTTP header values are sent as ASCII", nameof(request));
+            throw new ArgumentException(
+                $"the value of header '{badHeader}' is not ASCII; HTTP header values are sent as ASCII",
+                nameof(request)
+            );
         return output.WrittenSpan.ToArray();
     }
 

@@ -10,7 +10,12 @@ public sealed partial class CodeMapTests
     public void Every_path_the_code_map_names_exists()
     {
         var map = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "ARCHITECTURE.md"));
-        var paths = MapPath().Matches(map).Select(match => match.Groups[1].Value).Where(path => !path.Contains('<', StringComparison.Ordinal)).Distinct().ToList();
+        var paths = MapPath()
+            .Matches(map)
+            .Select(match => match.Groups[1].Value)
+            .Where(path => !path.Contains('<', StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
         Assert.That(paths, Has.Count.GreaterThan(30), "the map names the files it points at");
         var missing = paths.Where(path => !Exists(path)).ToList();
         Assert.That(missing, Is.Empty);
@@ -19,7 +24,14 @@ public sealed partial class CodeMapTests
     /// <summary>A path as the map writes it: from the repository root, or from src/ (the map's table says so).</summary>
     private static bool Exists(string path)
     {
-        foreach (var root in new[] { RepoPaths.Root, Path.Combine(RepoPaths.Root, "src"), Path.Combine(RepoPaths.Root, "src", "CallHooks.Conformance") })
+        foreach (
+            var root in new[]
+            {
+                RepoPaths.Root,
+                Path.Combine(RepoPaths.Root, "src"),
+                Path.Combine(RepoPaths.Root, "src", "CallHooks.Conformance"),
+            }
+        )
         {
             var full = Path.Combine(root, path.TrimEnd('/'));
             if (File.Exists(full) || Directory.Exists(full))

@@ -27,7 +27,9 @@ internal static class ProviderChecklist
         if (!SchemaProviders().Contains(name))
             problems.Add($"{name}: not in the provider enum of scenarios/scenario.schema.json");
         if (name != ServedOnEveryOtherPath && !ListenerProviders().Contains(name))
-            problems.Add($"{name}: no endpoint of the reference listener serves /{name}/ (its requests would fall through to the In-Call reader)");
+            problems.Add(
+                $"{name}: no endpoint of the reference listener serves /{name}/ (its requests would fall through to the In-Call reader)"
+            );
         var golden = Path.Combine(RepoPaths.Root, "tests", "CallHooks.Conformance.Tests", "Golden", name);
         if (!Directory.Exists(golden) || Directory.GetFiles(golden, "*.http", SearchOption.AllDirectories).Length == 0)
             problems.Add($"{name}: no golden wire files in tests/CallHooks.Conformance.Tests/Golden/{name}/");
@@ -43,7 +45,10 @@ internal static class ProviderChecklist
     private static HashSet<string> SchemaProviders()
     {
         var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Scenarios, "scenario.schema.json")))!;
-        return schema["properties"]!["provider"]!["enum"]!.AsArray().Select(value => value!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        return schema["properties"]!["provider"]!["enum"]!
+            .AsArray()
+            .Select(value => value!.GetValue<string>())
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private static HashSet<string> ListenerProviders() =>

@@ -15,10 +15,14 @@ public sealed class ProviderChecklistTests
     [Test]
     public void Every_profile_in_the_assembly_can_be_found_by_the_catalog()
     {
-        var profiles = typeof(IProviderProfile).Assembly.GetTypes()
+        var profiles = typeof(IProviderProfile)
+            .Assembly.GetTypes()
             .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IProviderProfile).IsAssignableFrom(type));
-        Assert.That(profiles.Where(type => type.GetConstructor(Type.EmptyTypes) is null).Select(type => type.Name), Is.Empty,
-            "a profile without a public parameterless constructor is skipped silently");
+        Assert.That(
+            profiles.Where(type => type.GetConstructor(Type.EmptyTypes) is null).Select(type => type.Name),
+            Is.Empty,
+            "a profile without a public parameterless constructor is skipped silently"
+        );
         Assert.That(ProviderCatalog.All.Select(profile => profile.GetType()), Is.EquivalentTo(profiles));
     }
 
@@ -26,23 +30,33 @@ public sealed class ProviderChecklistTests
     public void A_throwaway_provider_without_its_pieces_is_named_with_each_missing_one()
     {
         var problems = ProviderChecklist.Problems(new ThrowawayProfile());
-        Assert.That(problems, Is.EqualTo(new[]
-        {
-            "throwaway: no scenarios in scenarios/throwaway/",
-            "throwaway: not in the provider enum of scenarios/scenario.schema.json",
-            "throwaway: no endpoint of the reference listener serves /throwaway/ (its requests would fall through to the In-Call reader)",
-            "throwaway: no golden wire files in tests/CallHooks.Conformance.Tests/Golden/throwaway/",
-            "throwaway: its field table is empty",
-            "throwaway: no provider notes at docs/providers/throwaway.md",
-            "throwaway: no row in the README's provider table",
-        }));
+        Assert.That(
+            problems,
+            Is.EqualTo(
+                new[]
+                {
+                    "throwaway: no scenarios in scenarios/throwaway/",
+                    "throwaway: not in the provider enum of scenarios/scenario.schema.json",
+                    "throwaway: no endpoint of the reference listener serves /throwaway/ (its requests would fall through to the In-Call reader)",
+                    "throwaway: no golden wire files in tests/CallHooks.Conformance.Tests/Golden/throwaway/",
+                    "throwaway: its field table is empty",
+                    "throwaway: no provider notes at docs/providers/throwaway.md",
+                    "throwaway: no row in the README's provider table",
+                }
+            )
+        );
     }
 
     [Test]
     public void A_profile_the_catalog_cannot_construct_is_named()
     {
         var problems = ProviderChecklist.Problems(new UnconstructibleProfile("twilio"));
-        Assert.That(problems, Is.EqualTo(new[] { "twilio: UnconstructibleProfile has no public parameterless constructor, so ProviderCatalog never finds it" }));
+        Assert.That(
+            problems,
+            Is.EqualTo(
+                new[] { "twilio: UnconstructibleProfile has no public parameterless constructor, so ProviderCatalog never finds it" }
+            )
+        );
     }
 
     private static IEnumerable<string> Providers() => ProviderCatalog.All.Select(profile => profile.Name);

@@ -13,7 +13,16 @@ public sealed class AcefoneRunTests
     [TestCase("GET", null)]
     public async Task The_whole_acefone_suite_passes_against_the_embedded_listener(string method, string? encoding)
     {
-        string[] args = ["run", "--method", method, .. encoding is null ? Array.Empty<string>() : ["--encoding", encoding], "--header", "x-acefone-token: s3cret", .. Fixed];
+        string[] args =
+        [
+            "run",
+            "--method",
+            method,
+            .. encoding is null ? Array.Empty<string>() : ["--encoding", encoding],
+            "--header",
+            "x-acefone-token: s3cret",
+            .. Fixed,
+        ];
         var run = await CliRun.InvokeAsync(args);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
         using var results = JsonDocument.Parse(run.File("results.json"));
@@ -22,11 +31,18 @@ public sealed class AcefoneRunTests
         Assert.That(summary.GetProperty("passed").GetInt32(), Is.EqualTo(shipped));
         Assert.That(summary.GetProperty("failed").GetInt32(), Is.Zero);
         var first = results.RootElement.GetProperty("scenarios")[0];
-        Assert.That(first.GetProperty("callId").GetString(), Does.Match(@"^h\d+\.\d\d-1768469400\.\d+$"), "the call_id as the listener received it, node prefix and all");
+        Assert.That(
+            first.GetProperty("callId").GetString(),
+            Does.Match(@"^h\d+\.\d\d-1768469400\.\d+$"),
+            "the call_id as the listener received it, node prefix and all"
+        );
         Assert.That(run.File("results.json"), Does.Not.Contain("s3cret"));
     }
 
-    [TestCase("json", "{\"caller\":\"$caller_id_number\",\"id\":\"$call_id\",\"leg\":\"$uuid\",\"at\":\"$start_stamp\",\"agent\":$answered_agent,\"note\":\"say \\\"hi\\\" for US$5\"}")]
+    [TestCase(
+        "json",
+        "{\"caller\":\"$caller_id_number\",\"id\":\"$call_id\",\"leg\":\"$uuid\",\"at\":\"$start_stamp\",\"agent\":$answered_agent,\"note\":\"say \\\"hi\\\" for US$5\"}"
+    )]
     [TestCase("form", "caller=$caller_id_number&id=$call_id&leg=$uuid&direction=$direction&agent=$answered_agent")]
     public async Task A_user_template_file_drives_the_body_and_passes_the_listener(string encoding, string template)
     {
@@ -37,7 +53,12 @@ public sealed class AcefoneRunTests
             var run = await CliRun.InvokeAsync(["run", "--encoding", encoding, "--template", file, "--option", "timezone=UTC", .. Fixed]);
             Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
             using var results = JsonDocument.Parse(run.File("results.json"));
-            var body = results.RootElement.GetProperty("scenarios")[0].GetProperty("deliveries")[0].GetProperty("request").GetProperty("body").GetString()!;
+            var body = results
+                .RootElement.GetProperty("scenarios")[0]
+                .GetProperty("deliveries")[0]
+                .GetProperty("request")
+                .GetProperty("body")
+                .GetString()!;
             Assert.That(body, Does.StartWith(encoding == "json" ? "{\"caller\":\"" : "caller="));
             if (encoding == "json")
                 Assert.That(body, Does.Contain("\"at\":\"2026-01-15 09:30:00\"").And.Contain("\"note\":\"say \\\"hi\\\" for US$5\""));
@@ -71,7 +92,12 @@ public sealed class AcefoneRunTests
         {
             var run = await CliRun.InvokeAsync(["run", "--target", listener.BaseUrl.AbsoluteUri, "--template", file, .. Fixed]);
             Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString);
-            Assert.That(run.Error, Does.StartWith($"callhooks: {file}:2:14: $caller_id_numbr is not a variable acefone fills in; did you mean $caller_id_number?"));
+            Assert.That(
+                run.Error,
+                Does.StartWith(
+                    $"callhooks: {file}:2:14: $caller_id_numbr is not a variable acefone fills in; did you mean $caller_id_number?"
+                )
+            );
             Assert.That(listener.Requests, Is.Empty);
         }
         finally

@@ -33,22 +33,39 @@ public sealed class FaultRunTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString);
         using var results = JsonDocument.Parse(run.File("results.json"));
-        var deliveries = results.RootElement.GetProperty("scenarios").EnumerateArray().SelectMany(scenario => scenario.GetProperty("deliveries").EnumerateArray()).ToList();
+        var deliveries = results
+            .RootElement.GetProperty("scenarios")
+            .EnumerateArray()
+            .SelectMany(scenario => scenario.GetProperty("deliveries").EnumerateArray())
+            .ToList();
         var expectedCount = Fixtures.AllMyOperator().Sum(scenario => scenario.Steps.Count);
         Assert.That(deliveries, Has.Count.EqualTo(expectedCount), "no fault stops a call or the run");
         Assert.That(server.Requests, Is.EqualTo(expectedCount), "each webhook is sent exactly once");
         Assert.That(elsewhere.Requests, Is.Zero, "the redirect is not followed");
         var recorded = deliveries.Select(Recorded).ToList();
-        Assert.That(recorded, Is.EqualTo(Enumerable.Range(0, expectedCount).Select(index => rotation[index % rotation.Length].Recorded).ToList()));
+        Assert.That(
+            recorded,
+            Is.EqualTo(Enumerable.Range(0, expectedCount).Select(index => rotation[index % rotation.Length].Recorded).ToList())
+        );
         Assert.That(results.RootElement.GetProperty("interrupted").GetBoolean(), Is.False);
         Assert.That(File.Exists(Path.Combine(run.OutDirectory, "junit.xml")), Is.True);
-        Assert.That(run.Out, Does.Contain("empty reply").And.Contain("connection reset").And.Contain("malformed response").And.Contain("timeout"));
+        Assert.That(
+            run.Out,
+            Does.Contain("empty reply").And.Contain("connection reset").And.Contain("malformed response").And.Contain("timeout")
+        );
     }
 
     [Test]
     public async Task An_unresolvable_host_is_recorded_for_every_delivery_and_the_reports_are_written()
     {
-        var run = await CliRun.InvokeAsync(["run", "--target", "http://callhooks-listener.invalid/hook", "--scenario", "obd-no-answer", .. Fixed]);
+        var run = await CliRun.InvokeAsync([
+            "run",
+            "--target",
+            "http://callhooks-listener.invalid/hook",
+            "--scenario",
+            "obd-no-answer",
+            .. Fixed,
+        ]);
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString);
         using var results = JsonDocument.Parse(run.File("results.json"));
         var deliveries = results.RootElement.GetProperty("scenarios")[0].GetProperty("deliveries").EnumerateArray().ToList();
@@ -68,7 +85,10 @@ public sealed class FaultRunTests
         using var results = JsonDocument.Parse(run.File("results.json"));
         var deliveries = results.RootElement.GetProperty("scenarios")[0].GetProperty("deliveries").EnumerateArray().ToList();
         Assert.That(deliveries.Select(Recorded), Is.EqualTo(new[] { "connectionRefused", "connectionRefused", "connectionRefused" }));
-        Assert.That(deliveries[0].GetProperty("error").GetProperty("message").GetString(), Is.EqualTo("connection refused: nothing listens at the target"));
+        Assert.That(
+            deliveries[0].GetProperty("error").GetProperty("message").GetString(),
+            Is.EqualTo("connection refused: nothing listens at the target")
+        );
     }
 
     /// <summary>A delivery as one word: the status that came back, or the error kind.</summary>

@@ -34,20 +34,56 @@ public sealed class InterruptionTests
         });
 
         var outDirectory = Path.Combine(Path.GetTempPath(), "callhooks-interrupt-" + Guid.NewGuid().ToString("N"));
-        using var child = CliProcess.Start("run", "--target", listener.BaseUrl.AbsoluteUri, "--query", "u=uid", "--query", "s=call_state", "--parallel", "2", "--out", outDirectory, "--seed", "42", "--now", "2026-01-15T09:30:00Z");
+        using var child = CliProcess.Start(
+            "run",
+            "--target",
+            listener.BaseUrl.AbsoluteUri,
+            "--query",
+            "u=uid",
+            "--query",
+            "s=call_state",
+            "--parallel",
+            "2",
+            "--out",
+            outDirectory,
+            "--seed",
+            "42",
+            "--now",
+            "2026-01-15T09:30:00Z"
+        );
         using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
             await enoughArrived.Task.WaitAsync(limit.Token);
         await child.SignalAsync(signal);
 
-        Assert.That(await child.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.True, "the run ends within its grace period: " + child.Output());
+        Assert.That(
+            await child.WaitForExitAsync(TimeSpan.FromSeconds(30)),
+            Is.True,
+            "the run ends within its grace period: " + child.Output()
+        );
         Assert.That(child.ExitCode, Is.EqualTo(130), child.Output());
         using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDirectory, "results.json")));
         Assert.That(results.RootElement.GetProperty("interrupted").GetBoolean(), Is.True);
-        var deliveries = results.RootElement.GetProperty("scenarios").EnumerateArray().SelectMany(scenario => scenario.GetProperty("deliveries").EnumerateArray()).ToList();
+        var deliveries = results
+            .RootElement.GetProperty("scenarios")
+            .EnumerateArray()
+            .SelectMany(scenario => scenario.GetProperty("deliveries").EnumerateArray())
+            .ToList();
         Assert.That(deliveries, Is.Not.Empty);
-        Assert.That(deliveries.Count, Is.LessThan(Fixtures.AllMyOperator().Sum(scenario => scenario.Steps.Count)), "the run was really cut short");
-        Assert.That(deliveries.Select(delivery => delivery.GetProperty("response").GetProperty("status").GetInt32()), Is.All.EqualTo(200), "deliveries in flight finished within the grace period");
-        Assert.That(deliveries.Select(delivery => new Uri(delivery.GetProperty("request").GetProperty("url").GetString()!).PathAndQuery), Is.EquivalentTo(completed), "exactly what the listener completed, nothing lost, nothing invented");
+        Assert.That(
+            deliveries.Count,
+            Is.LessThan(Fixtures.AllMyOperator().Sum(scenario => scenario.Steps.Count)),
+            "the run was really cut short"
+        );
+        Assert.That(
+            deliveries.Select(delivery => delivery.GetProperty("response").GetProperty("status").GetInt32()),
+            Is.All.EqualTo(200),
+            "deliveries in flight finished within the grace period"
+        );
+        Assert.That(
+            deliveries.Select(delivery => new Uri(delivery.GetProperty("request").GetProperty("url").GetString()!).PathAndQuery),
+            Is.EquivalentTo(completed),
+            "exactly what the listener completed, nothing lost, nothing invented"
+        );
         Assert.That(listener.Requests, Has.Count.EqualTo(completed.Count), "nothing was sent that did not complete");
         Assert.That(File.Exists(Path.Combine(outDirectory, "junit.xml")), Is.True);
         Assert.That(child.Output(), Does.Contain("INTERRUPTED").And.Contain("callhooks: interrupted: sending stopped"));
@@ -71,18 +107,47 @@ public sealed class InterruptionTests
         });
 
         var outDirectory = Path.Combine(Path.GetTempPath(), "callhooks-interrupt-" + Guid.NewGuid().ToString("N"));
-        using var child = CliProcess.Start("run", "--target", listener.BaseUrl.AbsoluteUri, "--calls", "1000", "--rate", "50", "--pace", "0", "--concurrency", "4",
-            "--out", outDirectory, "--seed", "42", "--now", "2026-01-15T09:30:00Z");
+        using var child = CliProcess.Start(
+            "run",
+            "--target",
+            listener.BaseUrl.AbsoluteUri,
+            "--calls",
+            "1000",
+            "--rate",
+            "50",
+            "--pace",
+            "0",
+            "--concurrency",
+            "4",
+            "--out",
+            outDirectory,
+            "--seed",
+            "42",
+            "--now",
+            "2026-01-15T09:30:00Z"
+        );
         using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
             await enoughArrived.Task.WaitAsync(limit.Token);
         await child.SignalAsync("INT");
 
-        Assert.That(await child.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.True, "the run ends within its grace period: " + child.Output());
+        Assert.That(
+            await child.WaitForExitAsync(TimeSpan.FromSeconds(30)),
+            Is.True,
+            "the run ends within its grace period: " + child.Output()
+        );
         Assert.That(child.ExitCode, Is.EqualTo(130), child.Output());
         using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDirectory, "results.json")));
-        Assert.That(results.RootElement.GetProperty("interrupted").GetBoolean(), Is.True, "a load run says it was interrupted, as a conformance run does");
+        Assert.That(
+            results.RootElement.GetProperty("interrupted").GetBoolean(),
+            Is.True,
+            "a load run says it was interrupted, as a conformance run does"
+        );
         var summary = results.RootElement.GetProperty("summary");
-        Assert.That(summary.GetProperty("deliveries").GetInt64(), Is.EqualTo(Volatile.Read(ref completed)), "every delivery the listener completed, and nothing else");
+        Assert.That(
+            summary.GetProperty("deliveries").GetInt64(),
+            Is.EqualTo(Volatile.Read(ref completed)),
+            "every delivery the listener completed, and nothing else"
+        );
         Assert.That(summary.GetProperty("deliveriesFailed").GetInt64(), Is.Zero, "deliveries in flight finished within the grace period");
         Assert.That(File.ReadAllLines(Path.Combine(outDirectory, "deliveries.ndjson")), Has.Length.EqualTo(Volatile.Read(ref completed)));
         Assert.That(File.Exists(Path.Combine(outDirectory, "report.html")), Is.True);

@@ -23,9 +23,13 @@ public sealed class InvalidCorpusTests
     public static IEnumerable<TestCaseData> Cases()
     {
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Folder, "scenarios"), "*.json").Order(StringComparer.Ordinal))
-            yield return new TestCaseData(Path.GetFileName(file), Path.ChangeExtension(file, ".expected")).SetArgDisplayNames("scenarios/" + Path.GetFileName(file));
+            yield return new TestCaseData(Path.GetFileName(file), Path.ChangeExtension(file, ".expected")).SetArgDisplayNames(
+                "scenarios/" + Path.GetFileName(file)
+            );
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Folder, "cases"), "*.args").Order(StringComparer.Ordinal))
-            yield return new TestCaseData(Path.GetFileName(file), Path.ChangeExtension(file, ".expected")).SetArgDisplayNames("cases/" + Path.GetFileName(file));
+            yield return new TestCaseData(Path.GetFileName(file), Path.ChangeExtension(file, ".expected")).SetArgDisplayNames(
+                "cases/" + Path.GetFileName(file)
+            );
     }
 
     [Test]
@@ -41,7 +45,11 @@ public sealed class InvalidCorpusTests
         var args = Arguments(name);
         listener.Requests.Clear();
 
-        var run = await CliRun.InvokeAsync(["run", .. args.Contains("--target") ? [] : new[] { "--target", listener.BaseUrl.AbsoluteUri }, .. args]);
+        var run = await CliRun.InvokeAsync([
+            "run",
+            .. args.Contains("--target") ? [] : new[] { "--target", listener.BaseUrl.AbsoluteUri },
+            .. args,
+        ]);
 
         var actual = run.Error.Replace(Folder, "{invalid}", StringComparison.Ordinal).ReplaceLineEndings("\n");
         if (Environment.GetEnvironmentVariable("CALLHOOKS_APPROVE") == "1")
@@ -59,7 +67,11 @@ public sealed class InvalidCorpusTests
         if (name.EndsWith(".json", StringComparison.Ordinal))
             return ["--scenario", Path.Combine(Folder, "scenarios", name)];
         return File.ReadAllLines(Path.Combine(Folder, "cases", name))
-            .Select(line => line.Replace("{invalid}", Folder, StringComparison.Ordinal).Replace("\\r", "\r", StringComparison.Ordinal).Replace("\\n", "\n", StringComparison.Ordinal))
+            .Select(line =>
+                line.Replace("{invalid}", Folder, StringComparison.Ordinal)
+                    .Replace("\\r", "\r", StringComparison.Ordinal)
+                    .Replace("\\n", "\n", StringComparison.Ordinal)
+            )
             .ToArray();
     }
 }

@@ -13,22 +13,43 @@ public sealed class InvalidInputTests
     [OneTimeTearDown]
     public static async Task StopListener() => await listener.DisposeAsync();
 
-    [TestCase(new[] { "--scenario", "incoming-answerd" }, "callhooks: --scenario 'incoming-answerd': unknown scenario for myoperator-incall; known: ")]
+    [TestCase(
+        new[] { "--scenario", "incoming-answerd" },
+        "callhooks: --scenario 'incoming-answerd': unknown scenario for myoperator-incall; known: "
+    )]
     [TestCase(new[] { "--provider", "exotel-x" }, "callhooks: --provider 'exotel-x': unknown provider; known: ")]
     [TestCase(new[] { "--header", "X-Token abc" }, "callhooks: --header 'X-Token': expected \"Name: value\" with a colon")]
-    [TestCase(new[] { "--header", "Content-Type: text/plain" }, "callhooks: --header Content-Type: set by the transport from the request itself; it cannot be configured")]
-    [TestCase(new[] { "--timeout", "5 seconds" }, "callhooks: --timeout: '5 seconds' is not a duration: use a number and a unit, e.g. 250ms, 5s, 1.5s, 2m")]
+    [TestCase(
+        new[] { "--header", "Content-Type: text/plain" },
+        "callhooks: --header Content-Type: set by the transport from the request itself; it cannot be configured"
+    )]
+    [TestCase(
+        new[] { "--timeout", "5 seconds" },
+        "callhooks: --timeout: '5 seconds' is not a duration: use a number and a unit, e.g. 250ms, 5s, 1.5s, 2m"
+    )]
     [TestCase(new[] { "--timeout", "0s" }, "callhooks: --timeout: '0s' must be longer than zero")]
     [TestCase(new[] { "--seed", "99999999999" }, "callhooks: --seed '99999999999': must be a whole number from 0 to 2147483647")]
     [TestCase(new[] { "--now", "yesterday" }, "callhooks: --now 'yesterday': not an ISO-8601 instant; use e.g. 2026-01-15T09:30:00Z")]
     [TestCase(new[] { "--method", "PUT" }, "callhooks: --method PUT: myoperator-incall sends POST or GET")]
     [TestCase(new[] { "--encoding", "xml" }, "callhooks: --encoding xml: myoperator-incall supports form or json")]
-    [TestCase(new[] { "--method", "GET", "--encoding", "json" }, "callhooks: --encoding json: GET webhooks carry no body; --encoding applies to POST only")]
+    [TestCase(
+        new[] { "--method", "GET", "--encoding", "json" },
+        "callhooks: --encoding json: GET webhooks carry no body; --encoding applies to POST only"
+    )]
     [TestCase(new[] { "--basic", "nocolon" }, "callhooks: --basic: expected user:pass (a user name, a colon, then the password)")]
-    [TestCase(new[] { "--query", "caller number=clid" }, "callhooks: --query 'caller number=clid': the name may hold letters, digits, '_', '-' and '.' only (the panel does not allow URL-encoded names)")]
-    [TestCase(new[] { "--query", "n=caller" }, "callhooks: --query n=caller: 'caller' is not a myoperator-incall field; 'callhooks list' shows them")]
+    [TestCase(
+        new[] { "--query", "caller number=clid" },
+        "callhooks: --query 'caller number=clid': the name may hold letters, digits, '_', '-' and '.' only (the panel does not allow URL-encoded names)"
+    )]
+    [TestCase(
+        new[] { "--query", "n=caller" },
+        "callhooks: --query n=caller: 'caller' is not a myoperator-incall field; 'callhooks list' shows them"
+    )]
     [TestCase(new[] { "--parallel", "0" }, "callhooks: --parallel '0': must be a whole number from 1 to 256")]
-    [TestCase(new[] { "--secret", "tok3n" }, "callhooks: --secret: myoperator-incall does not sign webhooks; send the secret as a custom header (--header \"Name: value\") or add --sign standard-webhooks")]
+    [TestCase(
+        new[] { "--secret", "tok3n" },
+        "callhooks: --secret: myoperator-incall does not sign webhooks; send the secret as a custom header (--header \"Name: value\") or add --sign standard-webhooks"
+    )]
     [TestCase(new[] { "--header", "X-Token=abc123def" }, "callhooks: --header 'X-Token': expected \"Name: value\" with a colon")]
     [TestCase(new[] { "--header", "my-token:", "abc123def" }, "callhooks: Unrecognized command or argument '[redacted]'.")]
     [TestCase(new[] { "--frobnicate" }, "callhooks: Unrecognized command or argument '--frobnicate'.")]
@@ -65,12 +86,20 @@ public sealed class InvalidInputTests
     {
         listener.Requests.Clear();
         var file = Path.Combine(Path.GetTempPath(), $"callhooks-bad-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, "{\n  \"name\": \"x\",\n  \"provider\": \"myoperator-incall\",\n  \"call\": { \"type\": \"incoming\", \"outcome\": \"connected\" },\n  \"events\": [ { \"event\": \"1\", \"after\": \"soon\" } ]\n}\n");
+        await File.WriteAllTextAsync(
+            file,
+            "{\n  \"name\": \"x\",\n  \"provider\": \"myoperator-incall\",\n  \"call\": { \"type\": \"incoming\", \"outcome\": \"connected\" },\n  \"events\": [ { \"event\": \"1\", \"after\": \"soon\" } ]\n}\n"
+        );
         try
         {
             var run = await CliRun.InvokeAsync("run", "--target", listener.BaseUrl.AbsoluteUri, "--scenario", file);
             Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString);
-            Assert.That(run.Error, Is.EqualTo($"callhooks: {file}:5:40: 'soon' is not a duration: use a number and a unit, e.g. 250ms, 5s, 1.5s, 2m (at /events/0/after){Environment.NewLine}"));
+            Assert.That(
+                run.Error,
+                Is.EqualTo(
+                    $"callhooks: {file}:5:40: 'soon' is not a duration: use a number and a unit, e.g. 250ms, 5s, 1.5s, 2m (at /events/0/after){Environment.NewLine}"
+                )
+            );
             Assert.That(listener.Requests, Is.Empty);
         }
         finally

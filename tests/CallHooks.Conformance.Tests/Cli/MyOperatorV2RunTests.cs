@@ -14,8 +14,12 @@ public sealed class MyOperatorV2RunTests
         yield return new TestCaseData((object)Array.Empty<string>()).SetName("V2_suite_passes_without_auth");
         yield return new TestCaseData((object)new[] { "--basic", "admin:123456" }).SetName("V2_suite_passes_with_basic_auth");
         yield return new TestCaseData((object)new[] { "--option", "api-key=" + Key }).SetName("V2_suite_passes_with_an_api_key_header");
-        yield return new TestCaseData((object)new[] { "--option", "api-key=" + Key, "--option", "api-key-in=query", "--option", "api-key-name=token" }).SetName("V2_suite_passes_with_an_api_key_in_the_query");
-        yield return new TestCaseData((object)new[] { "--header", "x-tenant: acme", "--query", "src=const:myoperator", "--option", "api-key=" + Key }).SetName("V2_suite_passes_with_a_custom_header_a_static_parameter_and_an_api_key");
+        yield return new TestCaseData(
+            (object)new[] { "--option", "api-key=" + Key, "--option", "api-key-in=query", "--option", "api-key-name=token" }
+        ).SetName("V2_suite_passes_with_an_api_key_in_the_query");
+        yield return new TestCaseData(
+            (object)new[] { "--header", "x-tenant: acme", "--query", "src=const:myoperator", "--option", "api-key=" + Key }
+        ).SetName("V2_suite_passes_with_a_custom_header_a_static_parameter_and_an_api_key");
     }
 
     [TestCaseSource(nameof(AuthSetups))]
@@ -27,7 +31,10 @@ public sealed class MyOperatorV2RunTests
         var summary = results.RootElement.GetProperty("summary");
         Assert.That(summary.GetProperty("passed").GetInt32(), Is.EqualTo(9));
         Assert.That(summary.GetProperty("deliveries").GetInt32(), Is.EqualTo(45));
-        Assert.That(results.RootElement.GetProperty("scenarios").EnumerateArray().Select(s => s.GetProperty("provider").GetString()), Is.All.EqualTo("myoperator-v2"));
+        Assert.That(
+            results.RootElement.GetProperty("scenarios").EnumerateArray().Select(s => s.GetProperty("provider").GetString()),
+            Is.All.EqualTo("myoperator-v2")
+        );
     }
 
     [TestCase("header")]
@@ -35,7 +42,16 @@ public sealed class MyOperatorV2RunTests
     public async Task The_api_key_reaches_the_wire_but_no_output(string where)
     {
         await using var listener = await ScriptedListener.AnsweringAsync(200);
-        var run = await CliRun.InvokeAsync(["run", "--target", listener.BaseUrl.AbsoluteUri, "--option", "api-key=" + Key, "--option", "api-key-in=" + where, .. Fixed]);
+        var run = await CliRun.InvokeAsync([
+            "run",
+            "--target",
+            listener.BaseUrl.AbsoluteUri,
+            "--option",
+            "api-key=" + Key,
+            "--option",
+            "api-key-in=" + where,
+            .. Fixed,
+        ]);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
 
         var sent = listener.Requests.ToList();
@@ -55,7 +71,15 @@ public sealed class MyOperatorV2RunTests
         if (where == "query")
             Assert.That(request.GetProperty("url").GetString(), Does.EndWith("?api_key=[redacted]"));
         else
-            Assert.That(request.GetProperty("headers").EnumerateArray().Single(h => h.GetProperty("name").GetString() == "x-api-key").GetProperty("value").GetString(), Is.EqualTo("[redacted]"));
+            Assert.That(
+                request
+                    .GetProperty("headers")
+                    .EnumerateArray()
+                    .Single(h => h.GetProperty("name").GetString() == "x-api-key")
+                    .GetProperty("value")
+                    .GetString(),
+                Is.EqualTo("[redacted]")
+            );
     }
 
     [Test]
@@ -72,6 +96,9 @@ public sealed class MyOperatorV2RunTests
     {
         var run = await CliRun.InvokeAsync(["run", "--target", "http://127.0.0.1:9/", "--method", "GET", "--encoding", "form", .. Fixed]);
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString);
-        Assert.That(run.Error, Does.Contain("--method GET: myoperator-v2 sends POST").And.Contain("--encoding form: myoperator-v2 supports json"));
+        Assert.That(
+            run.Error,
+            Does.Contain("--method GET: myoperator-v2 sends POST").And.Contain("--encoding form: myoperator-v2 supports json")
+        );
     }
 }

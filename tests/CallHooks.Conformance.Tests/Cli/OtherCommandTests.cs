@@ -21,7 +21,9 @@ public sealed class OtherCommandTests
         var run = await CliRun.InvokeAsync("validate", RepoPaths.Scenarios);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
         // Every provider's shipped files, not just MyOperator's: validate reads the whole folder.
-        var shipped = Directory.GetFiles(RepoPaths.Scenarios, "*.json", SearchOption.AllDirectories).Count(file => !file.EndsWith("scenario.schema.json", StringComparison.Ordinal));
+        var shipped = Directory
+            .GetFiles(RepoPaths.Scenarios, "*.json", SearchOption.AllDirectories)
+            .Count(file => !file.EndsWith("scenario.schema.json", StringComparison.Ordinal));
         Assert.That(run.Out, Does.Contain($"{shipped} valid, 0 invalid"));
     }
 
@@ -29,7 +31,10 @@ public sealed class OtherCommandTests
     public async Task Validate_locates_problems_and_exits_2()
     {
         var file = Path.Combine(Path.GetTempPath(), $"callhooks-bad-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, "{ \"name\": \"x\", \"provider\": \"myoperator-incall\", \"call\": { \"type\": \"incoming\", \"outcome\": \"won\" }, \"events\": [] }");
+        await File.WriteAllTextAsync(
+            file,
+            "{ \"name\": \"x\", \"provider\": \"myoperator-incall\", \"call\": { \"type\": \"incoming\", \"outcome\": \"won\" }, \"events\": [] }"
+        );
         try
         {
             var run = await CliRun.InvokeAsync("validate", file, "/no/such.json");

@@ -13,7 +13,12 @@ public sealed class ReadingsAndFieldsCommandTests
         Assert.That(run.Out, Does.StartWith("myoperator-v2: "));
         Assert.That(run.Out, Does.Contain("  v2-summary-sample      vendor sample         MyOperator's call.summary example"));
         Assert.That(run.Out, Does.Contain("  payload.legs[].dial_status\n      \"ANSWER\" | \"BUSY\" | \"NOANSWER\""));
-        Assert.That(run.Out, Does.Contain("  payload.remarks\n      string, empty\n      sources: assumption (no source: an assumption)\n      note: Live events"));
+        Assert.That(
+            run.Out,
+            Does.Contain(
+                "  payload.remarks\n      string, empty\n      sources: assumption (no source: an assumption)\n      note: Live events"
+            )
+        );
     }
 
     [Test]
@@ -21,7 +26,16 @@ public sealed class ReadingsAndFieldsCommandTests
     {
         var run = await CliRun.InvokeAsync("list", "--fields", "acefone");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
-        foreach (var variable in new[] { "$answer_agent_number", "$hangup_cause_key", "$hangup_cause_code", "$hangup_cause_description", "$answered_agent_number.follow_me_number" })
+        foreach (
+            var variable in new[]
+            {
+                "$answer_agent_number",
+                "$hangup_cause_key",
+                "$hangup_cause_code",
+                "$hangup_cause_description",
+                "$answered_agent_number.follow_me_number",
+            }
+        )
             Assert.That(run.Out, Does.Contain("\n  " + variable + "\n"), variable);
         Assert.That(run.Out, Does.Contain("smartflo-live-c2c"));
     }
@@ -31,7 +45,12 @@ public sealed class ReadingsAndFieldsCommandTests
     {
         var run = await CliRun.InvokeAsync("list", "--fields", "twillio");
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.Error, Does.StartWith("callhooks: --fields 'twillio': unknown provider; known: acefone, myoperator-aftercall, myoperator-incall, myoperator-v2, twilio, voipappz"));
+        Assert.That(
+            run.Error,
+            Does.StartWith(
+                "callhooks: --fields 'twillio': unknown provider; known: acefone, myoperator-aftercall, myoperator-incall, myoperator-v2, twilio, voipappz"
+            )
+        );
     }
 
     [Test]
@@ -47,10 +66,22 @@ public sealed class ReadingsAndFieldsCommandTests
         Assert.That(run.Out, Does.Contain("twilio: no readings"));
     }
 
-    [TestCase("myoperator-v2", "no-answer=maybe", "callhooks: --option no-answer=maybe: not a reading of no-answer; use account or documented (default account)")]
+    [TestCase(
+        "myoperator-v2",
+        "no-answer=maybe",
+        "callhooks: --option no-answer=maybe: not a reading of no-answer; use account or documented (default account)"
+    )]
     [TestCase("acefone", "numbers=e164", "callhooks: --option numbers=e164: not a reading of numbers; use live or cdr (default live)")]
-    [TestCase("myoperator-incall", "clid=intl", "callhooks: --option clid=intl: not a reading of clid; use national or e164 (default national)")]
-    public async Task A_reading_value_that_does_not_exist_exits_2_listing_the_values_and_sends_nothing(string provider, string option, string expected)
+    [TestCase(
+        "myoperator-incall",
+        "clid=intl",
+        "callhooks: --option clid=intl: not a reading of clid; use national or e164 (default national)"
+    )]
+    public async Task A_reading_value_that_does_not_exist_exits_2_listing_the_values_and_sends_nothing(
+        string provider,
+        string option,
+        string expected
+    )
     {
         await using var listener = await ScriptedListener.AnsweringAsync(200);
         var run = await CliRun.InvokeAsync("run", "--provider", provider, "--target", listener.BaseUrl.AbsoluteUri, "--option", option);
@@ -62,11 +93,24 @@ public sealed class ReadingsAndFieldsCommandTests
     [Test]
     public async Task A_chosen_reading_is_recorded_with_the_run_and_reaches_the_wire()
     {
-        var run = await CliRun.InvokeAsync("run", "--provider", "myoperator-v2", "--scenario", "incoming-missed", "--option", "no-answer=documented", "--seed", "42");
+        var run = await CliRun.InvokeAsync(
+            "run",
+            "--provider",
+            "myoperator-v2",
+            "--scenario",
+            "incoming-missed",
+            "--option",
+            "no-answer=documented",
+            "--seed",
+            "42"
+        );
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
         var results = run.File("results.json");
         Assert.That(results, Does.Contain("\"option.no-answer\": \"documented\""));
-        Assert.That(results, Does.Contain("\\u0022dial_status\\u0022:\\u0022NO ANSWER\\u0022").Or.Contain("\\\"dial_status\\\":\\\"NO ANSWER\\\""));
+        Assert.That(
+            results,
+            Does.Contain("\\u0022dial_status\\u0022:\\u0022NO ANSWER\\u0022").Or.Contain("\\\"dial_status\\\":\\\"NO ANSWER\\\"")
+        );
     }
 
     [Test]
@@ -74,7 +118,10 @@ public sealed class ReadingsAndFieldsCommandTests
     {
         var run = await CliRun.InvokeAsync("run", "--provider", "twilio", "--scenario", "incoming-missed", "--seed", "42");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
-        Assert.That(run.Error, Does.Contain("callhooks: twilio requests are signed (X-Twilio-Signature) with the test auth token 'callhooks-test-auth-token'"));
+        Assert.That(
+            run.Error,
+            Does.Contain("callhooks: twilio requests are signed (X-Twilio-Signature) with the test auth token 'callhooks-test-auth-token'")
+        );
         Assert.That(run.File("results.json"), Does.Contain("\"signing\": \"provider (test auth token)\""));
     }
 }

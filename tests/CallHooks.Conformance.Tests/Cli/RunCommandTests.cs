@@ -13,7 +13,20 @@ public sealed class RunCommandTests
     [TestCase("GET", null)]
     public async Task The_whole_myoperator_suite_passes_against_the_embedded_listener(string method, string? encoding)
     {
-        string[] args = ["run", "--method", method, .. encoding is null ? Array.Empty<string>() : ["--encoding", encoding], "--header", "x-webhook-token: abc123def", "--basic", "admin:123456", "--query", "caller_number=clid", .. Fixed];
+        string[] args =
+        [
+            "run",
+            "--method",
+            method,
+            .. encoding is null ? Array.Empty<string>() : ["--encoding", encoding],
+            "--header",
+            "x-webhook-token: abc123def",
+            "--basic",
+            "admin:123456",
+            "--query",
+            "caller_number=clid",
+            .. Fixed,
+        ];
         var run = await CliRun.InvokeAsync(args);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
         using var results = JsonDocument.Parse(run.File("results.json"));
@@ -42,7 +55,16 @@ public sealed class RunCommandTests
     public async Task A_listener_slower_than_the_timeout_is_recorded_as_timeout()
     {
         await using var listener = await ScriptedListener.StartAsync(context => Task.Delay(Timeout.Infinite, context.RequestAborted));
-        var run = await CliRun.InvokeAsync(["run", "--target", listener.BaseUrl.AbsoluteUri, "--scenario", "obd-no-answer", "--timeout", "300ms", .. Fixed]);
+        var run = await CliRun.InvokeAsync([
+            "run",
+            "--target",
+            listener.BaseUrl.AbsoluteUri,
+            "--scenario",
+            "obd-no-answer",
+            "--timeout",
+            "300ms",
+            .. Fixed,
+        ]);
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString);
         using var results = JsonDocument.Parse(run.File("results.json"));
         var error = results.RootElement.GetProperty("scenarios")[0].GetProperty("deliveries")[0].GetProperty("error");
@@ -61,11 +83,30 @@ public sealed class RunCommandTests
                 context.Response.Headers.WWWAuthenticate = "Basic realm=\"crm\"";
             return Task.CompletedTask;
         });
-        var without = await CliRun.InvokeAsync(["run", "--target", listener.BaseUrl.AbsoluteUri, "--scenario", "incoming-missed", .. Fixed]);
+        var without = await CliRun.InvokeAsync([
+            "run",
+            "--target",
+            listener.BaseUrl.AbsoluteUri,
+            "--scenario",
+            "incoming-missed",
+            .. Fixed,
+        ]);
         Assert.That(without.ExitCode, Is.EqualTo(1), without.ToString);
-        Assert.That(without.Out, Does.Contain("expected status 2xx within 5s, got 401 Unauthorized").Or.Contain("expected status 2xx, got 401 Unauthorized"));
+        Assert.That(
+            without.Out,
+            Does.Contain("expected status 2xx within 5s, got 401 Unauthorized").Or.Contain("expected status 2xx, got 401 Unauthorized")
+        );
 
-        var with = await CliRun.InvokeAsync(["run", "--target", listener.BaseUrl.AbsoluteUri, "--scenario", "incoming-missed", "--basic", "admin:123456", .. Fixed]);
+        var with = await CliRun.InvokeAsync([
+            "run",
+            "--target",
+            listener.BaseUrl.AbsoluteUri,
+            "--scenario",
+            "incoming-missed",
+            "--basic",
+            "admin:123456",
+            .. Fixed,
+        ]);
         Assert.That(with.ExitCode, Is.EqualTo(0), with.ToString);
     }
 
@@ -82,7 +123,24 @@ public sealed class RunCommandTests
         Assert.That(first, Has.Count.EqualTo(Fixtures.AllMyOperator().Sum(scenario => scenario.Steps.Count)));
 
         listener.Requests.Clear();
-        Assert.That((await CliRun.InvokeAsync(["run", "--target", listener.BaseUrl.AbsoluteUri, "--query", "n=clid", "--query", "u=uid", "--seed", "43", "--now", "2026-01-15T09:30:00Z"])).ExitCode, Is.EqualTo(0));
+        Assert.That(
+            (
+                await CliRun.InvokeAsync([
+                    "run",
+                    "--target",
+                    listener.BaseUrl.AbsoluteUri,
+                    "--query",
+                    "n=clid",
+                    "--query",
+                    "u=uid",
+                    "--seed",
+                    "43",
+                    "--now",
+                    "2026-01-15T09:30:00Z",
+                ])
+            ).ExitCode,
+            Is.EqualTo(0)
+        );
         Assert.That(Snapshot(listener), Is.Not.EqualTo(first), "another seed, other data");
     }
 
@@ -109,6 +167,10 @@ public sealed class RunCommandTests
     }
 
     private static List<string> Snapshot(ScriptedListener listener) =>
-        listener.Requests.Select(request => $"{request.Method} {request.PathAndQuery}\n{request.Headers.GetValueOrDefault("Content-Type")}\n{request.Body}")
-            .Order(StringComparer.Ordinal).ToList();
+        listener
+            .Requests.Select(request =>
+                $"{request.Method} {request.PathAndQuery}\n{request.Headers.GetValueOrDefault("Content-Type")}\n{request.Body}"
+            )
+            .Order(StringComparer.Ordinal)
+            .ToList();
 }

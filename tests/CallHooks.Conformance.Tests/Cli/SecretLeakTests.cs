@@ -30,7 +30,15 @@ public sealed class SecretLeakTests
             await context.Response.WriteAsync($"bad signature, expected key {SigningSecret}\n{echo}");
         });
 
-        var run = await CliRun.InvokeAsync(["run", "--target", listener.BaseUrl.AbsoluteUri, "--scenario", "incoming-answered", .. SecretOptions(), .. Fixed]);
+        var run = await CliRun.InvokeAsync([
+            "run",
+            "--target",
+            listener.BaseUrl.AbsoluteUri,
+            "--scenario",
+            "incoming-answered",
+            .. SecretOptions(),
+            .. Fixed,
+        ]);
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString);
         Assert.That(listener.Requests.First().Headers["X-Token"], Is.EqualTo(HeaderSecret), "the secrets did go on the wire");
@@ -50,7 +58,15 @@ public sealed class SecretLeakTests
     [Test]
     public async Task A_listener_that_is_not_there_leaks_none_of_them()
     {
-        var run = await CliRun.InvokeAsync(["run", "--target", "http://callhooks-listener.invalid/hook", "--scenario", "obd-no-answer", .. SecretOptions(), .. Fixed]);
+        var run = await CliRun.InvokeAsync([
+            "run",
+            "--target",
+            "http://callhooks-listener.invalid/hook",
+            "--scenario",
+            "obd-no-answer",
+            .. SecretOptions(),
+            .. Fixed,
+        ]);
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString);
         AssertNoSecret(run);
     }
@@ -58,7 +74,16 @@ public sealed class SecretLeakTests
     [Test]
     public async Task A_usage_error_leaks_none_of_them()
     {
-        var run = await CliRun.InvokeAsync(["run", "--target", "http://127.0.0.1:9/hook", "--timeout", "soon", "--header", "X-Token " + HeaderSecret, .. SecretOptions()]);
+        var run = await CliRun.InvokeAsync([
+            "run",
+            "--target",
+            "http://127.0.0.1:9/hook",
+            "--timeout",
+            "soon",
+            "--header",
+            "X-Token " + HeaderSecret,
+            .. SecretOptions(),
+        ]);
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString);
         AssertNoSecret(run);
     }
@@ -66,20 +91,36 @@ public sealed class SecretLeakTests
     [Test]
     public async Task Secrets_given_with_equals_signs_are_masked_too()
     {
-        var run = await CliRun.InvokeAsync(["run", "--scenario", "obd-no-answer", "--header=X-Token: " + HeaderSecret, "--basic=crm:" + Password, "--secret=" + SigningSecret, "--sign=standard-webhooks", .. Fixed]);
+        var run = await CliRun.InvokeAsync([
+            "run",
+            "--scenario",
+            "obd-no-answer",
+            "--header=X-Token: " + HeaderSecret,
+            "--basic=crm:" + Password,
+            "--secret=" + SigningSecret,
+            "--sign=standard-webhooks",
+            .. Fixed,
+        ]);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
         AssertNoSecret(run);
     }
 
-    private static string[] SecretOptions() => ["--header", "X-Token: " + HeaderSecret, "--basic", "crm:" + Password, "--secret", SigningSecret, "--sign", "standard-webhooks"];
+    private static string[] SecretOptions() =>
+        ["--header", "X-Token: " + HeaderSecret, "--basic", "crm:" + Password, "--secret", SigningSecret, "--sign", "standard-webhooks"];
 
     private static void AssertNoSecret(CliRun run)
     {
-        var files = Directory.Exists(run.OutDirectory) ? Directory.EnumerateFiles(run.OutDirectory, "*", SearchOption.AllDirectories).ToList() : [];
+        var files = Directory.Exists(run.OutDirectory)
+            ? Directory.EnumerateFiles(run.OutDirectory, "*", SearchOption.AllDirectories).ToList()
+            : [];
         var everything = new StringBuilder(run.Out).Append(run.Error);
         foreach (var file in files)
             everything.Append(File.ReadAllText(file));
         foreach (var secret in Secrets)
-            Assert.That(everything.ToString(), Does.Not.Contain(secret), $"'{secret}' leaked into the console or one of {files.Count} output file(s)");
+            Assert.That(
+                everything.ToString(),
+                Does.Not.Contain(secret),
+                $"'{secret}' leaked into the console or one of {files.Count} output file(s)"
+            );
     }
 }

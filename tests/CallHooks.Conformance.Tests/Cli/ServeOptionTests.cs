@@ -25,21 +25,39 @@ public sealed class ServeOptionTests
         var run = await CliRun.InvokeAsync("serve", "--port", "0", "--mode", "sloppy");
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString);
-        Assert.That(run.Error, Does.StartWith("callhooks: --mode 'sloppy': unknown mode; known: strict, accepts-missing-auth, fails-duplicates, slow, server-error-on-malformed, keeps-no-record"));
+        Assert.That(
+            run.Error,
+            Does.StartWith(
+                "callhooks: --mode 'sloppy': unknown mode; known: strict, accepts-missing-auth, fails-duplicates, slow, server-error-on-malformed, keeps-no-record"
+            )
+        );
     }
 
     [Test]
     public async Task Every_bad_serve_option_is_reported_at_once()
     {
-        var run = await CliRun.InvokeAsync("serve", "--port", "x", "--mode", "AcceptsMissingAuth", "--downstream", "ftp://crm.example/push");
+        var run = await CliRun.InvokeAsync(
+            "serve",
+            "--port",
+            "x",
+            "--mode",
+            "AcceptsMissingAuth",
+            "--downstream",
+            "ftp://crm.example/push"
+        );
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString);
-        Assert.That(run.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[]
-        {
-            "callhooks: --port 'x': must be a whole number from 0 to 65535",
-            "callhooks: --mode 'AcceptsMissingAuth': unknown mode; known: strict, accepts-missing-auth, fails-duplicates, slow, server-error-on-malformed, keeps-no-record, stores-raw-payload, record-per-event, record-per-delivery, updates-newest-record, stores-malformed, passes-malformed, blocks-then-fails",
-            "callhooks: --downstream 'ftp://crm.example/push': must be an absolute http or https URL",
-        }));
+        Assert.That(
+            run.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries),
+            Is.EqualTo(
+                new[]
+                {
+                    "callhooks: --port 'x': must be a whole number from 0 to 65535",
+                    "callhooks: --mode 'AcceptsMissingAuth': unknown mode; known: strict, accepts-missing-auth, fails-duplicates, slow, server-error-on-malformed, keeps-no-record, stores-raw-payload, record-per-event, record-per-delivery, updates-newest-record, stores-malformed, passes-malformed, blocks-then-fails",
+                    "callhooks: --downstream 'ftp://crm.example/push': must be an absolute http or https URL",
+                }
+            )
+        );
     }
 
     [Test]
@@ -49,7 +67,19 @@ public sealed class ServeOptionTests
         var options = ServeCommand.Options("0", null, null, null, null, null, null, ["api-key=" + key, "api-key-in=query"]);
         await using var listener = await ReferenceListener.StartAsync(options, CancellationToken.None);
         var target = new Uri(listener.BaseUrl, "myoperator-v2").AbsoluteUri;
-        string[] v2 = ["--target", target, "--provider", "myoperator-v2", "--scenario", "obd-no-answer", "--seed", "42", "--now", "2026-01-15T09:30:00Z"];
+        string[] v2 =
+        [
+            "--target",
+            target,
+            "--provider",
+            "myoperator-v2",
+            "--scenario",
+            "obd-no-answer",
+            "--seed",
+            "42",
+            "--now",
+            "2026-01-15T09:30:00Z",
+        ];
 
         var right = await CliRun.InvokeAsync(["run", .. v2, "--option", "api-key=" + key, "--option", "api-key-in=query"]);
         var wrong = await CliRun.InvokeAsync(["run", .. v2, "--option", "api-key=not-the-key", "--option", "api-key-in=query"]);
@@ -65,12 +95,27 @@ public sealed class ServeOptionTests
     [Test]
     public async Task Bad_provider_options_exit_2_in_the_run_command_s_words_without_the_key()
     {
-        var run = await CliRun.InvokeAsync("serve", "--port", "0", "--basic", "admin:pw", "--option", "api-key=s3cr3t-key", "--option", "api-key-in=body", "--option", "colour=blue");
+        var run = await CliRun.InvokeAsync(
+            "serve",
+            "--port",
+            "0",
+            "--basic",
+            "admin:pw",
+            "--option",
+            "api-key=s3cr3t-key",
+            "--option",
+            "api-key-in=body",
+            "--option",
+            "colour=blue"
+        );
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString);
-        Assert.That(run.Error, Does.Contain("--option colour: myoperator-v2 has no such option")
-            .And.Contain("--option api-key-in=body: use header or query")
-            .And.Contain("--option api-key and --basic: myoperator-v2 authenticates with one method"));
+        Assert.That(
+            run.Error,
+            Does.Contain("--option colour: myoperator-v2 has no such option")
+                .And.Contain("--option api-key-in=body: use header or query")
+                .And.Contain("--option api-key and --basic: myoperator-v2 authenticates with one method")
+        );
         Assert.That(run.Error + run.Out, Does.Not.Contain("s3cr3t-key"));
     }
 

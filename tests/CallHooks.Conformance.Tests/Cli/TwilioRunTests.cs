@@ -29,15 +29,30 @@ public sealed class TwilioRunTests
     [Test]
     public async Task With_basic_auth_each_delivery_records_the_challenged_first_attempt()
     {
-        var run = await CliRun.InvokeAsync(["run", "--provider", "twilio", "--scenario", "incoming-missed", "--basic", "acct:pw-7d1c", .. Fixed]);
+        var run = await CliRun.InvokeAsync([
+            "run",
+            "--provider",
+            "twilio",
+            "--scenario",
+            "incoming-missed",
+            "--basic",
+            "acct:pw-7d1c",
+            .. Fixed,
+        ]);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
         using var results = JsonDocument.Parse(run.File("results.json"));
         foreach (var delivery in results.RootElement.GetProperty("scenarios")[0].GetProperty("deliveries").EnumerateArray())
         {
             var first = delivery.GetProperty("earlierAttempts").EnumerateArray().Single();
             Assert.That(first.GetProperty("response").GetProperty("status").GetInt32(), Is.EqualTo(401));
-            Assert.That(first.GetProperty("request").GetProperty("headers").EnumerateArray().Select(h => h.GetProperty("name").GetString()), Does.Not.Contain("Authorization"));
-            Assert.That(delivery.GetProperty("request").GetProperty("headers").EnumerateArray().Select(h => h.GetProperty("name").GetString()), Does.Contain("Authorization"));
+            Assert.That(
+                first.GetProperty("request").GetProperty("headers").EnumerateArray().Select(h => h.GetProperty("name").GetString()),
+                Does.Not.Contain("Authorization")
+            );
+            Assert.That(
+                delivery.GetProperty("request").GetProperty("headers").EnumerateArray().Select(h => h.GetProperty("name").GetString()),
+                Does.Contain("Authorization")
+            );
         }
     }
 
@@ -49,8 +64,14 @@ public sealed class TwilioRunTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
         using var results = JsonDocument.Parse(run.File("results.json"));
         Assert.That(results.RootElement.GetProperty("summary").GetProperty("passed").GetInt32(), Is.EqualTo(scenarios));
-        var headers = results.RootElement.GetProperty("scenarios")[0].GetProperty("deliveries")[0].GetProperty("request").GetProperty("headers")
-            .EnumerateArray().Select(h => h.GetProperty("name").GetString()).ToList();
+        var headers = results
+            .RootElement.GetProperty("scenarios")[0]
+            .GetProperty("deliveries")[0]
+            .GetProperty("request")
+            .GetProperty("headers")
+            .EnumerateArray()
+            .Select(h => h.GetProperty("name").GetString())
+            .ToList();
         Assert.That(headers, Is.SupersetOf(new[] { "webhook-id", "webhook-timestamp", "webhook-signature" }));
         Assert.That(run.Out + run.Error + run.File("results.json"), Does.Not.Contain("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
     }

@@ -33,7 +33,11 @@ public sealed class FaultMatrixTests(Transport transport)
     public async Task A_host_that_does_not_resolve_is_a_name_resolution_failure()
     {
         // RFC 2606 reserves .invalid: it never resolves, so nothing leaves the machine.
-        var observation = await dispatcher.SendAsync(Post(new Uri("http://callhooks-test.invalid/hook")), LongTimeout, CancellationToken.None);
+        var observation = await dispatcher.SendAsync(
+            Post(new Uri("http://callhooks-test.invalid/hook")),
+            LongTimeout,
+            CancellationToken.None
+        );
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.NameResolution), observation.Failure?.Message);
         Assert.That(observation.Failure!.Message, Does.StartWith("host name does not resolve: "));
         Assert.That(observation.Response, Is.Null);
@@ -60,7 +64,10 @@ public sealed class FaultMatrixTests(Transport transport)
     {
         var observation = await Against(Faults.CloseInHeaders, LongTimeout);
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.ConnectionReset), observation.Failure?.Message);
-        Assert.That(observation.Failure!.Message, Is.EqualTo("connection reset before the response was complete: closed in the middle of the response headers after 27 byte(s)"));
+        Assert.That(
+            observation.Failure!.Message,
+            Is.EqualTo("connection reset before the response was complete: closed in the middle of the response headers after 27 byte(s)")
+        );
     }
 
     [Test]
@@ -68,7 +75,10 @@ public sealed class FaultMatrixTests(Transport transport)
     {
         var observation = await Against(Faults.GarbageThenClose, LongTimeout);
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.MalformedResponse), observation.Failure?.Message);
-        Assert.That(observation.Failure!.Message, Is.EqualTo("the response is not valid HTTP: the listener sent 7 byte(s) starting 'garbage', then closed the connection"));
+        Assert.That(
+            observation.Failure!.Message,
+            Is.EqualTo("the response is not valid HTTP: the listener sent 7 byte(s) starting 'garbage', then closed the connection")
+        );
     }
 
     [Test]
@@ -77,18 +87,27 @@ public sealed class FaultMatrixTests(Transport transport)
         var observation = await Against(
             async connection =>
             {
-                await connection.WriteAsync("HTTP/1.1 200 OK\r\nVary: Origin, Accept\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: 2\r\n\r\nok");
+                await connection.WriteAsync(
+                    "HTTP/1.1 200 OK\r\nVary: Origin, Accept\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: 2\r\n\r\nok"
+                );
                 await connection.Stream.FlushAsync(connection.Stopping);
                 connection.Close();
             },
-            LongTimeout);
-        Assert.That(observation.Response?.Headers, Is.EqualTo(new[]
-        {
-            KeyValuePair.Create("Vary", "Origin"),
-            KeyValuePair.Create("Vary", "Accept"),
-            KeyValuePair.Create("Content-Type", "text/plain; charset=UTF-8"),
-            KeyValuePair.Create("Content-Length", "2"),
-        }), observation.Failure?.Message);
+            LongTimeout
+        );
+        Assert.That(
+            observation.Response?.Headers,
+            Is.EqualTo(
+                new[]
+                {
+                    KeyValuePair.Create("Vary", "Origin"),
+                    KeyValuePair.Create("Vary", "Accept"),
+                    KeyValuePair.Create("Content-Type", "text/plain; charset=UTF-8"),
+                    KeyValuePair.Create("Content-Length", "2"),
+                }
+            ),
+            observation.Failure?.Message
+        );
     }
 
     [Test]
@@ -104,7 +123,13 @@ public sealed class FaultMatrixTests(Transport transport)
     {
         var observation = await Against(Faults.NeverEndingChunkedBody, ShortTimeout);
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Timeout), observation.Failure?.Message);
-        Assert.That(observation.Failure!.Message, Does.Match(@"^no complete response within 300ms \(waiting for the response body; 200 OK came after \d+ ms, then [1-9]\d* body byte\(s\)\)" + Late));
+        Assert.That(
+            observation.Failure!.Message,
+            Does.Match(
+                @"^no complete response within 300ms \(waiting for the response body; 200 OK came after \d+ ms, then [1-9]\d* body byte\(s\)\)"
+                    + Late
+            )
+        );
         Assert.That(observation.LatencyMs, Is.GreaterThanOrEqualTo(ShortTimeout.TotalMilliseconds - 10));
     }
 
@@ -113,7 +138,10 @@ public sealed class FaultMatrixTests(Transport transport)
     {
         var observation = await Against(Faults.SilentUntilClientLeaves, ShortTimeout);
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Timeout), observation.Failure?.Message);
-        Assert.That(observation.Failure!.Message, Does.Match(@"^no complete response within 300ms \(waiting for the response headers\)" + Late));
+        Assert.That(
+            observation.Failure!.Message,
+            Does.Match(@"^no complete response within 300ms \(waiting for the response headers\)" + Late)
+        );
         Assert.That(observation.LatencyMs, Is.GreaterThanOrEqualTo(ShortTimeout.TotalMilliseconds - 10));
     }
 
@@ -122,7 +150,13 @@ public sealed class FaultMatrixTests(Transport transport)
     {
         var observation = await Against(Faults.TrickleBody, ShortTimeout);
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Timeout), observation.Failure?.Message);
-        Assert.That(observation.Failure!.Message, Does.Match(@"^no complete response within 300ms \(waiting for the response body; 200 OK came after \d+ ms, then [1-9]\d* body byte\(s\)\)" + Late));
+        Assert.That(
+            observation.Failure!.Message,
+            Does.Match(
+                @"^no complete response within 300ms \(waiting for the response body; 200 OK came after \d+ ms, then [1-9]\d* body byte\(s\)\)"
+                    + Late
+            )
+        );
     }
 
     [Test]
@@ -154,7 +188,10 @@ public sealed class FaultMatrixTests(Transport transport)
         await using var server = FaultServer.Start(Faults.BasicChallenge);
         var observation = await dispatcher.SendAsync(Post(server.Url), LongTimeout, CancellationToken.None);
         Assert.That(observation.Response?.Status, Is.EqualTo(401));
-        Assert.That(observation.Response!.Headers, Does.Contain(KeyValuePair.Create("WWW-Authenticate", "Basic realm=\"crm\", charset=\"UTF-8\"")));
+        Assert.That(
+            observation.Response!.Headers,
+            Does.Contain(KeyValuePair.Create("WWW-Authenticate", "Basic realm=\"crm\", charset=\"UTF-8\""))
+        );
         Assert.That(server.Requests, Is.EqualTo(1), "the dispatcher sends once; it does not answer the challenge");
     }
 
@@ -174,7 +211,9 @@ public sealed class FaultMatrixTests(Transport transport)
     [Test]
     public async Task A_listener_that_closes_without_answering_gets_the_webhook_once_never_a_hidden_retry()
     {
-        await using var server = FaultServer.Start(connection => connection.Index == 0 ? Faults.Ok(connection) : Faults.EmptyReply(connection));
+        await using var server = FaultServer.Start(connection =>
+            connection.Index == 0 ? Faults.Ok(connection) : Faults.EmptyReply(connection)
+        );
         var first = await dispatcher.SendAsync(Post(server.Url), LongTimeout, CancellationToken.None);
         var second = await dispatcher.SendAsync(Post(server.Url), LongTimeout, CancellationToken.None);
         Assert.That(first.Response?.Status, Is.EqualTo(200));
@@ -192,11 +231,12 @@ public sealed class FaultMatrixTests(Transport transport)
         return observation;
     }
 
-    private static WebhookRequest Post(Uri url) => new()
-    {
-        Method = "POST",
-        Url = url,
-        ContentType = "application/x-www-form-urlencoded",
-        Body = Encoding.UTF8.GetBytes("myoperator=%7B%7D"),
-    };
+    private static WebhookRequest Post(Uri url) =>
+        new()
+        {
+            Method = "POST",
+            Url = url,
+            ContentType = "application/x-www-form-urlencoded",
+            Body = Encoding.UTF8.GetBytes("myoperator=%7B%7D"),
+        };
 }

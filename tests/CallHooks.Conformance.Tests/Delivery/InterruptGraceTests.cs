@@ -54,7 +54,11 @@ public sealed class InterruptGraceTests
         Assert.That(delivery.Passed, Is.False);
     }
 
-    private static async Task<IReadOnlyList<Results.ScenarioResult>> RunAsync(FaultServer server, TimeSpan grace, CancellationToken interrupt)
+    private static async Task<IReadOnlyList<Results.ScenarioResult>> RunAsync(
+        FaultServer server,
+        TimeSpan grace,
+        CancellationToken interrupt
+    )
     {
         using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(2));
         var plan = new RunPlan
@@ -66,6 +70,10 @@ public sealed class InterruptGraceTests
             Timeout = TimeSpan.FromSeconds(30),
             InterruptGrace = grace,
         };
-        return await new ConformanceRun(new WebhookDispatcher(client, TimeProvider.System), TimeProvider.System).ExecuteAsync(plan, null, interrupt);
+        return await new ConformanceRun(new WebhookDispatcher(client, TimeProvider.System), TimeProvider.System).ExecuteAsync(
+            plan,
+            null,
+            interrupt
+        );
     }
 }

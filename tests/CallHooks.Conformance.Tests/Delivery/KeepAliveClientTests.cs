@@ -27,7 +27,9 @@ public sealed class KeepAliveClientTests
     [Test]
     public async Task Connection_close_from_the_listener_means_a_new_connection_for_the_next_delivery()
     {
-        await using var server = FaultServer.Start(connection => connection.WriteAsync("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok"));
+        await using var server = FaultServer.Start(connection =>
+            connection.WriteAsync("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok")
+        );
         using var client = NewClient();
         Assert.That((await SendAsync(client, server.Url)).Response?.Status, Is.EqualTo(200));
         Assert.That((await SendAsync(client, server.Url)).Response?.Status, Is.EqualTo(200));
@@ -108,15 +110,31 @@ public sealed class KeepAliveClientTests
         Assert.That(server.Connections, Is.EqualTo(2));
     }
 
-    [TestCase("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;name=value\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: t\r\n\r\n", "hello world", TestName = "Chunked body with an extension and a trailer")]
-    [TestCase("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n", "ok", TestName = "Chunked as the last of several codings")]
+    [TestCase(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;name=value\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: t\r\n\r\n",
+        "hello world",
+        TestName = "Chunked body with an extension and a trailer"
+    )]
+    [TestCase(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n",
+        "ok",
+        TestName = "Chunked as the last of several codings"
+    )]
     [TestCase("HTTP/1.1 200 OK\nContent-Length: 2\n\nok", "ok", TestName = "Bare LF line ends")]
-    [TestCase("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", "ok", TestName = "An interim 100 Continue before the answer")]
+    [TestCase(
+        "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
+        "ok",
+        TestName = "An interim 100 Continue before the answer"
+    )]
     [TestCase("HTTP/1.1 204 No Content\r\n\r\n", "", TestName = "204 without a length has no body")]
     [TestCase("HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\n", "", TestName = "304 has no body, even with a length")]
     [TestCase("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nok", "ok", TestName = "Repeated equal Content-Length")]
     [TestCase("HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\n\r\nok", "ok", TestName = "Content-Length as a list of equal values")]
-    [TestCase("HTTP/1.1 200 OK\r\nTransfer-Encoding:\r\n chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n", "ok", TestName = "Transfer-Encoding folded onto a second line")]
+    [TestCase(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding:\r\n chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n",
+        "ok",
+        TestName = "Transfer-Encoding folded onto a second line"
+    )]
     public async Task A_framing_the_rfc_allows_is_read_whole_and_the_connection_reused(string response, string body)
     {
         await using var server = FaultServer.Start(connection => connection.WriteAsync(response));
@@ -129,7 +147,10 @@ public sealed class KeepAliveClientTests
     }
 
     [TestCase("HTTP/1.0 200 OK\r\n\r\nuntil close", TestName = "HTTP/1.0 body up to the close")]
-    [TestCase("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: other\r\n\r\nuntil close", TestName = "101 hands the connection over: read to the close")]
+    [TestCase(
+        "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: other\r\n\r\nuntil close",
+        TestName = "101 hands the connection over: read to the close"
+    )]
     [TestCase("HTTP/1.1 200 OK\r\n\r\nuntil close", TestName = "HTTP/1.1 body without a length, up to the close")]
     public async Task A_body_without_a_length_runs_until_the_listener_closes(string response)
     {
@@ -151,20 +172,43 @@ public sealed class KeepAliveClientTests
     public async Task Connection_close_folded_onto_a_second_line_still_ends_the_connection()
     {
         // The listener keeps the connection open, so only the parser's reading of the folded header can drop it.
-        await using var server = FaultServer.Start(connection => connection.WriteAsync("HTTP/1.1 200 OK\r\nConnection: keep-alive,\r\n close\r\nContent-Length: 2\r\n\r\nok"));
+        await using var server = FaultServer.Start(connection =>
+            connection.WriteAsync("HTTP/1.1 200 OK\r\nConnection: keep-alive,\r\n close\r\nContent-Length: 2\r\n\r\nok")
+        );
         using var client = NewClient();
         Assert.That((await SendAsync(client, server.Url)).Response?.Body, Is.EqualTo("ok"));
         Assert.That((await SendAsync(client, server.Url)).Response?.Body, Is.EqualTo("ok"));
         Assert.That(server.Connections, Is.EqualTo(2));
     }
 
-    [TestCase("HTTP/1.1 200 OK\r\nContent-Length: two\r\n\r\nok", "the response is not valid HTTP: the Content-Length 'two' is not a number")]
-    [TestCase("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok", "the response is not valid HTTP: two Content-Length values disagree (2 and 3)")]
-    [TestCase("HTTP/1.1 200 OK\r\nBad Name: x\r\nContent-Length: 0\r\n\r\n", "the response is not valid HTTP: the header name 'Bad Name' is not a token")]
-    [TestCase("HTTP/1.1 200 OK\r\nno colon here\r\nContent-Length: 0\r\n\r\n", "the response is not valid HTTP: the header line 'no colon here' has no colon")]
-    [TestCase("HTTP/2 200 OK\r\nContent-Length: 0\r\n\r\n", "the response is not valid HTTP: the status line 'HTTP/2 200 OK' is not 'HTTP/1.x NNN reason'")]
-    [TestCase("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nok\r\n0\r\n\r\n", "the response is not valid HTTP: the chunk size 'zz' is not hexadecimal")]
-    [TestCase("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nok\r\n0\r\n\r\n", "the response is not valid HTTP: a chunk's data is longer than its size says")]
+    [TestCase(
+        "HTTP/1.1 200 OK\r\nContent-Length: two\r\n\r\nok",
+        "the response is not valid HTTP: the Content-Length 'two' is not a number"
+    )]
+    [TestCase(
+        "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok",
+        "the response is not valid HTTP: two Content-Length values disagree (2 and 3)"
+    )]
+    [TestCase(
+        "HTTP/1.1 200 OK\r\nBad Name: x\r\nContent-Length: 0\r\n\r\n",
+        "the response is not valid HTTP: the header name 'Bad Name' is not a token"
+    )]
+    [TestCase(
+        "HTTP/1.1 200 OK\r\nno colon here\r\nContent-Length: 0\r\n\r\n",
+        "the response is not valid HTTP: the header line 'no colon here' has no colon"
+    )]
+    [TestCase(
+        "HTTP/2 200 OK\r\nContent-Length: 0\r\n\r\n",
+        "the response is not valid HTTP: the status line 'HTTP/2 200 OK' is not 'HTTP/1.x NNN reason'"
+    )]
+    [TestCase(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nok\r\n0\r\n\r\n",
+        "the response is not valid HTTP: the chunk size 'zz' is not hexadecimal"
+    )]
+    [TestCase(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nok\r\n0\r\n\r\n",
+        "the response is not valid HTTP: a chunk's data is longer than its size says"
+    )]
     public async Task A_response_that_breaks_http_is_malformed_and_says_how(string response, string message)
     {
         await using var server = FaultServer.Start(connection => connection.WriteAsync(response));
@@ -178,10 +222,15 @@ public sealed class KeepAliveClientTests
     public async Task Headers_longer_than_64_KiB_are_malformed()
     {
         var padding = new string('a', 70 * 1024);
-        await using var server = FaultServer.Start(connection => connection.WriteAsync($"HTTP/1.1 200 OK\r\nX-Padding: {padding}\r\nContent-Length: 0\r\n\r\n"));
+        await using var server = FaultServer.Start(connection =>
+            connection.WriteAsync($"HTTP/1.1 200 OK\r\nX-Padding: {padding}\r\nContent-Length: 0\r\n\r\n")
+        );
         using var client = NewClient();
         var observation = await SendAsync(client, server.Url);
-        Assert.That(observation.Failure?.Message, Is.EqualTo("the response is not valid HTTP: the status line and headers are longer than 64 KiB"));
+        Assert.That(
+            observation.Failure?.Message,
+            Is.EqualTo("the response is not valid HTTP: the status line and headers are longer than 64 KiB")
+        );
     }
 
     [Test]
@@ -196,8 +245,16 @@ public sealed class KeepAliveClientTests
         using var client = NewClient();
         var exact = await SendAsync(client, server.Url);
         var longer = await SendAsync(client, server.Url);
-        Assert.That((exact.Response?.BodyBytes, exact.Response?.BodyTruncated), Is.EqualTo(((long?)limit, (bool?)false)), exact.Failure?.Message);
-        Assert.That((longer.Response?.BodyBytes, longer.Response?.BodyTruncated, longer.Response?.Body.Length), Is.EqualTo(((long?)limit + 1, (bool?)true, (int?)limit)), longer.Failure?.Message);
+        Assert.That(
+            (exact.Response?.BodyBytes, exact.Response?.BodyTruncated),
+            Is.EqualTo(((long?)limit, (bool?)false)),
+            exact.Failure?.Message
+        );
+        Assert.That(
+            (longer.Response?.BodyBytes, longer.Response?.BodyTruncated, longer.Response?.Body.Length),
+            Is.EqualTo(((long?)limit + 1, (bool?)true, (int?)limit)),
+            longer.Failure?.Message
+        );
         Assert.That(server.Connections, Is.EqualTo(1), "the exact body left the connection reusable");
         await SendAsync(client, server.Url);
         Assert.That(server.Connections, Is.EqualTo(2), "the rest of a truncated body is never read, so its connection is not reused");
@@ -211,7 +268,10 @@ public sealed class KeepAliveClientTests
         var request = Post(server.Url) with { Headers = [KeyValuePair.Create("X-Agent", "Rāj")] };
         var observation = await client.SendAsync(request, Timeout, CancellationToken.None);
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Other));
-        Assert.That(observation.Failure!.Message, Is.EqualTo("the value of header 'X-Agent' is not ASCII; HTTP header values are sent as ASCII"));
+        Assert.That(
+            observation.Failure!.Message,
+            Is.EqualTo("the value of header 'X-Agent' is not ASCII; HTTP header values are sent as ASCII")
+        );
         Assert.That(server.Requests, Is.Zero);
     }
 
@@ -238,7 +298,9 @@ public sealed class KeepAliveClientTests
     [Test]
     public async Task A_reused_connection_still_times_out_at_the_deadline()
     {
-        await using var server = FaultServer.Start(connection => connection.Index == 0 ? Faults.Ok(connection) : Faults.SilentUntilClientLeaves(connection));
+        await using var server = FaultServer.Start(connection =>
+            connection.Index == 0 ? Faults.Ok(connection) : Faults.SilentUntilClientLeaves(connection)
+        );
         using var client = NewClient();
         Assert.That((await SendAsync(client, server.Url)).Response?.Status, Is.EqualTo(200));
         var second = await client.SendAsync(Post(server.Url), TimeSpan.FromMilliseconds(300), CancellationToken.None);
@@ -274,7 +336,14 @@ public sealed class KeepAliveClientTests
         await using var server = FaultServer.Start(Faults.Ok);
         using var client = NewClient();
         await SendAsync(client, server.Url);
-        var refused = await client.SendAsync(Post(server.Url) with { Headers = [KeyValuePair.Create("X-Agent", "Rāj")] }, Timeout, CancellationToken.None);
+        var refused = await client.SendAsync(
+            Post(server.Url) with
+            {
+                Headers = [KeyValuePair.Create("X-Agent", "Rāj")],
+            },
+            Timeout,
+            CancellationToken.None
+        );
         Assert.That(refused.Failure?.Kind, Is.EqualTo(FailureKind.Other), refused.Failure?.Message);
         for (var delivery = 0; delivery < 3; delivery++)
             Assert.That((await SendAsync(client, server.Url)).Response?.Body, Is.EqualTo("ok"));
@@ -299,15 +368,17 @@ public sealed class KeepAliveClientTests
 
     private static KeepAliveClient NewClient() => new(TimeSpan.FromSeconds(2), TlsTrust.System, TimeProvider.System);
 
-    private static Task<Observation> SendAsync(KeepAliveClient client, Uri url) => client.SendAsync(Post(url), Timeout, CancellationToken.None);
+    private static Task<Observation> SendAsync(KeepAliveClient client, Uri url) =>
+        client.SendAsync(Post(url), Timeout, CancellationToken.None);
 
-    private static WebhookRequest Post(Uri url) => new()
-    {
-        Method = "POST",
-        Url = url,
-        ContentType = "application/x-www-form-urlencoded",
-        Body = Encoding.UTF8.GetBytes("myoperator=%7B%7D"),
-    };
+    private static WebhookRequest Post(Uri url) =>
+        new()
+        {
+            Method = "POST",
+            Url = url,
+            ContentType = "application/x-www-form-urlencoded",
+            Body = Encoding.UTF8.GetBytes("myoperator=%7B%7D"),
+        };
 
     /// <summary>
     /// A TLS listener that answers one request per connection and then closes it without saying so beforehand

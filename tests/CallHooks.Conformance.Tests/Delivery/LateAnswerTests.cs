@@ -26,8 +26,12 @@ public sealed class LateAnswerTests
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Timeout), () => $"{observation}");
         Assert.That(observation.Response, Is.Null, () => $"{observation}");
         Assert.That(observation.LatencyMs, Is.EqualTo(300), "a delivery fails when its budget runs out");
-        Assert.That(observation.Failure!.Message, Does.Match(
-            @"^no complete response within 300ms \(waiting for the response headers\); answered 500 Internal Server Error after \d\.\d s, too late: the provider had given up$"));
+        Assert.That(
+            observation.Failure!.Message,
+            Does.Match(
+                @"^no complete response within 300ms \(waiting for the response headers\); answered 500 Internal Server Error after \d\.\d s, too late: the provider had given up$"
+            )
+        );
         Assert.That(observation.Late, Is.Not.Null);
         Assert.That(observation.Late!.StatusLine, Is.EqualTo("500 Internal Server Error"));
         Assert.That(observation.Late.Complete, Is.True);
@@ -41,8 +45,12 @@ public sealed class LateAnswerTests
         await using var listener = await ScriptedListener.StartAsync(context => Task.Delay(Timeout.Infinite, context.RequestAborted));
         var observation = await Send(listener, lateWindow: TimeSpan.FromMilliseconds(300));
 
-        Assert.That(observation.Failure!.Message, Does.Match(
-            @"^no complete response within 300ms \(waiting for the response headers\); still no answer after \d\.\d s, when callhooks stopped reading$"));
+        Assert.That(
+            observation.Failure!.Message,
+            Does.Match(
+                @"^no complete response within 300ms \(waiting for the response headers\); still no answer after \d\.\d s, when callhooks stopped reading$"
+            )
+        );
         Assert.That(observation.Late!.StatusLine, Is.Null);
         Assert.That(observation.Late.Complete, Is.False);
         Assert.That(observation.AnsweredAfterMs, Is.Null);
@@ -60,8 +68,12 @@ public sealed class LateAnswerTests
         });
         var observation = await Send(listener, lateWindow: TimeSpan.FromMilliseconds(200));
 
-        Assert.That(observation.Failure!.Message, Does.Match(
-            @"^no complete response within 300ms \(waiting for the response body; 200 OK came after \d+ ms, then 7 body byte\(s\)\); still no answer after \d\.\d s, when callhooks stopped reading$"));
+        Assert.That(
+            observation.Failure!.Message,
+            Does.Match(
+                @"^no complete response within 300ms \(waiting for the response body; 200 OK came after \d+ ms, then 7 body byte\(s\)\); still no answer after \d\.\d s, when callhooks stopped reading$"
+            )
+        );
     }
 
     [Test]
@@ -71,7 +83,11 @@ public sealed class LateAnswerTests
         using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         var observation = await Send(listener, lateWindow: TimeSpan.FromSeconds(5), interrupt.Token);
 
-        Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Timeout), "past its budget the delivery has failed; the interruption only ended the reading");
+        Assert.That(
+            observation.Failure?.Kind,
+            Is.EqualTo(FailureKind.Timeout),
+            "past its budget the delivery has failed; the interruption only ended the reading"
+        );
         Assert.That(observation.Failure!.Message, Is.EqualTo("no complete response within 300ms (waiting for the response headers)"));
         Assert.That(observation.Late, Is.Null);
     }
@@ -87,16 +103,24 @@ public sealed class LateAnswerTests
         Assert.That(LateReading.Until(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20)), Is.EqualTo(TimeSpan.FromSeconds(25)));
     }
 
-    private static async Task<Observation> Send(ScriptedListener listener, TimeSpan lateWindow, CancellationToken cancellationToken = default)
+    private static async Task<Observation> Send(
+        ScriptedListener listener,
+        TimeSpan lateWindow,
+        CancellationToken cancellationToken = default
+    )
     {
         using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(2));
         var dispatcher = new WebhookDispatcher(client, TimeProvider.System, lateWindow);
-        return await dispatcher.SendAsync(new WebhookRequest
-        {
-            Method = "POST",
-            Url = listener.BaseUrl,
-            ContentType = "application/json",
-            Body = Encoding.UTF8.GetBytes("{}"),
-        }, Budget, cancellationToken);
+        return await dispatcher.SendAsync(
+            new WebhookRequest
+            {
+                Method = "POST",
+                Url = listener.BaseUrl,
+                ContentType = "application/json",
+                Body = Encoding.UTF8.GetBytes("{}"),
+            },
+            Budget,
+            cancellationToken
+        );
     }
 }

@@ -106,7 +106,10 @@ public sealed class TlsTrustTests(Transport transport)
         (await holding).Dispose();
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Timeout), observation.Failure?.Message);
         Assert.That(observation.Failure!.Message, Does.Match(@"^no connection within the connect timeout \(gave up after \d+ ms\)$"));
-        Assert.That(observation.LatencyMs, Is.GreaterThanOrEqualTo(TransportUnderTest.ConnectTimeout.TotalMilliseconds - 10).And.LessThan(4500));
+        Assert.That(
+            observation.LatencyMs,
+            Is.GreaterThanOrEqualTo(TransportUnderTest.ConnectTimeout.TotalMilliseconds - 10).And.LessThan(4500)
+        );
     }
 
     [Test]
@@ -130,5 +133,12 @@ public sealed class TlsTrustTests(Transport transport)
         return await client.SendAsync(Get(listener.Url), TimeSpan.FromSeconds(5), CancellationToken.None);
     }
 
-    private static WebhookRequest Get(Uri url) => new() { Method = "POST", Url = url, ContentType = "text/plain", Body = Encoding.UTF8.GetBytes("x") };
+    private static WebhookRequest Get(Uri url) =>
+        new()
+        {
+            Method = "POST",
+            Url = url,
+            ContentType = "text/plain",
+            Body = Encoding.UTF8.GetBytes("x"),
+        };
 }

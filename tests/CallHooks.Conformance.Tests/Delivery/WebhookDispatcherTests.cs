@@ -26,7 +26,11 @@ public sealed class WebhookDispatcherTests
     public async Task A_closed_port_is_recorded_as_connection_refused()
     {
         var port = FreePort();
-        var observation = await dispatcher.SendAsync(Post(new Uri($"http://127.0.0.1:{port}/hook")), TimeSpan.FromSeconds(5), CancellationToken.None);
+        var observation = await dispatcher.SendAsync(
+            Post(new Uri($"http://127.0.0.1:{port}/hook")),
+            TimeSpan.FromSeconds(5),
+            CancellationToken.None
+        );
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.ConnectionRefused));
         Assert.That(observation.Response, Is.Null);
     }
@@ -70,7 +74,9 @@ public sealed class WebhookDispatcherTests
     [Test]
     public async Task A_redirect_is_recorded_not_followed()
     {
-        var observation = await AgainstRawServer(_ => Encoding.ASCII.GetBytes("HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:1/elsewhere\r\nContent-Length: 0\r\n\r\n"));
+        var observation = await AgainstRawServer(_ =>
+            Encoding.ASCII.GetBytes("HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:1/elsewhere\r\nContent-Length: 0\r\n\r\n")
+        );
         Assert.That(observation.Response?.Status, Is.EqualTo(302));
         Assert.That(observation.Response!.Headers, Does.Contain(KeyValuePair.Create("Location", "http://127.0.0.1:1/elsewhere")));
     }
@@ -79,7 +85,9 @@ public sealed class WebhookDispatcherTests
     public async Task A_huge_body_is_read_only_up_to_the_limit()
     {
         var body = new string('x', WebhookDispatcher.MaxBodyBytes * 3);
-        var observation = await AgainstRawServer(_ => Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}\r\n\r\n{body}"));
+        var observation = await AgainstRawServer(_ =>
+            Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}\r\n\r\n{body}")
+        );
         Assert.That(observation.Response?.BodyTruncated, Is.True);
         Assert.That(observation.Response!.Body, Has.Length.EqualTo(WebhookDispatcher.MaxBodyBytes));
     }
@@ -87,7 +95,9 @@ public sealed class WebhookDispatcherTests
     [Test]
     public async Task Status_reason_headers_and_body_are_recorded()
     {
-        var observation = await AgainstRawServer(_ => Encoding.ASCII.GetBytes("HTTP/1.1 503 Busy Now\r\nRetry-After: 7\r\nContent-Type: text/plain\r\nContent-Length: 4\r\n\r\nbusy"));
+        var observation = await AgainstRawServer(_ =>
+            Encoding.ASCII.GetBytes("HTTP/1.1 503 Busy Now\r\nRetry-After: 7\r\nContent-Type: text/plain\r\nContent-Length: 4\r\n\r\nbusy")
+        );
         Assert.That(observation.Response?.Status, Is.EqualTo(503));
         Assert.That(observation.Response!.Reason, Is.EqualTo("Busy Now"));
         Assert.That(observation.Response.Body, Is.EqualTo("busy"));
@@ -113,13 +123,14 @@ public sealed class WebhookDispatcherTests
         return observation;
     }
 
-    private static WebhookRequest Post(Uri url) => new()
-    {
-        Method = "POST",
-        Url = url,
-        ContentType = "application/x-www-form-urlencoded",
-        Body = Encoding.UTF8.GetBytes("myoperator=%7B%7D"),
-    };
+    private static WebhookRequest Post(Uri url) =>
+        new()
+        {
+            Method = "POST",
+            Url = url,
+            ContentType = "application/x-www-form-urlencoded",
+            Body = Encoding.UTF8.GetBytes("myoperator=%7B%7D"),
+        };
 
     private static Uri Url(TcpListener server) => new($"http://127.0.0.1:{((IPEndPoint)server.LocalEndpoint).Port}/hook");
 

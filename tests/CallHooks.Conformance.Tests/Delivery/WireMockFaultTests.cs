@@ -27,13 +27,31 @@ public sealed class WireMockFaultTests(Transport transport)
         wireMock = await WireMockServer.StartAsync();
         client = TransportUnderTest.Create(transport, TlsTrust.System);
         foreach (var fault in new[] { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE" })
-            await wireMock.StubAsync("""{"request":{"method":"POST","url":"/fault/FAULT"},"response":{"fault":"FAULT"}}""".Replace("FAULT", fault, StringComparison.Ordinal));
-        await wireMock.StubAsync("""{"request":{"method":"POST","url":"/slow-headers"},"response":{"status":200,"body":"late","fixedDelayMilliseconds":3000}}""");
-        await wireMock.StubAsync("""{"request":{"method":"POST","url":"/dribble-slow"},"response":{"status":200,"body":"0123456789abcdefghij","chunkedDribbleDelay":{"numberOfChunks":10,"totalDuration":5000}}}""");
-        await wireMock.StubAsync("""{"request":{"method":"POST","url":"/dribble-fast"},"response":{"status":200,"body":"0123456789abcdefghij","chunkedDribbleDelay":{"numberOfChunks":5,"totalDuration":100}}}""");
-        await wireMock.StubAsync("""{"request":{"method":"POST","url":"/redirect"},"response":{"status":302,"headers":{"Location":"/elsewhere"}}}""");
-        await wireMock.StubAsync("""{"request":{"method":"POST","url":"/unavailable"},"response":{"status":503,"body":"down for maintenance"}}""");
-        await wireMock.StubAsync("""{"request":{"method":"POST","url":"/challenge"},"response":{"status":401,"headers":{"WWW-Authenticate":"Basic realm=\"crm\""}}}""");
+            await wireMock.StubAsync(
+                """{"request":{"method":"POST","url":"/fault/FAULT"},"response":{"fault":"FAULT"}}""".Replace(
+                    "FAULT",
+                    fault,
+                    StringComparison.Ordinal
+                )
+            );
+        await wireMock.StubAsync(
+            """{"request":{"method":"POST","url":"/slow-headers"},"response":{"status":200,"body":"late","fixedDelayMilliseconds":3000}}"""
+        );
+        await wireMock.StubAsync(
+            """{"request":{"method":"POST","url":"/dribble-slow"},"response":{"status":200,"body":"0123456789abcdefghij","chunkedDribbleDelay":{"numberOfChunks":10,"totalDuration":5000}}}"""
+        );
+        await wireMock.StubAsync(
+            """{"request":{"method":"POST","url":"/dribble-fast"},"response":{"status":200,"body":"0123456789abcdefghij","chunkedDribbleDelay":{"numberOfChunks":5,"totalDuration":100}}}"""
+        );
+        await wireMock.StubAsync(
+            """{"request":{"method":"POST","url":"/redirect"},"response":{"status":302,"headers":{"Location":"/elsewhere"}}}"""
+        );
+        await wireMock.StubAsync(
+            """{"request":{"method":"POST","url":"/unavailable"},"response":{"status":503,"body":"down for maintenance"}}"""
+        );
+        await wireMock.StubAsync(
+            """{"request":{"method":"POST","url":"/challenge"},"response":{"status":401,"headers":{"WWW-Authenticate":"Basic realm=\"crm\""}}}"""
+        );
     }
 
     [OneTimeTearDown]
@@ -62,7 +80,10 @@ public sealed class WireMockFaultTests(Transport transport)
     {
         var observation = await SendAsync("/slow-headers", ShortTimeout);
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Timeout), observation.Failure?.Message);
-        Assert.That(observation.Failure!.Message, Does.Match(@"^no complete response within 300ms \(waiting for the response headers\)" + Late));
+        Assert.That(
+            observation.Failure!.Message,
+            Does.Match(@"^no complete response within 300ms \(waiting for the response headers\)" + Late)
+        );
         Assert.That(observation.LatencyMs, Is.GreaterThanOrEqualTo(ShortTimeout.TotalMilliseconds - 10));
     }
 
@@ -72,7 +93,10 @@ public sealed class WireMockFaultTests(Transport transport)
         // WireMock sends the headers with the first chunk, 500 ms in; the body would take 5 s.
         var observation = await SendAsync("/dribble-slow", TimeSpan.FromSeconds(1));
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Timeout), observation.Failure?.Message);
-        Assert.That(observation.Failure!.Message, Does.StartWith("no complete response within 1s (waiting for the response body; 200 OK came after "));
+        Assert.That(
+            observation.Failure!.Message,
+            Does.StartWith("no complete response within 1s (waiting for the response body; 200 OK came after ")
+        );
     }
 
     [Test]
@@ -106,7 +130,14 @@ public sealed class WireMockFaultTests(Transport transport)
 
     private Task<Observation> SendAsync(string path, TimeSpan timeout) =>
         client.SendAsync(
-            new WebhookRequest { Method = "POST", Url = new Uri(wireMock.BaseUrl, path), ContentType = "application/x-www-form-urlencoded", Body = Encoding.UTF8.GetBytes("myoperator=%7B%7D") },
+            new WebhookRequest
+            {
+                Method = "POST",
+                Url = new Uri(wireMock.BaseUrl, path),
+                ContentType = "application/x-www-form-urlencoded",
+                Body = Encoding.UTF8.GetBytes("myoperator=%7B%7D"),
+            },
             timeout,
-            CancellationToken.None);
+            CancellationToken.None
+        );
 }

@@ -12,18 +12,34 @@ public sealed class ExpectationEvaluatorTests
 
     [Test]
     public void A_wrong_status_says_what_was_expected_and_what_came() =>
-        Assert.That(ExpectationEvaluator.Evaluate(Default, Response(500, 12, reason: "Internal Server Error")),
-            Is.EqualTo(new[] { "expected status 2xx, got 500 Internal Server Error" }));
+        Assert.That(
+            ExpectationEvaluator.Evaluate(Default, Response(500, 12, reason: "Internal Server Error")),
+            Is.EqualTo(new[] { "expected status 2xx, got 500 Internal Server Error" })
+        );
 
     [Test]
     public void A_slow_answer_breaks_the_budget() =>
-        Assert.That(ExpectationEvaluator.Evaluate(Default, Response(200, 5600)),
-            Is.EqualTo(new[] { "expected a response within 5s, took 5600 ms" }));
+        Assert.That(
+            ExpectationEvaluator.Evaluate(Default, Response(200, 5600)),
+            Is.EqualTo(new[] { "expected a response within 5s, took 5600 ms" })
+        );
 
     [Test]
     public void No_response_names_the_failure() =>
-        Assert.That(ExpectationEvaluator.Evaluate(Default, new Observation { SentAt = DateTimeOffset.UnixEpoch, LatencyMs = 3, Failure = new ObservedFailure(FailureKind.ConnectionRefused, "connection refused: nothing listens at the target") }),
-            Is.EqualTo(new[] { "expected status 2xx within 5s, got no response: connection refused: nothing listens at the target (after 3 ms)" }));
+        Assert.That(
+            ExpectationEvaluator.Evaluate(
+                Default,
+                new Observation
+                {
+                    SentAt = DateTimeOffset.UnixEpoch,
+                    LatencyMs = 3,
+                    Failure = new ObservedFailure(FailureKind.ConnectionRefused, "connection refused: nothing listens at the target"),
+                }
+            ),
+            Is.EqualTo(
+                new[] { "expected status 2xx within 5s, got no response: connection refused: nothing listens at the target (after 3 ms)" }
+            )
+        );
 
     [TestCase("2xx", 299, true)]
     [TestCase("2xx", 300, false)]
@@ -45,11 +61,16 @@ public sealed class ExpectationEvaluatorTests
     public void Body_checks_quote_what_came()
     {
         var spec = Default with { BodyContains = "accepted", BodyMatches = "^\\{\"ok\":true" };
-        Assert.That(ExpectationEvaluator.Evaluate(spec, Response(200, 1, body: "{\"ok\":false}")), Is.EqualTo(new[]
-        {
-            "expected the body to contain \"accepted\", got \"{\"ok\":false}\"",
-            "expected the body to match /^\\{\"ok\":true/, got \"{\"ok\":false}\"",
-        }));
+        Assert.That(
+            ExpectationEvaluator.Evaluate(spec, Response(200, 1, body: "{\"ok\":false}")),
+            Is.EqualTo(
+                new[]
+                {
+                    "expected the body to contain \"accepted\", got \"{\"ok\":false}\"",
+                    "expected the body to match /^\\{\"ok\":true/, got \"{\"ok\":false}\"",
+                }
+            )
+        );
     }
 
     [Test]
@@ -60,10 +81,11 @@ public sealed class ExpectationEvaluatorTests
         Assert.That(ExpectationEvaluator.Describe(merged), Is.EqualTo("status 401 within 1s"));
     }
 
-    private static Observation Response(int status, double latency, string reason = "", string body = "") => new()
-    {
-        SentAt = DateTimeOffset.UnixEpoch,
-        LatencyMs = latency,
-        Response = new ObservedResponse(status, reason, [], body, body.Length, false, latency / 2),
-    };
+    private static Observation Response(int status, double latency, string reason = "", string body = "") =>
+        new()
+        {
+            SentAt = DateTimeOffset.UnixEpoch,
+            LatencyMs = latency,
+            Response = new ObservedResponse(status, reason, [], body, body.Length, false, latency / 2),
+        };
 }

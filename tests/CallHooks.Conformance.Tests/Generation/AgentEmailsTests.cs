@@ -23,7 +23,11 @@ public sealed class AgentEmailsTests
             Assert.That(bogus.Name.FirstName(), Is.EqualTo(first));
             Assert.That(bogus.Name.LastName(), Is.EqualTo(last));
 
-            Assert.That(AgentEmails.Email(ours, first, last, "example.com"), Is.EqualTo(bogus.Internet.Email(first, last, "example.com")), $"seed {seed}");
+            Assert.That(
+                AgentEmails.Email(ours, first, last, "example.com"),
+                Is.EqualTo(bogus.Internet.Email(first, last, "example.com")),
+                $"seed {seed}"
+            );
             Assert.That(ours.Random.Number(0, 1_000_000), Is.EqualTo(bogus.Random.Number(0, 1_000_000)), $"next draw, seed {seed}");
         }
     }
@@ -42,7 +46,11 @@ public sealed class AgentEmailsTests
         {
             ours.Random = new Randomizer(seed);
             bogus.Random = new Randomizer(seed);
-            Assert.That(AgentEmails.Email(ours, first, last, "example.com"), Is.EqualTo(bogus.Internet.Email(first, last, "example.com")), $"seed {seed}");
+            Assert.That(
+                AgentEmails.Email(ours, first, last, "example.com"),
+                Is.EqualTo(bogus.Internet.Email(first, last, "example.com")),
+                $"seed {seed}"
+            );
         }
     }
 }

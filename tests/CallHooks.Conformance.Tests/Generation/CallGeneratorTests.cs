@@ -29,7 +29,10 @@ public sealed class CallGeneratorTests
         // The per-scenario seed depends only on the run seed and the scenario's identity, not its position.
         var scenario = Fixtures.Scenario("obd-no-answer");
         Assert.That(SeedMixer.Mix(5, scenario.Provider, scenario.Name), Is.EqualTo(SeedMixer.Mix(5, "myoperator-incall", "obd-no-answer")));
-        Assert.That(SeedMixer.Mix(5, scenario.Provider, scenario.Name), Is.Not.EqualTo(SeedMixer.Mix(5, scenario.Provider, "obd-answered")));
+        Assert.That(
+            SeedMixer.Mix(5, scenario.Provider, scenario.Name),
+            Is.Not.EqualTo(SeedMixer.Mix(5, scenario.Provider, "obd-answered"))
+        );
     }
 
     [Test]
@@ -59,7 +62,11 @@ public sealed class CallGeneratorTests
             Assert.That(call.Entropy, Does.Match("^[0-9a-f]{32}$"));
             Assert.That(call.Node, Does.Match("^[ns][1-9]$"));
             Assert.That(call.ReferenceId, Is.Not.Null, "OBD calls carry a campaign reference");
-            Assert.That(call.ReferenceId, Does.Match("^[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"), "a version-1 UUID like the sample's");
+            Assert.That(
+                call.ReferenceId,
+                Does.Match("^[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"),
+                "a version-1 UUID like the sample's"
+            );
             Assert.That(Guid.Parse(call.ReferenceId!).Version, Is.EqualTo(1));
         });
     }
@@ -108,6 +115,20 @@ public sealed class CallGeneratorTests
     }
 
     private static string Describe(Call call) =>
-        string.Join("|", call.LogId, call.Node, call.Sequence, call.Customer, call.ServiceNumber, call.CompanyId, call.PublicIvrId,
-            call.ClientRefId, call.Entropy, call.RingSeconds, call.TalkSeconds, call.ReferenceId, string.Join(",", call.Agents));
+        string.Join(
+            "|",
+            call.LogId,
+            call.Node,
+            call.Sequence,
+            call.Customer,
+            call.ServiceNumber,
+            call.CompanyId,
+            call.PublicIvrId,
+            call.ClientRefId,
+            call.Entropy,
+            call.RingSeconds,
+            call.TalkSeconds,
+            call.ReferenceId,
+            string.Join(",", call.Agents)
+        );
 }

@@ -45,5 +45,9 @@ public sealed class LoadCallGenerationTests
     }
 
     private static bool SameIds(Calls.Call left, Calls.Call right) =>
-        left.LogId == right.LogId && left.Sequence == right.Sequence && left.Entropy == right.Entropy && left.Customer == right.Customer && left.ReferenceId == right.ReferenceId;
+        left.LogId == right.LogId
+        && left.Sequence == right.Sequence
+        && left.Entropy == right.Entropy
+        && left.Customer == right.Customer
+        && left.ReferenceId == right.ReferenceId;
 }

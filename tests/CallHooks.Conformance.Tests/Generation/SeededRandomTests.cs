@@ -11,7 +11,8 @@ public sealed class SeededRandomTests
 {
     // Small, large and edge seeds: the table's first value goes negative above 161,803,398, and int.MinValue has no absolute value.
     private static IEnumerable<int> Seeds() =>
-        Enumerable.Range(0, 2000)
+        Enumerable
+            .Range(0, 2000)
             .Concat(Enumerable.Range(0, 2000).Select(index => unchecked(index * 1_073_807_359)))
             .Concat([int.MaxValue, int.MaxValue - 1, int.MinValue, int.MinValue + 1, -1, 161_803_398, 161_803_399, -161_803_399]);
 
@@ -48,9 +49,26 @@ public sealed class SeededRandomTests
             var ours = RandomizerDraws.Seeded(seed);
             var bogus = new Randomizer(seed);
             Assert.That(
-                (ours.Number(0, 9), ours.Long(100_000, 9_999_999), ours.Double(), ours.Bytes(4), ours.Hexadecimal(8), ours.Number(int.MinValue, int.MaxValue)),
-                Is.EqualTo((bogus.Number(0, 9), bogus.Long(100_000, 9_999_999), bogus.Double(), bogus.Bytes(4), bogus.Hexadecimal(8), bogus.Number(int.MinValue, int.MaxValue))),
-                $"seed {seed}");
+                (
+                    ours.Number(0, 9),
+                    ours.Long(100_000, 9_999_999),
+                    ours.Double(),
+                    ours.Bytes(4),
+                    ours.Hexadecimal(8),
+                    ours.Number(int.MinValue, int.MaxValue)
+                ),
+                Is.EqualTo(
+                    (
+                        bogus.Number(0, 9),
+                        bogus.Long(100_000, 9_999_999),
+                        bogus.Double(),
+                        bogus.Bytes(4),
+                        bogus.Hexadecimal(8),
+                        bogus.Number(int.MinValue, int.MaxValue)
+                    )
+                ),
+                $"seed {seed}"
+            );
         }
     }
 

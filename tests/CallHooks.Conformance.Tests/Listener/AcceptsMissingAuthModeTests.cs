@@ -27,8 +27,9 @@ public sealed class AcceptsMissingAuthModeTests : ListenerTestBase
     [Test]
     public async Task Right_basic_without_the_header_is_accepted()
     {
-        var reply = await ListenerKit.SendAsync(Client, HttpMethod.Post, "/webhook", ListenerKit.Form(ListenerKit.SeedSample),
-            h => h.Authorization = new("Basic", ListenerKit.BasicValue("admin", "123456")));
+        var reply = await ListenerKit.SendAsync(Client, HttpMethod.Post, "/webhook", ListenerKit.Form(ListenerKit.SeedSample), h =>
+            h.Authorization = new("Basic", ListenerKit.BasicValue("admin", "123456"))
+        );
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK), reply.Body);
     }
@@ -48,8 +49,9 @@ public sealed class AcceptsMissingAuthModeTests : ListenerTestBase
     [Test]
     public async Task Wrong_header_is_still_rejected_with_403()
     {
-        var reply = await ListenerKit.SendAsync(Client, HttpMethod.Post, "/webhook", ListenerKit.Form(ListenerKit.SeedSample),
-            h => h.Add("my-super-secret-token", "guess"));
+        var reply = await ListenerKit.SendAsync(Client, HttpMethod.Post, "/webhook", ListenerKit.Form(ListenerKit.SeedSample), h =>
+            h.Add("my-super-secret-token", "guess")
+        );
 
         PostBodyTests.AssertRejected(reply, HttpStatusCode.Forbidden, "required header 'my-super-secret-token' has the wrong value");
         Assert.That(Listener.Calls, Is.Empty);

@@ -34,14 +34,20 @@ public sealed class AfterCallEndpointTests : ListenerTestBase
     {
         var reply = await Post(log => log["_ld"] = log["_ld"]![0]!.DeepClone());
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(reply.Error, Is.EqualTo("_ld must be an array of legs (a list even for one leg; not an object to read as _ld._rr._na), got object"));
+        Assert.That(
+            reply.Error,
+            Is.EqualTo("_ld must be an array of legs (a list even for one leg; not an object to read as _ld._rr._na), got object")
+        );
     }
 
     [Test]
     public async Task Agents_as_an_object_are_refused_with_the_legs_position()
     {
         var reply = await Post(log => log["_ld"]![0]!["_rr"] = log["_ld"]![0]!["_rr"]![0]!.DeepClone());
-        Assert.That(reply.Error, Is.EqualTo("_ld[0]._rr must be an array of agents (a list even for one agent; not an object to read as _rr._na), got object"));
+        Assert.That(
+            reply.Error,
+            Is.EqualTo("_ld[0]._rr must be an array of agents (a list even for one agent; not an object to read as _rr._na), got object")
+        );
     }
 
     [TestCase("_dr", "00:02:15", "_dr 00:02:15 is not _et - _st = 125 s (00:02:05)")]
@@ -65,11 +71,16 @@ public sealed class AfterCallEndpointTests : ListenerTestBase
             log["_ld"]![0]!["_dr"] = "00:02:11";
             log["_pm"] = new JsonArray(new JsonObject { ["ky"] = "ri", ["vl"] = "x" });
         });
-        Assert.That(VoipappzEndpointTests.Errors(reply), Is.EqualTo(new[]
-        {
-            "_pm must hold exactly one {ky: \"ui\", vl: <uid>}, found 0",
-            "_ld[0] runs 1596270949..1596271080, outside the call's _st 1596270949 .. _et 1596271074",
-        }));
+        Assert.That(
+            VoipappzEndpointTests.Errors(reply),
+            Is.EqualTo(
+                new[]
+                {
+                    "_pm must hold exactly one {ky: \"ui\", vl: <uid>}, found 0",
+                    "_ld[0] runs 1596270949..1596271080, outside the call's _st 1596270949 .. _et 1596271074",
+                }
+            )
+        );
     }
 
     [Test]
@@ -92,7 +103,10 @@ public sealed class AfterCallEndpointTests : ListenerTestBase
         await ListenerKit.PostAsync(Client, ListenerKit.Form(ListenerKit.State("1")), Path);
         var reply = await Post(log => log["_ai"] = "0000000000000000");
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.Conflict));
-        Assert.That(reply.Error, Is.EqualTo("_ai 0000000000000000 is not the id 5f25296c4122c135 the In-Call logs of uid n2.1596270949.2175190 carried"));
+        Assert.That(
+            reply.Error,
+            Is.EqualTo("_ai 0000000000000000 is not the id 5f25296c4122c135 the In-Call logs of uid n2.1596270949.2175190 carried")
+        );
     }
 
     [Test]

@@ -25,8 +25,9 @@ public sealed class BasicAndHeaderTests : ListenerTestBase
     [Test]
     public async Task Right_basic_without_the_header_gives_403()
     {
-        var reply = await ListenerKit.SendAsync(Client, HttpMethod.Post, "/webhook", ListenerKit.Form(ListenerKit.SeedSample),
-            h => h.Authorization = new("Basic", ListenerKit.BasicValue("admin", "123456")));
+        var reply = await ListenerKit.SendAsync(Client, HttpMethod.Post, "/webhook", ListenerKit.Form(ListenerKit.SeedSample), h =>
+            h.Authorization = new("Basic", ListenerKit.BasicValue("admin", "123456"))
+        );
 
         PostBodyTests.AssertRejected(reply, HttpStatusCode.Forbidden, "required header 'my-super-secret-token' is missing");
     }

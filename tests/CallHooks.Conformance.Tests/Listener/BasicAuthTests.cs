@@ -68,8 +68,9 @@ public sealed class BasicAuthTests : ListenerTestBase
         await Send("Basic", ListenerKit.BasicValue("admin", "123456"));
 
         var anonymous = await ListenerKit.SendAsync(Client, HttpMethod.Get, "/calls/" + ListenerKit.SeedUid);
-        var signedIn = await ListenerKit.SendAsync(Client, HttpMethod.Get, "/calls/" + ListenerKit.SeedUid,
-            headers: h => h.Authorization = new("Basic", ListenerKit.BasicValue("admin", "123456")));
+        var signedIn = await ListenerKit.SendAsync(Client, HttpMethod.Get, "/calls/" + ListenerKit.SeedUid, headers: h =>
+            h.Authorization = new("Basic", ListenerKit.BasicValue("admin", "123456"))
+        );
 
         Assert.That(anonymous.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(signedIn.Status, Is.EqualTo(HttpStatusCode.OK));
@@ -100,6 +101,7 @@ public sealed class BasicAuthTests : ListenerTestBase
     }
 
     private Task<Reply> Send(string scheme, string parameter) =>
-        ListenerKit.SendAsync(Client, HttpMethod.Post, "/webhook", ListenerKit.Form(ListenerKit.SeedSample),
-            h => h.Authorization = new(scheme, parameter));
+        ListenerKit.SendAsync(Client, HttpMethod.Post, "/webhook", ListenerKit.Form(ListenerKit.SeedSample), h =>
+            h.Authorization = new(scheme, parameter)
+        );
 }

@@ -88,21 +88,34 @@ public sealed class CallSequenceTests : ListenerTestBase
 
         var reply = await ListenerKit.PostAsync(Client, ListenerKit.Form(ListenerKit.State("2", "1")));
 
-        PostBodyTests.AssertRejected(reply, HttpStatusCode.Conflict, "uid n2.1596270949.2175190 already finished with status \"2\"; a second finish with status \"1\" contradicts it");
+        PostBodyTests.AssertRejected(
+            reply,
+            HttpStatusCode.Conflict,
+            "uid n2.1596270949.2175190 already finished with status \"2\"; a second finish with status \"1\" contradicts it"
+        );
     }
 
     [TestCase("id", "0123456789abcdef", "uid n2.1596270949.2175190 changed id from 5f25296c4122c135 to 0123456789abcdef")]
-    [TestCase("created", "2020-08-01 08:35:57", "uid n2.1596270949.2175190 changed created from 2020-08-01 08:35:56 to 2020-08-01 08:35:57")]
+    [TestCase(
+        "created",
+        "2020-08-01 08:35:57",
+        "uid n2.1596270949.2175190 changed created from 2020-08-01 08:35:56 to 2020-08-01 08:35:57"
+    )]
     [TestCase("event", "1", "uid n2.1596270949.2175190 changed event from 2 to 1")]
     public async Task Field_fixed_for_the_call_that_changes_is_rejected_with_409(string field, string value, string error)
     {
         await ListenerKit.PostAsync(Client, ListenerKit.Form(ListenerKit.State("1")));
 
-        var reply = await ListenerKit.PostAsync(Client, ListenerKit.Form(ListenerKit.Sample(l =>
-        {
-            l["call_state"] = "5";
-            l[field] = value;
-        })));
+        var reply = await ListenerKit.PostAsync(
+            Client,
+            ListenerKit.Form(
+                ListenerKit.Sample(l =>
+                {
+                    l["call_state"] = "5";
+                    l[field] = value;
+                })
+            )
+        );
 
         PostBodyTests.AssertRejected(reply, HttpStatusCode.Conflict, error);
     }
@@ -112,14 +125,23 @@ public sealed class CallSequenceTests : ListenerTestBase
     {
         await ListenerKit.PostAsync(Client, ListenerKit.Form(ListenerKit.State("1")));
 
-        var reply = await ListenerKit.PostAsync(Client, ListenerKit.Form(ListenerKit.Sample(l =>
-        {
-            l["call_state"] = "5";
-            l["clid_raw"] = "919711636497";
-            l["clid"] = "9711636497";
-        })));
+        var reply = await ListenerKit.PostAsync(
+            Client,
+            ListenerKit.Form(
+                ListenerKit.Sample(l =>
+                {
+                    l["call_state"] = "5";
+                    l["clid_raw"] = "919711636497";
+                    l["clid"] = "9711636497";
+                })
+            )
+        );
 
-        PostBodyTests.AssertRejected(reply, HttpStatusCode.Conflict, "uid n2.1596270949.2175190 changed clid_raw from 919711636496 to 919711636497");
+        PostBodyTests.AssertRejected(
+            reply,
+            HttpStatusCode.Conflict,
+            "uid n2.1596270949.2175190 changed clid_raw from 919711636496 to 919711636497"
+        );
     }
 
     [Test]
@@ -129,7 +151,11 @@ public sealed class CallSequenceTests : ListenerTestBase
 
         var reply = await ListenerKit.PostAsync(Client, ListenerKit.Form(ListenerKit.Sample(l => l["uid"] = "n2.1596270949.2175191")));
 
-        PostBodyTests.AssertRejected(reply, HttpStatusCode.Conflict, "id 5f25296c4122c135 changed uid from n2.1596270949.2175190 to n2.1596270949.2175191");
+        PostBodyTests.AssertRejected(
+            reply,
+            HttpStatusCode.Conflict,
+            "id 5f25296c4122c135 changed uid from n2.1596270949.2175190 to n2.1596270949.2175191"
+        );
         Assert.That(Listener.Calls, Has.Count.EqualTo(1));
     }
 
@@ -137,11 +163,16 @@ public sealed class CallSequenceTests : ListenerTestBase
     public async Task Two_calls_are_kept_apart()
     {
         await ListenerKit.PostAsync(Client, ListenerKit.Form(ListenerKit.State("1")));
-        await ListenerKit.PostAsync(Client, ListenerKit.Form(ListenerKit.Sample(l =>
-        {
-            l["uid"] = "s5.1596270949.9";
-            l["id"] = "00000000000000aa";
-        })));
+        await ListenerKit.PostAsync(
+            Client,
+            ListenerKit.Form(
+                ListenerKit.Sample(l =>
+                {
+                    l["uid"] = "s5.1596270949.9";
+                    l["id"] = "00000000000000aa";
+                })
+            )
+        );
 
         Assert.That(Listener.Calls.Select(c => c.Uid), Is.EquivalentTo(new[] { "n2.1596270949.2175190", "s5.1596270949.9" }));
     }
@@ -166,11 +197,15 @@ public sealed class CallSequenceTests : ListenerTestBase
     [Test]
     public async Task Concurrent_distinct_calls_are_all_recorded()
     {
-        var logs = Enumerable.Range(0, 25).Select(i => ListenerKit.Sample(l =>
-        {
-            l["uid"] = $"n2.1596270949.{i}";
-            l["id"] = $"{i:x16}";
-        }));
+        var logs = Enumerable
+            .Range(0, 25)
+            .Select(i =>
+                ListenerKit.Sample(l =>
+                {
+                    l["uid"] = $"n2.1596270949.{i}";
+                    l["id"] = $"{i:x16}";
+                })
+            );
 
         var replies = await Task.WhenAll(logs.Select(log => ListenerKit.PostAsync(Client, ListenerKit.Json(log))));
 
@@ -192,23 +227,32 @@ public sealed class CallSequenceTests : ListenerTestBase
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(reply.MediaType, Is.EqualTo("application/json"));
-        Assert.That(JsonNode.Parse(reply.Body)!.ToJsonString(), Is.EqualTo(JsonNode.Parse("""
-            {
-              "uid": "n2.1596270949.2175190",
-              "id": "5f25296c4122c135",
-              "clid": "9711636496",
-              "clid_raw": "919711636496",
-              "caller": "+919711636496",
-              "event": "2",
-              "call_state": "2",
-              "status": "2",
-              "states": ["1", "5", "2"],
-              "deliveries": 4,
-              "duplicates": 1,
-              "first_received_utc": "2020-08-01T08:36:00+00:00",
-              "last_received_utc": "2020-08-01T08:36:09+00:00"
-            }
-            """)!.ToJsonString()));
+        Assert.That(
+            JsonNode.Parse(reply.Body)!.ToJsonString(),
+            Is.EqualTo(
+                JsonNode
+                    .Parse(
+                        """
+                        {
+                          "uid": "n2.1596270949.2175190",
+                          "id": "5f25296c4122c135",
+                          "clid": "9711636496",
+                          "clid_raw": "919711636496",
+                          "caller": "+919711636496",
+                          "event": "2",
+                          "call_state": "2",
+                          "status": "2",
+                          "states": ["1", "5", "2"],
+                          "deliveries": 4,
+                          "duplicates": 1,
+                          "first_received_utc": "2020-08-01T08:36:00+00:00",
+                          "last_received_utc": "2020-08-01T08:36:09+00:00"
+                        }
+                        """
+                    )!
+                    .ToJsonString()
+            )
+        );
     }
 
     [Test]

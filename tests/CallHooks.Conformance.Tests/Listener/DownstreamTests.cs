@@ -27,7 +27,11 @@ public sealed class DownstreamTests
     public async Task Finished_call_is_pushed_once_with_the_caller_in_E164(string clid)
     {
         var arrived = Signal();
-        await using var crm = await ScriptedListener.StartAsync(context => { arrived.TrySetResult(); return Task.CompletedTask; });
+        await using var crm = await ScriptedListener.StartAsync(context =>
+        {
+            arrived.TrySetResult();
+            return Task.CompletedTask;
+        });
         await using var listener = await StartAsync(crm.BaseUrl);
         using var client = new HttpClient { BaseAddress = listener.BaseUrl };
 
@@ -42,7 +46,10 @@ public sealed class DownstreamTests
             Assert.That(push.Method, Is.EqualTo("POST"));
             Assert.That(push.PathAndQuery, Is.EqualTo("/hook"));
             Assert.That(push.Headers["Content-Type"], Is.EqualTo("application/json"));
-            Assert.That(push.Body, Is.EqualTo("""{"uid":"n2.1596270949.2175190","caller":"+919711636496","status":"1","call_state":"2"}"""));
+            Assert.That(
+                push.Body,
+                Is.EqualTo("""{"uid":"n2.1596270949.2175190","caller":"+919711636496","status":"1","call_state":"2"}""")
+            );
             Assert.That(logLines, Does.Contain("downstream push uid=n2.1596270949.2175190: 200"));
         });
     }
@@ -62,17 +69,27 @@ public sealed class DownstreamTests
         using var client = new HttpClient { BaseAddress = listener.BaseUrl };
 
         await ListenerKit.PostAsync(client, ListenerKit.Form(ListenerKit.State("2", "2")));
-        await ListenerKit.PostAsync(client, ListenerKit.Form(ListenerKit.Sample(l =>
-        {
-            (l["uid"], l["id"], l["call_state"], l["status"]) = ("s5.1596270949.9", "00000000000000aa", "2", "3");
-        })));
+        await ListenerKit.PostAsync(
+            client,
+            ListenerKit.Form(
+                ListenerKit.Sample(l =>
+                {
+                    (l["uid"], l["id"], l["call_state"], l["status"]) = ("s5.1596270949.9", "00000000000000aa", "2", "3");
+                })
+            )
+        );
         await both.Task.WaitAsync(Bound);
 
-        Assert.That(crm.Requests.Select(r => r.Body), Is.EquivalentTo(new[]
-        {
-            """{"uid":"n2.1596270949.2175190","caller":"+919711636496","status":"2","call_state":"2"}""",
-            """{"uid":"s5.1596270949.9","caller":"+919711636496","status":"3","call_state":"2"}""",
-        }));
+        Assert.That(
+            crm.Requests.Select(r => r.Body),
+            Is.EquivalentTo(
+                new[]
+                {
+                    """{"uid":"n2.1596270949.2175190","caller":"+919711636496","status":"2","call_state":"2"}""",
+                    """{"uid":"s5.1596270949.9","caller":"+919711636496","status":"3","call_state":"2"}""",
+                }
+            )
+        );
     }
 
     [TestCase(ListenerMode.Strict, new[] { "1", "5", "6" })]
@@ -84,7 +101,10 @@ public sealed class DownstreamTests
         using var client = new HttpClient { BaseAddress = listener.BaseUrl };
 
         foreach (var state in states)
-            Assert.That((await ListenerKit.PostAsync(client, ListenerKit.Form(ListenerKit.State(state)))).Status, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(
+                (await ListenerKit.PostAsync(client, ListenerKit.Form(ListenerKit.State(state)))).Status,
+                Is.EqualTo(HttpStatusCode.OK)
+            );
         await listener.DisposeAsync();
 
         Assert.That(crm.Requests, Is.Empty);
@@ -159,8 +179,10 @@ public sealed class DownstreamTests
         await listener.DisposeAsync();
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(logLines.Where(line => line.StartsWith("downstream", StringComparison.Ordinal)).ToArray(),
-            Has.Length.EqualTo(1).And.All.StartsWith("downstream push uid=n2.1596270949.2175190 failed: "));
+        Assert.That(
+            logLines.Where(line => line.StartsWith("downstream", StringComparison.Ordinal)).ToArray(),
+            Has.Length.EqualTo(1).And.All.StartsWith("downstream push uid=n2.1596270949.2175190 failed: ")
+        );
     }
 
     [Test]
@@ -199,5 +221,12 @@ public sealed class DownstreamTests
     }
 
     private Task<ReferenceListener> StartAsync(Uri downstream, ListenerMode mode = ListenerMode.Strict) =>
-        ReferenceListener.StartAsync(new ListenerOptions { DownstreamUrl = downstream, Mode = mode, Log = logLines.Enqueue });
+        ReferenceListener.StartAsync(
+            new ListenerOptions
+            {
+                DownstreamUrl = downstream,
+                Mode = mode,
+                Log = logLines.Enqueue,
+            }
+        );
 }

@@ -16,7 +16,11 @@ public sealed class FailsDuplicatesModeTests : ListenerTestBase
         var retry = await ListenerKit.PostAsync(Client, ListenerKit.Form(ListenerKit.State("1")));
 
         Assert.That(first.Status, Is.EqualTo(HttpStatusCode.OK));
-        PostBodyTests.AssertRejected(retry, HttpStatusCode.InternalServerError, "internal listener error: duplicate key n2.1596270949.2175190/1");
+        PostBodyTests.AssertRejected(
+            retry,
+            HttpStatusCode.InternalServerError,
+            "internal listener error: duplicate key n2.1596270949.2175190/1"
+        );
     }
 
     [Test]

@@ -8,7 +8,11 @@ public sealed class GetWebhookTests : ListenerTestBase
     [Test]
     public async Task Get_with_mapped_query_parameters_is_accepted()
     {
-        var reply = await ListenerKit.SendAsync(Client, HttpMethod.Get, "/webhook.php?caller_number=%2B919999999999&uid=n2.1596270949.2175190&call_state=1");
+        var reply = await ListenerKit.SendAsync(
+            Client,
+            HttpMethod.Get,
+            "/webhook.php?caller_number=%2B919999999999&uid=n2.1596270949.2175190&call_state=1"
+        );
 
         Assert.Multiple(() =>
         {
@@ -29,9 +33,18 @@ public sealed class GetWebhookTests : ListenerTestBase
     [Test]
     public async Task Get_with_a_body_is_rejected_with_400()
     {
-        var reply = await ListenerKit.SendAsync(Client, HttpMethod.Get, "/webhook.php?uid=n2.1596270949.2175190", ListenerKit.Form(ListenerKit.SeedSample));
+        var reply = await ListenerKit.SendAsync(
+            Client,
+            HttpMethod.Get,
+            "/webhook.php?uid=n2.1596270949.2175190",
+            ListenerKit.Form(ListenerKit.SeedSample)
+        );
 
-        PostBodyTests.AssertRejected(reply, HttpStatusCode.BadRequest, "a GET webhook must not carry a body (MyOperator sends GET with query parameters only)");
+        PostBodyTests.AssertRejected(
+            reply,
+            HttpStatusCode.BadRequest,
+            "a GET webhook must not carry a body (MyOperator sends GET with query parameters only)"
+        );
     }
 
     [Test]
@@ -49,7 +62,11 @@ public sealed class GetWebhookTests : ListenerTestBase
     {
         var reply = await ListenerKit.SendAsync(Client, new HttpMethod(method), "/webhook", ListenerKit.Form(ListenerKit.SeedSample));
 
-        PostBodyTests.AssertRejected(reply, HttpStatusCode.MethodNotAllowed, $"method {method} is not used by MyOperator webhooks; use GET or POST");
+        PostBodyTests.AssertRejected(
+            reply,
+            HttpStatusCode.MethodNotAllowed,
+            $"method {method} is not used by MyOperator webhooks; use GET or POST"
+        );
         Assert.That(reply.Allow, Is.EqualTo(new[] { "GET", "POST" }));
     }
 }

@@ -48,18 +48,25 @@ public sealed class ListenerHostingTests : ListenerTestBase
         await ListenerKit.PostAsync(Client, ListenerKit.Form(ListenerKit.Sample(l => l["call_state"] = 1)), "/hook");
         await ListenerKit.SendAsync(Client, HttpMethod.Get, "/healthz");
 
-        Assert.That(LogLines, Is.EqualTo(new[]
-        {
-            "POST /hook 200 accepted uid=n2.1596270949.2175190 call_state=1",
-            "POST /hook 400 rejected: call_state must be a string, got number 1",
-            "GET /healthz 200 healthy",
-        }));
+        Assert.That(
+            LogLines,
+            Is.EqualTo(
+                new[]
+                {
+                    "POST /hook 200 accepted uid=n2.1596270949.2175190 call_state=1",
+                    "POST /hook 400 rejected: call_state must be a string, got number 1",
+                    "GET /healthz 200 healthy",
+                }
+            )
+        );
     }
 
     [Test]
     public async Task A_throwing_log_sink_does_not_change_the_reply()
     {
-        await using var listener = await ReferenceListener.StartAsync(new ListenerOptions { Log = _ => throw new InvalidOperationException("sink down") });
+        await using var listener = await ReferenceListener.StartAsync(
+            new ListenerOptions { Log = _ => throw new InvalidOperationException("sink down") }
+        );
         using var client = new HttpClient { BaseAddress = listener.BaseUrl };
 
         var reply = await ListenerKit.PostAsync(client, ListenerKit.Form(ListenerKit.SeedSample));
@@ -99,8 +106,10 @@ public sealed class ListenerHostingTests : ListenerTestBase
     [Test]
     public void Port_already_in_use_fails_the_start()
     {
-        Assert.That(async () => await ReferenceListener.StartAsync(new ListenerOptions { Port = Listener.BaseUrl.Port }),
-            Throws.InstanceOf<IOException>().Or.InstanceOf<SocketException>());
+        Assert.That(
+            async () => await ReferenceListener.StartAsync(new ListenerOptions { Port = Listener.BaseUrl.Port }),
+            Throws.InstanceOf<IOException>().Or.InstanceOf<SocketException>()
+        );
     }
 
     [Test]
@@ -114,16 +123,22 @@ public sealed class ListenerHostingTests : ListenerTestBase
             BasicPassword = "123456",
         };
 
-        Assert.That(async () => await ReferenceListener.StartAsync(options), Throws.ArgumentException.With.Message.Contains(
-            "Host 'example.invalid' is not an IP address or 'localhost'; Port 70000 is outside 0..65535; "
-            + "RequiredHeaderName and RequiredHeaderValue must be set together; "
-            + "RequiredHeaderName 'my token' is not a valid HTTP header name; BasicPassword is set without BasicUser"));
+        Assert.That(
+            async () => await ReferenceListener.StartAsync(options),
+            Throws.ArgumentException.With.Message.Contains(
+                "Host 'example.invalid' is not an IP address or 'localhost'; Port 70000 is outside 0..65535; "
+                    + "RequiredHeaderName and RequiredHeaderValue must be set together; "
+                    + "RequiredHeaderName 'my token' is not a valid HTTP header name; BasicPassword is set without BasicUser"
+            )
+        );
     }
 
     [Test]
     public void Basic_user_with_a_colon_is_refused()
     {
-        Assert.That(async () => await ReferenceListener.StartAsync(new ListenerOptions { BasicUser = "a:b" }),
-            Throws.ArgumentException.With.Message.Contains("BasicUser must not contain ':'"));
+        Assert.That(
+            async () => await ReferenceListener.StartAsync(new ListenerOptions { BasicUser = "a:b" }),
+            Throws.ArgumentException.With.Message.Contains("BasicUser must not contain ':'")
+        );
     }
 }

@@ -46,11 +46,12 @@ internal static class ListenerKit
     }
 
     /// <summary>The seed sample at one call state, with the status a finished call needs.</summary>
-    public static string State(string callState, string? status = null) => Sample(log =>
-    {
-        log["call_state"] = callState;
-        log["status"] = status ?? (callState == "2" ? "1" : null);
-    });
+    public static string State(string callState, string? status = null) =>
+        Sample(log =>
+        {
+            log["call_state"] = callState;
+            log["status"] = status ?? (callState == "2" ? "1" : null);
+        });
 
     /// <summary><c>myoperator=&lt;call log&gt;</c>, percent-encoded as a browser or curl --data-urlencode would.</summary>
     public static HttpContent Form(string callLog, string contentType = "application/x-www-form-urlencoded") =>
@@ -68,16 +69,27 @@ internal static class ListenerKit
         return content;
     }
 
-    public static string BasicValue(string user, string password) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password));
+    public static string BasicValue(string user, string password) => Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password));
 
-    public static async Task<Reply> SendAsync(HttpClient client, HttpMethod method, string path, HttpContent? content = null, Action<HttpRequestHeaders>? headers = null)
+    public static async Task<Reply> SendAsync(
+        HttpClient client,
+        HttpMethod method,
+        string path,
+        HttpContent? content = null,
+        Action<HttpRequestHeaders>? headers = null
+    )
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         headers?.Invoke(request.Headers);
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text, response.Headers, response.Content.Headers.Allow.ToArray());
+        return new Reply(
+            response.StatusCode,
+            response.Content.Headers.ContentType?.MediaType,
+            text,
+            response.Headers,
+            response.Content.Headers.Allow.ToArray()
+        );
     }
 
     public static Task<Reply> PostAsync(HttpClient client, HttpContent content, string path = "/webhook") =>

@@ -24,7 +24,16 @@ public abstract class ListenerTestBase
         // NUnit reuses one fixture instance for all its tests: reset what a test may have changed.
         LogLines.Clear();
         Clock.Now = ClockStart;
-        var options = new ListenerOptions { Port = 0, Clock = Clock, Log = line => { lock (LogLines) LogLines.Add(line); } };
+        var options = new ListenerOptions
+        {
+            Port = 0,
+            Clock = Clock,
+            Log = line =>
+            {
+                lock (LogLines)
+                    LogLines.Add(line);
+            },
+        };
         Configure(options);
         listener = await ReferenceListener.StartAsync(options);
         client = new HttpClient { BaseAddress = listener.BaseUrl };
@@ -39,7 +48,5 @@ public abstract class ListenerTestBase
     }
 
     /// <summary>Override to demand credentials or a header.</summary>
-    internal virtual void Configure(ListenerOptions options)
-    {
-    }
+    internal virtual void Configure(ListenerOptions options) { }
 }

@@ -42,7 +42,11 @@ public sealed class PostBodyTests : ListenerTestBase
     {
         var body = "source=panel&myoperator=" + Uri.EscapeDataString(ListenerKit.SeedSample);
 
-        var reply = await ListenerKit.PostAsync(Client, ListenerKit.Raw(body, "application/x-www-form-urlencoded"), "/hooks/myoperator.php?caller_number=%2B919711636496&uid=n2.1596270949.2175190");
+        var reply = await ListenerKit.PostAsync(
+            Client,
+            ListenerKit.Raw(body, "application/x-www-form-urlencoded"),
+            "/hooks/myoperator.php?caller_number=%2B919711636496&uid=n2.1596270949.2175190"
+        );
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK), reply.Body);
     }
@@ -50,7 +54,10 @@ public sealed class PostBodyTests : ListenerTestBase
     [Test]
     public async Task Post_form_without_myoperator_field_is_rejected_with_400()
     {
-        var reply = await ListenerKit.PostAsync(Client, ListenerKit.Raw("call=" + Uri.EscapeDataString(ListenerKit.SeedSample), "application/x-www-form-urlencoded"));
+        var reply = await ListenerKit.PostAsync(
+            Client,
+            ListenerKit.Raw("call=" + Uri.EscapeDataString(ListenerKit.SeedSample), "application/x-www-form-urlencoded")
+        );
 
         AssertRejected(reply, HttpStatusCode.BadRequest, "form field 'myoperator' is missing");
     }
@@ -146,7 +153,11 @@ public sealed class PostBodyTests : ListenerTestBase
 
         var reply = await ListenerKit.PostAsync(Client, ListenerKit.Json(encoded));
 
-        AssertRejected(reply, HttpStatusCode.BadRequest, "JSON property 'myoperator' must be an object, got string (the call log is JSON-encoded twice)");
+        AssertRejected(
+            reply,
+            HttpStatusCode.BadRequest,
+            "JSON property 'myoperator' must be an object, got string (the call log is JSON-encoded twice)"
+        );
     }
 
     [Test]
@@ -160,20 +171,32 @@ public sealed class PostBodyTests : ListenerTestBase
     [Test]
     public async Task Post_json_body_that_is_not_json_names_the_json_error()
     {
-        var reply = await ListenerKit.PostAsync(Client, ListenerKit.Raw("myoperator=" + Uri.EscapeDataString(ListenerKit.SeedSample), "application/json"));
+        var reply = await ListenerKit.PostAsync(
+            Client,
+            ListenerKit.Raw("myoperator=" + Uri.EscapeDataString(ListenerKit.SeedSample), "application/json")
+        );
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(reply.Error, Does.StartWith("JSON body is not valid JSON: "));
     }
 
     [TestCase("text/plain", "Content-Type 'text/plain' is not supported; use application/x-www-form-urlencoded or application/json")]
-    [TestCase("application/xml", "Content-Type 'application/xml' is not supported; use application/x-www-form-urlencoded or application/json")]
-    [TestCase("multipart/form-data; boundary=x", "Content-Type 'multipart/form-data' is not supported; use application/x-www-form-urlencoded or application/json")]
+    [TestCase(
+        "application/xml",
+        "Content-Type 'application/xml' is not supported; use application/x-www-form-urlencoded or application/json"
+    )]
+    [TestCase(
+        "multipart/form-data; boundary=x",
+        "Content-Type 'multipart/form-data' is not supported; use application/x-www-form-urlencoded or application/json"
+    )]
     [TestCase(null, "Content-Type is missing or unreadable; use application/x-www-form-urlencoded or application/json")]
     [TestCase("application/x-www-form-urlencoded; charset=iso-8859-1", "charset 'iso-8859-1' is not supported; the call log is UTF-8")]
     public async Task Post_with_an_unsupported_content_type_is_rejected_with_415(string? contentType, string error)
     {
-        var reply = await ListenerKit.PostAsync(Client, ListenerKit.Raw("myoperator=" + Uri.EscapeDataString(ListenerKit.SeedSample), contentType));
+        var reply = await ListenerKit.PostAsync(
+            Client,
+            ListenerKit.Raw("myoperator=" + Uri.EscapeDataString(ListenerKit.SeedSample), contentType)
+        );
 
         AssertRejected(reply, HttpStatusCode.UnsupportedMediaType, error);
     }

@@ -21,9 +21,13 @@ public sealed class ProviderPathTypoTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.That(answer.RootElement.GetProperty("errors").EnumerateArray().Last().GetString(), Is.EqualTo(
-            "/twillio/ names no provider (did you mean /twilio/?), so it was read as a MyOperator In-Call webhook; the providers are served at "
-            + "/acefone/, /myoperator-aftercall/, /myoperator-v2/, /twilio/, /voipappz/"));
+        Assert.That(
+            answer.RootElement.GetProperty("errors").EnumerateArray().Last().GetString(),
+            Is.EqualTo(
+                "/twillio/ names no provider (did you mean /twilio/?), so it was read as a MyOperator In-Call webhook; the providers are served at "
+                    + "/acefone/, /myoperator-aftercall/, /myoperator-v2/, /twilio/, /voipappz/"
+            )
+        );
     }
 
     [Test]

@@ -5,7 +5,13 @@ using System.Text.Json;
 namespace CallHooks.Conformance.Tests.Listener;
 
 /// <summary>What came back, read once so the response can be disposed.</summary>
-internal sealed record Reply(HttpStatusCode Status, string? MediaType, string Body, HttpResponseHeaders Headers, IReadOnlyList<string> Allow)
+internal sealed record Reply(
+    HttpStatusCode Status,
+    string? MediaType,
+    string Body,
+    HttpResponseHeaders Headers,
+    IReadOnlyList<string> Allow
+)
 {
     public JsonElement Json => JsonSerializer.Deserialize<JsonElement>(Body);
 

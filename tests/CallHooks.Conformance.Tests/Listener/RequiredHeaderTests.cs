@@ -33,8 +33,9 @@ public sealed class RequiredHeaderTests : ListenerTestBase
     [Test]
     public async Task Request_with_the_header_twice_is_rejected_with_403()
     {
-        var reply = await ListenerKit.SendAsync(Client, HttpMethod.Post, "/webhook", ListenerKit.Form(ListenerKit.SeedSample),
-            h => h.TryAddWithoutValidation("my-super-secret-token", ["abc123def", "abc123def"]));
+        var reply = await ListenerKit.SendAsync(Client, HttpMethod.Post, "/webhook", ListenerKit.Form(ListenerKit.SeedSample), h =>
+            h.TryAddWithoutValidation("my-super-secret-token", ["abc123def", "abc123def"])
+        );
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.Forbidden));
     }
@@ -42,8 +43,9 @@ public sealed class RequiredHeaderTests : ListenerTestBase
     [Test]
     public async Task Request_with_the_right_header_is_accepted_whatever_the_name_case()
     {
-        var reply = await ListenerKit.SendAsync(Client, HttpMethod.Post, "/webhook", ListenerKit.Form(ListenerKit.SeedSample),
-            h => h.Add("My-Super-Secret-Token", "abc123def"));
+        var reply = await ListenerKit.SendAsync(Client, HttpMethod.Post, "/webhook", ListenerKit.Form(ListenerKit.SeedSample), h =>
+            h.Add("My-Super-Secret-Token", "abc123def")
+        );
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK), reply.Body);
     }
@@ -58,6 +60,7 @@ public sealed class RequiredHeaderTests : ListenerTestBase
     }
 
     private Task<Reply> Send(string value) =>
-        ListenerKit.SendAsync(Client, HttpMethod.Post, "/webhook", ListenerKit.Form(ListenerKit.SeedSample),
-            h => h.Add("my-super-secret-token", value));
+        ListenerKit.SendAsync(Client, HttpMethod.Post, "/webhook", ListenerKit.Form(ListenerKit.SeedSample), h =>
+            h.Add("my-super-secret-token", value)
+        );
 }

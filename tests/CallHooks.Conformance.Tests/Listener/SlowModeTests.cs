@@ -42,7 +42,14 @@ public sealed class SlowModeTests : ListenerTestBase
     public async Task Webhook_answer_waits_for_a_custom_delay()
     {
         var clock = new TimerClock(ClockStart);
-        await using var slow = await ReferenceListener.StartAsync(new ListenerOptions { Mode = ListenerMode.Slow, SlowDelay = TimeSpan.FromSeconds(3), Clock = clock });
+        await using var slow = await ReferenceListener.StartAsync(
+            new ListenerOptions
+            {
+                Mode = ListenerMode.Slow,
+                SlowDelay = TimeSpan.FromSeconds(3),
+                Clock = clock,
+            }
+        );
         using var client = new HttpClient { BaseAddress = slow.BaseUrl };
         var pending = ListenerKit.PostAsync(client, ListenerKit.Form(ListenerKit.SeedSample));
 

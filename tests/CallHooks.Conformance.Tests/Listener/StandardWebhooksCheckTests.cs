@@ -16,7 +16,10 @@ public sealed class StandardWebhooksCheckTests : ListenerTestBase
     [TestCase("/webhook")]
     public async Task A_valid_signature_passes_for_any_provider(string path)
     {
-        var body = path == "/twilio" ? TwilioKit.Encode(TwilioKit.Callback(0, "initiated")) : "myoperator=" + Uri.EscapeDataString(ListenerKit.SeedSample);
+        var body =
+            path == "/twilio"
+                ? TwilioKit.Encode(TwilioKit.Callback(0, "initiated"))
+                : "myoperator=" + Uri.EscapeDataString(ListenerKit.SeedSample);
         var reply = await SendAsync(path, body, "msg_1", Now());
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK), reply.Body);
     }
@@ -42,7 +45,11 @@ public sealed class StandardWebhooksCheckTests : ListenerTestBase
     [Test]
     public async Task Missing_headers_are_named()
     {
-        var reply = await ListenerKit.PostAsync(Client, ListenerKit.Raw(TwilioKit.Encode(TwilioKit.Callback(0, "initiated")), "application/x-www-form-urlencoded"), "/twilio");
+        var reply = await ListenerKit.PostAsync(
+            Client,
+            ListenerKit.Raw(TwilioKit.Encode(TwilioKit.Callback(0, "initiated")), "application/x-www-form-urlencoded"),
+            "/twilio"
+        );
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(reply.Error, Is.EqualTo("Standard Webhooks header(s) missing: webhook-id, webhook-timestamp, webhook-signature"));
     }
@@ -57,7 +64,10 @@ public sealed class StandardWebhooksCheckTests : ListenerTestBase
         {
             // Twilio signs every request too; a whsec_ key is not an auth token, so its signature uses the test token.
             if (path == "/twilio")
-                headers.Add("X-Twilio-Signature", TwilioKit.Sign(new Uri(Listener.BaseUrl, "twilio").AbsoluteUri, Form(body), TwilioKit.TestToken));
+                headers.Add(
+                    "X-Twilio-Signature",
+                    TwilioKit.Sign(new Uri(Listener.BaseUrl, "twilio").AbsoluteUri, Form(body), TwilioKit.TestToken)
+                );
             headers.Add("webhook-id", id);
             headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
             headers.Add("webhook-signature", "v1,AAAA v1," + Convert.ToBase64String(mac));
@@ -65,5 +75,7 @@ public sealed class StandardWebhooksCheckTests : ListenerTestBase
     }
 
     private static IEnumerable<KeyValuePair<string, string>> Form(string body) =>
-        body.Split('&').Select(pair => pair.Split('=')).Select(pair => KeyValuePair.Create(Uri.UnescapeDataString(pair[0]), Uri.UnescapeDataString(pair[1])));
+        body.Split('&')
+            .Select(pair => pair.Split('='))
+            .Select(pair => KeyValuePair.Create(Uri.UnescapeDataString(pair[0]), Uri.UnescapeDataString(pair[1])));
 }

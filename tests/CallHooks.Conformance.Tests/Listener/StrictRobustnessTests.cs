@@ -9,8 +9,27 @@ namespace CallHooks.Conformance.Tests.Listener;
 /// </summary>
 public sealed class StrictRobustnessTests : ListenerTestBase
 {
-    private static readonly string[] OptionalFields = ["reference_id", "rdnis", "status", "users", "call_time", "public_ivr_id", "client_ref_id", "job_id"];
-    private static readonly string[] OptionalTextFields = ["reference_id", "rdnis", "status", "call_time", "public_ivr_id", "client_ref_id", "job_id"];
+    private static readonly string[] OptionalFields =
+    [
+        "reference_id",
+        "rdnis",
+        "status",
+        "users",
+        "call_time",
+        "public_ivr_id",
+        "client_ref_id",
+        "job_id",
+    ];
+    private static readonly string[] OptionalTextFields =
+    [
+        "reference_id",
+        "rdnis",
+        "status",
+        "call_time",
+        "public_ivr_id",
+        "client_ref_id",
+        "job_id",
+    ];
 
     [TestCaseSource(nameof(OptionalFields))]
     public async Task Missing_optional_field_is_accepted(string field)

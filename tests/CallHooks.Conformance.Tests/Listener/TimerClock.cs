@@ -34,9 +34,7 @@ internal sealed class TimerClock(DateTimeOffset now) : TimeProvider
             return true;
         }
 
-        public void Dispose()
-        {
-        }
+        public void Dispose() { }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }

@@ -15,29 +15,45 @@ public sealed class TwilioEndpointTests : ListenerTestBase
         var completed = await PostAsync(TwilioKit.Callback(1, "no-answer", "Thu, 15 Jan 2026 09:30:21 +0000", duration: "0"));
         Assert.That((ringing.Status, completed.Status), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)), completed.Body);
         Assert.That(completed.Json.GetProperty("CallStatus").GetString(), Is.EqualTo("no-answer"));
-        Assert.That(LogLines, Has.Some.EqualTo($"POST /twilio 200 accepted CallSid={TwilioKit.CallSid} CallStatus=no-answer SequenceNumber=1"));
+        Assert.That(
+            LogLines,
+            Has.Some.EqualTo($"POST /twilio 200 accepted CallSid={TwilioKit.CallSid} CallStatus=no-answer SequenceNumber=1")
+        );
     }
 
     [Test]
     public async Task Every_malformed_field_is_named_at_once()
     {
-        var fields = TwilioKit.Callback(0, "answered", "2026-01-15T09:30:00Z")
-            .With("CallSid", "CA123").With("From", "08040001234").With("Direction", "outbound").With("ApiVersion", null);
+        var fields = TwilioKit
+            .Callback(0, "answered", "2026-01-15T09:30:00Z")
+            .With("CallSid", "CA123")
+            .With("From", "08040001234")
+            .With("Direction", "outbound")
+            .With("ApiVersion", null);
         var reply = await PostAsync(fields);
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(reply.Error, Does.Contain("CallSid 'CA123' is not CA followed by 32 lowercase hex digits")
-            .And.Contain("From '08040001234' is not an E.164 number")
-            .And.Contain("CallStatus 'answered' is not one of")
-            .And.Contain("Direction 'outbound' is not inbound, outbound-api or outbound-dial")
-            .And.Contain("ApiVersion is missing")
-            .And.Contain("Timestamp '2026-01-15T09:30:00Z' is not RFC 2822 in UTC"));
+        Assert.That(
+            reply.Error,
+            Does.Contain("CallSid 'CA123' is not CA followed by 32 lowercase hex digits")
+                .And.Contain("From '08040001234' is not an E.164 number")
+                .And.Contain("CallStatus 'answered' is not one of")
+                .And.Contain("Direction 'outbound' is not inbound, outbound-api or outbound-dial")
+                .And.Contain("ApiVersion is missing")
+                .And.Contain("Timestamp '2026-01-15T09:30:00Z' is not RFC 2822 in UTC")
+        );
     }
 
     [Test]
     public async Task CallDuration_belongs_to_the_final_status_only()
     {
-        Assert.That((await PostAsync(TwilioKit.Callback(0, "completed"))).Error, Is.EqualTo("CallDuration is missing from the completed event (CallStatus completed)"));
-        Assert.That((await PostAsync(TwilioKit.Callback(0, "ringing", duration: "0"))).Error, Is.EqualTo("CallDuration is sent only with a final CallStatus, not with ringing"));
+        Assert.That(
+            (await PostAsync(TwilioKit.Callback(0, "completed"))).Error,
+            Is.EqualTo("CallDuration is missing from the completed event (CallStatus completed)")
+        );
+        Assert.That(
+            (await PostAsync(TwilioKit.Callback(0, "ringing", duration: "0"))).Error,
+            Is.EqualTo("CallDuration is sent only with a final CallStatus, not with ringing")
+        );
     }
 
     [Test]
@@ -88,17 +104,35 @@ public sealed class TwilioEndpointTests : ListenerTestBase
     public async Task Without_a_secret_an_unsigned_callback_or_one_signed_with_another_token_gets_403()
     {
         var fields = TwilioKit.Callback(0, "initiated");
-        var unsigned = await ListenerKit.PostAsync(Client, ListenerKit.Raw(TwilioKit.Encode(fields), "application/x-www-form-urlencoded"), "/twilio");
+        var unsigned = await ListenerKit.PostAsync(
+            Client,
+            ListenerKit.Raw(TwilioKit.Encode(fields), "application/x-www-form-urlencoded"),
+            "/twilio"
+        );
         Assert.That((unsigned.Status, unsigned.Error), Is.EqualTo((HttpStatusCode.Forbidden, "X-Twilio-Signature is missing")));
-        var other = await ListenerKit.SendAsync(Client, HttpMethod.Post, "/twilio", ListenerKit.Raw(TwilioKit.Encode(fields), "application/x-www-form-urlencoded"),
-            headers => headers.Add("X-Twilio-Signature", TwilioKit.Sign(new Uri(Listener.BaseUrl, "twilio").AbsoluteUri, fields)));
+        var other = await ListenerKit.SendAsync(
+            Client,
+            HttpMethod.Post,
+            "/twilio",
+            ListenerKit.Raw(TwilioKit.Encode(fields), "application/x-www-form-urlencoded"),
+            headers => headers.Add("X-Twilio-Signature", TwilioKit.Sign(new Uri(Listener.BaseUrl, "twilio").AbsoluteUri, fields))
+        );
         Assert.That(other.Status, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 
     /// <summary>A callback signed with the test token, as callhooks sends it when it has no auth token.</summary>
     private Task<Reply> PostAsync(List<KeyValuePair<string, string>> fields) =>
-        ListenerKit.SendAsync(Client, HttpMethod.Post, "/twilio", ListenerKit.Raw(TwilioKit.Encode(fields), "application/x-www-form-urlencoded"),
-            headers => headers.Add("X-Twilio-Signature", TwilioKit.Sign(new Uri(Listener.BaseUrl, "twilio").AbsoluteUri, fields, TwilioKit.TestToken)));
+        ListenerKit.SendAsync(
+            Client,
+            HttpMethod.Post,
+            "/twilio",
+            ListenerKit.Raw(TwilioKit.Encode(fields), "application/x-www-form-urlencoded"),
+            headers =>
+                headers.Add(
+                    "X-Twilio-Signature",
+                    TwilioKit.Sign(new Uri(Listener.BaseUrl, "twilio").AbsoluteUri, fields, TwilioKit.TestToken)
+                )
+        );
 }
 
 /// <summary>With an auth token, the /twilio endpoint verifies X-Twilio-Signature over the URL as requested.</summary>
@@ -130,9 +164,15 @@ public sealed class TwilioSignatureEndpointTests : ListenerTestBase
     }
 
     private Task<Reply> SignedAsync(List<KeyValuePair<string, string>> fields, string? signature) =>
-        ListenerKit.SendAsync(Client, HttpMethod.Post, "/twilio?tenant=a", ListenerKit.Raw(TwilioKit.Encode(fields), "application/x-www-form-urlencoded"), headers =>
-        {
-            if (signature is not null)
-                headers.Add("X-Twilio-Signature", signature);
-        });
+        ListenerKit.SendAsync(
+            Client,
+            HttpMethod.Post,
+            "/twilio?tenant=a",
+            ListenerKit.Raw(TwilioKit.Encode(fields), "application/x-www-form-urlencoded"),
+            headers =>
+            {
+                if (signature is not null)
+                    headers.Add("X-Twilio-Signature", signature);
+            }
+        );
 }

@@ -12,7 +12,12 @@ internal static class TwilioKit
     /// <summary>The test auth token the listener verifies with when it is given none (callhooks signs with it then).</summary>
     public const string TestToken = "callhooks-test-auth-token";
 
-    public static List<KeyValuePair<string, string>> Callback(int sequence, string status, string timestamp = "Thu, 15 Jan 2026 09:30:00 +0000", string? duration = null)
+    public static List<KeyValuePair<string, string>> Callback(
+        int sequence,
+        string status,
+        string timestamp = "Thu, 15 Jan 2026 09:30:00 +0000",
+        string? duration = null
+    )
     {
         var fields = new List<KeyValuePair<string, string>>
         {

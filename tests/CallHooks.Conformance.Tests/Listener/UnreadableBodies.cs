@@ -15,17 +15,36 @@ internal static class UnreadableBodies
         static TestCaseData Case(string name, Func<HttpContent> content, HttpStatusCode strictStatus, string strictErrorStart) =>
             new TestCaseData(content, strictStatus, strictErrorStart).SetArgDisplayNames(name);
 
-        yield return Case("malformed JSON in the myoperator field", () => ListenerKit.Form("{\"uid\": \"n2.1596270949.2175190\","),
-            HttpStatusCode.BadRequest, "form field 'myoperator' is not valid JSON: ");
-        yield return Case("malformed JSON body", () => ListenerKit.Raw("{\"myoperator\": {\"uid\": ", "application/json"),
-            HttpStatusCode.BadRequest, "JSON body is not valid JSON: ");
-        yield return Case("wrong content type", () => ListenerKit.Raw("myoperator=" + Uri.EscapeDataString(ListenerKit.SeedSample), "text/plain"),
-            HttpStatusCode.UnsupportedMediaType, "Content-Type 'text/plain' is not supported; use application/x-www-form-urlencoded or application/json");
-        yield return Case("JSON sent as a form", () => ListenerKit.Raw("{\"myoperator\": " + ListenerKit.SeedSample + "}", FormType),
-            HttpStatusCode.BadRequest, "form field 'myoperator' is missing");
-        yield return Case("empty form body", () => ListenerKit.Raw("", FormType),
-            HttpStatusCode.BadRequest, "POST body is empty");
-        yield return Case("empty body without a content type", () => ListenerKit.Raw("", null),
-            HttpStatusCode.BadRequest, "POST body is empty");
+        yield return Case(
+            "malformed JSON in the myoperator field",
+            () => ListenerKit.Form("{\"uid\": \"n2.1596270949.2175190\","),
+            HttpStatusCode.BadRequest,
+            "form field 'myoperator' is not valid JSON: "
+        );
+        yield return Case(
+            "malformed JSON body",
+            () => ListenerKit.Raw("{\"myoperator\": {\"uid\": ", "application/json"),
+            HttpStatusCode.BadRequest,
+            "JSON body is not valid JSON: "
+        );
+        yield return Case(
+            "wrong content type",
+            () => ListenerKit.Raw("myoperator=" + Uri.EscapeDataString(ListenerKit.SeedSample), "text/plain"),
+            HttpStatusCode.UnsupportedMediaType,
+            "Content-Type 'text/plain' is not supported; use application/x-www-form-urlencoded or application/json"
+        );
+        yield return Case(
+            "JSON sent as a form",
+            () => ListenerKit.Raw("{\"myoperator\": " + ListenerKit.SeedSample + "}", FormType),
+            HttpStatusCode.BadRequest,
+            "form field 'myoperator' is missing"
+        );
+        yield return Case("empty form body", () => ListenerKit.Raw("", FormType), HttpStatusCode.BadRequest, "POST body is empty");
+        yield return Case(
+            "empty body without a content type",
+            () => ListenerKit.Raw("", null),
+            HttpStatusCode.BadRequest,
+            "POST body is empty"
+        );
     }
 }

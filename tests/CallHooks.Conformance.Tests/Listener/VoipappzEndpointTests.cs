@@ -32,15 +32,29 @@ public sealed class VoipappzEndpointTests : ListenerTestBase
     [Test]
     public async Task The_seeds_unquoted_destination_with_a_leading_zero_is_refused_with_the_reason()
     {
-        var reply = await ListenerKit.PostAsync(Client, ListenerKit.Raw(Valid.Replace("\"039000000\"", "039000000", StringComparison.Ordinal), "application/json"), Path);
+        var reply = await ListenerKit.PostAsync(
+            Client,
+            ListenerKit.Raw(Valid.Replace("\"039000000\"", "039000000", StringComparison.Ordinal), "application/json"),
+            Path
+        );
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(reply.Error, Does.StartWith("JSON body is not valid JSON: ").And.EndWith("(destination is an unquoted number with a leading zero, as in voipappz's sample; JSON allows no leading zeros)"));
+        Assert.That(
+            reply.Error,
+            Does.StartWith("JSON body is not valid JSON: ")
+                .And.EndWith(
+                    "(destination is an unquoted number with a leading zero, as in voipappz's sample; JSON allows no leading zeros)"
+                )
+        );
     }
 
     [Test]
     public async Task The_seeds_epoch_billing_duration_is_named_as_an_epoch()
     {
-        var reply = await Post(body => { body["billing_duration"] = 1733173541; body["billing_duration_time"] = "00:05:41"; });
+        var reply = await Post(body =>
+        {
+            body["billing_duration"] = 1733173541;
+            body["billing_duration_time"] = "00:05:41";
+        });
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(reply.Error, Is.EqualTo("billing_duration 1733173541 is an epoch (2024-12-02T21:05:41Z), not seconds"));
     }
@@ -48,7 +62,11 @@ public sealed class VoipappzEndpointTests : ListenerTestBase
     [TestCase("duration_time", "00:06:57", "duration_time 00:06:57 is not duration 91 s (00:01:31)")]
     [TestCase("answer_at", "23:34:00", "answer_at 23:34:00 is not start_at 23:04:40 plus ring_duration 30 s")]
     [TestCase("start_at", "23:04:47", "start_at 23:04:47 is not created_at 2024-12-02T21:04:40.701+00:00 in any time zone")]
-    [TestCase("created_at", "2024-12-02 21:04:40", "created_at must be ISO-8601 with an offset, e.g. 2024-12-02T21:04:40.701+00:00, got \"2024-12-02 21:04:40\"")]
+    [TestCase(
+        "created_at",
+        "2024-12-02 21:04:40",
+        "created_at must be ISO-8601 with an offset, e.g. 2024-12-02T21:04:40.701+00:00, got \"2024-12-02 21:04:40\""
+    )]
     [TestCase("cause", "answered", "cause must be answer, busy or no_answer, got \"answered\"")]
     [TestCase("direction", "Outgoing", "direction must be \"incoming\" or \"outgoing\", got \"Outgoing\"")]
     public async Task Inconsistent_or_malformed_fields_are_refused_with_what_is_wrong(string field, string value, string error)
@@ -61,27 +79,60 @@ public sealed class VoipappzEndpointTests : ListenerTestBase
     [Test]
     public async Task A_recording_on_a_busy_call_and_a_duration_sent_as_text_are_both_reported()
     {
-        var reply = await Post(body => { body["cause"] = "busy"; body["duration"] = "91"; });
+        var reply = await Post(body =>
+        {
+            body["cause"] = "busy";
+            body["duration"] = "91";
+        });
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(reply.Error, Is.EqualTo("duration must be a whole number of seconds, got string \"91\"; recording_url is set on a call whose cause is busy; only answered calls are recorded"));
+        Assert.That(
+            reply.Error,
+            Is.EqualTo(
+                "duration must be a whole number of seconds, got string \"91\"; recording_url is set on a call whose cause is busy; only answered calls are recorded"
+            )
+        );
     }
 
     [Test]
     public async Task A_later_event_that_changes_the_calls_start_is_a_conflict()
     {
         Assert.That((await Post(_ => { })).Status, Is.EqualTo(HttpStatusCode.OK));
-        var reply = await Post(body => { body["created_at"] = "2024-12-02T21:04:40.701+02:00"; body["start_at"] = "23:04:40"; });
+        var reply = await Post(body =>
+        {
+            body["created_at"] = "2024-12-02T21:04:40.701+02:00";
+            body["start_at"] = "23:04:40";
+        });
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.Conflict));
-        Assert.That(reply.Error, Is.EqualTo("uuid bfd7e62a-5a55-4286-9453-b4b4cfc5cca8 changed created_at from \"2024-12-02T21:04:40.701+00:00\" to \"2024-12-02T21:04:40.701+02:00\""));
+        Assert.That(
+            reply.Error,
+            Is.EqualTo(
+                "uuid bfd7e62a-5a55-4286-9453-b4b4cfc5cca8 changed created_at from \"2024-12-02T21:04:40.701+00:00\" to \"2024-12-02T21:04:40.701+02:00\""
+            )
+        );
     }
 
     [Test]
     public async Task A_get_with_the_fields_as_query_parameters_is_read_like_the_body()
     {
         var body = JsonNode.Parse(Valid)!.AsObject();
-        var query = string.Join("&", body.Select(pair => pair.Key + "=" + Uri.EscapeDataString(pair.Value is null ? "" : pair.Value.GetValueKind() == System.Text.Json.JsonValueKind.String ? pair.Value.GetValue<string>() : pair.Value.ToJsonString())));
+        var query = string.Join(
+            "&",
+            body.Select(pair =>
+                pair.Key
+                + "="
+                + Uri.EscapeDataString(
+                    pair.Value is null ? ""
+                    : pair.Value.GetValueKind() == System.Text.Json.JsonValueKind.String ? pair.Value.GetValue<string>()
+                    : pair.Value.ToJsonString()
+                )
+            )
+        );
         var good = await ListenerKit.SendAsync(Client, HttpMethod.Get, Path + "?" + query);
-        var bad = await ListenerKit.SendAsync(Client, HttpMethod.Get, Path + "?" + query.Replace("duration=91", "duration=ninety", StringComparison.Ordinal));
+        var bad = await ListenerKit.SendAsync(
+            Client,
+            HttpMethod.Get,
+            Path + "?" + query.Replace("duration=91", "duration=ninety", StringComparison.Ordinal)
+        );
         Assert.That(good.Status, Is.EqualTo(HttpStatusCode.OK), good.Body + "\n" + query);
         Assert.That(bad.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(bad.Error, Is.EqualTo("duration must be a whole number of seconds, got string \"ninety\""));
@@ -96,9 +147,10 @@ public sealed class VoipappzEndpointTests : ListenerTestBase
     }
 
     /// <summary>Each problem the listener named: the "errors" list when there are several, else the one "error".</summary>
-    internal static IReadOnlyList<string?> Errors(Reply reply) => reply.Json.TryGetProperty("errors", out var errors)
-        ? errors.EnumerateArray().Select(error => error.GetString()).ToList()
-        : [reply.Error];
+    internal static IReadOnlyList<string?> Errors(Reply reply) =>
+        reply.Json.TryGetProperty("errors", out var errors)
+            ? errors.EnumerateArray().Select(error => error.GetString()).ToList()
+            : [reply.Error];
 
     private Task<Reply> Post(Action<JsonObject> change)
     {

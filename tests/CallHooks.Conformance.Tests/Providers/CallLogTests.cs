@@ -17,7 +17,8 @@ public sealed class CallLogTests
     public void Bodies_joined_from_a_calls_prepared_pieces_equal_the_serialized_log_at_every_state(
         [Values("incoming-answered", "incoming-voicemail", "obd-answered", "obd-no-answer", "click-to-call-rejected")] string scenario,
         [Values(ClidStyle.National, ClidStyle.E164)] ClidStyle clidStyle,
-        [Values(true, false)] bool form)
+        [Values(true, false)] bool form
+    )
     {
         var call = Fixtures.Call(scenario);
         var memo = new CallMemo();
@@ -25,7 +26,11 @@ public sealed class CallLogTests
         foreach (var state in CallStates.All.Select(state => state.Id).Reverse())
         {
             var context = new StepContext(call, new ScenarioStep { Event = state }, 0, call.StartedAt) { Memo = memo };
-            Assert.That(Encoding.UTF8.GetString(CallLogBody.Render(context, clidStyle, form)), Is.EqualTo(Serialized(call, state, clidStyle, form)), $"call state {state}");
+            Assert.That(
+                Encoding.UTF8.GetString(CallLogBody.Render(context, clidStyle, form)),
+                Is.EqualTo(Serialized(call, state, clidStyle, form)),
+                $"call state {state}"
+            );
         }
     }
 
@@ -42,7 +47,6 @@ public sealed class CallLogTests
         var body = CallLogBody.Render(new StepContext(second, step, 0, second.StartedAt) { Memo = memo }, ClidStyle.National, form: true);
         Assert.That(Encoding.UTF8.GetString(body), Is.EqualTo(Serialized(second, CallStates.Finished, ClidStyle.National, form: true)));
         Assert.That(memo.Value, Is.Not.SameAs(prepared));
-
     }
 
     // The same call asked for in another encoding, or with the other clid style, gets pieces made for that, each change alone.
@@ -65,8 +69,16 @@ public sealed class CallLogTests
         var call = Fixtures.Call("obd-answered");
         foreach (var state in CallStates.All.Select(state => state.Id))
         {
-            var body = CallLogBody.Render(new StepContext(call, new ScenarioStep { Event = state }, 0, call.StartedAt), ClidStyle.E164, form: true);
-            Assert.That(Encoding.UTF8.GetString(body), Is.EqualTo(Serialized(call, state, ClidStyle.E164, form: true)), $"call state {state}");
+            var body = CallLogBody.Render(
+                new StepContext(call, new ScenarioStep { Event = state }, 0, call.StartedAt),
+                ClidStyle.E164,
+                form: true
+            );
+            Assert.That(
+                Encoding.UTF8.GetString(body),
+                Is.EqualTo(Serialized(call, state, ClidStyle.E164, form: true)),
+                $"call state {state}"
+            );
         }
     }
 
@@ -82,7 +94,10 @@ public sealed class CallLogTests
         foreach (var scenario in new[] { "incoming-answered", "obd-no-answer" })
         {
             var call = Fixtures.Call(scenario);
-            Assert.That(CallLog.Created(call), Is.EqualTo(call.StartedAt.UtcDateTime.ToString(CallLog.TimeFormat, System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(
+                CallLog.Created(call),
+                Is.EqualTo(call.StartedAt.UtcDateTime.ToString(CallLog.TimeFormat, System.Globalization.CultureInfo.InvariantCulture))
+            );
             Assert.That(CallLog.Created(call), Does.Match(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$"));
         }
     }
@@ -108,7 +123,8 @@ public sealed class CallLogTests
                 Assert.That(
                     Encoding.UTF8.GetString(profile.Build(context, direct).Body.Span),
                     Is.EqualTo(Encoding.UTF8.GetString(profile.Build(context, withQuery).Body.Span)),
-                    $"{scenario.Name} step {index}");
+                    $"{scenario.Name} step {index}"
+                );
             }
         }
     }

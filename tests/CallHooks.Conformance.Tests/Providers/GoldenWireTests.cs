@@ -21,12 +21,16 @@ public sealed class GoldenWireTests
         from method in profile.Methods
         from encoding in method == "GET" ? ["none"] : profile.Encodings
         orderby scenario.Provider, scenario.Name, method, encoding
-        select new TestCaseData(scenario.Provider, scenario.Name, method, encoding).SetName($"Golden_{scenario.Provider}_{scenario.Name}_{method}_{encoding}");
+        select new TestCaseData(scenario.Provider, scenario.Name, method, encoding).SetName(
+            $"Golden_{scenario.Provider}_{scenario.Name}_{method}_{encoding}"
+        );
 
     [TestCaseSource(nameof(Cases))]
     public void Wire_bytes_match_the_approved_golden_file(string provider, string scenarioName, string method, string encoding)
     {
-        var scenario = ScenarioLibrary.LoadDirectory(RepoPaths.Scenarios).Scenarios.Single(s => s.Provider == provider && s.Name == scenarioName);
+        var scenario = ScenarioLibrary
+            .LoadDirectory(RepoPaths.Scenarios)
+            .Scenarios.Single(s => s.Provider == provider && s.Name == scenarioName);
         var profile = ProviderCatalog.Find(provider)!;
         var actual = Render(profile, scenario, GoldenConfig(profile, method, encoding));
 
@@ -47,7 +51,9 @@ public sealed class GoldenWireTests
         from choice in reading.Choices
         where choice.Value != reading.Default
         orderby profile.Name, reading.Id, choice.Value
-        select new TestCaseData(profile.Name, reading.Id, choice.Value).SetName($"Golden_{profile.Name}_reading_{reading.Id}={choice.Value}");
+        select new TestCaseData(profile.Name, reading.Id, choice.Value).SetName(
+            $"Golden_{profile.Name}_reading_{reading.Id}={choice.Value}"
+        );
 
     /// <summary>
     /// Each reading's other choices, on the first shipped scenario and method whose bytes they change (a choice that changes
@@ -58,18 +64,31 @@ public sealed class GoldenWireTests
     public void A_readings_choice_changes_the_bytes_as_its_approved_golden_file_shows(string provider, string readingId, string choice)
     {
         var profile = ProviderCatalog.Find(provider)!;
-        var scenarios = ScenarioLibrary.LoadDirectory(RepoPaths.Scenarios).Scenarios.Where(scenario => scenario.Provider == provider).OrderBy(scenario => scenario.Name, StringComparer.Ordinal).ToList();
+        var scenarios = ScenarioLibrary
+            .LoadDirectory(RepoPaths.Scenarios)
+            .Scenarios.Where(scenario => scenario.Provider == provider)
+            .OrderBy(scenario => scenario.Name, StringComparer.Ordinal)
+            .ToList();
         var changed = (
             from method in profile.Methods.OrderBy(method => method == profile.DefaultMethod ? 0 : 1)
             let baseConfig = GoldenConfig(profile, method, method == "GET" ? "none" : profile.DefaultEncoding)
-            let chosen = baseConfig with { Options = new Dictionary<string, string>(StringComparer.Ordinal) { [readingId] = choice } }
+            let chosen = baseConfig with
+            {
+                Options = new Dictionary<string, string>(StringComparer.Ordinal) { [readingId] = choice },
+            }
             from scenario in scenarios
             let bytes = Render(profile, scenario, chosen)
             where bytes != Render(profile, scenario, baseConfig)
-            select (Scenario: scenario, Method: method, Bytes: bytes)).FirstOrDefault();
+            select (Scenario: scenario, Method: method, Bytes: bytes)
+        ).FirstOrDefault();
         Assert.That(changed.Scenario, Is.Not.Null, $"--option {readingId}={choice} changes no byte of any shipped {provider} scenario");
 
-        var path = Path.Combine(RepoPaths.Golden, provider, "readings", $"{readingId}={choice}.{changed.Scenario!.Name}.{changed.Method.ToLowerInvariant()}.http");
+        var path = Path.Combine(
+            RepoPaths.Golden,
+            provider,
+            "readings",
+            $"{readingId}={choice}.{changed.Scenario!.Name}.{changed.Method.ToLowerInvariant()}.http"
+        );
         if (Environment.GetEnvironmentVariable("CALLHOOKS_APPROVE") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -88,7 +107,12 @@ public sealed class GoldenWireTests
         for (var index = 0; index < scenario.Steps.Count; index++)
         {
             eventTime += scenario.Steps[index].After;
-            text.Append(Encoding.UTF8.GetString(RawHttpRenderer.Render(profile.Build(new StepContext(call, scenario.Steps[index], index, eventTime), config)))).Append("\r\n\r\n");
+            text.Append(
+                    Encoding.UTF8.GetString(
+                        RawHttpRenderer.Render(profile.Build(new StepContext(call, scenario.Steps[index], index, eventTime), config))
+                    )
+                )
+                .Append("\r\n\r\n");
         }
 
         return text.ToString();
@@ -98,15 +122,19 @@ public sealed class GoldenWireTests
     /// The same panel configuration for every profile: a secret header, Basic auth, the first two mappable query
     /// fields and a signing secret, so the golden files show every part of a request each profile can carry.
     /// </summary>
-    private static WebhookConfig GoldenConfig(IProviderProfile profile, string method, string encoding) => new()
-    {
-        Target = Fixtures.Target,
-        Method = method,
-        Encoding = encoding == "none" ? null : encoding,
-        Headers = [new HeaderSpec("my-super-secret-token", "abc123def")],
-        Basic = new BasicCredentials("admin", "123456"),
-        Secret = "golden-secret-12345",
-        Query = profile.QueryFields.Where(field => !field.Id.Contains(':', StringComparison.Ordinal)).Take(2)
-            .Select(field => new QueryMapping("q_" + field.Id.Replace('.', '_'), field.Id)).ToList(),
-    };
+    private static WebhookConfig GoldenConfig(IProviderProfile profile, string method, string encoding) =>
+        new()
+        {
+            Target = Fixtures.Target,
+            Method = method,
+            Encoding = encoding == "none" ? null : encoding,
+            Headers = [new HeaderSpec("my-super-secret-token", "abc123def")],
+            Basic = new BasicCredentials("admin", "123456"),
+            Secret = "golden-secret-12345",
+            Query = profile
+                .QueryFields.Where(field => !field.Id.Contains(':', StringComparison.Ordinal))
+                .Take(2)
+                .Select(field => new QueryMapping("q_" + field.Id.Replace('.', '_'), field.Id))
+                .ToList(),
+        };
 }

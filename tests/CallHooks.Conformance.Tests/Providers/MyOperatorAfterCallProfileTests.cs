@@ -14,8 +14,35 @@ public sealed class MyOperatorAfterCallProfileTests
 {
     private static readonly string[] DocumentedKeys =
     [
-        "_ai", "_so", "_ci", "_cr", "_cl", "_cy", "_se", "_ts", "_st", "_ms", "_ss", "_et", "_dr", "_drm", "_ty", "_ev", "_su",
-        "_fn", "_fu", "_dn", "_di", "_pm", "_cn", "_us", "_ri", "_ji", "_ivid", "_cri", "_ld",
+        "_ai",
+        "_so",
+        "_ci",
+        "_cr",
+        "_cl",
+        "_cy",
+        "_se",
+        "_ts",
+        "_st",
+        "_ms",
+        "_ss",
+        "_et",
+        "_dr",
+        "_drm",
+        "_ty",
+        "_ev",
+        "_su",
+        "_fn",
+        "_fu",
+        "_dn",
+        "_di",
+        "_pm",
+        "_cn",
+        "_us",
+        "_ri",
+        "_ji",
+        "_ivid",
+        "_cri",
+        "_ld",
     ];
 
     private readonly MyOperatorAfterCallProfile profile = new();
@@ -64,7 +91,10 @@ public sealed class MyOperatorAfterCallProfileTests
         {
             Assert.That(start, Is.EqualTo(call.StartedAt.ToUnixTimeSeconds()));
             Assert.That(seconds, Is.EqualTo(call.RingSeconds + call.TalkSeconds));
-            Assert.That(l.GetProperty("_dr").GetString(), Is.EqualTo(TimeSpan.FromSeconds(seconds).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture)));
+            Assert.That(
+                l.GetProperty("_dr").GetString(),
+                Is.EqualTo(TimeSpan.FromSeconds(seconds).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture))
+            );
             Assert.That(l.GetProperty("_drm").GetDecimal(), Is.EqualTo(Math.Round(seconds / 60m, 2)));
             Assert.That(l.GetProperty("_ss").GetInt64(), Is.EqualTo((long)call.StartedAt.UtcDateTime.TimeOfDay.TotalSeconds));
             Assert.That(l.GetProperty("_ms").GetInt64() / 1000, Is.EqualTo(start));
@@ -75,8 +105,18 @@ public sealed class MyOperatorAfterCallProfileTests
                 var legEnd = leg.GetProperty("_et").GetInt64();
                 Assert.That(legStart, Is.InRange(start, end));
                 Assert.That(legEnd, Is.InRange(legStart, end));
-                Assert.That(leg.GetProperty("_rst").GetString(), Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(legStart).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)));
-                Assert.That(leg.GetProperty("_dr").GetString(), Is.EqualTo(TimeSpan.FromSeconds(legEnd - legStart).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture)));
+                Assert.That(
+                    leg.GetProperty("_rst").GetString(),
+                    Is.EqualTo(
+                        DateTimeOffset
+                            .FromUnixTimeSeconds(legStart)
+                            .UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+                    )
+                );
+                Assert.That(
+                    leg.GetProperty("_dr").GetString(),
+                    Is.EqualTo(TimeSpan.FromSeconds(legEnd - legStart).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture))
+                );
             }
         });
     }
@@ -89,12 +129,19 @@ public sealed class MyOperatorAfterCallProfileTests
         var leg = l.GetProperty("_ld")[0];
         Assert.Multiple(() =>
         {
-            Assert.That((l.GetProperty("_ty").GetRawText(), l.GetProperty("_ev").GetRawText(), l.GetProperty("_su").GetRawText()), Is.EqualTo(("1", "1", "1")), "numbers in the sample");
+            Assert.That(
+                (l.GetProperty("_ty").GetRawText(), l.GetProperty("_ev").GetRawText(), l.GetProperty("_su").GetRawText()),
+                Is.EqualTo(("1", "1", "1")),
+                "numbers in the sample"
+            );
             Assert.That(l.GetProperty("_cn").ValueKind, Is.EqualTo(JsonValueKind.Array), "a list of notes in the sample");
             Assert.That(leg.GetProperty("_tt").ValueKind, Is.EqualTo(JsonValueKind.Array), "an empty list in the sample");
             Assert.That(leg.GetProperty("_did").GetString(), Does.Match("^[0-9]{10}$"), "ten digits in the sample");
             Assert.That(l.GetProperty("_fn").GetString(), Does.Match("^[0-9a-f]{80}\\.mp3$"));
-            Assert.That(l.GetProperty("_fu").GetString(), Is.EqualTo("http://app.myoperator.co/audio/" + l.GetProperty("_fn").GetString()![..^4]));
+            Assert.That(
+                l.GetProperty("_fu").GetString(),
+                Is.EqualTo("http://app.myoperator.co/audio/" + l.GetProperty("_fn").GetString()![..^4])
+            );
         });
     }
 
@@ -107,8 +154,16 @@ public sealed class MyOperatorAfterCallProfileTests
         {
             Assert.That(log.RootElement.GetProperty("_su").GetRawText(), Is.EqualTo("2"), "a number, as in the page's sample");
             Assert.That(legs.Select(leg => leg.GetProperty("_ds").GetString()), Is.EqualTo(new[] { "NOANSWER", "CANCEL" }));
-            Assert.That(legs[1].GetProperty("_st").GetInt64(), Is.EqualTo(legs[0].GetProperty("_et").GetInt64()), "the second agent rings when the first stops");
-            Assert.That(log.RootElement.GetProperty("_fu").ValueKind, Is.EqualTo(JsonValueKind.Null), "no recording without a conversation");
+            Assert.That(
+                legs[1].GetProperty("_st").GetInt64(),
+                Is.EqualTo(legs[0].GetProperty("_et").GetInt64()),
+                "the second agent rings when the first stops"
+            );
+            Assert.That(
+                log.RootElement.GetProperty("_fu").ValueKind,
+                Is.EqualTo(JsonValueKind.Null),
+                "no recording without a conversation"
+            );
         });
     }
 
@@ -133,7 +188,11 @@ public sealed class MyOperatorAfterCallProfileTests
         {
             Assert.That(escaped, Does.Contain("\"_fu\":\"http:\\/\\/app.myoperator.co\\/audio\\/"));
             Assert.That(plain, Does.Contain("\"_fu\":\"http://app.myoperator.co/audio/"));
-            Assert.That(JsonDocument.Parse(escaped).RootElement.GetProperty("_fu").GetString(), Is.EqualTo(JsonDocument.Parse(plain).RootElement.GetProperty("_fu").GetString()), "the same URL once parsed");
+            Assert.That(
+                JsonDocument.Parse(escaped).RootElement.GetProperty("_fu").GetString(),
+                Is.EqualTo(JsonDocument.Parse(plain).RootElement.GetProperty("_fu").GetString()),
+                "the same URL once parsed"
+            );
         });
     }
 
@@ -144,11 +203,20 @@ public sealed class MyOperatorAfterCallProfileTests
         var requests = BuildAll(profile, scenario, Config());
         var inCall = requests.Take(4).Select(FormValue).Select(text => JsonDocument.Parse(text).RootElement).ToList();
         var afterCall = JsonDocument.Parse(FormValue(requests[4])).RootElement;
-        var ui = afterCall.GetProperty("_pm").EnumerateArray().Single(pair => pair.GetProperty("ky").GetString() == "ui").GetProperty("vl").GetString();
+        var ui = afterCall
+            .GetProperty("_pm")
+            .EnumerateArray()
+            .Single(pair => pair.GetProperty("ky").GetString() == "ui")
+            .GetProperty("vl")
+            .GetString();
         Assert.Multiple(() =>
         {
             Assert.That(inCall.Select(log => log.GetProperty("call_state").GetString()), Is.EqualTo(new[] { "1", "5", "6", "2" }));
-            Assert.That(inCall.Select(log => log.GetProperty("uid").GetString()).Distinct(), Is.EqualTo(new[] { ui }), "_pm ui is the In-Call uid");
+            Assert.That(
+                inCall.Select(log => log.GetProperty("uid").GetString()).Distinct(),
+                Is.EqualTo(new[] { ui }),
+                "_pm ui is the In-Call uid"
+            );
             Assert.That(afterCall.GetProperty("_ai").GetString(), Is.EqualTo(inCall[0].GetProperty("id").GetString()));
             Assert.That(afterCall.GetProperty("_cl").GetString(), Is.EqualTo("+" + inCall[0].GetProperty("clid_raw").GetString()));
             Assert.That(profile.CallId(Call(scenario), Config()), Is.EqualTo(ui));
@@ -159,7 +227,10 @@ public sealed class MyOperatorAfterCallProfileTests
     public void One_short_key_query_mapping_sends_the_same_value_with_in_call_states_and_the_after_call_log()
     {
         var scenario = Scenario("myoperator-aftercall", "incoming-answered-in-call-then-after-call");
-        var config = Config() with { Query = [new QueryMapping("caller", "_cl"), new QueryMapping("uid", "_pm.ui"), new QueryMapping("crm", "const:abc")] };
+        var config = Config() with
+        {
+            Query = [new QueryMapping("caller", "_cl"), new QueryMapping("uid", "_pm.ui"), new QueryMapping("crm", "const:abc")],
+        };
         var queries = BuildAll(profile, scenario, config).Select(request => request.Url.Query).Distinct().ToList();
         var uid = profile.CallId(Call(scenario), Config());
         Assert.That(queries, Is.EqualTo(new[] { $"?caller=%2B91{Call(scenario).Customer.National}&uid={uid}&crm=abc" }));
@@ -169,12 +240,17 @@ public sealed class MyOperatorAfterCallProfileTests
     public void Validation_names_unknown_fields_and_options()
     {
         var config = Config(options: [("slashes", "json"), ("zone", "utc")]) with { Query = [new QueryMapping("x", "clid")] };
-        Assert.That(profile.Validate(config), Is.EqualTo(new[]
-        {
-            "--query x=clid: 'clid' is not a myoperator-aftercall field; 'callhooks list' shows them",
-            "--option zone: myoperator-aftercall has no such option (it has: clid=national|e164, slashes=escaped|plain)",
-            "--option slashes=json: not a reading of slashes; use escaped or plain (default escaped)",
-        }));
+        Assert.That(
+            profile.Validate(config),
+            Is.EqualTo(
+                new[]
+                {
+                    "--query x=clid: 'clid' is not a myoperator-aftercall field; 'callhooks list' shows them",
+                    "--option zone: myoperator-aftercall has no such option (it has: clid=national|e164, slashes=escaped|plain)",
+                    "--option slashes=json: not a reading of slashes; use escaped or plain (default escaped)",
+                }
+            )
+        );
     }
 
     private WebhookRequest AfterCall(string scenario, WebhookConfig? config = null) =>

@@ -16,7 +16,24 @@ namespace CallHooks.Conformance.Tests.Providers;
 public sealed class MyOperatorInCallProfileTests
 {
     private static readonly string[] DocumentedKeys =
-        ["id", "uid", "reference_id", "company_id", "clid_raw", "clid", "rdnis", "call_state", "event", "status", "users", "created", "call_time", "public_ivr_id", "client_ref_id", "job_id"];
+    [
+        "id",
+        "uid",
+        "reference_id",
+        "company_id",
+        "clid_raw",
+        "clid",
+        "rdnis",
+        "call_state",
+        "event",
+        "status",
+        "users",
+        "created",
+        "call_time",
+        "public_ivr_id",
+        "client_ref_id",
+        "job_id",
+    ];
 
     private readonly MyOperatorInCallProfile profile = new();
 
@@ -45,8 +62,16 @@ public sealed class MyOperatorInCallProfileTests
         Assert.That(request.ContentType, Is.EqualTo("application/x-www-form-urlencoded"));
         Assert.That(form.AllKeys, Is.EqualTo(new[] { "myoperator" }));
         using var log = JsonDocument.Parse(form["myoperator"]!);
-        Assert.That(log.RootElement.EnumerateObject().Select(property => property.Name), Is.EqualTo(DocumentedKeys), "keys and order of the documented sample");
-        Assert.That(HttpUtility.ParseQueryString(request.Url.Query)["caller_number"], Does.StartWith("+91"), "POST keeps the mapped query parameters");
+        Assert.That(
+            log.RootElement.EnumerateObject().Select(property => property.Name),
+            Is.EqualTo(DocumentedKeys),
+            "keys and order of the documented sample"
+        );
+        Assert.That(
+            HttpUtility.ParseQueryString(request.Url.Query)["caller_number"],
+            Does.StartWith("+91"),
+            "POST keeps the mapped query parameters"
+        );
     }
 
     [Test]
@@ -93,13 +118,21 @@ public sealed class MyOperatorInCallProfileTests
     public void All_events_of_one_call_share_uid_id_and_created_and_the_uid_epoch_is_created()
     {
         var scenario = Fixtures.Scenario("incoming-answered");
-        var logs = Enumerable.Range(0, scenario.Steps.Count).Select(index => Log(Build("incoming-answered", index, Fixtures.Config("POST", "json")))).ToList();
+        var logs = Enumerable
+            .Range(0, scenario.Steps.Count)
+            .Select(index => Log(Build("incoming-answered", index, Fixtures.Config("POST", "json"))))
+            .ToList();
         Assert.That(logs.Select(log => log.GetProperty("uid").GetString()).Distinct().Count(), Is.EqualTo(1));
         Assert.That(logs.Select(log => log.GetProperty("id").GetString()).Distinct().Count(), Is.EqualTo(1));
         var uid = logs[0].GetProperty("uid").GetString()!;
         Assert.That(uid, Does.Match(@"^[ns][1-9]\.\d{10}\.\d+$"));
         var epoch = long.Parse(uid.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture);
-        var created = DateTime.ParseExact(logs[0].GetProperty("created").GetString()!, "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal);
+        var created = DateTime.ParseExact(
+            logs[0].GetProperty("created").GetString()!,
+            "yyyy-MM-dd HH:mm:ss",
+            System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal
+        );
         Assert.That(DateTimeOffset.FromUnixTimeSeconds(epoch).UtcDateTime, Is.EqualTo(created));
         Assert.That(created, Is.EqualTo(Fixtures.Now.UtcDateTime));
     }
@@ -130,11 +163,16 @@ public sealed class MyOperatorInCallProfileTests
     public void Custom_headers_then_basic_auth_are_sent_and_marked_secret()
     {
         var request = Build("incoming-answered", 0, Fixtures.Config());
-        Assert.That(request.Headers, Is.EqualTo(new[]
-        {
-            KeyValuePair.Create("my-super-secret-token", "abc123def"),
-            KeyValuePair.Create("Authorization", "Basic YWRtaW46MTIzNDU2"),
-        }));
+        Assert.That(
+            request.Headers,
+            Is.EqualTo(
+                new[]
+                {
+                    KeyValuePair.Create("my-super-secret-token", "abc123def"),
+                    KeyValuePair.Create("Authorization", "Basic YWRtaW46MTIzNDU2"),
+                }
+            )
+        );
         var record = Conformance.Running.ScenarioRunner.Record(request);
         Assert.That(record.Headers.Select(header => header.Value), Is.EqualTo(new[] { "[redacted]", "Basic [redacted]" }));
     }
@@ -158,7 +196,10 @@ public sealed class MyOperatorInCallProfileTests
     [Test]
     public void Query_values_show_overrides_and_constants()
     {
-        var config = Fixtures.Config("GET") with { Query = [new QueryMapping("s", "status"), new QueryMapping("src", "const:crm a+b"), new QueryMapping("ref", "reference_id")] };
+        var config = Fixtures.Config("GET") with
+        {
+            Query = [new QueryMapping("s", "status"), new QueryMapping("src", "const:crm a+b"), new QueryMapping("ref", "reference_id")],
+        };
         var request = Build("incoming-answered", 3, config);
         Assert.That(request.Url.Query, Is.EqualTo("?s=1&src=crm+a%2Bb&ref="));
     }
@@ -171,12 +212,17 @@ public sealed class MyOperatorInCallProfileTests
             Query = [new QueryMapping("a", "nope")],
             Options = new Dictionary<string, string> { ["clid"] = "intl", ["colour"] = "red" },
         };
-        Assert.That(profile.Validate(config), Is.EqualTo(new[]
-        {
-            "--query a=nope: 'nope' is not a myoperator-incall field; 'callhooks list' shows them",
-            "--option colour: myoperator-incall has no such option (it has: clid=national|e164)",
-            "--option clid=intl: not a reading of clid; use national or e164 (default national)",
-        }));
+        Assert.That(
+            profile.Validate(config),
+            Is.EqualTo(
+                new[]
+                {
+                    "--query a=nope: 'nope' is not a myoperator-incall field; 'callhooks list' shows them",
+                    "--option colour: myoperator-incall has no such option (it has: clid=national|e164)",
+                    "--option clid=intl: not a reading of clid; use national or e164 (default national)",
+                }
+            )
+        );
     }
 
     private WebhookRequest Build(string scenarioName, int index, WebhookConfig config)

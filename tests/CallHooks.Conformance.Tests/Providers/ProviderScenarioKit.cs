@@ -20,13 +20,14 @@ internal static class ProviderScenarioKit
 
     public static Call Call(Scenario scenario) => CallGenerator.Generate(scenario, Fixtures.Seed, Fixtures.Now);
 
-    public static WebhookConfig Config(string method = "POST", string? encoding = null, params (string Name, string Value)[] options) => new()
-    {
-        Target = Fixtures.Target,
-        Method = method,
-        Encoding = encoding,
-        Options = options.ToDictionary(option => option.Name, option => option.Value, StringComparer.Ordinal),
-    };
+    public static WebhookConfig Config(string method = "POST", string? encoding = null, params (string Name, string Value)[] options) =>
+        new()
+        {
+            Target = Fixtures.Target,
+            Method = method,
+            Encoding = encoding,
+            Options = options.ToDictionary(option => option.Name, option => option.Value, StringComparer.Ordinal),
+        };
 
     /// <summary>Every step's request, in order, as the runner would build them (skipped steps included).</summary>
     public static IReadOnlyList<WebhookRequest> BuildAll(IProviderProfile profile, Scenario scenario, WebhookConfig config)
@@ -37,7 +38,11 @@ internal static class ProviderScenarioKit
 
     public static StepContext Context(Scenario scenario, string eventId, JsonObject? set = null)
     {
-        var step = new ScenarioStep { Event = eventId, Set = set?.ToDictionary(pair => pair.Key, pair => pair.Value?.DeepClone()) ?? new Dictionary<string, JsonNode?>() };
+        var step = new ScenarioStep
+        {
+            Event = eventId,
+            Set = set?.ToDictionary(pair => pair.Key, pair => pair.Value?.DeepClone()) ?? new Dictionary<string, JsonNode?>(),
+        };
         var call = Call(scenario);
         return new StepContext(call, step, 0, call.StartedAt);
     }

@@ -28,7 +28,12 @@ public sealed class VendorVerifierTests
         var batch = new List<JsonObject>();
         foreach (var (method, encoding) in new[] { ("POST", "form"), ("GET", (string?)null), ("POST", "json") })
         {
-            var config = new WebhookConfig { Target = Fixtures.Target, Method = method, Encoding = encoding };
+            var config = new WebhookConfig
+            {
+                Target = Fixtures.Target,
+                Method = method,
+                Encoding = encoding,
+            };
             foreach (var request in Requests(profile, config))
                 batch.Add(Twilio(request, TwilioProfile.TestAuthToken));
             foreach (var request in Requests(profile, config with { Secret = AuthToken }))
@@ -36,10 +41,16 @@ public sealed class VendorVerifierTests
         }
 
         var verdicts = await VendorVerifiers.JudgeAsync(batch);
-        Assert.That(verdicts.Where(verdict => verdict is not null), Is.Empty, $"{verdicts.Count(verdict => verdict is not null)} of {verdicts.Count} rejected");
+        Assert.That(
+            verdicts.Where(verdict => verdict is not null),
+            Is.Empty,
+            $"{verdicts.Count(verdict => verdict is not null)} of {verdicts.Count} rejected"
+        );
         Assert.That(batch, Has.Count.GreaterThan(100));
 
-        var control = await VendorVerifiers.JudgeAsync([Twilio(Requests(profile, new WebhookConfig { Target = Fixtures.Target })[0], "another-token")]);
+        var control = await VendorVerifiers.JudgeAsync([
+            Twilio(Requests(profile, new WebhookConfig { Target = Fixtures.Target })[0], "another-token"),
+        ]);
         Assert.That(control[0], Is.Not.Null, "signed with another token, twilio's library must refuse it");
     }
 
@@ -48,12 +59,22 @@ public sealed class VendorVerifierTests
     {
         // The library checks the timestamp against the real clock (5 minutes' tolerance), so these calls start now.
         var profile = ProviderCatalog.Find("myoperator-v2")!;
-        var config = new WebhookConfig { Target = Fixtures.Target, Secret = WhSec, Sign = StandardWebhooksSigning.Scheme };
+        var config = new WebhookConfig
+        {
+            Target = Fixtures.Target,
+            Secret = WhSec,
+            Sign = StandardWebhooksSigning.Scheme,
+        };
         var requests = Requests(profile, config, DateTimeOffset.UtcNow);
         var verdicts = await VendorVerifiers.JudgeAsync(requests.Select(request => StandardWebhooks(request, WhSec)).ToList());
         Assert.That(verdicts.Where(verdict => verdict is not null), Is.Empty);
 
-        var tampered = requests[0] with { Body = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(requests[0].Body.Span).Replace("\"call\"", "\"sms\"", StringComparison.Ordinal)) };
+        var tampered = requests[0] with
+        {
+            Body = Encoding.UTF8.GetBytes(
+                Encoding.UTF8.GetString(requests[0].Body.Span).Replace("\"call\"", "\"sms\"", StringComparison.Ordinal)
+            ),
+        };
         var control = await VendorVerifiers.JudgeAsync([StandardWebhooks(tampered, WhSec)]);
         Assert.That(control[0], Is.Not.Null, "a body changed after signing must be refused");
     }
@@ -61,7 +82,11 @@ public sealed class VendorVerifierTests
     private static List<WebhookRequest> Requests(IProviderProfile profile, WebhookConfig config, DateTimeOffset? start = null)
     {
         var requests = new List<WebhookRequest>();
-        foreach (var scenario in ScenarioLibrary.LoadDirectory(RepoPaths.Scenarios).Scenarios.Where(scenario => scenario.Provider == profile.Name))
+        foreach (
+            var scenario in ScenarioLibrary
+                .LoadDirectory(RepoPaths.Scenarios)
+                .Scenarios.Where(scenario => scenario.Provider == profile.Name)
+        )
         {
             var call = CallGenerator.Generate(scenario, Fixtures.Seed, start ?? Fixtures.Now);
             var eventTime = call.StartedAt;
@@ -99,12 +124,16 @@ public sealed class VendorVerifierTests
         return judged;
     }
 
-    private static JsonObject StandardWebhooks(WebhookRequest request, string secret) => new()
-    {
-        ["scheme"] = "standard-webhooks",
-        ["secret"] = secret,
-        ["body"] = Encoding.UTF8.GetString(request.Body.Span),
-        ["headers"] = new JsonObject(request.Headers.Where(header => header.Key.StartsWith("webhook-", StringComparison.Ordinal))
-            .Select(header => KeyValuePair.Create(header.Key, (JsonNode?)header.Value))),
-    };
+    private static JsonObject StandardWebhooks(WebhookRequest request, string secret) =>
+        new()
+        {
+            ["scheme"] = "standard-webhooks",
+            ["secret"] = secret,
+            ["body"] = Encoding.UTF8.GetString(request.Body.Span),
+            ["headers"] = new JsonObject(
+                request
+                    .Headers.Where(header => header.Key.StartsWith("webhook-", StringComparison.Ordinal))
+                    .Select(header => KeyValuePair.Create(header.Key, (JsonNode?)header.Value))
+            ),
+        };
 }

@@ -15,10 +15,33 @@ public sealed class VoipappzProfileTests
     /// <summary>The seed's "supported field types", in its order.</summary>
     private static readonly string[] SeedFields =
     [
-        "direction", "uuid", "type", "created_at", "contact_number", "caller_id_number", "duration", "ring_duration", "destination",
-        "start_at", "answer_at", "environment_name", "user_fullname", "user_name", "extension_username", "cause", "sip_status",
-        "recording_url", "duration_time", "billing_duration", "billing_duration_time", "did_number", "did_name", "queue_disposition",
-        "ivr_name", "call_state", "queue_name",
+        "direction",
+        "uuid",
+        "type",
+        "created_at",
+        "contact_number",
+        "caller_id_number",
+        "duration",
+        "ring_duration",
+        "destination",
+        "start_at",
+        "answer_at",
+        "environment_name",
+        "user_fullname",
+        "user_name",
+        "extension_username",
+        "cause",
+        "sip_status",
+        "recording_url",
+        "duration_time",
+        "billing_duration",
+        "billing_duration_time",
+        "did_number",
+        "did_name",
+        "queue_disposition",
+        "ivr_name",
+        "call_state",
+        "queue_name",
     ];
 
     private readonly VoipappzProfile profile = new();
@@ -50,14 +73,27 @@ public sealed class VoipappzProfileTests
         {
             Assert.That(b.GetProperty("created_at").GetString(), Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$"));
             Assert.That(created - call.StartedAt, Is.LessThan(TimeSpan.FromSeconds(1)).And.GreaterThanOrEqualTo(TimeSpan.Zero));
-            Assert.That(b.GetProperty("start_at").GetString(), Is.EqualTo(call.StartedAt.ToOffset(ist).ToString("HH:mm:ss", CultureInfo.InvariantCulture)), "local time (IST by default)");
-            Assert.That(b.GetProperty("answer_at").GetString(), Is.EqualTo(call.AnsweredAt.ToOffset(ist).ToString("HH:mm:ss", CultureInfo.InvariantCulture)));
+            Assert.That(
+                b.GetProperty("start_at").GetString(),
+                Is.EqualTo(call.StartedAt.ToOffset(ist).ToString("HH:mm:ss", CultureInfo.InvariantCulture)),
+                "local time (IST by default)"
+            );
+            Assert.That(
+                b.GetProperty("answer_at").GetString(),
+                Is.EqualTo(call.AnsweredAt.ToOffset(ist).ToString("HH:mm:ss", CultureInfo.InvariantCulture))
+            );
             Assert.That(b.GetProperty("ring_duration").GetInt32(), Is.EqualTo(call.RingSeconds));
             Assert.That(b.GetProperty("duration").GetInt32(), Is.EqualTo(call.RingSeconds + call.TalkSeconds), "duration = ring + talk");
-            Assert.That(b.GetProperty("duration_time").GetString(), Is.EqualTo(TimeSpan.FromSeconds(call.RingSeconds + call.TalkSeconds).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture)));
+            Assert.That(
+                b.GetProperty("duration_time").GetString(),
+                Is.EqualTo(TimeSpan.FromSeconds(call.RingSeconds + call.TalkSeconds).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture))
+            );
             Assert.That(b.GetProperty("cause").GetString(), Is.EqualTo("answer"));
             Assert.That(b.GetProperty("sip_status").GetString(), Is.EqualTo("200"));
-            Assert.That(b.GetProperty("recording_url").GetString(), Is.EqualTo("https://cloud.voipappz.io/recordings/" + b.GetProperty("uuid").GetString()));
+            Assert.That(
+                b.GetProperty("recording_url").GetString(),
+                Is.EqualTo("https://cloud.voipappz.io/recordings/" + b.GetProperty("uuid").GetString())
+            );
             Assert.That(b.GetProperty("billing_duration").ValueKind, Is.EqualTo(JsonValueKind.Null), "billing arrives with Call:Reporting");
             Assert.That(b.GetProperty("direction").GetString(), Is.EqualTo("incoming"));
             Assert.That(b.GetProperty("caller_id_number").GetString(), Is.EqualTo(call.Customer.Digits));
@@ -118,9 +154,19 @@ public sealed class VoipappzProfileTests
         Assert.Multiple(() =>
         {
             Assert.That(seconds.RootElement.GetProperty("billing_duration").GetInt32(), Is.EqualTo(call.TalkSeconds));
-            Assert.That(seconds.RootElement.GetProperty("billing_duration_time").GetString(), Is.EqualTo(TimeSpan.FromSeconds(call.TalkSeconds).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture)));
-            Assert.That(sample.RootElement.GetProperty("billing_duration").GetInt64(), Is.EqualTo(end), "the sample's 1733173541 is the call's end");
-            Assert.That(sample.RootElement.GetProperty("billing_duration_time").GetString(), Is.EqualTo($"00:{end % 3600 / 60:00}:{end % 60:00}"));
+            Assert.That(
+                seconds.RootElement.GetProperty("billing_duration_time").GetString(),
+                Is.EqualTo(TimeSpan.FromSeconds(call.TalkSeconds).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture))
+            );
+            Assert.That(
+                sample.RootElement.GetProperty("billing_duration").GetInt64(),
+                Is.EqualTo(end),
+                "the sample's 1733173541 is the call's end"
+            );
+            Assert.That(
+                sample.RootElement.GetProperty("billing_duration_time").GetString(),
+                Is.EqualTo($"00:{end % 3600 / 60:00}:{end % 60:00}")
+            );
         });
     }
 
@@ -179,7 +225,15 @@ public sealed class VoipappzProfileTests
         {
             Assert.That(utc.RootElement.GetProperty("start_at").GetString(), Is.EqualTo(created[11..19]));
             Assert.That(israel.RootElement.GetProperty("created_at").GetString(), Is.EqualTo(created));
-            Assert.That(israel.RootElement.GetProperty("start_at").GetString(), Is.EqualTo(DateTimeOffset.Parse(created, CultureInfo.InvariantCulture).ToOffset(TimeSpan.FromHours(2)).ToString("HH:mm:ss", CultureInfo.InvariantCulture)));
+            Assert.That(
+                israel.RootElement.GetProperty("start_at").GetString(),
+                Is.EqualTo(
+                    DateTimeOffset
+                        .Parse(created, CultureInfo.InvariantCulture)
+                        .ToOffset(TimeSpan.FromHours(2))
+                        .ToString("HH:mm:ss", CultureInfo.InvariantCulture)
+                )
+            );
         });
     }
 
@@ -187,7 +241,14 @@ public sealed class VoipappzProfileTests
     public void Every_event_of_a_call_carries_one_version_4_uuid_which_is_the_call_id()
     {
         var scenario = Scenario("voipappz", "incoming-ivr");
-        var uuids = BuildAll(profile, scenario, Config()).Select(request => { using var body = Json(request); return body.RootElement.GetProperty("uuid").GetString(); }).Distinct().ToList();
+        var uuids = BuildAll(profile, scenario, Config())
+            .Select(request =>
+            {
+                using var body = Json(request);
+                return body.RootElement.GetProperty("uuid").GetString();
+            })
+            .Distinct()
+            .ToList();
         Assert.That(uuids, Has.Count.EqualTo(1));
         Assert.That(uuids[0], Does.Match("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
         Assert.That(profile.CallId(Call(scenario), Config()), Is.EqualTo(uuids[0]));
@@ -201,25 +262,40 @@ public sealed class VoipappzProfileTests
         var reasons = scenario.Steps.Select(step => profile.SkipReason(Context(scenario, step.Event), config)).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(reasons[0], Is.EqualTo("the Call:Ringing webhook is not subscribed to the environment (--option subscribed=Call:Answer,Call:Hangup)"));
+            Assert.That(
+                reasons[0],
+                Is.EqualTo("the Call:Ringing webhook is not subscribed to the environment (--option subscribed=Call:Answer,Call:Hangup)")
+            );
             Assert.That(reasons[1], Is.EqualTo("the Call:Answer webhook is not enabled (--option enabled=Call:Hangup,Call:Ringing)"));
             Assert.That(reasons[2], Is.Null, "Call:Hangup is both enabled and subscribed");
             Assert.That(reasons[3], Does.StartWith("the Call:Reporting webhook is not enabled"));
-            Assert.That(scenario.Steps.Select(step => profile.SkipReason(Context(scenario, step.Event), Config())), Is.All.Null, "by default every webhook fires");
+            Assert.That(
+                scenario.Steps.Select(step => profile.SkipReason(Context(scenario, step.Event), Config())),
+                Is.All.Null,
+                "by default every webhook fires"
+            );
         });
     }
 
     [Test]
     public void Validation_names_unknown_options_events_values_and_query_mappings()
     {
-        var config = Config(options: [("subscribed", "Call:Ringing,Call:Ended"), ("zone", "IST"), ("color", "red")]) with { Query = [new QueryMapping("n", "uuid")] };
-        Assert.That(profile.Validate(config), Is.EqualTo(new[]
+        var config = Config(options: [("subscribed", "Call:Ringing,Call:Ended"), ("zone", "IST"), ("color", "red")]) with
         {
-            "--option subscribed=Call:Ringing,Call:Ended: 'Call:Ended' is not a voipappz event (Call:Ringing, Call:Answer, Call:Hangup, Call:Reporting, Ivr:Start, Ivr:End)",
-            "--option zone=IST: use utc or an offset like +05:30 or -04:00",
-            "--option color=red: voipappz has no such option (it has: " + VoipappzOptions.Usage + ")",
-            "--query n=uuid: voipappz has no query-parameter mapping; its body carries every field",
-        }));
+            Query = [new QueryMapping("n", "uuid")],
+        };
+        Assert.That(
+            profile.Validate(config),
+            Is.EqualTo(
+                new[]
+                {
+                    "--option subscribed=Call:Ringing,Call:Ended: 'Call:Ended' is not a voipappz event (Call:Ringing, Call:Answer, Call:Hangup, Call:Reporting, Ivr:Start, Ivr:End)",
+                    "--option zone=IST: use utc or an offset like +05:30 or -04:00",
+                    "--option color=red: voipappz has no such option (it has: " + VoipappzOptions.Usage + ")",
+                    "--query n=uuid: voipappz has no query-parameter mapping; its body carries every field",
+                }
+            )
+        );
     }
 
     private const string Hangup = "Call:Hangup";

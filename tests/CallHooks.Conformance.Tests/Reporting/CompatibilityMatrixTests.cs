@@ -22,21 +22,38 @@ public sealed class CompatibilityMatrixTests
     [Test]
     public void Several_providers_add_the_provider_dimension_and_share_rows_by_scenario_name()
     {
-        var run = RunFixtures.Run(
-        [
+        var run = RunFixtures.Run([
             RunFixtures.Passing(),
-            RunFixtures.Passing() with { Provider = RunFixtures.OtherProvider },
+            RunFixtures.Passing() with
+            {
+                Provider = RunFixtures.OtherProvider,
+            },
             RunFixtures.TimingOut(),
-        ]) with { Options = new Dictionary<string, string> { ["method"] = "POST", ["encoding"] = "json", ["auth"] = "basic", ["signing"] = "none", ["headers"] = "X-Token" } };
+        ]) with
+        {
+            Options = new Dictionary<string, string>
+            {
+                ["method"] = "POST",
+                ["encoding"] = "json",
+                ["auth"] = "basic",
+                ["signing"] = "none",
+                ["headers"] = "X-Token",
+            },
+        };
 
         var matrix = CompatibilityMatrix.Of(run);
 
         Assert.That(matrix.Dimensions, Is.EqualTo(new[] { "provider", "method", "encoding", "auth", "signing" }));
-        Assert.That(matrix.Columns.Select(column => column.Values), Is.EqualTo(new[]
-        {
-            new[] { "myoperator-incall", "POST", "json", "basic", "none" },
-            new[] { "exotel-passthru", "POST", "json", "basic", "none" },
-        }));
+        Assert.That(
+            matrix.Columns.Select(column => column.Values),
+            Is.EqualTo(
+                new[]
+                {
+                    new[] { "myoperator-incall", "POST", "json", "basic", "none" },
+                    new[] { "exotel-passthru", "POST", "json", "basic", "none" },
+                }
+            )
+        );
         Assert.That(matrix.Rows.Select(row => row.Name), Is.EqualTo(new[] { "incoming-answered", "slow-listener" }));
         Assert.That(matrix.Rows[0].Cells.Select(cell => cell?.Scenarios.Single()), Is.EqualTo(new int?[] { 0, 1 }));
         Assert.That(matrix.Rows[1].Cells[0], Is.Null, "slow-listener did not run for myoperator-incall");
@@ -46,7 +63,14 @@ public sealed class CompatibilityMatrixTests
     [Test]
     public void Repeated_calls_of_one_scenario_fall_into_one_cell_with_their_counts()
     {
-        var run = RunFixtures.Run([RunFixtures.Passing(), RunFixtures.Passing(), RunFixtures.FailingStatus() with { Name = "incoming-answered" }]);
+        var run = RunFixtures.Run([
+            RunFixtures.Passing(),
+            RunFixtures.Passing(),
+            RunFixtures.FailingStatus() with
+            {
+                Name = "incoming-answered",
+            },
+        ]);
 
         var cell = CompatibilityMatrix.Of(run).Rows.Single().Cells.Single()!;
 
@@ -63,5 +87,6 @@ public sealed class CompatibilityMatrixTests
     }
 
     private static bool SameCell(MatrixCell a, MatrixCell b) =>
-        a.Scenarios.SequenceEqual(b.Scenarios) && (a.Passed, a.Failed, a.Deliveries, a.DeliveriesFailed) == (b.Passed, b.Failed, b.Deliveries, b.DeliveriesFailed);
+        a.Scenarios.SequenceEqual(b.Scenarios)
+        && (a.Passed, a.Failed, a.Deliveries, a.DeliveriesFailed) == (b.Passed, b.Failed, b.Deliveries, b.DeliveriesFailed);
 }

@@ -11,8 +11,10 @@ public sealed class ConsoleSummaryTests
     {
         var lines = Write(RunFixtures.Run(fixedClock: false));
 
-        Assert.That(lines[0], Is.EqualTo(
-            "callhooks 0.1.0  target http://127.0.0.1:5055/hooks?token=[redacted]  seed 42 (replay with --seed 42)"));
+        Assert.That(
+            lines[0],
+            Is.EqualTo("callhooks 0.1.0  target http://127.0.0.1:5055/hooks?token=[redacted]  seed 42 (replay with --seed 42)")
+        );
     }
 
     [Test]
@@ -29,13 +31,17 @@ public sealed class ConsoleSummaryTests
     {
         var lines = Write(RunFixtures.Run());
 
-        Assert.That(lines.Where(line => line.StartsWith("PASS", StringComparison.Ordinal) || line.StartsWith("FAIL", StringComparison.Ordinal)),
-            Is.EqualTo(new[]
-            {
-                "PASS myoperator-incall/incoming-answered  4 deliveries  p50 3 ms  (answers only)",
-                "FAIL myoperator-incall/incoming-missed    2 deliveries  p50 3 ms  (answers only)",
-                "FAIL exotel-passthru/slow-listener        1 delivery  p50 -  (answers only)",
-            }));
+        Assert.That(
+            lines.Where(line => line.StartsWith("PASS", StringComparison.Ordinal) || line.StartsWith("FAIL", StringComparison.Ordinal)),
+            Is.EqualTo(
+                new[]
+                {
+                    "PASS myoperator-incall/incoming-answered  4 deliveries  p50 3 ms  (answers only)",
+                    "FAIL myoperator-incall/incoming-missed    2 deliveries  p50 3 ms  (answers only)",
+                    "FAIL exotel-passthru/slow-listener        1 delivery  p50 -  (answers only)",
+                }
+            )
+        );
     }
 
     [Test]
@@ -44,13 +50,20 @@ public sealed class ConsoleSummaryTests
         var lines = Write(RunFixtures.Run());
         var missed = lines.FindIndex(line => line.Contains("incoming-missed", StringComparison.Ordinal));
 
-        Assert.That(lines.Skip(missed + 1).Take(2), Is.EqualTo(new[]
-        {
-            "    event 6: expected status 2xx within 5s, got 500 Internal Server Error after 12 ms",
-            "      - status 500 is not 2xx",
-        }));
-        Assert.That(lines, Does.Contain(
-            "    event answered: expected status 2xx within 5s, got timeout after 5000 ms (no response within 5s)"));
+        Assert.That(
+            lines.Skip(missed + 1).Take(2),
+            Is.EqualTo(
+                new[]
+                {
+                    "    event 6: expected status 2xx within 5s, got 500 Internal Server Error after 12 ms",
+                    "      - status 500 is not 2xx",
+                }
+            )
+        );
+        Assert.That(
+            lines,
+            Does.Contain("    event answered: expected status 2xx within 5s, got timeout after 5000 ms (no response within 5s)")
+        );
     }
 
     [Test]
@@ -69,8 +82,13 @@ public sealed class ConsoleSummaryTests
         var lines = Write(RunFixtures.Run());
 
         Assert.That(lines[^3], Is.EqualTo("checked: answers (status and timing)"));
-        Assert.That(lines[^2], Is.EqualTo("not checked: the listener's data: add --verify-url URL (the listener's record of a call, {uid} standing for the call's id) "
-            + "or --downstream-port N (a mock CRM the listener pushes to); security: add --suite security; robustness: add --suite robustness"));
+        Assert.That(
+            lines[^2],
+            Is.EqualTo(
+                "not checked: the listener's data: add --verify-url URL (the listener's record of a call, {uid} standing for the call's id) "
+                    + "or --downstream-port N (a mock CRM the listener pushes to); security: add --suite security; robustness: add --suite robustness"
+            )
+        );
     }
 
     [Test]
@@ -78,7 +96,9 @@ public sealed class ConsoleSummaryTests
     {
         var rule = new CallHooks.Conformance.Rules.RuleResult
         {
-            Rule = CallHooks.Conformance.Rules.RuleCatalog.Find("SIDE-001")!, Provider = "myoperator-incall", Scenario = "incoming-answered",
+            Rule = CallHooks.Conformance.Rules.RuleCatalog.Find("SIDE-001")!,
+            Provider = "myoperator-incall",
+            Scenario = "incoming-answered",
             Data = CallHooks.Conformance.Rules.DataJudgement.Record,
         };
         var lines = Write(RunFixtures.Run([RunFixtures.Passing() with { Rules = [rule] }]));
@@ -93,13 +113,18 @@ public sealed class ConsoleSummaryTests
     {
         var rule = new CallHooks.Conformance.Rules.RuleResult
         {
-            Rule = CallHooks.Conformance.Rules.RuleCatalog.Find("SIDE-001")!, Provider = "myoperator-incall", Scenario = "incoming-answered",
+            Rule = CallHooks.Conformance.Rules.RuleCatalog.Find("SIDE-001")!,
+            Provider = "myoperator-incall",
+            Scenario = "incoming-answered",
             Data = CallHooks.Conformance.Rules.DataJudgement.RecordText,
         };
         var lines = Write(RunFixtures.Run([RunFixtures.Passing() with { Rules = [rule] }]));
 
         Assert.That(lines[^1], Does.StartWith("1 scenario: 1 passed, 0 failed, answers and data (weak record check)  ("));
-        Assert.That(lines, Has.Some.Contains("their contents searched as text for the caller's number (weak: name the fields with --verify-field)"));
+        Assert.That(
+            lines,
+            Has.Some.Contains("their contents searched as text for the caller's number (weak: name the fields with --verify-field)")
+        );
     }
 
     [Test]
@@ -121,8 +146,11 @@ public sealed class ConsoleSummaryTests
     [Test]
     public void ControlCharactersFromTheListenerAreShownNotObeyed()
     {
-        var scenario = RunFixtures.Scenario("p", "s",
-            [RunFixtures.Delivery(0, "1", RunFixtures.Ok(1), "body was \u001b[2J\nforged line\u0001")]);
+        var scenario = RunFixtures.Scenario(
+            "p",
+            "s",
+            [RunFixtures.Delivery(0, "1", RunFixtures.Ok(1), "body was \u001b[2J\nforged line\u0001")]
+        );
 
         var lines = Write(RunFixtures.Run([scenario]));
 

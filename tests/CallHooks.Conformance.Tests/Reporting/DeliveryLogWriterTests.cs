@@ -26,17 +26,42 @@ public sealed class DeliveryLogWriterTests
         Assert.That(lines, Has.Length.EqualTo(2));
         using var first = JsonDocument.Parse(lines[0]);
         var root = first.RootElement;
-        Assert.That(root.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[]
-        {
-            "call", "provider", "scenario", "callId", "index", "event", "eventTime", "sentAt", "passed", "status", "reason",
-            "latencyMs", "queuedMs", "fromScheduledMs", "failures",
-        }));
+        Assert.That(
+            root.EnumerateObject().Select(property => property.Name),
+            Is.EqualTo(
+                new[]
+                {
+                    "call",
+                    "provider",
+                    "scenario",
+                    "callId",
+                    "index",
+                    "event",
+                    "eventTime",
+                    "sentAt",
+                    "passed",
+                    "status",
+                    "reason",
+                    "latencyMs",
+                    "queuedMs",
+                    "fromScheduledMs",
+                    "failures",
+                }
+            )
+        );
         Assert.That(root.GetProperty("call").GetInt64(), Is.EqualTo(7));
         Assert.That(root.GetProperty("scenario").GetString(), Is.EqualTo("obd-no-answer"));
         Assert.That(root.GetProperty("event").GetString(), Is.EqualTo("4"));
         Assert.That(root.GetProperty("status").GetInt32(), Is.EqualTo(200));
         Assert.That(root.GetProperty("passed").GetBoolean(), Is.True);
-        Assert.That((root.GetProperty("latencyMs").GetDouble(), root.GetProperty("queuedMs").GetDouble(), root.GetProperty("fromScheduledMs").GetDouble()), Is.EqualTo((20.0, 5.0, 25.0)));
+        Assert.That(
+            (
+                root.GetProperty("latencyMs").GetDouble(),
+                root.GetProperty("queuedMs").GetDouble(),
+                root.GetProperty("fromScheduledMs").GetDouble()
+            ),
+            Is.EqualTo((20.0, 5.0, 25.0))
+        );
         using var second = JsonDocument.Parse(lines[1]);
         Assert.That(second.RootElement.GetProperty("callId").GetString(), Is.EqualTo(root.GetProperty("callId").GetString()));
         Assert.That(second.RootElement.GetProperty("index").GetInt32(), Is.EqualTo(1));

@@ -16,13 +16,22 @@ public sealed partial class HtmlReportWriterTests
         using var data = Data(RunFixtures.Run());
         var root = data.RootElement;
 
-        Assert.That(root.GetProperty("commandLine").GetString(), Is.EqualTo("callhooks run --target http://127.0.0.1:5055/hooks?token=[redacted] --seed 42"));
+        Assert.That(
+            root.GetProperty("commandLine").GetString(),
+            Is.EqualTo("callhooks run --target http://127.0.0.1:5055/hooks?token=[redacted] --seed 42")
+        );
         Assert.That(root.GetProperty("summary").GetProperty("failed").GetInt32(), Is.EqualTo(2));
         Assert.That(root.GetProperty("summary").GetProperty("deliveries").GetInt32(), Is.EqualTo(7));
-        Assert.That(root.GetProperty("providers").EnumerateArray().Select(p => p.GetString()), Is.EqualTo(new[] { "myoperator-incall", "exotel-passthru" }));
+        Assert.That(
+            root.GetProperty("providers").EnumerateArray().Select(p => p.GetString()),
+            Is.EqualTo(new[] { "myoperator-incall", "exotel-passthru" })
+        );
         var failed = root.GetProperty("scenarios")[1].GetProperty("deliveries")[1];
         Assert.That(failed.GetProperty("outcome").GetString(), Is.EqualTo("500 Internal Server Error"));
-        Assert.That(failed.GetProperty("detail").GetProperty("response").GetProperty("body").GetString(), Is.EqualTo(RunFixtures.NastyBody));
+        Assert.That(
+            failed.GetProperty("detail").GetProperty("response").GetProperty("body").GetString(),
+            Is.EqualTo(RunFixtures.NastyBody)
+        );
         Assert.That(failed.GetProperty("detail").GetProperty("failures")[0].GetString(), Is.EqualTo("status 500 is not 2xx"));
         var timeout = root.GetProperty("scenarios")[2].GetProperty("deliveries")[0];
         Assert.That(timeout.GetProperty("outcome").GetString(), Is.EqualTo("timeout"));
@@ -40,10 +49,20 @@ public sealed partial class HtmlReportWriterTests
 
         Assert.That(Regex.Matches(html, "</script", RegexOptions.IgnoreCase), Has.Count.EqualTo(2), "only the two elements' own end tags");
         Assert.That(Regex.Matches(html, "<!--"), Is.Empty);
-        Assert.That(DataText(html), Does.Not.Contain("<").And.Not.Contain(">").And.Not.Contain("&").And.Not.Contain("\u2028").And.Not.Contain("\u2029"));
+        Assert.That(
+            DataText(html),
+            Does.Not.Contain("<").And.Not.Contain(">").And.Not.Contain("&").And.Not.Contain("\u2028").And.Not.Contain("\u2029")
+        );
         using var data = JsonDocument.Parse(DataText(html));
-        Assert.That(data.RootElement.GetProperty("scenarios")[0].GetProperty("deliveries")[0].GetProperty("detail").GetProperty("response").GetProperty("body").GetString(),
-            Is.EqualTo(body));
+        Assert.That(
+            data.RootElement.GetProperty("scenarios")[0]
+                .GetProperty("deliveries")[0]
+                .GetProperty("detail")
+                .GetProperty("response")
+                .GetProperty("body")
+                .GetString(),
+            Is.EqualTo(body)
+        );
     }
 
     [Test]
@@ -54,9 +73,13 @@ public sealed partial class HtmlReportWriterTests
         ReportData.Write(run, stream, passingDetailLimit: 2);
         using var data = JsonDocument.Parse(stream.ToArray());
 
-        var kept = data.RootElement.GetProperty("scenarios").EnumerateArray()
+        var kept = data
+            .RootElement.GetProperty("scenarios")
+            .EnumerateArray()
             .SelectMany(scenario => scenario.GetProperty("deliveries").EnumerateArray())
-            .Select(delivery => (Passed: delivery.GetProperty("passed").GetBoolean(), Kept: delivery.GetProperty("detail").ValueKind != JsonValueKind.Null))
+            .Select(delivery =>
+                (Passed: delivery.GetProperty("passed").GetBoolean(), Kept: delivery.GetProperty("detail").ValueKind != JsonValueKind.Null)
+            )
             .ToList();
         Assert.That(kept, Is.EqualTo(new[] { (true, true), (true, true), (true, false), (true, false), (true, false), (false, true) }));
         Assert.That(data.RootElement.GetProperty("detail").GetProperty("kept").GetInt32(), Is.EqualTo(3));
@@ -69,7 +92,11 @@ public sealed partial class HtmlReportWriterTests
         var body = new string('x', DeliveryData.ResponseBodyLimit + 10);
         using var data = Data(RunFixtures.Run([RunFixtures.Scenario("p", "s", [RunFixtures.Delivery(0, "1", Answer(body), "bad")])]));
 
-        var response = data.RootElement.GetProperty("scenarios")[0].GetProperty("deliveries")[0].GetProperty("detail").GetProperty("response");
+        var response = data
+            .RootElement.GetProperty("scenarios")[0]
+            .GetProperty("deliveries")[0]
+            .GetProperty("detail")
+            .GetProperty("response");
         Assert.That(response.GetProperty("body").GetString(), Has.Length.EqualTo(DeliveryData.ResponseBodyLimit));
         Assert.That(response.GetProperty("bodyCut").GetBoolean(), Is.True);
     }
@@ -112,7 +139,9 @@ public sealed partial class HtmlReportWriterTests
     public void Text_put_into_a_hole_is_not_searched_for_holes_again()
     {
         using var output = new MemoryStream();
-        HtmlTemplate.Parse("a{{one}}b{{two}}c").Write(output, (hole, stream) => stream.Write(Encoding.UTF8.GetBytes(hole == "one" ? "{{two}}" : "2")));
+        HtmlTemplate
+            .Parse("a{{one}}b{{two}}c")
+            .Write(output, (hole, stream) => stream.Write(Encoding.UTF8.GetBytes(hole == "one" ? "{{two}}" : "2")));
 
         Assert.That(Encoding.UTF8.GetString(output.ToArray()), Is.EqualTo("a{{two}}b2c"));
     }
@@ -121,9 +150,19 @@ public sealed partial class HtmlReportWriterTests
     public void The_page_script_never_turns_text_into_markup()
     {
         // Listener data reaches the page as text nodes only; these are the ways a script could parse it as HTML.
-        Assert.That(HtmlTemplate.Script, Does.Not.Contain("innerHTML").And.Not.Contain("outerHTML").And.Not.Contain("insertAdjacentHTML")
-            .And.Not.Contain("document.write").And.Not.Contain("eval(").And.Not.Contain("new Function").And.Not.Contain("DOMParser")
-            .And.Not.Contain("createContextualFragment").And.Not.Contain("setAttribute('on").And.Not.Contain("srcdoc"));
+        Assert.That(
+            HtmlTemplate.Script,
+            Does.Not.Contain("innerHTML")
+                .And.Not.Contain("outerHTML")
+                .And.Not.Contain("insertAdjacentHTML")
+                .And.Not.Contain("document.write")
+                .And.Not.Contain("eval(")
+                .And.Not.Contain("new Function")
+                .And.Not.Contain("DOMParser")
+                .And.Not.Contain("createContextualFragment")
+                .And.Not.Contain("setAttribute('on")
+                .And.Not.Contain("srcdoc")
+        );
     }
 
     [Test]
@@ -133,9 +172,18 @@ public sealed partial class HtmlReportWriterTests
         var everything = Page(RunFixtures.Run([]) with { Target = "t", CommandLine = "c" });
 
         // The SVG namespace is a name, not a load; anything else with a scheme would be one.
-        var addresses = Regex.Matches(everything, @"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}[^\s""')]*", RegexOptions.IgnoreCase).Select(match => match.Value);
+        var addresses = Regex
+            .Matches(everything, @"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}[^\s""')]*", RegexOptions.IgnoreCase)
+            .Select(match => match.Value);
         Assert.That(addresses, Is.All.EqualTo("http://www.w3.org/2000/svg"));
-        Assert.That(everything, Does.Not.Contain("@import").And.Not.Contain("url(").And.Not.Contain(" src=").And.Not.Contain("fetch(").And.Not.Contain("XMLHttpRequest"));
+        Assert.That(
+            everything,
+            Does.Not.Contain("@import")
+                .And.Not.Contain("url(")
+                .And.Not.Contain(" src=")
+                .And.Not.Contain("fetch(")
+                .And.Not.Contain("XMLHttpRequest")
+        );
     }
 
     private static string Page(RunResult run)
@@ -145,15 +193,15 @@ public sealed partial class HtmlReportWriterTests
         return Encoding.UTF8.GetString(output.ToArray());
     }
 
-    private static string DataText(string html) =>
-        DataElement().Match(html).Groups[1].Value;
+    private static string DataText(string html) => DataElement().Match(html).Groups[1].Value;
 
     private static JsonDocument Data(RunResult run) => JsonDocument.Parse(DataText(Page(run)));
 
-    private static Observation Answer(string body) => RunFixtures.Ok(1) with
-    {
-        Response = new ObservedResponse(500, "Internal Server Error", [], body, body.Length, false, 1),
-    };
+    private static Observation Answer(string body) =>
+        RunFixtures.Ok(1) with
+        {
+            Response = new ObservedResponse(500, "Internal Server Error", [], body, body.Length, false, 1),
+        };
 
     private static string Sha256(string text) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

@@ -29,7 +29,10 @@ public sealed class HtmlSafeJsonTests
         Assert.That(JsonDocument.Parse(escaped).RootElement.GetProperty("body").GetString(), Is.EqualTo(text));
     }
 
-    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Relaxed = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static string Escape(string json)
     {

@@ -20,14 +20,11 @@ internal static class JUnitSchema
             ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings,
             DtdProcessing = DtdProcessing.Prohibit,
         };
-        settings.ValidationEventHandler += (_, args) =>
-            problems.Add($"{args.Severity} line {args.Exception.LineNumber}: {args.Message}");
+        settings.ValidationEventHandler += (_, args) => problems.Add($"{args.Severity} line {args.Exception.LineNumber}: {args.Message}");
 
         using var stream = new MemoryStream(xml);
         using var reader = XmlReader.Create(stream, settings);
-        while (reader.Read())
-        {
-        }
+        while (reader.Read()) { }
 
         return problems;
     }
@@ -41,7 +38,9 @@ internal static class JUnitSchema
     private static XmlSchemaSet Load()
     {
         var set = new XmlSchemaSet();
-        using var reader = XmlReader.Create(Path.Combine(SolutionDirectory(), "tests", "CallHooks.Conformance.Tests", "Reporting", "junit.xsd"));
+        using var reader = XmlReader.Create(
+            Path.Combine(SolutionDirectory(), "tests", "CallHooks.Conformance.Tests", "Reporting", "junit.xsd")
+        );
         set.Add(targetNamespace: null, reader);
         set.Compile();
         return set;

@@ -51,39 +51,60 @@ public sealed class JUnitWriterTests
     {
         var suites = JUnitSchema.Parse(Write(RunFixtures.Run())).Root!.Elements("testsuite").ToList();
 
-        Assert.That(suites.Select(suite => suite.Attribute("name")!.Value), Is.EqualTo(new[] { RunFixtures.Provider, RunFixtures.OtherProvider }));
-        Assert.That(suites.Select(suite => $"{suite.Attribute("tests")!.Value}/{suite.Attribute("failures")!.Value}/{suite.Attribute("errors")!.Value}"),
-            Is.EqualTo(new[] { "2/1/0", "1/1/0" }));
+        Assert.That(
+            suites.Select(suite => suite.Attribute("name")!.Value),
+            Is.EqualTo(new[] { RunFixtures.Provider, RunFixtures.OtherProvider })
+        );
+        Assert.That(
+            suites.Select(suite =>
+                $"{suite.Attribute("tests")!.Value}/{suite.Attribute("failures")!.Value}/{suite.Attribute("errors")!.Value}"
+            ),
+            Is.EqualTo(new[] { "2/1/0", "1/1/0" })
+        );
         Assert.That(suites[0].Attribute("time")!.Value, Is.EqualTo("0.501"));
-        Assert.That(suites[0].Elements("testcase").Select(test => $"{test.Attribute("classname")!.Value} {test.Attribute("name")!.Value} {test.Attribute("time")!.Value}"),
-            Is.EqualTo(new[] { "myoperator-incall incoming-answered 0.251", "myoperator-incall incoming-missed 0.251" }));
+        Assert.That(
+            suites[0]
+                .Elements("testcase")
+                .Select(test => $"{test.Attribute("classname")!.Value} {test.Attribute("name")!.Value} {test.Attribute("time")!.Value}"),
+            Is.EqualTo(new[] { "myoperator-incall incoming-answered 0.251", "myoperator-incall incoming-missed 0.251" })
+        );
     }
 
     [Test]
     public void SuitesCarryRunProperties()
     {
         var suite = JUnitSchema.Parse(Write(RunFixtures.Run())).Root!.Element("testsuite")!;
-        var properties = suite.Element("properties")!.Elements("property")
+        var properties = suite
+            .Element("properties")!
+            .Elements("property")
             .Select(property => $"{property.Attribute("name")!.Value}={property.Attribute("value")!.Value}");
 
-        Assert.That(properties, Is.EqualTo(new[]
-        {
-            "seed=42",
-            "target=http://127.0.0.1:5055/hooks?token=[redacted]",
-            "now=2026-11-22T10:00:00.000Z",
-            "checked=answers only",
-            "not-checked=the listener's data: add --verify-url URL (the listener's record of a call, {uid} standing for the call's id) or --downstream-port N (a mock CRM the listener pushes to); security: add --suite security; robustness: add --suite robustness",
-            "option.method=POST",
-            "option.encoding=form",
-            "option.auth=header",
-        }));
+        Assert.That(
+            properties,
+            Is.EqualTo(
+                new[]
+                {
+                    "seed=42",
+                    "target=http://127.0.0.1:5055/hooks?token=[redacted]",
+                    "now=2026-11-22T10:00:00.000Z",
+                    "checked=answers only",
+                    "not-checked=the listener's data: add --verify-url URL (the listener's record of a call, {uid} standing for the call's id) or --downstream-port N (a mock CRM the listener pushes to); security: add --suite security; robustness: add --suite robustness",
+                    "option.method=POST",
+                    "option.encoding=form",
+                    "option.auth=header",
+                }
+            )
+        );
     }
 
     [Test]
     public void Each_suite_says_in_its_output_what_its_verdicts_rest_on()
     {
         var suite = JUnitSchema.Parse(Write(RunFixtures.Run())).Root!.Element("testsuite")!;
-        Assert.That(suite.Element("system-out")!.Value, Does.StartWith("checked: answers (status and timing)\nnot checked: the listener's data: add --verify-url URL"));
+        Assert.That(
+            suite.Element("system-out")!.Value,
+            Does.StartWith("checked: answers (status and timing)\nnot checked: the listener's data: add --verify-url URL")
+        );
     }
 
     [Test]
@@ -102,9 +123,12 @@ public sealed class JUnitWriterTests
 
         Assert.That(failure.Attribute("message")!.Value, Is.EqualTo("event 6: status 500 is not 2xx"));
         Assert.That(failure.Attribute("type")!.Value, Is.EqualTo("conformance"));
-        Assert.That(failure.Value, Is.EqualTo(
-            "event 6: expected status 2xx within 5s, got 500 Internal Server Error after 12 ms\n"
-            + "  - status 500 is not 2xx\n"));
+        Assert.That(
+            failure.Value,
+            Is.EqualTo(
+                "event 6: expected status 2xx within 5s, got 500 Internal Server Error after 12 ms\n" + "  - status 500 is not 2xx\n"
+            )
+        );
     }
 
     [Test]
@@ -115,8 +139,10 @@ public sealed class JUnitWriterTests
         Assert.That(test.Element("error"), Is.Null);
         var failure = test.Element("failure")!;
         Assert.That(failure.Attribute("message")!.Value, Is.EqualTo("event answered: no response within 5s (timeout)"));
-        Assert.That(failure.Value, Does.StartWith(
-            "event answered: expected status 2xx within 5s, got timeout after 5000 ms (no response within 5s)\n"));
+        Assert.That(
+            failure.Value,
+            Does.StartWith("event answered: expected status 2xx within 5s, got timeout after 5000 ms (no response within 5s)\n")
+        );
     }
 
     [Test]
@@ -128,19 +154,27 @@ public sealed class JUnitWriterTests
             LatencyMs = 0.2,
             Failure = new ObservedFailure(FailureKind.ConnectionRefused, "Connection refused (127.0.0.1:5055)"),
         };
-        var scenario = RunFixtures.Scenario("p", "down", [
-            RunFixtures.Delivery(0, "1", refused, "no response (connection refused)"),
-            RunFixtures.Delivery(1, "2", refused, "no response (connection refused)", "second sentence"),
-        ]);
+        var scenario = RunFixtures.Scenario(
+            "p",
+            "down",
+            [
+                RunFixtures.Delivery(0, "1", refused, "no response (connection refused)"),
+                RunFixtures.Delivery(1, "2", refused, "no response (connection refused)", "second sentence"),
+            ]
+        );
 
         var failure = TestCase(Write(RunFixtures.Run([scenario])), "down").Element("failure")!;
 
-        Assert.That(failure.Value, Is.EqualTo(
-            "event 1: expected status 2xx within 5s, got connection refused after <1 ms (Connection refused (127.0.0.1:5055))\n"
-            + "  - no response (connection refused)\n"
-            + "event 2: expected status 2xx within 5s, got connection refused after <1 ms (Connection refused (127.0.0.1:5055))\n"
-            + "  - no response (connection refused)\n"
-            + "  - second sentence\n"));
+        Assert.That(
+            failure.Value,
+            Is.EqualTo(
+                "event 1: expected status 2xx within 5s, got connection refused after <1 ms (Connection refused (127.0.0.1:5055))\n"
+                    + "  - no response (connection refused)\n"
+                    + "event 2: expected status 2xx within 5s, got connection refused after <1 ms (Connection refused (127.0.0.1:5055))\n"
+                    + "  - no response (connection refused)\n"
+                    + "  - second sentence\n"
+            )
+        );
     }
 
     [Test]
@@ -161,22 +195,24 @@ public sealed class JUnitWriterTests
         var output = TestCase(Write(RunFixtures.Run()), "incoming-missed").Element("system-out")!.Value;
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.That(lines, Is.EqualTo(new[]
-        {
-            "call uid-incoming-missed customer +919876543210 seed 4242 checked: answers only",
-            "[0] PASS 2026-11-22T10:00:01.000Z POST event 1, got 200 OK after 3 ms",
-            "[1] FAIL 2026-11-22T10:00:02.000Z POST event 6, got 500 Internal Server Error after 12 ms",
-        }));
+        Assert.That(
+            lines,
+            Is.EqualTo(
+                new[]
+                {
+                    "call uid-incoming-missed customer +919876543210 seed 4242 checked: answers only",
+                    "[0] PASS 2026-11-22T10:00:01.000Z POST event 1, got 200 OK after 3 ms",
+                    "[1] FAIL 2026-11-22T10:00:02.000Z POST event 6, got 500 Internal Server Error after 12 ms",
+                }
+            )
+        );
     }
 
     [Test]
     public void InvalidXmlCharactersAreStrippedAndMarkupIsEscaped()
     {
         var body = "<script>alert(1)</script>\u0001\u0008\uFFFE end";
-        var observation = RunFixtures.Ok(1) with
-        {
-            Response = new ObservedResponse(500, "Bad\u0002 Thing", [], body, 40, false, 1),
-        };
+        var observation = RunFixtures.Ok(1) with { Response = new ObservedResponse(500, "Bad\u0002 Thing", [], body, 40, false, 1) };
         var scenario = RunFixtures.Scenario("p\u0003", "nasty\u0000", [RunFixtures.Delivery(0, "1", observation, "body was " + body)]);
 
         var bytes = Write(RunFixtures.Run([scenario]));

@@ -12,8 +12,12 @@ public sealed class MarkdownReportWriterTests
         var lines = Write(RunFixtures.Run());
 
         Assert.That(lines[0], Is.EqualTo("## ❌ callhooks: 2 of 3 scenarios failed (answers only)"));
-        Assert.That(lines[2], Is.EqualTo(
-            "Target http://127.0.0.1:5055/hooks?token=\\[redacted\\] · myoperator-incall, exotel-passthru · seed 42 · clock 2026-11-22T10:00:00.000Z · 7 deliveries, 2 failed · 1.23 s"));
+        Assert.That(
+            lines[2],
+            Is.EqualTo(
+                "Target http://127.0.0.1:5055/hooks?token=\\[redacted\\] · myoperator-incall, exotel-passthru · seed 42 · clock 2026-11-22T10:00:00.000Z · 7 deliveries, 2 failed · 1.23 s"
+            )
+        );
         Assert.That(Write(RunFixtures.Run([RunFixtures.Passing()]))[0], Is.EqualTo("## ✅ callhooks: all 1 scenario passed (answers only)"));
     }
 
@@ -30,15 +34,23 @@ public sealed class MarkdownReportWriterTests
     {
         var lines = Write(RunFixtures.Run());
 
-        var table = lines.SkipWhile(line => !line.StartsWith("| scenario", StringComparison.Ordinal)).TakeWhile(line => line.StartsWith('|')).ToList();
-        Assert.That(table, Is.EqualTo(new[]
-        {
-            "| scenario | myoperator-incall · method POST · encoding form · auth header | exotel-passthru · method POST · encoding form · auth header |",
-            "| --- | --- | --- |",
-            "| incoming-answered | ✅ pass | — |",
-            "| incoming-missed | ❌ fail (1 of 2 deliveries) | — |",
-            "| slow-listener | — | ❌ fail (1 of 1 deliveries) |",
-        }));
+        var table = lines
+            .SkipWhile(line => !line.StartsWith("| scenario", StringComparison.Ordinal))
+            .TakeWhile(line => line.StartsWith('|'))
+            .ToList();
+        Assert.That(
+            table,
+            Is.EqualTo(
+                new[]
+                {
+                    "| scenario | myoperator-incall · method POST · encoding form · auth header | exotel-passthru · method POST · encoding form · auth header |",
+                    "| --- | --- | --- |",
+                    "| incoming-answered | ✅ pass | — |",
+                    "| incoming-missed | ❌ fail (1 of 2 deliveries) | — |",
+                    "| slow-listener | — | ❌ fail (1 of 1 deliveries) |",
+                }
+            )
+        );
     }
 
     [Test]
@@ -46,11 +58,21 @@ public sealed class MarkdownReportWriterTests
     {
         var text = string.Join("\n", Write(RunFixtures.Run()));
 
-        Assert.That(text, Does.Contain(
-            "### Failures\n\n**myoperator-incall / incoming-missed** (uid uid-incoming-missed, customer +919876543210, seed 4242)\n\n"
-            + "- event 6: expected status 2xx within 5s, got 500 Internal Server Error after 12 ms\n  - status 500 is not 2xx\n"));
-        Assert.That(text, Does.Contain("- event answered: expected status 2xx within 5s, got timeout after 5000 ms (no response within 5s)"));
-        Assert.That(text, Does.EndWith("Replay this run:\n\n```sh\ncallhooks run --target http://127.0.0.1:5055/hooks?token=[redacted] --seed 42\n```"));
+        Assert.That(
+            text,
+            Does.Contain(
+                "### Failures\n\n**myoperator-incall / incoming-missed** (uid uid-incoming-missed, customer +919876543210, seed 4242)\n\n"
+                    + "- event 6: expected status 2xx within 5s, got 500 Internal Server Error after 12 ms\n  - status 500 is not 2xx\n"
+            )
+        );
+        Assert.That(
+            text,
+            Does.Contain("- event answered: expected status 2xx within 5s, got timeout after 5000 ms (no response within 5s)")
+        );
+        Assert.That(
+            text,
+            Does.EndWith("Replay this run:\n\n```sh\ncallhooks run --target http://127.0.0.1:5055/hooks?token=[redacted] --seed 42\n```")
+        );
     }
 
     [Test]
@@ -75,14 +97,23 @@ public sealed class MarkdownReportWriterTests
     [Test]
     public void Large_runs_are_bounded()
     {
-        var scenarios = Enumerable.Range(0, MarkdownReportWriter.MatrixRowLimit + 5)
-            .Select(i => RunFixtures.FailingStatus() with { Name = $"s{i}" }).ToList();
+        var scenarios = Enumerable
+            .Range(0, MarkdownReportWriter.MatrixRowLimit + 5)
+            .Select(i => RunFixtures.FailingStatus() with { Name = $"s{i}" })
+            .ToList();
 
         var lines = Write(RunFixtures.Run(scenarios));
 
-        Assert.That(lines.Count(line => line.StartsWith("| s", StringComparison.Ordinal)), Is.EqualTo(MarkdownReportWriter.MatrixRowLimit + 1), "header row and rows");
+        Assert.That(
+            lines.Count(line => line.StartsWith("| s", StringComparison.Ordinal)),
+            Is.EqualTo(MarkdownReportWriter.MatrixRowLimit + 1),
+            "header row and rows"
+        );
         Assert.That(lines, Does.Contain("… and 5 more scenarios in report.html."));
-        Assert.That(lines.Count(line => line.StartsWith("- event", StringComparison.Ordinal)), Is.EqualTo(MarkdownReportWriter.FailureLimit));
+        Assert.That(
+            lines.Count(line => line.StartsWith("- event", StringComparison.Ordinal)),
+            Is.EqualTo(MarkdownReportWriter.FailureLimit)
+        );
         Assert.That(lines, Does.Contain("… and 55 more failed deliveries in report.html."));
     }
 

@@ -22,9 +22,28 @@ public sealed class PlainDeliveryLineTests
     public async Task Every_shipped_scenario_answered_in_every_way_is_written_plainly_and_as_the_json_writer_writes_it()
     {
         var deliveries = await PlayEveryScenarioAsync();
-        Assert.That(deliveries.Select(delivery => delivery.Provider).Distinct().Count(), Is.GreaterThanOrEqualTo(5), "every provider's scenarios");
-        Assert.That(deliveries.Select(delivery => delivery.Reason).Distinct(), Is.SupersetOf(new string?[] { null, "status 503", "timeout" }));
-        Assert.That(deliveries.Where(delivery => !PlainDeliveryLine.TryWrite(new ArrayBufferWriter<byte>(), delivery, Encoded(delivery.Provider), Encoded(delivery.Scenario), Encoded(delivery.Delivery.Event))), Is.Empty, "the usual line takes the plain path");
+        Assert.That(
+            deliveries.Select(delivery => delivery.Provider).Distinct().Count(),
+            Is.GreaterThanOrEqualTo(5),
+            "every provider's scenarios"
+        );
+        Assert.That(
+            deliveries.Select(delivery => delivery.Reason).Distinct(),
+            Is.SupersetOf(new string?[] { null, "status 503", "timeout" })
+        );
+        Assert.That(
+            deliveries.Where(delivery =>
+                !PlainDeliveryLine.TryWrite(
+                    new ArrayBufferWriter<byte>(),
+                    delivery,
+                    Encoded(delivery.Provider),
+                    Encoded(delivery.Scenario),
+                    Encoded(delivery.Delivery.Event)
+                )
+            ),
+            Is.Empty,
+            "the usual line takes the plain path"
+        );
         Assert.That(Write(deliveries, plainLines: true), Is.EqualTo(Write(deliveries, plainLines: false)));
     }
 
@@ -41,13 +60,28 @@ public sealed class PlainDeliveryLineTests
         var played = (await PlayEveryScenarioAsync())[0];
         var variants = new[]
         {
-            played with { CallId = text },
-            played with { Reason = text },
-            played with { Delivery = played.Delivery with { Failures = ["first", text] } },
+            played with
+            {
+                CallId = text,
+            },
+            played with
+            {
+                Reason = text,
+            },
+            played with
+            {
+                Delivery = played.Delivery with { Failures = ["first", text] },
+            },
         };
         foreach (var variant in variants)
         {
-            var taken = PlainDeliveryLine.TryWrite(new ArrayBufferWriter<byte>(), variant, Encoded(variant.Provider), Encoded(variant.Scenario), Encoded(variant.Delivery.Event));
+            var taken = PlainDeliveryLine.TryWrite(
+                new ArrayBufferWriter<byte>(),
+                variant,
+                Encoded(variant.Provider),
+                Encoded(variant.Scenario),
+                Encoded(variant.Delivery.Event)
+            );
             Assert.That(taken, Is.EqualTo(plain));
             Assert.That(Write([variant], plainLines: true), Is.EqualTo(Write([variant], plainLines: false)));
         }
@@ -60,7 +94,16 @@ public sealed class PlainDeliveryLineTests
     public async Task A_latency_the_shortcut_cannot_format_is_declined_and_the_line_is_the_json_writers(double queuedMs)
     {
         var played = (await PlayEveryScenarioAsync())[0] with { QueuedMs = queuedMs };
-        Assert.That(PlainDeliveryLine.TryWrite(new ArrayBufferWriter<byte>(), played, Encoded(played.Provider), Encoded(played.Scenario), Encoded(played.Delivery.Event)), Is.False);
+        Assert.That(
+            PlainDeliveryLine.TryWrite(
+                new ArrayBufferWriter<byte>(),
+                played,
+                Encoded(played.Provider),
+                Encoded(played.Scenario),
+                Encoded(played.Delivery.Event)
+            ),
+            Is.False
+        );
         Assert.That(Write([played], plainLines: true), Is.EqualTo(Write([played], plainLines: false)));
     }
 
@@ -97,35 +140,70 @@ public sealed class PlainDeliveryLineTests
     /// <summary>Each scenario of every provider, each call answered 200, 503, or not at all (a timeout), in turn.</summary>
     private static async Task<List<LoadDelivery>> PlayEveryScenarioAsync()
     {
-        var scenarios = Directory.GetDirectories(RepoPaths.Scenarios)
+        var scenarios = Directory
+            .GetDirectories(RepoPaths.Scenarios)
             .SelectMany(directory => Directory.GetFiles(directory, "*.json"))
             .Order(StringComparer.Ordinal)
             .Select(file => ScenarioLoader.LoadFile(file).Scenario!)
             .ToList();
         var time = new ManualTimeProvider(Fixtures.Now);
-        var run = new RunPlan { Scenarios = scenarios, Config = Fixtures.Config() with { Query = [] }, Seed = Fixtures.Seed, CallStart = Fixtures.Now };
-        var plan = new LoadPlan { Run = run, Schedule = new LoadSchedule(scenarios.Count * 3, 1000, null), Concurrency = 1, Pace = 0 };
+        var run = new RunPlan
+        {
+            Scenarios = scenarios,
+            Config = Fixtures.Config() with { Query = [] },
+            Seed = Fixtures.Seed,
+            CallStart = Fixtures.Now,
+        };
+        var plan = new LoadPlan
+        {
+            Run = run,
+            Schedule = new LoadSchedule(scenarios.Count * 3, 1000, null),
+            Concurrency = 1,
+            Pace = 0,
+        };
         var sink = new CollectingSink();
         for (var call = 0; call < scenarios.Count * 3; call++)
         {
             var runner = new LoadCallRunner(plan, Answer(time, call % 3), time);
-            await runner.PlayAsync(new ScheduledCall(call, 0, TimeSpan.Zero, TimeSpan.FromMilliseconds(call * 1.5)), sink, CancellationToken.None);
+            await runner.PlayAsync(
+                new ScheduledCall(call, 0, TimeSpan.Zero, TimeSpan.FromMilliseconds(call * 1.5)),
+                sink,
+                CancellationToken.None
+            );
         }
 
         return sink.Deliveries;
     }
 
-    private static WebhookRequestSender Answer(ManualTimeProvider time, int kind) => (request, timeout, cancellationToken) =>
-    {
-        var sentAt = time.GetUtcNow();
-        time.Advance(Takes);
-        return Task.FromResult(kind switch
+    private static WebhookRequestSender Answer(ManualTimeProvider time, int kind) =>
+        (request, timeout, cancellationToken) =>
         {
-            0 => new Observation { SentAt = sentAt, LatencyMs = Takes.TotalMilliseconds, Response = new ObservedResponse(200, "OK", [], "ok", 2, false, 1) },
-            1 => new Observation { SentAt = sentAt, LatencyMs = Takes.TotalMilliseconds, Response = new ObservedResponse(503, "Service Unavailable", [], "", 0, false, 1) },
-            _ => new Observation { SentAt = sentAt, LatencyMs = timeout.TotalMilliseconds, Failure = DeliveryFailures.TimedOut(timeout, null, 0, 0) },
-        });
-    };
+            var sentAt = time.GetUtcNow();
+            time.Advance(Takes);
+            return Task.FromResult(
+                kind switch
+                {
+                    0 => new Observation
+                    {
+                        SentAt = sentAt,
+                        LatencyMs = Takes.TotalMilliseconds,
+                        Response = new ObservedResponse(200, "OK", [], "ok", 2, false, 1),
+                    },
+                    1 => new Observation
+                    {
+                        SentAt = sentAt,
+                        LatencyMs = Takes.TotalMilliseconds,
+                        Response = new ObservedResponse(503, "Service Unavailable", [], "", 0, false, 1),
+                    },
+                    _ => new Observation
+                    {
+                        SentAt = sentAt,
+                        LatencyMs = timeout.TotalMilliseconds,
+                        Failure = DeliveryFailures.TimedOut(timeout, null, 0, 0),
+                    },
+                }
+            );
+        };
 
     private sealed class CollectingSink : ILoadSink
     {
@@ -133,8 +211,6 @@ public sealed class PlainDeliveryLineTests
 
         public void OnDelivery(LoadDelivery delivery) => Deliveries.Add(delivery);
 
-        public void OnCall(long callIndex, Results.ScenarioResult call)
-        {
-        }
+        public void OnCall(long callIndex, Results.ScenarioResult call) { }
     }
 }

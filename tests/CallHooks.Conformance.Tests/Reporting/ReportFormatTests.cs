@@ -15,7 +15,10 @@ public sealed class ReportFormatTests
     {
         var value = DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture);
         Assert.That(ReportFormat.Timestamp(value), Is.EqualTo(expected));
-        Assert.That(ReportFormat.Timestamp(value), Is.EqualTo(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)));
+        Assert.That(
+            ReportFormat.Timestamp(value),
+            Is.EqualTo(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
+        );
     }
 }
 
@@ -37,7 +40,11 @@ public sealed class MillisecondsFormatTests
         foreach (var value in values)
         {
             Assert.That(ReportFormat.TryFormatMilliseconds(value, text, out var written), Is.True, $"{value:R}");
-            Assert.That(System.Text.Encoding.ASCII.GetString(text[..written]), Is.EqualTo(WrittenByJson(ReportFormat.Milliseconds(value))), $"{value:R}");
+            Assert.That(
+                System.Text.Encoding.ASCII.GetString(text[..written]),
+                Is.EqualTo(WrittenByJson(ReportFormat.Milliseconds(value))),
+                $"{value:R}"
+            );
         }
     }
 

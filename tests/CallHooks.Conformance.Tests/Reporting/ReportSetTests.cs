@@ -9,8 +9,7 @@ public sealed class ReportSetTests
     private string directory = "";
 
     [SetUp]
-    public void CreateDirectory() =>
-        directory = Path.Combine(Path.GetTempPath(), "callhooks-reporting-" + Guid.NewGuid().ToString("N"));
+    public void CreateDirectory() => directory = Path.Combine(Path.GetTempPath(), "callhooks-reporting-" + Guid.NewGuid().ToString("N"));
 
     [TearDown]
     public void DeleteDirectory()
@@ -26,17 +25,25 @@ public sealed class ReportSetTests
 
         var outcomes = ReportSet.WriteAll(RunFixtures.Run(), reports);
 
-        Assert.That(outcomes, Is.EqualTo(new[]
-        {
-            new ReportOutcome(Path.Combine(reports, "results.json"), null),
-            new ReportOutcome(Path.Combine(reports, "junit.xml"), null),
-            new ReportOutcome(Path.Combine(reports, "report.html"), null),
-            new ReportOutcome(Path.Combine(reports, "report.md"), null),
-        }));
+        Assert.That(
+            outcomes,
+            Is.EqualTo(
+                new[]
+                {
+                    new ReportOutcome(Path.Combine(reports, "results.json"), null),
+                    new ReportOutcome(Path.Combine(reports, "junit.xml"), null),
+                    new ReportOutcome(Path.Combine(reports, "report.html"), null),
+                    new ReportOutcome(Path.Combine(reports, "report.md"), null),
+                }
+            )
+        );
         using (var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(reports, "results.json"))))
             Assert.That(json.RootElement.GetProperty("summary").GetProperty("total").GetInt32(), Is.EqualTo(3));
         Assert.That(JUnitSchema.Validate(File.ReadAllBytes(Path.Combine(reports, "junit.xml"))), Is.Empty);
-        Assert.That(Directory.GetFiles(reports).Select(Path.GetFileName), Is.EquivalentTo(new[] { "results.json", "junit.xml", "report.html", "report.md" }));
+        Assert.That(
+            Directory.GetFiles(reports).Select(Path.GetFileName),
+            Is.EquivalentTo(new[] { "results.json", "junit.xml", "report.html", "report.md" })
+        );
         Assert.That(File.ReadAllText(Path.Combine(reports, "report.html")), Does.StartWith("<!doctype html>"));
         Assert.That(File.ReadAllText(Path.Combine(reports, "report.md")), Does.StartWith("## "));
     }
@@ -71,11 +78,14 @@ public sealed class ReportSetTests
     [Test]
     public void AWriterThatThrowsIsRecordedAndTheNextStillRuns()
     {
-        var outcomes = ReportSet.WriteAll(RunFixtures.Run(), directory,
-        [
-            ("broken.txt", (_, _) => throw new InvalidOperationException("writer bug")),
-            ("fine.txt", (_, stream) => stream.Write("fine"u8)),
-        ]);
+        var outcomes = ReportSet.WriteAll(
+            RunFixtures.Run(),
+            directory,
+            [
+                ("broken.txt", (_, _) => throw new InvalidOperationException("writer bug")),
+                ("fine.txt", (_, stream) => stream.Write("fine"u8)),
+            ]
+        );
 
         Assert.That(outcomes[0].Error, Is.EqualTo("InvalidOperationException: writer bug"));
         Assert.That(outcomes[1].Error, Is.Null);
@@ -131,6 +141,5 @@ public sealed class ReportSetTests
         throw new IOException("disk full");
     }
 
-    private string[] TempFiles() =>
-        Directory.Exists(directory) ? Directory.GetFiles(directory, "*.tmp") : [];
+    private string[] TempFiles() => Directory.Exists(directory) ? Directory.GetFiles(directory, "*.tmp") : [];
 }

@@ -14,11 +14,30 @@ public sealed class ResultsJsonWriterTests
         using var document = Parse(RunFixtures.Run(), out _);
         var root = document.RootElement;
 
-        Assert.That(root.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[]
-        {
-            "tool", "version", "seed", "now", "target", "embeddedListener", "commandLine", "options",
-            "startedAt", "finishedAt", "durationMs", "interrupted", "checked", "summary", "rules", "scenarios",
-        }));
+        Assert.That(
+            root.EnumerateObject().Select(property => property.Name),
+            Is.EqualTo(
+                new[]
+                {
+                    "tool",
+                    "version",
+                    "seed",
+                    "now",
+                    "target",
+                    "embeddedListener",
+                    "commandLine",
+                    "options",
+                    "startedAt",
+                    "finishedAt",
+                    "durationMs",
+                    "interrupted",
+                    "checked",
+                    "summary",
+                    "rules",
+                    "scenarios",
+                }
+            )
+        );
         Assert.That(root.GetProperty("tool").GetString(), Is.EqualTo("callhooks"));
         Assert.That(root.GetProperty("version").GetString(), Is.EqualTo("0.1.0"));
         Assert.That(root.GetProperty("seed").GetInt32(), Is.EqualTo(42));
@@ -26,8 +45,10 @@ public sealed class ResultsJsonWriterTests
         Assert.That(root.GetProperty("target").GetString(), Is.EqualTo("http://127.0.0.1:5055/hooks?token=[redacted]"));
         Assert.That(root.GetProperty("embeddedListener").GetBoolean(), Is.False);
         Assert.That(root.GetProperty("commandLine").GetString(), Does.StartWith("callhooks run --target"));
-        Assert.That(root.GetProperty("options").EnumerateObject().Select(option => $"{option.Name}={option.Value.GetString()}"),
-            Is.EqualTo(new[] { "method=POST", "encoding=form", "auth=header" }));
+        Assert.That(
+            root.GetProperty("options").EnumerateObject().Select(option => $"{option.Name}={option.Value.GetString()}"),
+            Is.EqualTo(new[] { "method=POST", "encoding=form", "auth=header" })
+        );
         Assert.That(root.GetProperty("startedAt").GetString(), Is.EqualTo("2026-11-22T10:00:00.000Z"));
         Assert.That(root.GetProperty("finishedAt").GetString(), Is.EqualTo("2026-11-22T10:00:01.234Z"));
         Assert.That(root.GetProperty("durationMs").GetDouble(), Is.EqualTo(1234.568));
@@ -38,10 +59,16 @@ public sealed class ResultsJsonWriterTests
     {
         using var document = Parse(RunFixtures.Run(), out _);
         var run = document.RootElement.GetProperty("checked");
-        Assert.That(run.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[] { "label", "answers", "records", "crmPushes", "security", "robustness", "notChecked" }));
+        Assert.That(
+            run.EnumerateObject().Select(property => property.Name),
+            Is.EqualTo(new[] { "label", "answers", "records", "crmPushes", "security", "robustness", "notChecked" })
+        );
         Assert.That((run.GetProperty("label").GetString(), run.GetProperty("records").GetString()), Is.EqualTo(("answers only", "none")));
         Assert.That(run.GetProperty("notChecked")[0].GetString(), Does.StartWith("the listener's data: add --verify-url URL"));
-        Assert.That(document.RootElement.GetProperty("scenarios")[0].GetProperty("checked").GetProperty("label").GetString(), Is.EqualTo("answers only"));
+        Assert.That(
+            document.RootElement.GetProperty("scenarios")[0].GetProperty("checked").GetProperty("label").GetString(),
+            Is.EqualTo("answers only")
+        );
     }
 
     [Test]
@@ -50,8 +77,10 @@ public sealed class ResultsJsonWriterTests
         using var document = Parse(RunFixtures.Run(), out _);
         var summary = document.RootElement.GetProperty("summary");
 
-        Assert.That(summary.EnumerateObject().Select(property => $"{property.Name}={property.Value.GetInt32()}"),
-            Is.EqualTo(new[] { "total=3", "passed=1", "failed=2", "deliveries=7", "deliveriesFailed=2" }));
+        Assert.That(
+            summary.EnumerateObject().Select(property => $"{property.Name}={property.Value.GetInt32()}"),
+            Is.EqualTo(new[] { "total=3", "passed=1", "failed=2", "deliveries=7", "deliveriesFailed=2" })
+        );
     }
 
     [Test]
@@ -60,10 +89,26 @@ public sealed class ResultsJsonWriterTests
         using var document = Parse(RunFixtures.Run(), out _);
         var scenario = document.RootElement.GetProperty("scenarios")[1];
 
-        Assert.That(scenario.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[]
-        {
-            "provider", "name", "description", "callId", "customer", "seed", "passed", "checked", "durationMs", "deliveries", "skipped", "rules",
-        }));
+        Assert.That(
+            scenario.EnumerateObject().Select(property => property.Name),
+            Is.EqualTo(
+                new[]
+                {
+                    "provider",
+                    "name",
+                    "description",
+                    "callId",
+                    "customer",
+                    "seed",
+                    "passed",
+                    "checked",
+                    "durationMs",
+                    "deliveries",
+                    "skipped",
+                    "rules",
+                }
+            )
+        );
         Assert.That(scenario.GetProperty("provider").GetString(), Is.EqualTo("myoperator-incall"));
         Assert.That(scenario.GetProperty("name").GetString(), Is.EqualTo("incoming-missed"));
         Assert.That(scenario.GetProperty("description").GetString(), Is.EqualTo("incoming-missed described"));
@@ -81,10 +126,10 @@ public sealed class ResultsJsonWriterTests
         using var document = Parse(RunFixtures.Run(), out _);
         var delivery = document.RootElement.GetProperty("scenarios")[1].GetProperty("deliveries")[1];
 
-        Assert.That(delivery.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[]
-        {
-            "index", "event", "eventTime", "sentAt", "passed", "expected", "failures", "request", "response", "error",
-        }));
+        Assert.That(
+            delivery.EnumerateObject().Select(property => property.Name),
+            Is.EqualTo(new[] { "index", "event", "eventTime", "sentAt", "passed", "expected", "failures", "request", "response", "error" })
+        );
         Assert.That(delivery.GetProperty("index").GetInt32(), Is.EqualTo(1));
         Assert.That(delivery.GetProperty("event").GetString(), Is.EqualTo("6"));
         // 15:30:01 at +05:30 is 10:00:01 UTC.
@@ -92,26 +137,27 @@ public sealed class ResultsJsonWriterTests
         Assert.That(delivery.GetProperty("sentAt").GetString(), Is.EqualTo("2026-11-22T10:00:02.000Z"));
         Assert.That(delivery.GetProperty("passed").GetBoolean(), Is.False);
         Assert.That(delivery.GetProperty("expected").GetString(), Is.EqualTo("status 2xx within 5s"));
-        Assert.That(delivery.GetProperty("failures").EnumerateArray().Select(failure => failure.GetString()),
-            Is.EqualTo(new[] { "status 500 is not 2xx" }));
+        Assert.That(
+            delivery.GetProperty("failures").EnumerateArray().Select(failure => failure.GetString()),
+            Is.EqualTo(new[] { "status 500 is not 2xx" })
+        );
 
         var request = delivery.GetProperty("request");
-        Assert.That(request.EnumerateObject().Select(property => property.Name),
-            Is.EqualTo(new[] { "method", "url", "headers", "contentType", "body" }));
+        Assert.That(
+            request.EnumerateObject().Select(property => property.Name),
+            Is.EqualTo(new[] { "method", "url", "headers", "contentType", "body" })
+        );
         Assert.That(request.GetProperty("method").GetString(), Is.EqualTo("POST"));
         Assert.That(request.GetProperty("url").GetString(), Is.EqualTo("http://127.0.0.1:5055/hooks?token=[redacted]"));
-        Assert.That(Headers(request), Is.EqualTo(new[]
-        {
-            "Content-Type: application/x-www-form-urlencoded", "X-Api-Key: [redacted]",
-        }));
+        Assert.That(Headers(request), Is.EqualTo(new[] { "Content-Type: application/x-www-form-urlencoded", "X-Api-Key: [redacted]" }));
         Assert.That(request.GetProperty("contentType").GetString(), Is.EqualTo("application/x-www-form-urlencoded"));
         Assert.That(request.GetProperty("body").GetString(), Is.EqualTo("call_state=6&uid=abc"));
 
         var response = delivery.GetProperty("response");
-        Assert.That(response.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[]
-        {
-            "status", "reason", "headers", "body", "bodyBytes", "bodyTruncated", "headersMs", "latencyMs",
-        }));
+        Assert.That(
+            response.EnumerateObject().Select(property => property.Name),
+            Is.EqualTo(new[] { "status", "reason", "headers", "body", "bodyBytes", "bodyTruncated", "headersMs", "latencyMs" })
+        );
         Assert.That(response.GetProperty("status").GetInt32(), Is.EqualTo(500));
         Assert.That(response.GetProperty("reason").GetString(), Is.EqualTo("Internal Server Error"));
         Assert.That(Headers(response), Is.EqualTo(new[] { "Content-Type: text/html", "Set-Cookie: a=1", "Set-Cookie: b=2" }));
@@ -148,15 +194,23 @@ public sealed class ResultsJsonWriterTests
     [TestCase(FailureKind.Other, "other")]
     public void FailureKindsAreWrittenInCamelCase(FailureKind kind, string expected)
     {
-        var scenario = RunFixtures.Scenario("p", "s",
-        [
-            RunFixtures.Delivery(0, "1", new Observation
-            {
-                SentAt = RunFixtures.Start,
-                LatencyMs = 1,
-                Failure = new ObservedFailure(kind, "m"),
-            }, "failed"),
-        ]);
+        var scenario = RunFixtures.Scenario(
+            "p",
+            "s",
+            [
+                RunFixtures.Delivery(
+                    0,
+                    "1",
+                    new Observation
+                    {
+                        SentAt = RunFixtures.Start,
+                        LatencyMs = 1,
+                        Failure = new ObservedFailure(kind, "m"),
+                    },
+                    "failed"
+                ),
+            ]
+        );
         using var document = Parse(RunFixtures.Run([scenario]), out _);
 
         var error = document.RootElement.GetProperty("scenarios")[0].GetProperty("deliveries")[0].GetProperty("error");
@@ -191,14 +245,15 @@ public sealed class ResultsJsonWriterTests
     [Test]
     public void ALoneSurrogateInABodyDoesNotBreakTheFile()
     {
-        var observation = RunFixtures.Ok(1) with
-        {
-            Response = new ObservedResponse(200, "OK", [], "a\uD800b", 3, false, 1),
-        };
+        var observation = RunFixtures.Ok(1) with { Response = new ObservedResponse(200, "OK", [], "a\uD800b", 3, false, 1) };
         using var document = Parse(RunFixtures.Run([RunFixtures.Scenario("p", "s", [RunFixtures.Delivery(0, "1", observation)])]), out _);
 
-        var body = document.RootElement.GetProperty("scenarios")[0].GetProperty("deliveries")[0]
-            .GetProperty("response").GetProperty("body").GetString();
+        var body = document
+            .RootElement.GetProperty("scenarios")[0]
+            .GetProperty("deliveries")[0]
+            .GetProperty("response")
+            .GetProperty("body")
+            .GetString();
         Assert.That(body, Is.EqualTo("a\uFFFDb"));
     }
 
@@ -220,6 +275,8 @@ public sealed class ResultsJsonWriterTests
     }
 
     private static IEnumerable<string> Headers(JsonElement message) =>
-        message.GetProperty("headers").EnumerateArray()
+        message
+            .GetProperty("headers")
+            .EnumerateArray()
             .Select(header => $"{header.GetProperty("name").GetString()}: {header.GetProperty("value").GetString()}");
 }

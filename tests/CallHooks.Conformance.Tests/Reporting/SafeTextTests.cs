@@ -20,7 +20,9 @@ public sealed class SafeTextTests
                 var forXml = text.Replace(c.ToString(), XmlConvert.IsXmlChar(c) ? c.ToString() : "", StringComparison.Ordinal);
                 var forJson = text.Replace(c.ToString(), char.IsSurrogate(c) ? "\uFFFD" : c.ToString(), StringComparison.Ordinal);
                 if (SafeText.ForXml(text) != forXml || SafeText.ForJson(text) != forJson)
-                    Assert.Fail($"U+{code:X4} in \"{text}\": XML gave {Describe(SafeText.ForXml(text))}, JSON gave {Describe(SafeText.ForJson(text))}");
+                    Assert.Fail(
+                        $"U+{code:X4} in \"{text}\": XML gave {Describe(SafeText.ForXml(text))}, JSON gave {Describe(SafeText.ForJson(text))}"
+                    );
             }
         }
     }

@@ -10,7 +10,21 @@ namespace CallHooks.Conformance.Tests.Rules;
 public sealed class ListenerModeRuleTests
 {
     private static readonly string[] Common =
-        ["run", "--suite", "all", "--basic", "admin:s3cret", "--header", "x-webhook-token: t0ken", "--downstream-port", "0", "--seed", "7", "--now", "2026-01-15T09:30:00Z"];
+    [
+        "run",
+        "--suite",
+        "all",
+        "--basic",
+        "admin:s3cret",
+        "--header",
+        "x-webhook-token: t0ken",
+        "--downstream-port",
+        "0",
+        "--seed",
+        "7",
+        "--now",
+        "2026-01-15T09:30:00Z",
+    ];
 
     [TestCase("strict", new string[0])]
     [TestCase("accepts-missing-auth", new[] { "AUTH-001" })]
@@ -29,7 +43,11 @@ public sealed class ListenerModeRuleTests
         var (failed, warnings, checkedCount) = Rules(run);
         Assert.That(failed, Is.EqualTo(broken));
         Assert.That(warnings, Is.Empty);
-        Assert.That(checkedCount, Is.EqualTo(CallHooks.Conformance.Rules.RuleCatalog.All.Count - 2), "every rule applies to a POST with Basic auth, a secret header, a record URL and a mock CRM, except SIG-001 and SIG-002 (unsigned)");
+        Assert.That(
+            checkedCount,
+            Is.EqualTo(CallHooks.Conformance.Rules.RuleCatalog.All.Count - 2),
+            "every rule applies to a POST with Basic auth, a secret header, a record URL and a mock CRM, except SIG-001 and SIG-002 (unsigned)"
+        );
     }
 
     [Test]
@@ -38,21 +56,53 @@ public sealed class ListenerModeRuleTests
         string Failures(CliRun run, string id)
         {
             using var results = JsonDocument.Parse(run.File("results.json"));
-            return string.Join("\n", results.RootElement.GetProperty("scenarios").EnumerateArray().SelectMany(scenario => scenario.GetProperty("rules").EnumerateArray())
-                .Where(rule => rule.GetProperty("id").GetString() == id).SelectMany(rule => rule.GetProperty("failures").EnumerateArray().Select(failure => failure.GetString())));
+            return string.Join(
+                "\n",
+                results
+                    .RootElement.GetProperty("scenarios")
+                    .EnumerateArray()
+                    .SelectMany(scenario => scenario.GetProperty("rules").EnumerateArray())
+                    .Where(rule => rule.GetProperty("id").GetString() == id)
+                    .SelectMany(rule => rule.GetProperty("failures").EnumerateArray().Select(failure => failure.GetString()))
+            );
         }
 
         var perEvent = await CliRun.InvokeAsync([.. Common, "--scenario", "incoming-answered", "--listener-mode", "record-per-event"]);
-        Assert.That(Failures(perEvent, "SIDE-002"), Does.Match(@"^event 5 \(event 2 of 4 of the call, before any duplicate was sent\) left 2 records for one call: it created a record instead of updating the call's record$"));
+        Assert.That(
+            Failures(perEvent, "SIDE-002"),
+            Does.Match(
+                @"^event 5 \(event 2 of 4 of the call, before any duplicate was sent\) left 2 records for one call: it created a record instead of updating the call's record$"
+            )
+        );
 
-        var perDelivery = await CliRun.InvokeAsync([.. Common, "--scenario", "incoming-answered", "--listener-mode", "record-per-delivery"]);
+        var perDelivery = await CliRun.InvokeAsync([
+            .. Common,
+            "--scenario",
+            "incoming-answered",
+            "--listener-mode",
+            "record-per-delivery",
+        ]);
         // Every delivery makes a record: the second event already did, before any duplicate; DUP-001 names the duplicates.
-        Assert.That(Failures(perDelivery, "SIDE-002"), Does.StartWith("event 5 (event 2 of 4 of the call, before any duplicate was sent) left 2 records"));
-        Assert.That(Failures(perDelivery, "DUP-001"), Does.StartWith("the duplicate of event 1 raised the records the listener holds for the call from 1 to 2: a provider's retry is the same event and must not create a record"));
-        Assert.That(Failures(perDelivery, "RETRY-001"), Does.Match(@"^the 3 retries of event 2 raised the records the listener holds for the call from 4 to 7"));
+        Assert.That(
+            Failures(perDelivery, "SIDE-002"),
+            Does.StartWith("event 5 (event 2 of 4 of the call, before any duplicate was sent) left 2 records")
+        );
+        Assert.That(
+            Failures(perDelivery, "DUP-001"),
+            Does.StartWith(
+                "the duplicate of event 1 raised the records the listener holds for the call from 1 to 2: a provider's retry is the same event and must not create a record"
+            )
+        );
+        Assert.That(
+            Failures(perDelivery, "RETRY-001"),
+            Does.Match(@"^the 3 retries of event 2 raised the records the listener holds for the call from 4 to 7")
+        );
 
         var raw = await CliRun.InvokeAsync([.. Common, "--scenario", "incoming-answered", "--listener-mode", "stores-raw-payload"]);
-        Assert.That(Failures(raw, "SIDE-001"), Does.Match(@"^the record's caller \(\$\.caller\) is empty, but the call's caller is \+91\d{10}$"));
+        Assert.That(
+            Failures(raw, "SIDE-001"),
+            Does.Match(@"^the record's caller \(\$\.caller\) is empty, but the call's caller is \+91\d{10}$")
+        );
 
         var malformed = await CliRun.InvokeAsync([.. Common, "--scenario", "incoming-answered", "--listener-mode", "stores-malformed"]);
         Assert.That(Failures(malformed, "ROB-007"), Does.Contain("the wrong content type created a record: [{\"uid\":"));
@@ -62,17 +112,42 @@ public sealed class ListenerModeRuleTests
     public async Task A_webhook_that_updates_the_newest_record_whatever_the_call_fails_side_004_naming_both_calls()
     {
         // The whole suite, four calls at a time: one call's events land in another call's record.
-        var run = await CliRun.InvokeAsync("run", "--listener-mode", "updates-newest-record", "--seed", "7", "--now", "2026-01-15T09:30:00Z", "--parallel", "4");
+        var run = await CliRun.InvokeAsync(
+            "run",
+            "--listener-mode",
+            "updates-newest-record",
+            "--seed",
+            "7",
+            "--now",
+            "2026-01-15T09:30:00Z",
+            "--parallel",
+            "4"
+        );
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString);
         var (failed, _, _) = Rules(run);
         Assert.That(failed, Does.Contain("SIDE-004"));
-        Assert.That(run.Out, Does.Match(@"at the end of the run the record of call \S+ \(myoperator-incall/[a-z-]+\) names the caller of call \S+ \(myoperator-incall/[a-z-]+\), \+91\d{10}, instead of its own, \+91\d{10}: a webhook of one call changed another call's record"));
+        Assert.That(
+            run.Out,
+            Does.Match(
+                @"at the end of the run the record of call \S+ \(myoperator-incall/[a-z-]+\) names the caller of call \S+ \(myoperator-incall/[a-z-]+\), \+91\d{10}, instead of its own, \+91\d{10}: a webhook of one call changed another call's record"
+            )
+        );
     }
 
     [Test]
     public async Task A_slow_listener_only_breaks_the_should_rule_and_still_exits_0()
     {
-        var run = await CliRun.InvokeAsync("run", "--listener-mode", "slow", "--scenario", "obd-no-answer", "--seed", "7", "--now", "2026-01-15T09:30:00Z");
+        var run = await CliRun.InvokeAsync(
+            "run",
+            "--listener-mode",
+            "slow",
+            "--scenario",
+            "obd-no-answer",
+            "--seed",
+            "7",
+            "--now",
+            "2026-01-15T09:30:00Z"
+        );
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
         var (failed, warnings, _) = Rules(run);
         Assert.That(failed, Is.Empty);
@@ -83,14 +158,35 @@ public sealed class ListenerModeRuleTests
     [Test]
     public async Task The_strict_listener_passes_every_rule_of_every_scenario_and_signature_rules_with_signing()
     {
-        var run = await CliRun.InvokeAsync([.. Common, "--sign", "standard-webhooks", "--secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "--retry-speedup", "1000000"]);
+        var run = await CliRun.InvokeAsync([
+            .. Common,
+            "--sign",
+            "standard-webhooks",
+            "--secret",
+            "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            "--retry-speedup",
+            "1000000",
+        ]);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
         using var results = JsonDocument.Parse(run.File("results.json"));
-        var rules = results.RootElement.GetProperty("scenarios").EnumerateArray().SelectMany(scenario => scenario.GetProperty("rules").EnumerateArray()).ToList();
+        var rules = results
+            .RootElement.GetProperty("scenarios")
+            .EnumerateArray()
+            .SelectMany(scenario => scenario.GetProperty("rules").EnumerateArray())
+            .ToList();
         // Broken-body rules step aside when requests are signed (a signature check answers first); everything else passes.
-        Assert.That(rules.Where(rule => rule.GetProperty("status").GetString() != "passed").Select(rule => rule.GetProperty("id").GetString()).Distinct(), Is.EquivalentTo(new[] { "ROB-006", "ROB-007", "ROB-008" }));
+        Assert.That(
+            rules
+                .Where(rule => rule.GetProperty("status").GetString() != "passed")
+                .Select(rule => rule.GetProperty("id").GetString())
+                .Distinct(),
+            Is.EquivalentTo(new[] { "ROB-006", "ROB-007", "ROB-008" })
+        );
         Assert.That(rules.Where(rule => rule.GetProperty("status").GetString() == "failed"), Is.Empty);
-        Assert.That(rules.Select(rule => rule.GetProperty("id").GetString()).Distinct(), Does.Contain("SIG-001").And.Contain("AUTH-002").And.Contain("ROB-005"));
+        Assert.That(
+            rules.Select(rule => rule.GetProperty("id").GetString()).Distinct(),
+            Does.Contain("SIG-001").And.Contain("AUTH-002").And.Contain("ROB-005")
+        );
     }
 
     [Test]
@@ -100,20 +196,26 @@ public sealed class ListenerModeRuleTests
         var junit = run.File("junit.xml");
         Assert.That(junit, Does.Contain("<testsuite name=\"rules\""));
         Assert.That(junit, Does.Contain("name=\"AUTH-001 obd-no-answer\""));
-        Assert.That(junit, Does.Contain("message=\"AUTH-001 (MUST): event 4 (without credentials): expected status 401 or 403, got 200 OK\""));
+        Assert.That(
+            junit,
+            Does.Contain("message=\"AUTH-001 (MUST): event 4 (without credentials): expected status 401 or 403, got 200 OK\"")
+        );
     }
 
     private static (string[] Failed, string[] Warnings, int Checked) Rules(CliRun run)
     {
         using var results = JsonDocument.Parse(run.File("results.json"));
         var summary = results.RootElement.GetProperty("rules");
-        var statuses = results.RootElement.GetProperty("scenarios").EnumerateArray()
+        var statuses = results
+            .RootElement.GetProperty("scenarios")
+            .EnumerateArray()
             .SelectMany(scenario => scenario.GetProperty("rules").EnumerateArray())
             .Select(rule => (Id: rule.GetProperty("id").GetString()!, Status: rule.GetProperty("status").GetString()!))
             .ToList();
         return (
             statuses.Where(rule => rule.Status == "failed").Select(rule => rule.Id).Distinct().Order(StringComparer.Ordinal).ToArray(),
             statuses.Where(rule => rule.Status == "warning").Select(rule => rule.Id).Distinct().Order(StringComparer.Ordinal).ToArray(),
-            summary.GetProperty("checked").GetInt32());
+            summary.GetProperty("checked").GetInt32()
+        );
     }
 }

@@ -45,10 +45,12 @@ public sealed class ScenarioLoaderTests
     {
         var library = ScenarioLibrary.LoadDirectory(RepoPaths.Scenarios);
         Assert.That(library.Errors, Is.Empty, () => string.Join("\n", library.Errors));
-        Assert.That(library.Scenarios.Select(scenario => scenario.Name), Is.SupersetOf(new[]
-        {
-            "incoming-answered", "incoming-missed", "obd-no-answer", "click-to-call-rejected", "click-to-call-no-answer",
-        }));
+        Assert.That(
+            library.Scenarios.Select(scenario => scenario.Name),
+            Is.SupersetOf(
+                new[] { "incoming-answered", "incoming-missed", "obd-no-answer", "click-to-call-rejected", "click-to-call-no-answer" }
+            )
+        );
     }
 
     [TestCase("incoming-answered", new[] { "1", "5", "6", "2" })]
@@ -68,12 +70,20 @@ public sealed class ScenarioLoaderTests
     [Test]
     public void A_misspelled_property_is_located_at_its_name()
     {
-        var (_, errors) = ScenarioLoader.Load("demo.json", Encoding.UTF8.GetBytes(Valid.Replace("{ \"event\": \"1\" }", "{ \"evnt\": \"1\" }", StringComparison.Ordinal)));
-        Assert.That(errors.Select(error => error.ToString()), Is.EqualTo(new[]
-        {
-            "demo.json:6:5: missing required property 'event' (at /events/0)",
-            "demo.json:6:7: unknown property 'evnt' (at /events/0/evnt)",
-        }));
+        var (_, errors) = ScenarioLoader.Load(
+            "demo.json",
+            Encoding.UTF8.GetBytes(Valid.Replace("{ \"event\": \"1\" }", "{ \"evnt\": \"1\" }", StringComparison.Ordinal))
+        );
+        Assert.That(
+            errors.Select(error => error.ToString()),
+            Is.EqualTo(
+                new[]
+                {
+                    "demo.json:6:5: missing required property 'event' (at /events/0)",
+                    "demo.json:6:7: unknown property 'evnt' (at /events/0/evnt)",
+                }
+            )
+        );
     }
 
     [Test]
@@ -102,7 +112,12 @@ public sealed class ScenarioLoaderTests
     public void A_bad_duration_is_named()
     {
         var error = SingleError(Valid.Replace("\"1.5s\"", "\"1.5 seconds\"", StringComparison.Ordinal));
-        Assert.That(error, Is.EqualTo("demo.json:7:30: '1.5 seconds' is not a duration: use a number and a unit, e.g. 250ms, 5s, 1.5s, 2m (at /events/1/after)"));
+        Assert.That(
+            error,
+            Is.EqualTo(
+                "demo.json:7:30: '1.5 seconds' is not a duration: use a number and a unit, e.g. 250ms, 5s, 1.5s, 2m (at /events/1/after)"
+            )
+        );
     }
 
     [Test]
@@ -132,8 +147,14 @@ public sealed class ScenarioLoaderTests
     [Test]
     public void A_missing_file_and_a_folder_are_reported_plainly()
     {
-        Assert.That(ScenarioLoader.LoadFile("/no/such/file.json").Errors.Single().ToString(), Is.EqualTo("/no/such/file.json: file not found"));
-        Assert.That(ScenarioLoader.LoadFile(RepoPaths.Scenarios).Errors.Single().Message, Is.EqualTo("is a directory, not a scenario file"));
+        Assert.That(
+            ScenarioLoader.LoadFile("/no/such/file.json").Errors.Single().ToString(),
+            Is.EqualTo("/no/such/file.json: file not found")
+        );
+        Assert.That(
+            ScenarioLoader.LoadFile(RepoPaths.Scenarios).Errors.Single().Message,
+            Is.EqualTo("is a directory, not a scenario file")
+        );
     }
 
     [Test]
@@ -146,7 +167,10 @@ public sealed class ScenarioLoaderTests
             File.WriteAllText(Path.Combine(folder, "b.json"), Valid);
             var library = ScenarioLibrary.LoadDirectory(folder);
             Assert.That(library.Scenarios, Has.Count.EqualTo(1));
-            Assert.That(library.Errors.Single().ToString(), Does.EndWith("scenario 'myoperator-incall/demo' is already defined in " + Path.Combine(folder, "a.json")));
+            Assert.That(
+                library.Errors.Single().ToString(),
+                Does.EndWith("scenario 'myoperator-incall/demo' is already defined in " + Path.Combine(folder, "a.json"))
+            );
         }
         finally
         {

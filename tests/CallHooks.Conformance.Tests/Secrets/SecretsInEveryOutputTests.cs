@@ -26,8 +26,23 @@ public sealed class SecretsInEveryOutputTests
     public async Task A_conformance_run_writes_no_form_of_any_secret_anywhere()
     {
         await using var listener = await EchoingListener();
-        var run = await CliRun.InvokeAsync("run", "--target", listener.BaseUrl.AbsoluteUri, "--basic", "agent:" + Password, "--header", "X-Token: " + HeaderSecret,
-            "--suite", "all", "--scenario", "incoming-answered", "--seed", "7", "--verify-url", listener.BaseUrl.AbsoluteUri + "calls/{uid}");
+        var run = await CliRun.InvokeAsync(
+            "run",
+            "--target",
+            listener.BaseUrl.AbsoluteUri,
+            "--basic",
+            "agent:" + Password,
+            "--header",
+            "X-Token: " + HeaderSecret,
+            "--suite",
+            "all",
+            "--scenario",
+            "incoming-answered",
+            "--seed",
+            "7",
+            "--verify-url",
+            listener.BaseUrl.AbsoluteUri + "calls/{uid}"
+        );
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString);
         Assert.That(listener.Requests, Is.Not.Empty);
         AssertNoSecretIn(run, ["results.json", "junit.xml", "report.html", "report.md"]);
@@ -37,23 +52,43 @@ public sealed class SecretsInEveryOutputTests
     public async Task A_load_run_writes_no_form_of_any_secret_anywhere()
     {
         await using var listener = await EchoingListener();
-        var run = await CliRun.InvokeAsync("run", "--target", listener.BaseUrl.AbsoluteUri, "--basic", "agent:" + Password, "--header", "X-Token: " + HeaderSecret,
-            "--calls", "20", "--rate", "1000", "--pace", "0", "--seed", "7");
+        var run = await CliRun.InvokeAsync(
+            "run",
+            "--target",
+            listener.BaseUrl.AbsoluteUri,
+            "--basic",
+            "agent:" + Password,
+            "--header",
+            "X-Token: " + HeaderSecret,
+            "--calls",
+            "20",
+            "--rate",
+            "1000",
+            "--pace",
+            "0",
+            "--seed",
+            "7"
+        );
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString);
         AssertNoSecretIn(run, ["results.json", "junit.xml", "report.html", "report.md", "deliveries.ndjson"]);
     }
 
     /// <summary>Every form of every secret, worked out here with the framework's own encoders.</summary>
-    private static IEnumerable<(string Secret, string Form, string Name)> Forms() => Secrets.SelectMany(secret => new[]
-    {
-        (secret, secret, "as sent"),
-        (secret, Uri.EscapeDataString(secret), "percent-encoded"),
-        (secret, WebUtility.UrlEncode(secret), "form-encoded"),
-        (secret, JsonEncodedText.Encode(secret).Value, "JSON-escaped"),
-        (secret, JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value, "JSON-escaped, relaxed"),
-        (secret, WebUtility.HtmlEncode(secret), "HTML-escaped"),
-        (secret, Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)), "base64"),
-    }).Distinct();
+    private static IEnumerable<(string Secret, string Form, string Name)> Forms() =>
+        Secrets
+            .SelectMany(secret =>
+                new[]
+                {
+                    (secret, secret, "as sent"),
+                    (secret, Uri.EscapeDataString(secret), "percent-encoded"),
+                    (secret, WebUtility.UrlEncode(secret), "form-encoded"),
+                    (secret, JsonEncodedText.Encode(secret).Value, "JSON-escaped"),
+                    (secret, JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value, "JSON-escaped, relaxed"),
+                    (secret, WebUtility.HtmlEncode(secret), "HTML-escaped"),
+                    (secret, Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)), "base64"),
+                }
+            )
+            .Distinct();
 
     private static void AssertNoSecretIn(CliRun run, string[] files)
     {
@@ -69,17 +104,18 @@ public sealed class SecretsInEveryOutputTests
         Assert.That(run.File("results.json"), Does.Contain("[redacted]"), "the echoes were there to mask");
     }
 
-    private static Task<ScriptedListener> EchoingListener() => ScriptedListener.StartAsync(async context =>
-    {
-        var request = context.Request;
-        var echo = new StringBuilder();
-        foreach (var (secret, form, how) in Forms())
-            echo.Append(how).Append(": ").Append(form).Append('\n');
-        echo.Append("authorization: ").Append(request.Headers.Authorization.ToString()).Append('\n');
-        echo.Append("x-token: ").Append(request.Headers["X-Token"].ToString()).Append('\n');
-        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        context.Response.Headers["X-Echo-Auth"] = request.Headers.Authorization.ToString();
-        context.Response.Headers["X-Echo-Token"] = Uri.EscapeDataString(request.Headers["X-Token"].ToString());
-        await context.Response.WriteAsync(echo.ToString());
-    });
+    private static Task<ScriptedListener> EchoingListener() =>
+        ScriptedListener.StartAsync(async context =>
+        {
+            var request = context.Request;
+            var echo = new StringBuilder();
+            foreach (var (secret, form, how) in Forms())
+                echo.Append(how).Append(": ").Append(form).Append('\n');
+            echo.Append("authorization: ").Append(request.Headers.Authorization.ToString()).Append('\n');
+            echo.Append("x-token: ").Append(request.Headers["X-Token"].ToString()).Append('\n');
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            context.Response.Headers["X-Echo-Auth"] = request.Headers.Authorization.ToString();
+            context.Response.Headers["X-Echo-Token"] = Uri.EscapeDataString(request.Headers["X-Token"].ToString());
+            await context.Response.WriteAsync(echo.ToString());
+        });
 }

@@ -34,7 +34,9 @@ internal sealed class CliProcess : IDisposable
     {
         if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/env"))
             return false;
-        using var probe = Process.Start(new ProcessStartInfo("/usr/bin/env", ["--default-signal=INT", "true"]) { UseShellExecute = false, RedirectStandardError = true });
+        using var probe = Process.Start(
+            new ProcessStartInfo("/usr/bin/env", ["--default-signal=INT", "true"]) { UseShellExecute = false, RedirectStandardError = true }
+        );
         probe!.WaitForExit();
         return probe.ExitCode == 0;
     });
@@ -51,7 +53,13 @@ internal sealed class CliProcess : IDisposable
 
     public static CliProcess Start(params string[] args)
     {
-        var start = new ProcessStartInfo(ResetsSigint ? "/usr/bin/env" : "dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
+        var start = new ProcessStartInfo(ResetsSigint ? "/usr/bin/env" : "dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoPaths.Root,
+        };
         if (ResetsSigint)
         {
             start.ArgumentList.Add("--default-signal=INT");

@@ -76,7 +76,8 @@ internal sealed class FaultServer : IAsyncDisposable
                         return;
                 }
             }
-            catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            catch (Exception exception)
+                when (exception is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
             {
                 // The client went away or the server stopped: both are expected in fault tests.
             }
@@ -97,7 +98,9 @@ internal sealed class FaultServer : IAsyncDisposable
 
         var head = Encoding.Latin1.GetString(received.ToArray());
         var lengthLine = head.Split("\r\n").FirstOrDefault(line => line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
-        var length = lengthLine is null ? 0 : int.Parse(lengthLine["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var length = lengthLine is null
+            ? 0
+            : int.Parse(lengthLine["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
         var body = new byte[length];
         await stream.ReadExactlyAsync(body, cancellationToken);
         return true;

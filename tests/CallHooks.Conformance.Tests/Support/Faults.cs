@@ -60,9 +60,7 @@ internal static class Faults
     public static async Task SilentUntilClientLeaves(FaultConnection connection)
     {
         var buffer = new byte[1];
-        while (await connection.Stream.ReadAsync(buffer, connection.Stopping) > 0)
-        {
-        }
+        while (await connection.Stream.ReadAsync(buffer, connection.Stopping) > 0) { }
 
         connection.Close();
     }
@@ -78,30 +76,39 @@ internal static class Faults
         }
     }
 
-    public static Func<FaultConnection, Task> Redirect(Uri location) => connection =>
-        connection.WriteAsync($"HTTP/1.1 302 Found\r\nLocation: {location.AbsoluteUri}\r\nContent-Length: 0\r\n\r\n");
+    public static Func<FaultConnection, Task> Redirect(Uri location) =>
+        connection => connection.WriteAsync($"HTTP/1.1 302 Found\r\nLocation: {location.AbsoluteUri}\r\nContent-Length: 0\r\n\r\n");
 
     public static Task ServiceUnavailable(FaultConnection connection) =>
-        connection.WriteAsync("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 30\r\nContent-Type: text/plain\r\nContent-Length: 16\r\n\r\ndatabase is down");
+        connection.WriteAsync(
+            "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 30\r\nContent-Type: text/plain\r\nContent-Length: 16\r\n\r\ndatabase is down"
+        );
 
     public static Task BasicChallenge(FaultConnection connection) =>
-        connection.WriteAsync("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"crm\", charset=\"UTF-8\"\r\nContent-Length: 0\r\n\r\n");
+        connection.WriteAsync(
+            "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"crm\", charset=\"UTF-8\"\r\nContent-Length: 0\r\n\r\n"
+        );
 
-    public static Task Ok(FaultConnection connection) =>
-        connection.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+    public static Task Ok(FaultConnection connection) => connection.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
 
     /// <summary>Declares and streams a 50 MB body as fast as the client reads it, counting what it managed to write.</summary>
-    public static Func<FaultConnection, Task> HugeBody(ByteCounter written) => async connection =>
-    {
-        await connection.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {HugeBodyBytes}\r\n\r\n"));
-        var block = new byte[64 * 1024];
-        Array.Fill(block, (byte)'z');
-        while (Interlocked.Read(ref written.Bytes) < HugeBodyBytes)
+    public static Func<FaultConnection, Task> HugeBody(ByteCounter written) =>
+        async connection =>
         {
-            await connection.Stream.WriteAsync(block, connection.Stopping);
-            Interlocked.Add(ref written.Bytes, block.Length);
-        }
-    };
+            await connection.WriteAsync(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {HugeBodyBytes}\r\n\r\n"
+                )
+            );
+            var block = new byte[64 * 1024];
+            Array.Fill(block, (byte)'z');
+            while (Interlocked.Read(ref written.Bytes) < HugeBodyBytes)
+            {
+                await connection.Stream.WriteAsync(block, connection.Stopping);
+                Interlocked.Add(ref written.Bytes, block.Length);
+            }
+        };
 }
 
 /// <summary>Bytes a fault script managed to write, read by the test afterwards.</summary>

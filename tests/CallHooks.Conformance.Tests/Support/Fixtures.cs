@@ -23,15 +23,16 @@ internal static class Fixtures
     public static IReadOnlyList<Scenario> AllMyOperator() =>
         ScenarioLibrary.LoadDirectory(Path.Combine(RepoPaths.Scenarios, "myoperator-incall")).Scenarios;
 
-    public static WebhookConfig Config(string method = "POST", string encoding = "form") => new()
-    {
-        Target = Target,
-        Method = method,
-        Encoding = encoding,
-        Headers = [new HeaderSpec("my-super-secret-token", "abc123def")],
-        Basic = new BasicCredentials("admin", "123456"),
-        Query = [new QueryMapping("caller_number", "clid"), new QueryMapping("state", "call_state"), new QueryMapping("uid", "uid")],
-    };
+    public static WebhookConfig Config(string method = "POST", string encoding = "form") =>
+        new()
+        {
+            Target = Target,
+            Method = method,
+            Encoding = encoding,
+            Headers = [new HeaderSpec("my-super-secret-token", "abc123def")],
+            Basic = new BasicCredentials("admin", "123456"),
+            Query = [new QueryMapping("caller_number", "clid"), new QueryMapping("state", "call_state"), new QueryMapping("uid", "uid")],
+        };
 
     public static Call Call(string scenario) => Conformance.Generation.CallGenerator.Generate(Scenario(scenario), Seed, Now);
 }

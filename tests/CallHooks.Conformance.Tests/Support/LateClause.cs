@@ -6,5 +6,6 @@ namespace CallHooks.Conformance.Tests.Support;
 /// </summary>
 internal static class LateClause
 {
-    public const string Pattern = @"; (still no answer after \d+\.\d s, when callhooks stopped reading|answered 200 OK after \d+\.\d s, too late: the provider had given up)$";
+    public const string Pattern =
+        @"; (still no answer after \d+\.\d s, when callhooks stopped reading|answered 200 OK after \d+\.\d s, too late: the provider had given up)$";
 }

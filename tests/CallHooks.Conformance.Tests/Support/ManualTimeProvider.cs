@@ -43,7 +43,10 @@ internal sealed class ManualTimeProvider : FakeTimeProvider
                 tracked.Fired(period);
                 callback(fired);
             },
-            state, dueTime, period);
+            state,
+            dueTime,
+            period
+        );
         tracked.Armed(dueTime);
         return tracked;
     }

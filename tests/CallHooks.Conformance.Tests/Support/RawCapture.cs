@@ -44,8 +44,12 @@ internal sealed class RawCapture : IDisposable
         var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         if (end < 0)
             return false;
-        var lengthLine = text[..end].Split("\r\n").FirstOrDefault(line => line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
-        var length = lengthLine is null ? 0 : int.Parse(lengthLine["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var lengthLine = text[..end]
+            .Split("\r\n")
+            .FirstOrDefault(line => line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
+        var length = lengthLine is null
+            ? 0
+            : int.Parse(lengthLine["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
         return bytes.Length >= end + 4 + length;
     }
 }

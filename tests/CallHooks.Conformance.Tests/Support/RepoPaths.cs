@@ -11,7 +11,11 @@ internal static class RepoPaths
 
     private static string FindRoot()
     {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
+        for (
+            var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+            directory is not null;
+            directory = directory.Parent
+        )
         {
             if (File.Exists(Path.Combine(directory.FullName, "CallHooks.Conformance.sln")))
                 return directory.FullName;

@@ -32,11 +32,14 @@ internal sealed class ScriptedListener : IAsyncDisposable
     public static Task<ScriptedListener> StartAsync(Func<HttpContext, Task> respond) => StartAsync((_, context) => respond(context));
 
     /// <summary>A listener whose answer depends on what arrived: <paramref name="status"/> reads the recorded request.</summary>
-    public static Task<ScriptedListener> JudgingAsync(Func<RecordedRequest, int> status) => StartAsync((request, context) =>
-    {
-        context.Response.StatusCode = status(request);
-        return Task.CompletedTask;
-    });
+    public static Task<ScriptedListener> JudgingAsync(Func<RecordedRequest, int> status) =>
+        StartAsync(
+            (request, context) =>
+            {
+                context.Response.StatusCode = status(request);
+                return Task.CompletedTask;
+            }
+        );
 
     public static async Task<ScriptedListener> StartAsync(Func<RecordedRequest, HttpContext, Task> respond)
     {
@@ -52,8 +55,13 @@ internal sealed class ScriptedListener : IAsyncDisposable
             var request = new RecordedRequest(
                 context.Request.Method,
                 context.Request.Path + context.Request.QueryString,
-                context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-                body);
+                context.Request.Headers.ToDictionary(
+                    header => header.Key,
+                    header => header.Value.ToString(),
+                    StringComparer.OrdinalIgnoreCase
+                ),
+                body
+            );
             self!.Requests.Enqueue(request);
             await respond(request, context);
         });
@@ -63,12 +71,13 @@ internal sealed class ScriptedListener : IAsyncDisposable
         return self;
     }
 
-    public static Task<ScriptedListener> AnsweringAsync(int status, string body = "") => StartAsync(async context =>
-    {
-        context.Response.StatusCode = status;
-        if (body.Length > 0)
-            await context.Response.WriteAsync(body);
-    });
+    public static Task<ScriptedListener> AnsweringAsync(int status, string body = "") =>
+        StartAsync(async context =>
+        {
+            context.Response.StatusCode = status;
+            if (body.Length > 0)
+                await context.Response.WriteAsync(body);
+        });
 
     public async ValueTask DisposeAsync()
     {

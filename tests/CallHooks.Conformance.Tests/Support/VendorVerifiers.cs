@@ -14,8 +14,13 @@ internal static class VendorVerifiers
     /// <summary>One verdict per request, in order: null when the library accepted it, else its reason.</summary>
     public static async Task<IReadOnlyList<string?>> JudgeAsync(IReadOnlyList<JsonObject> requests)
     {
-        if (!Directory.Exists(Path.Combine(Folder, "node_modules", "twilio")) || !Directory.Exists(Path.Combine(Folder, "node_modules", "standardwebhooks")))
-            Assert.Fail("the verifier libraries are not installed in tests/verifiers/node_modules; ./run.sh test installs them (npm ci --prefix tests/verifiers)");
+        if (
+            !Directory.Exists(Path.Combine(Folder, "node_modules", "twilio"))
+            || !Directory.Exists(Path.Combine(Folder, "node_modules", "standardwebhooks"))
+        )
+            Assert.Fail(
+                "the verifier libraries are not installed in tests/verifiers/node_modules; ./run.sh test installs them (npm ci --prefix tests/verifiers)"
+            );
 
         var start = new ProcessStartInfo("node")
         {
@@ -36,7 +41,8 @@ internal static class VendorVerifiers
         await process.WaitForExitAsync(deadline.Token);
         Assert.That(process.ExitCode, Is.Zero, await errors);
 
-        var verdicts = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var verdicts = (await output)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonNode.Parse(line)!)
             .Select(verdict => verdict["ok"]!.GetValue<bool>() ? null : verdict["error"]?.GetValue<string>() ?? "rejected")
             .ToList();

@@ -37,7 +37,18 @@ internal sealed class WireMockServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-jar", jar, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind-address", "127.0.0.1", "--disable-banner" })
+        foreach (
+            var argument in new[]
+            {
+                "-jar",
+                jar,
+                "--port",
+                port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--bind-address",
+                "127.0.0.1",
+                "--disable-banner",
+            }
+        )
             start.ArgumentList.Add(argument);
         Process process;
         try
@@ -46,7 +57,10 @@ internal sealed class WireMockServer : IAsyncDisposable
         }
         catch (System.ComponentModel.Win32Exception exception)
         {
-            throw new InvalidOperationException("java not found (./run.sh test installs default-jre-headless): " + exception.Message, exception);
+            throw new InvalidOperationException(
+                "java not found (./run.sh test installs default-jre-headless): " + exception.Message,
+                exception
+            );
         }
 
         var server = new WireMockServer(process, new Uri($"http://127.0.0.1:{port}/"));
@@ -124,14 +138,21 @@ internal sealed class WireMockServer : IAsyncDisposable
     private static string? FindJar()
     {
         var build = Path.Combine(ToolsFolder, "node_modules", "wiremock", "build");
-        return Directory.Exists(build) ? Directory.EnumerateFiles(build, "wiremock-standalone-*.jar").Order(StringComparer.Ordinal).LastOrDefault() : null;
+        return Directory.Exists(build)
+            ? Directory.EnumerateFiles(build, "wiremock-standalone-*.jar").Order(StringComparer.Ordinal).LastOrDefault()
+            : null;
     }
 
     /// <summary>Installs the npm package when a plain <c>dotnet test</c> runs before <c>./run.sh test</c> ever did.</summary>
     private static async Task<string> InstallAsync()
     {
         Directory.CreateDirectory(ToolsFolder);
-        var start = new ProcessStartInfo("npm") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("npm")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         foreach (var argument in new[] { "install", "--no-audit", "--no-fund", "--prefix", ToolsFolder, "wiremock" })
             start.ArgumentList.Add(argument);
         using var npm = Process.Start(start) ?? throw new InvalidOperationException("npm did not start");

@@ -29,7 +29,10 @@ public sealed class RawWireTests
         var observation = await client.SendAsync(request, TimeSpan.FromSeconds(10), CancellationToken.None);
 
         Assert.That(observation.Response?.Status, Is.EqualTo(200), observation.Failure?.Message);
-        Assert.That(System.Text.Encoding.UTF8.GetString(await captured), Is.EqualTo(System.Text.Encoding.UTF8.GetString(RawHttpRenderer.Render(request))));
+        Assert.That(
+            System.Text.Encoding.UTF8.GetString(await captured),
+            Is.EqualTo(System.Text.Encoding.UTF8.GetString(RawHttpRenderer.Render(request)))
+        );
     }
 
     [TestCase("http://[::1]:8080/hook", "Host: [::1]:8080")]
@@ -39,7 +42,9 @@ public sealed class RawWireTests
     [TestCase("http://localhost:80/hook", "Host: localhost")]
     public void The_host_line_is_written_as_httpclient_writes_it(string url, string hostLine)
     {
-        var rendered = System.Text.Encoding.ASCII.GetString(RawHttpRenderer.Render(new WebhookRequest { Method = "GET", Url = new Uri(url) }));
+        var rendered = System.Text.Encoding.ASCII.GetString(
+            RawHttpRenderer.Render(new WebhookRequest { Method = "GET", Url = new Uri(url) })
+        );
         Assert.That(rendered.Split("\r\n")[1], Is.EqualTo(hostLine));
     }
 
@@ -61,7 +66,12 @@ public sealed class RawWireTests
         var value = "{\"clid\":\"+91 98\",\"name\":\"Rāj Kumār\",\"url\":\"a/b?c=d&e\"}";
         var body = FormUrlEncoding.Field("myoperator"u8, System.Text.Encoding.UTF8.GetBytes(value));
         Assert.That(System.Text.Encoding.ASCII.GetString(body), Is.EqualTo("myoperator=" + FormUrlEncoding.Encode(value)));
-        Assert.That(System.Text.Encoding.ASCII.GetString(body), Is.EqualTo("myoperator=%7B%22clid%22%3A%22%2B91+98%22%2C%22name%22%3A%22R%C4%81j+Kum%C4%81r%22%2C%22url%22%3A%22a%2Fb%3Fc%3Dd%26e%22%7D"));
+        Assert.That(
+            System.Text.Encoding.ASCII.GetString(body),
+            Is.EqualTo(
+                "myoperator=%7B%22clid%22%3A%22%2B91+98%22%2C%22name%22%3A%22R%C4%81j+Kum%C4%81r%22%2C%22url%22%3A%22a%2Fb%3Fc%3Dd%26e%22%7D"
+            )
+        );
     }
 
     [TestCase(62)]

@@ -45,7 +45,15 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
             connection = TakeIdle(endpoint) ?? await ConnectAsync(request.Url, timeout, cancellationToken).ConfigureAwait(false);
             connection.Outgoing.ResetWrittenCount();
             if (!RawHttpRenderer.TryWrite(request, connection.Outgoing, out var badHeader))
-                return DeliveryFailures.Observe(sentAt, time, started, new ObservedFailure(FailureKind.Other, $"the value of header '{badHeader}' is not ASCII; HTTP header values are sent as ASCII"));
+                return DeliveryFailures.Observe(
+                    sentAt,
+                    time,
+                    started,
+                    new ObservedFailure(
+                        FailureKind.Other,
+                        $"the value of header '{badHeader}' is not ASCII; HTTP header values are sent as ASCII"
+                    )
+                );
 
             var deadline = connection.Deadline;
             deadline.CancelAfter(Remaining(timeout, started));
@@ -94,7 +102,8 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
                         Encoding.UTF8.GetString(sink, 0, Math.Min(filled, WebhookDispatcher.MaxBodyBytes)),
                         filled,
                         truncated,
-                        headersMs),
+                        headersMs
+                    ),
                 };
             }
             finally
@@ -105,7 +114,12 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             var statusLine = head is null ? null : $"{head.Status.ToString(CultureInfo.InvariantCulture)} {head.Reason}".TrimEnd();
-            return DeliveryFailures.Observe(sentAt, time, started, DeliveryFailures.TimedOut(timeout, statusLine, headersMs, connection?.BodyBytes ?? 0));
+            return DeliveryFailures.Observe(
+                sentAt,
+                time,
+                started,
+                DeliveryFailures.TimedOut(timeout, statusLine, headersMs, connection?.BodyBytes ?? 0)
+            );
         }
         catch (OperationCanceledException)
         {
@@ -113,7 +127,12 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
         }
         catch (MalformedResponseException malformed)
         {
-            return DeliveryFailures.Observe(sentAt, time, started, new ObservedFailure(FailureKind.MalformedResponse, "the response is not valid HTTP: " + malformed.Message));
+            return DeliveryFailures.Observe(
+                sentAt,
+                time,
+                started,
+                new ObservedFailure(FailureKind.MalformedResponse, "the response is not valid HTTP: " + malformed.Message)
+            );
         }
         catch (ResponseEndedException ended)
         {
@@ -125,7 +144,12 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
         }
         catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or AuthenticationException)
         {
-            return DeliveryFailures.Observe(sentAt, time, started, FailureClassifier.Classify(exception, head is not null || connection?.ResponseBytes > 0));
+            return DeliveryFailures.Observe(
+                sentAt,
+                time,
+                started,
+                FailureClassifier.Classify(exception, head is not null || connection?.ResponseBytes > 0)
+            );
         }
         finally
         {
@@ -189,7 +213,11 @@ public sealed class KeepAliveClient(TimeSpan connectTimeout, TlsTrust trust, Tim
                     return null;
             }
 
-            if (time.GetElapsedTime(connection.IdleSince, now) < IdleLimit && !connection.Deadline.IsCancellationRequested && connection.TryReadAhead())
+            if (
+                time.GetElapsedTime(connection.IdleSince, now) < IdleLimit
+                && !connection.Deadline.IsCancellationRequested
+                && connection.TryReadAhead()
+            )
                 return connection;
             connection.Dispose();
         }

@@ -78,13 +78,15 @@ internal sealed class KeepAliveConnection : IDisposable
             try
             {
                 await tls.AuthenticateAsClientAsync(
-                    new SslClientAuthenticationOptions
-                    {
-                        TargetHost = host,
-                        RemoteCertificateValidationCallback = trust.Callback(),
-                        ApplicationProtocols = [SslApplicationProtocol.Http11],
-                    },
-                    cancellationToken).ConfigureAwait(false);
+                        new SslClientAuthenticationOptions
+                        {
+                            TargetHost = host,
+                            RemoteCertificateValidationCallback = trust.Callback(),
+                            ApplicationProtocols = [SslApplicationProtocol.Http11],
+                        },
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false);
             }
             catch (Exception exception)
             {
@@ -138,7 +140,8 @@ internal sealed class KeepAliveConnection : IDisposable
         {
             read.GetAwaiter().GetResult();
         }
-        catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException or AuthenticationException)
+        catch (Exception exception)
+            when (exception is IOException or OperationCanceledException or ObjectDisposedException or AuthenticationException)
         {
             // The connection is dropped either way; the next exchange opens a fresh one and reports its own failures.
         }
@@ -266,8 +269,14 @@ internal sealed class KeepAliveConnection : IDisposable
     {
         var partial = buffer.AsSpan(start, end - start);
         if (bodyPhase == BodyPhase.SizeLine && partial.Length > 0 && HexValue(partial[0]) < 0)
-            return new ObservedFailure(FailureKind.MalformedResponse, $"the response is not valid HTTP: the chunk size '{ResponseHead.Printable(partial)}' is not hexadecimal, then the connection closed");
-        return new ObservedFailure(FailureKind.ConnectionReset, $"connection reset before the response was complete: the body was cut short after {ResponseBytes} byte(s) in all");
+            return new ObservedFailure(
+                FailureKind.MalformedResponse,
+                $"the response is not valid HTTP: the chunk size '{ResponseHead.Printable(partial)}' is not hexadecimal, then the connection closed"
+            );
+        return new ObservedFailure(
+            FailureKind.ConnectionReset,
+            $"connection reset before the response was complete: the body was cut short after {ResponseBytes} byte(s) in all"
+        );
     }
 
     public void Dispose()
@@ -303,13 +312,14 @@ internal sealed class KeepAliveConnection : IDisposable
         return size;
     }
 
-    private static int HexValue(byte digit) => digit switch
-    {
-        >= (byte)'0' and <= (byte)'9' => digit - '0',
-        >= (byte)'a' and <= (byte)'f' => digit - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => digit - 'A' + 10,
-        _ => -1,
-    };
+    private static int HexValue(byte digit) =>
+        digit switch
+        {
+            >= (byte)'0' and <= (byte)'9' => digit - '0',
+            >= (byte)'a' and <= (byte)'f' => digit - 'a' + 10,
+            >= (byte)'A' and <= (byte)'F' => digit - 'A' + 10,
+            _ => -1,
+        };
 
     /// <returns>
     /// The length of the head from <see cref="start"/> up to its last line end (the blank line follows), or -1 while
@@ -320,7 +330,10 @@ internal sealed class KeepAliveConnection : IDisposable
         var received = buffer.AsSpan(start, end - start);
         var bare = received.IndexOf("\n\n"u8);
         var crlf = received.IndexOf("\n\r\n"u8);
-        var found = bare < 0 ? crlf : crlf < 0 ? bare : Math.Min(bare, crlf);
+        var found =
+            bare < 0 ? crlf
+            : crlf < 0 ? bare
+            : Math.Min(bare, crlf);
         return found < 0 ? -1 : found + 1;
     }
 

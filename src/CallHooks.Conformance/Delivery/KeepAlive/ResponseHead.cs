@@ -172,8 +172,14 @@ internal sealed class ResponseHead
     private static (int Status, string Reason, bool Http10) ParseStatusLine(ReadOnlySpan<byte> line)
     {
         // HTTP/1.x SP 3DIGIT [SP reason]
-        if (line.Length < 12 || !line.StartsWith("HTTP/1."u8) || line[7] is not ((byte)'0' or (byte)'1') || line[8] != ' '
-            || !IsDigits(line.Slice(9, 3)) || line.Length > 12 && line[12] != ' ')
+        if (
+            line.Length < 12
+            || !line.StartsWith("HTTP/1."u8)
+            || line[7] is not ((byte)'0' or (byte)'1')
+            || line[8] != ' '
+            || !IsDigits(line.Slice(9, 3))
+            || line.Length > 12 && line[12] != ' '
+        )
             throw new MalformedResponseException($"the status line '{Printable(line)}' is not 'HTTP/1.x NNN reason'");
         var status = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
         var reason = line.Length > 13 ? line[13..] : [];
@@ -181,15 +187,16 @@ internal sealed class ResponseHead
     }
 
     /// <summary>The common phrases without a new string per response.</summary>
-    private static string KnownReason(ReadOnlySpan<byte> reason) => reason switch
-    {
-        [] => "",
-        [(byte)'O', (byte)'K'] => "OK",
-        _ when reason.SequenceEqual("Created"u8) => "Created",
-        _ when reason.SequenceEqual("Accepted"u8) => "Accepted",
-        _ when reason.SequenceEqual("No Content"u8) => "No Content",
-        _ => Encoding.Latin1.GetString(reason),
-    };
+    private static string KnownReason(ReadOnlySpan<byte> reason) =>
+        reason switch
+        {
+            [] => "",
+            [(byte)'O', (byte)'K'] => "OK",
+            _ when reason.SequenceEqual("Created"u8) => "Created",
+            _ when reason.SequenceEqual("Accepted"u8) => "Accepted",
+            _ when reason.SequenceEqual("No Content"u8) => "No Content",
+            _ => Encoding.Latin1.GetString(reason),
+        };
 
     private static ReadOnlySpan<byte> LastCoding(ReadOnlySpan<byte> value)
     {

@@ -46,9 +46,13 @@ public sealed class AcefoneProfile : IProviderProfile
     {
         var problems = AcefoneSettings.Problems(config.Options).ToList();
         if (config.Query.Count > 0)
-            problems.Add("--query: acefone maps no query parameters; put $variables in the --template (GET sends it as the query string) or constants in the --target URL");
+            problems.Add(
+                "--query: acefone maps no query parameters; put $variables in the --template (GET sends it as the query string) or constants in the --target URL"
+            );
         if (config.Basic is not null)
-            problems.Add("--basic: acefone's panel has no Basic auth; protect the listener with a secret header (--header \"Name: value\")");
+            problems.Add(
+                "--basic: acefone's panel has no Basic auth; protect the listener with a secret header (--header \"Name: value\")"
+            );
         if (config.Template is not null)
             problems.AddRange(TemplateRules.Problems(config.Template, EncodingOf(config), config.TemplatePath ?? "--template"));
         return problems;
@@ -59,9 +63,19 @@ public sealed class AcefoneProfile : IProviderProfile
     /// to (a missing one is sent as that literal, as Smartflo does); names and identifiers come from the panel or the CRM.
     /// </summary>
     private static readonly PayloadHints VariableHints = new(
-        ["ref_id", "custom_identifier", "campaign_name", "campaign_id", "digits_dialed", "recording_url", "queue_name", "broadcast_lead_fields"],
+        [
+            "ref_id",
+            "custom_identifier",
+            "campaign_name",
+            "campaign_id",
+            "digits_dialed",
+            "recording_url",
+            "queue_name",
+            "broadcast_lead_fields",
+        ],
         ["answered_agent_name", "custom_identifier", "campaign_name"],
-        KeysNote: "the payload's keys are the user's template, so a field reaches the listener only once its $variable is added there");
+        KeysNote: "the payload's keys are the user's template, so a field reaches the listener only once its $variable is added there"
+    );
 
     public PayloadHints HintsFor(string eventId) => VariableHints;
 
@@ -87,7 +101,9 @@ public sealed class AcefoneProfile : IProviderProfile
                 Method = wire.MethodName,
                 Url = config.Target,
                 ContentType = wire.ContentType,
-                Body = Encoding.UTF8.GetBytes(encoding == "json" ? TemplateRenderer.Json(template, values) : TemplateRenderer.Form(template, values)),
+                Body = Encoding.UTF8.GetBytes(
+                    encoding == "json" ? TemplateRenderer.Json(template, values) : TemplateRenderer.Form(template, values)
+                ),
             };
 
         // Custom headers only: Basic credentials are refused by Validate and never sent.

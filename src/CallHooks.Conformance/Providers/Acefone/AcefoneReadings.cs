@@ -19,7 +19,8 @@ internal static class AcefoneReadings
             new("per-leg", "the uuid changes with the leg a trigger reports on (the agent's, then the customer's)", Code),
         ],
         "per-call",
-        "one click-to-call's answered-by-agent and missed-by-customer triggers share their uuid, and public CRM code keys its call row on it");
+        "one click-to-call's answered-by-agent and missed-by-customer triggers share their uuid, and public CRM code keys its call row on it"
+    );
 
     public static readonly Reading CallId = new(
         "call-id",
@@ -29,17 +30,27 @@ internal static class AcefoneReadings
             new("plain", "call_id \"1768469400.7261694\"", Code),
         ],
         "node-prefix",
-        "two of the three tenants' live bodies prefix the node");
+        "two of the three tenants' live bodies prefix the node"
+    );
 
     public static readonly Reading Numbers = new(
         "numbers",
         "In which shape do $caller_id_number and $call_to_number carry the customer and the DID?",
         [
-            new("live", "inbound: the DID as +91..., the caller in ten digits; outbound: the customer in ten digits on live triggers, +91... on the hangup", Live),
-            new("cdr", "inbound: the caller as +91..., the DID as 91... digits; outbound: the customer as 91... digits, the DID in ten digits", Code),
+            new(
+                "live",
+                "inbound: the DID as +91..., the caller in ten digits; outbound: the customer in ten digits on live triggers, +91... on the hangup",
+                Live
+            ),
+            new(
+                "cdr",
+                "inbound: the caller as +91..., the DID as 91... digits; outbound: the customer as 91... digits, the DID in ten digits",
+                Code
+            ),
         ],
         "live",
-        "the 2026 live bodies; the other shape is what older hangup payloads in public code show");
+        "the 2026 live bodies; the other shape is what older hangup payloads in public code show"
+    );
 
     public static readonly Reading Billsec = new(
         "billsec",
@@ -49,7 +60,8 @@ internal static class AcefoneReadings
             new("empty", "billsec \"\" on every answered call", Live),
         ],
         "seconds",
-        "two of the three tenants fill it; one leaves it empty on every answered call");
+        "two of the three tenants fill it; one leaves it empty on every answered call"
+    );
 
     public static readonly Reading ClickToCallRefId = new(
         "c2c-ref-id",
@@ -59,17 +71,16 @@ internal static class AcefoneReadings
             new("uuid", "ref_id a random UUID: the reference the click-to-call was placed with", Live),
         ],
         "empty",
-        "the live click-to-calls were placed without one, and ref_id is empty there");
+        "the live click-to-calls were placed without one, and ref_id is empty there"
+    );
 
     public static readonly Reading ObdDirection = new(
         "obd-direction",
         "Which $direction does a dialer (OBD) call carry?",
-        [
-            new("dialer", "direction \"dialer (outbound)\"", Code),
-            new("outbound", "direction \"outbound\"", AcefoneSources.TriggerPage),
-        ],
+        [new("dialer", "direction \"dialer (outbound)\"", Code), new("outbound", "direction \"outbound\"", AcefoneSources.TriggerPage)],
         "dialer",
-        "hangup payloads of dialer campaign calls in public code carry \"dialer (outbound)\"; the help page's filter only names outbound calls");
+        "hangup payloads of dialer campaign calls in public code carry \"dialer (outbound)\"; the help page's filter only names outbound calls"
+    );
 
     public static readonly IReadOnlyList<Reading> All = [Uuid, CallId, Numbers, Billsec, ClickToCallRefId, ObdDirection];
 }

@@ -14,7 +14,8 @@ internal sealed record AcefoneSettings(
     bool CallIdWithNode,
     bool LiveNumbers,
     bool BillsecEmpty,
-    bool ClickToCallRefIdUuid)
+    bool ClickToCallRefIdUuid
+)
 {
     public const string TimeZoneOption = "timezone";
 
@@ -35,7 +36,8 @@ internal sealed record AcefoneSettings(
             AcefoneReadings.CallId.Is(options, "node-prefix"),
             AcefoneReadings.Numbers.Is(options, "live"),
             AcefoneReadings.Billsec.Is(options, "empty"),
-            AcefoneReadings.ClickToCallRefId.Is(options, "uuid"));
+            AcefoneReadings.ClickToCallRefId.Is(options, "uuid")
+        );
     }
 
     public static IEnumerable<string> Problems(IReadOnlyDictionary<string, string> options)

@@ -12,25 +12,27 @@ namespace CallHooks.Conformance.Providers.Acefone;
 /// </summary>
 internal static class AgentObjects
 {
-    public static JsonObject Agent(Agent agent, string dialStatus) => new()
-    {
-        ["id"] = Derived.AgentId(agent),
-        ["name"] = agent.Name,
-        ["dialst"] = dialStatus,
-        ["number"] = Derived.AgentSeat(agent),
-        ["agent_number"] = agent.Number.E164,
-    };
+    public static JsonObject Agent(Agent agent, string dialStatus) =>
+        new()
+        {
+            ["id"] = Derived.AgentId(agent),
+            ["name"] = agent.Name,
+            ["dialst"] = dialStatus,
+            ["number"] = Derived.AgentSeat(agent),
+            ["agent_number"] = agent.Number.E164,
+        };
 
     /// <summary>
     /// <c>answered_agent_number</c> on Smartflo's "answered by customer" trigger: an object naming the agent and the
     /// follow-me number the call reached them on (the agent's phone), not the seat string of the hangup.
     /// </summary>
-    public static JsonObject FollowMe(Agent agent) => new()
-    {
-        ["follow_me_number"] = agent.Number.E164,
-        ["id"] = Derived.AgentId(agent),
-        ["name"] = agent.Name,
-    };
+    public static JsonObject FollowMe(Agent agent) =>
+        new()
+        {
+            ["follow_me_number"] = agent.Number.E164,
+            ["id"] = Derived.AgentId(agent),
+            ["name"] = agent.Name,
+        };
 
     public static JsonObject BillingCircle(Call call)
     {
@@ -45,14 +47,38 @@ internal static class AgentObjects
         // A click-to-call whose agent never picked up has an empty flow in live bodies.
         if (timeline.AgentMissed)
             return new JsonArray();
-        var flow = new JsonArray { new JsonObject { ["type"] = "init", ["value"] = callId, ["time"] = Epoch(timeline.Start).ToString(CultureInfo.InvariantCulture) } };
+        var flow = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "init",
+                ["value"] = callId,
+                ["time"] = Epoch(timeline.Start).ToString(CultureInfo.InvariantCulture),
+            },
+        };
         if (timeline.Inbound && phase >= CallPhase.Ivr)
-            flow.Add(new JsonObject { ["type"] = "IVR", ["id"] = call.PublicIvrId, ["name"] = "Main IVR", ["time"] = Epoch(timeline.Start) });
+            flow.Add(
+                new JsonObject
+                {
+                    ["type"] = "IVR",
+                    ["id"] = call.PublicIvrId,
+                    ["name"] = "Main IVR",
+                    ["time"] = Epoch(timeline.Start),
+                }
+            );
         if (timeline.Inbound && phase >= CallPhase.Dtmf)
-            flow.Add(new JsonObject { ["type"] = "DTMF", ["value"] = Derived.Digit(call), ["time"] = Epoch(timeline.AgentDialedAt) });
+            flow.Add(
+                new JsonObject
+                {
+                    ["type"] = "DTMF",
+                    ["value"] = Derived.Digit(call),
+                    ["time"] = Epoch(timeline.AgentDialedAt),
+                }
+            );
 
         // Agents are dialed after the IVR (inbound), first (click to call), or once the customer answered (dialer).
-        var agentsDialed = phase >= CallPhase.Dialing && (call.Type is not CallType.Obd || (timeline.Connected && phase >= CallPhase.Answered));
+        var agentsDialed =
+            phase >= CallPhase.Dialing && (call.Type is not CallType.Obd || (timeline.Connected && phase >= CallPhase.Answered));
         if (agentsDialed)
         {
             var rung = call.Type is CallType.Incoming ? call.Agents : call.Agents.Take(1);
@@ -63,22 +89,30 @@ internal static class AgentObjects
         if (phase >= CallPhase.Answered && timeline.AgentAnsweredAt is { } agentAnswered)
             flow.Add(Step(call.Agents[0], "Answered", agentAnswered));
         if (timeline.ClickToCall && phase >= CallPhase.Answered)
-            flow.Add(new JsonObject { ["type"] = "ClickToCall", ["name"] = call.Customer.Digits, ["time"] = Epoch(timeline.AgentAnsweredAt!.Value) });
+            flow.Add(
+                new JsonObject
+                {
+                    ["type"] = "ClickToCall",
+                    ["name"] = call.Customer.Digits,
+                    ["time"] = Epoch(timeline.AgentAnsweredAt!.Value),
+                }
+            );
         if (phase >= CallPhase.Ended)
             flow.Add(new JsonObject { ["type"] = "hangup", ["time"] = Epoch(timeline.End) });
         return flow;
     }
 
-    private static JsonObject Step(Agent agent, string dialStatus, DateTimeOffset time) => new()
-    {
-        ["type"] = "Agent",
-        ["id"] = Derived.AgentId(agent),
-        ["name"] = agent.Name,
-        ["dialst"] = dialStatus,
-        ["num"] = agent.Number.E164,
-        ["extension"] = Derived.AgentSeat(agent),
-        ["time"] = Epoch(time),
-    };
+    private static JsonObject Step(Agent agent, string dialStatus, DateTimeOffset time) =>
+        new()
+        {
+            ["type"] = "Agent",
+            ["id"] = Derived.AgentId(agent),
+            ["name"] = agent.Name,
+            ["dialst"] = dialStatus,
+            ["num"] = agent.Number.E164,
+            ["extension"] = Derived.AgentSeat(agent),
+            ["time"] = Epoch(time),
+        };
 
     private static long Epoch(DateTimeOffset time) => time.ToUnixTimeSeconds();
 }

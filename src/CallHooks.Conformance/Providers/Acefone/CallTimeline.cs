@@ -27,39 +27,53 @@ internal sealed class CallTimeline(Call call)
     public int IvrSeconds => Inbound ? Math.Min(2, Call.RingSeconds - 1) : 0;
 
     /// <summary>When the first agent's phone starts ringing.</summary>
-    public DateTimeOffset AgentDialedAt => Call.Type switch
-    {
-        CallType.Incoming => Start.AddSeconds(IvrSeconds),
-        CallType.Obd => Call.AnsweredAt,
-        _ => Start,
-    };
+    public DateTimeOffset AgentDialedAt =>
+        Call.Type switch
+        {
+            CallType.Incoming => Start.AddSeconds(IvrSeconds),
+            CallType.Obd => Call.AnsweredAt,
+            _ => Start,
+        };
 
-    public int AgentRingSeconds => Call.Type switch
-    {
-        CallType.Incoming => Call.RingSeconds - IvrSeconds,
-        CallType.ClickToCall => AgentMissed ? Call.RingSeconds : Derived.AgentRingSeconds(Call),
-        _ => 0,
-    };
+    public int AgentRingSeconds =>
+        Call.Type switch
+        {
+            CallType.Incoming => Call.RingSeconds - IvrSeconds,
+            CallType.ClickToCall => AgentMissed ? Call.RingSeconds : Derived.AgentRingSeconds(Call),
+            _ => 0,
+        };
 
     /// <summary>True when a click-to-call's agent never picked up (the call is missed on the agent's side).</summary>
     public bool AgentMissed => ClickToCall && Call.Outcome is CallOutcome.Missed or CallOutcome.Voicemail;
 
     /// <summary>When the agent picked up; null when no agent did. A click-to-call agent picks up first, unless the call was missed.</summary>
-    public DateTimeOffset? AgentAnsweredAt => ClickToCall
-        ? AgentMissed ? null : Start.AddSeconds(AgentRingSeconds)
-        : Connected ? Call.AnsweredAt : null;
+    public DateTimeOffset? AgentAnsweredAt =>
+        ClickToCall
+            ? AgentMissed
+                ? null
+                : Start.AddSeconds(AgentRingSeconds)
+            : Connected
+                ? Call.AnsweredAt
+                : null;
 
     /// <summary>Seconds the customer's phone rang on outbound calls (dialer, click to call); 0 inbound.</summary>
-    public int CustomerRingSeconds => Call.Type switch
-    {
-        CallType.Obd => Call.RingSeconds,
-        CallType.ClickToCall => AgentMissed ? 0 : Call.RingSeconds - AgentRingSeconds,
-        _ => 0,
-    };
+    public int CustomerRingSeconds =>
+        Call.Type switch
+        {
+            CallType.Obd => Call.RingSeconds,
+            CallType.ClickToCall => AgentMissed ? 0 : Call.RingSeconds - AgentRingSeconds,
+            _ => 0,
+        };
 
     /// <summary><c>$answer_stamp</c>: the first answer of the call (on click to call, the agent's).</summary>
-    public DateTimeOffset? AnsweredAt => ClickToCall ? AgentAnsweredAt : Connected ? Call.AnsweredAt : null;
+    public DateTimeOffset? AnsweredAt =>
+        ClickToCall ? AgentAnsweredAt
+        : Connected ? Call.AnsweredAt
+        : null;
 
     /// <summary>When leg <paramref name="leg"/> began: leg 0 with the call, leg 1 when its party was dialed.</summary>
-    public DateTimeOffset LegStart(int leg) => leg == 0 ? Start : ClickToCall ? AgentAnsweredAt ?? Start : AgentDialedAt;
+    public DateTimeOffset LegStart(int leg) =>
+        leg == 0 ? Start
+        : ClickToCall ? AgentAnsweredAt ?? Start
+        : AgentDialedAt;
 }

@@ -27,31 +27,36 @@ internal static class CallVariables
         var cause = ended ? HangupCause.Of(call) : null;
         var agent = call.Agents[0];
 
-        var values = new JsonObject
-        {
-            ["uuid"] = Derived.LegUuid(call, leg, t.LegStart(leg)),
-            ["call_id"] = callId,
-        };
+        var values = new JsonObject { ["uuid"] = Derived.LegUuid(call, leg, t.LegStart(leg)), ["call_id"] = callId };
         Numbers(values, call, ended, settings);
         values["start_stamp"] = settings.Stamp(t.Start);
         values["answer_stamp"] = answered is { } a ? settings.Stamp(a) : "";
         values["end_stamp"] = ended ? settings.Stamp(t.End) : "";
         values["hangup_cause"] = ended ? HangupCauseWord(call) : "";
-        values["billsec"] = !ended ? "" : answered is { } from ? settings.BillsecEmpty ? "" : Seconds(t.End - from) : "0";
+        values["billsec"] =
+            !ended ? ""
+            : answered is { } from
+                ? settings.BillsecEmpty ? ""
+                    : Seconds(t.End - from)
+            : "0";
         values["digits_dialed"] = t.Inbound && phase >= CallPhase.Dtmf ? Derived.Digit(call) : "";
         values["direction"] = Direction(call.Type, settings, ended);
         values["duration"] = ended ? Seconds(t.End - t.Start) : "";
         // "Dialed" on the hangup even when the agent answered, as live bodies show; "Answered" while the call is live.
         values["answered_agent"] = agentAnswered ? AgentObjects.Agent(agent, ended ? "Dialed" : "Answered") : "";
         values["answered_agent_name"] = agentAnswered ? agent.Name : "";
-        values["answered_agent_number"] = !agentAnswered ? ""
+        values["answered_agent_number"] =
+            !agentAnswered ? ""
             : t.ClickToCall && trigger.Leg == LegRole.Customer && !ended ? AgentObjects.FollowMe(agent)
             : Derived.AgentSeat(agent);
-        values["missed_agent"] = ended && !t.Connected && (t.Inbound || t.AgentMissed)
-            ? new JsonArray(call.Agents.Select(missed => (JsonNode?)AgentObjects.Agent(missed, "Missed")).ToArray())
-            : "";
+        values["missed_agent"] =
+            ended && !t.Connected && (t.Inbound || t.AgentMissed)
+                ? new JsonArray(call.Agents.Select(missed => (JsonNode?)AgentObjects.Agent(missed, "Missed")).ToArray())
+                : "";
         values["call_flow"] = AgentObjects.CallFlow(t, phase, callId);
-        values["recording_url"] = recorded ? $"https://recordings.acefone.example/file/recording?callId={callId}&type=rec&token={Derived.Token(call)}" : "";
+        values["recording_url"] = recorded
+            ? $"https://recordings.acefone.example/file/recording?callId={callId}&type=rec&token={Derived.Token(call)}"
+            : "";
         values["call_status"] = CallStatus(t, trigger, ended);
         values["outbound_sec"] = ended ? Seconds(TimeSpan.FromSeconds(t.Inbound ? 0 : call.TalkSeconds)) : "";
         values["agent_ring_time"] = phase >= CallPhase.Answered ? Seconds(TimeSpan.FromSeconds(t.AgentRingSeconds)) : "";
@@ -92,12 +97,13 @@ internal static class CallVariables
     /// The direction words: a click-to-call says <c>click_to_call</c> while it is live and <c>clicktocall</c> on its hangup;
     /// OBD is a dialer campaign call unless the obd-direction reading says outbound.
     /// </summary>
-    public static string Direction(CallType type, AcefoneSettings settings, bool ended) => type switch
-    {
-        CallType.Incoming => "inbound",
-        CallType.ClickToCall => ended ? "clicktocall" : "click_to_call",
-        _ => settings.ObdDirection,
-    };
+    public static string Direction(CallType type, AcefoneSettings settings, bool ended) =>
+        type switch
+        {
+            CallType.Incoming => "inbound",
+            CallType.ClickToCall => ended ? "clicktocall" : "click_to_call",
+            _ => settings.ObdDirection,
+        };
 
     /// <summary>
     /// Inbound, the customer calls from caller_id_number to the DID in call_to_number; outbound and click to call swap
@@ -112,7 +118,10 @@ internal static class CallVariables
         }
         else
         {
-            values["call_to_number"] = !settings.LiveNumbers ? call.Customer.Digits : ended ? call.Customer.E164 : call.Customer.National;
+            values["call_to_number"] =
+                !settings.LiveNumbers ? call.Customer.Digits
+                : ended ? call.Customer.E164
+                : call.Customer.National;
             values["caller_id_number"] = call.ServiceNumber.National;
         }
     }
@@ -133,20 +142,22 @@ internal static class CallVariables
     }
 
     /// <summary>Causes seen in captured traffic; which side hung up a connected call is a seeded coin.</summary>
-    private static string HangupCauseWord(Call call) => call.Outcome switch
-    {
-        CallOutcome.Connected => Derived.CallerHungUp(call) ? "disconnected_by_caller" : "disconnected_by_callee",
-        CallOutcome.Rejected => "disconnected_by_callee",
-        _ => "NormalClearing",
-    };
+    private static string HangupCauseWord(Call call) =>
+        call.Outcome switch
+        {
+            CallOutcome.Connected => Derived.CallerHungUp(call) ? "disconnected_by_caller" : "disconnected_by_callee",
+            CallOutcome.Rejected => "disconnected_by_callee",
+            _ => "NormalClearing",
+        };
 
     /// <summary>Reason keys as captured (<c>noanswer</c>, <c>Call Disconnected By Callee</c>); a rejection reads as busy [inferred].</summary>
-    private static string ReasonKey(Call call) => call.Outcome switch
-    {
-        CallOutcome.Connected => Derived.CallerHungUp(call) ? "Call Disconnected By Caller" : "Call Disconnected By Callee",
-        CallOutcome.Rejected => "busy",
-        _ => "noanswer",
-    };
+    private static string ReasonKey(Call call) =>
+        call.Outcome switch
+        {
+            CallOutcome.Connected => Derived.CallerHungUp(call) ? "Call Disconnected By Caller" : "Call Disconnected By Callee",
+            CallOutcome.Rejected => "busy",
+            _ => "noanswer",
+        };
 
     private static string Seconds(TimeSpan span) => ((long)span.TotalSeconds).ToString(CultureInfo.InvariantCulture);
 }

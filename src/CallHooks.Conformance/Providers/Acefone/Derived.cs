@@ -12,7 +12,17 @@ namespace CallHooks.Conformance.Providers.Acefone;
 internal static class Derived
 {
     private static readonly string[] Operators = ["Reliance Jio", "Airtel", "Vodafone Idea", "BSNL/MTNL"];
-    private static readonly string[] Circles = ["Delhi", "Mumbai", "Karnataka", "Tamil Nadu", "Kolkata", "Maharashtra & Goa", "UP East", "Gujarat"];
+    private static readonly string[] Circles =
+    [
+        "Delhi",
+        "Mumbai",
+        "Karnataka",
+        "Tamil Nadu",
+        "Kolkata",
+        "Maharashtra & Goa",
+        "UP East",
+        "Gujarat",
+    ];
     private static readonly string[] Campaigns = ["Renewal reminders", "Lead follow-up", "Payment reminders", "Feedback survey"];
 
     /// <summary><c>&lt;epoch&gt;.&lt;seq&gt;</c> as in <c>1775719461.306731</c>: the call's start second and its sequence.</summary>
@@ -41,23 +51,32 @@ internal static class Derived
     }
 
     /// <summary>Agent ids and seats are 13 digits in real payloads (<c>0507297260059</c>, <c>0607297260058</c>).</summary>
-    public static string AgentId(Agent agent) => "05" + (Number(agent.Id, "agent-id") % 100_000_000_000UL).ToString("D11", CultureInfo.InvariantCulture);
+    public static string AgentId(Agent agent) =>
+        "05" + (Number(agent.Id, "agent-id") % 100_000_000_000UL).ToString("D11", CultureInfo.InvariantCulture);
 
-    public static string AgentSeat(Agent agent) => "06" + (Number(agent.Id, "agent-seat") % 100_000_000_000UL).ToString("D11", CultureInfo.InvariantCulture);
+    public static string AgentSeat(Agent agent) =>
+        "06" + (Number(agent.Id, "agent-seat") % 100_000_000_000UL).ToString("D11", CultureInfo.InvariantCulture);
 
     /// <summary>The IVR option the caller pressed: one digit, 1 to 9.</summary>
     public static string Digit(Call call) => (1 + (Number(call.Entropy, "dtmf") % 9)).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Seconds the agent's phone rang before a click-to-call agent picked up: 1 to 3, always short of the whole ring.</summary>
-    public static int AgentRingSeconds(Call call) => (int)Math.Min(1 + (Number(call.Entropy, "agent-ring") % 3), (ulong)Math.Max(1, call.RingSeconds - 1));
+    public static int AgentRingSeconds(Call call) =>
+        (int)Math.Min(1 + (Number(call.Entropy, "agent-ring") % 3), (ulong)Math.Max(1, call.RingSeconds - 1));
 
     public static bool CallerHungUp(Call call) => Number(call.Entropy, "hangup-side") % 2 == 0;
 
     public static (string Operator, string Circle) BillingCircle(Call call) =>
-        (Operators[Number(call.Entropy, "operator") % (ulong)Operators.Length], Circles[Number(call.Entropy, "circle") % (ulong)Circles.Length]);
+        (
+            Operators[Number(call.Entropy, "operator") % (ulong)Operators.Length],
+            Circles[Number(call.Entropy, "circle") % (ulong)Circles.Length]
+        );
 
     public static (string Name, string Id) Campaign(Call call) =>
-        (Campaigns[Number(call.Entropy, "campaign") % (ulong)Campaigns.Length], (10_000 + (Number(call.Entropy, "campaign-id") % 90_000)).ToString(CultureInfo.InvariantCulture));
+        (
+            Campaigns[Number(call.Entropy, "campaign") % (ulong)Campaigns.Length],
+            (10_000 + (Number(call.Entropy, "campaign-id") % 90_000)).ToString(CultureInfo.InvariantCulture)
+        );
 
     /// <summary>A random-looking (version 4) UUID, the shape of Smartflo's click-to-call <c>ref_id</c>.</summary>
     public static string RandomUuid(Call call, string purpose)

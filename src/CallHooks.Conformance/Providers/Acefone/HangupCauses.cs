@@ -14,11 +14,12 @@ internal sealed record HangupCause(string Key, string Code, string Description)
     public static readonly HangupCause UserBusy = new("USER_BUSY", "17", "User busy");
     public static readonly HangupCause Unspecified = new("UNSPECIFIED", "0", "Unspecified");
 
-    public static HangupCause Of(Call call) => call.Outcome switch
-    {
-        CallOutcome.Connected => NormalClearing,
-        CallOutcome.Rejected => UserBusy,
-        CallOutcome.Missed or CallOutcome.NoAnswer or CallOutcome.Voicemail => NoAnswer,
-        _ => Unspecified,
-    };
+    public static HangupCause Of(Call call) =>
+        call.Outcome switch
+        {
+            CallOutcome.Connected => NormalClearing,
+            CallOutcome.Rejected => UserBusy,
+            CallOutcome.Missed or CallOutcome.NoAnswer or CallOutcome.Voicemail => NoAnswer,
+            _ => Unspecified,
+        };
 }

@@ -79,12 +79,13 @@ internal static class TemplateRenderer
     }
 
     /// <summary>A value as text: strings as they are, objects and lists as compact JSON, null as empty.</summary>
-    public static string Text(JsonNode? value) => value switch
-    {
-        null => "",
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => JsonLiteral.Write(value),
-    };
+    public static string Text(JsonNode? value) =>
+        value switch
+        {
+            null => "",
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+            _ => JsonLiteral.Write(value),
+        };
 
     private static bool TryVariable(string template, int dollar, JsonObject values, out string name, out JsonNode? value)
     {

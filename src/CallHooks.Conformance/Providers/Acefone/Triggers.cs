@@ -24,7 +24,8 @@ internal static class Triggers
         new("missed-or-answered", "Call missed or answered", CallPhase.Ended, LegRole.First),
     ];
 
-    public static IReadOnlyList<ProviderEvent> Events { get; } = All.Select(trigger => new ProviderEvent(trigger.Id, trigger.Meaning)).ToList();
+    public static IReadOnlyList<ProviderEvent> Events { get; } =
+        All.Select(trigger => new ProviderEvent(trigger.Id, trigger.Meaning)).ToList();
 
     public static AcefoneTrigger Find(string id) =>
         All.FirstOrDefault(trigger => trigger.Id == id) ?? throw new InvalidOperationException($"'{id}' is not an acefone trigger");
@@ -33,12 +34,13 @@ internal static class Triggers
     /// Leg 0 is the leg the call started on. Inbound and dialer calls reach the customer first and the agent second;
     /// click to call rings the agent first and the customer second.
     /// </summary>
-    public static int LegIndex(AcefoneTrigger trigger, CallType type) => (trigger.Leg, type) switch
-    {
-        (LegRole.First, _) => 0,
-        (LegRole.Agent, CallType.ClickToCall) => 0,
-        (LegRole.Customer, CallType.ClickToCall) => 1,
-        (LegRole.Customer, _) => 0,
-        _ => 1,
-    };
+    public static int LegIndex(AcefoneTrigger trigger, CallType type) =>
+        (trigger.Leg, type) switch
+        {
+            (LegRole.First, _) => 0,
+            (LegRole.Agent, CallType.ClickToCall) => 0,
+            (LegRole.Customer, CallType.ClickToCall) => 1,
+            (LegRole.Customer, _) => 0,
+            _ => 1,
+        };
 }

@@ -9,17 +9,49 @@ internal static class VariableNames
 {
     public static readonly IReadOnlyList<string> Documented =
     [
-        "uuid", "call_id", "call_to_number", "caller_id_number", "start_stamp", "answer_stamp", "end_stamp", "hangup_cause",
-        "billsec", "digits_dialed", "direction", "duration", "answered_agent", "answered_agent_name", "answered_agent_number",
-        "missed_agent", "call_flow", "recording_url", "call_status", "outbound_sec", "agent_ring_time", "billing_circle",
-        "call_connected", "customer_number_with_prefix", "campaign_name", "campaign_id", "customer_ring_time", "reason_key",
-        "ref_id", "custom_identifier",
+        "uuid",
+        "call_id",
+        "call_to_number",
+        "caller_id_number",
+        "start_stamp",
+        "answer_stamp",
+        "end_stamp",
+        "hangup_cause",
+        "billsec",
+        "digits_dialed",
+        "direction",
+        "duration",
+        "answered_agent",
+        "answered_agent_name",
+        "answered_agent_number",
+        "missed_agent",
+        "call_flow",
+        "recording_url",
+        "call_status",
+        "outbound_sec",
+        "agent_ring_time",
+        "billing_circle",
+        "call_connected",
+        "customer_number_with_prefix",
+        "campaign_name",
+        "campaign_id",
+        "customer_ring_time",
+        "reason_key",
+        "ref_id",
+        "custom_identifier",
     ];
 
     public static readonly IReadOnlyList<string> Live =
     [
-        "answer_agent_number", "hangup_cause_key", "hangup_cause_code", "hangup_cause_description", "aws_call_recording_identifier",
-        "broadcast_lead_fields", "queue_name", "recording_name", "agent_transfer_ring_time",
+        "answer_agent_number",
+        "hangup_cause_key",
+        "hangup_cause_code",
+        "hangup_cause_description",
+        "aws_call_recording_identifier",
+        "broadcast_lead_fields",
+        "queue_name",
+        "recording_name",
+        "agent_transfer_ring_time",
     ];
 
     public static readonly IReadOnlyList<string> All = [.. Documented, .. Live];

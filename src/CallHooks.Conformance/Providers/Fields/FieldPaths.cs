@@ -16,8 +16,15 @@ public static class FieldPaths
     public static IReadOnlySet<string> Of(WebhookRequest request, WebhookConfig config, string topLevelPrefix = "")
     {
         var paths = new SortedSet<string>(StringComparer.Ordinal);
-        var userHeaders = config.Headers.Select(header => header.Name).Append(config.Basic is null ? "" : "Authorization").ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, _) in request.Headers.Where(header => !userHeaders.Contains(header.Key) && !request.SecretHeaders.Contains(header.Key)))
+        var userHeaders = config
+            .Headers.Select(header => header.Name)
+            .Append(config.Basic is null ? "" : "Authorization")
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (
+            var (name, _) in request.Headers.Where(header =>
+                !userHeaders.Contains(header.Key) && !request.SecretHeaders.Contains(header.Key)
+            )
+        )
             paths.Add("header:" + name);
 
         var targetQuery = Pairs(config.Target.Query).Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal);
@@ -95,11 +102,16 @@ public static class FieldPaths
     }
 
     private static IEnumerable<KeyValuePair<string, string>> Pairs(string text) =>
-        text.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair =>
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            return equals < 0
-                ? KeyValuePair.Create(Uri.UnescapeDataString(pair.Replace('+', ' ')), "")
-                : KeyValuePair.Create(Uri.UnescapeDataString(pair[..equals].Replace('+', ' ')), Uri.UnescapeDataString(pair[(equals + 1)..].Replace('+', ' ')));
-        });
+        text.TrimStart('?')
+            .Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair =>
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                return equals < 0
+                    ? KeyValuePair.Create(Uri.UnescapeDataString(pair.Replace('+', ' ')), "")
+                    : KeyValuePair.Create(
+                        Uri.UnescapeDataString(pair[..equals].Replace('+', ' ')),
+                        Uri.UnescapeDataString(pair[(equals + 1)..].Replace('+', ' '))
+                    );
+            });
 }

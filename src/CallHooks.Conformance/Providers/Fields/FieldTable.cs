@@ -9,12 +9,14 @@ namespace CallHooks.Conformance.Providers.Fields;
 /// <param name="Rows">The fields, in the order the provider sends them.</param>
 public sealed record FieldTable(IReadOnlyList<Source> Sources, IReadOnlyList<FieldRow> Rows)
 {
-    public static readonly Source AssumptionSource =
-        new(Source.AssumptionId, SourceKind.Assumption, "no source exists: our own choice, with the reason in the field's note");
+    public static readonly Source AssumptionSource = new(
+        Source.AssumptionId,
+        SourceKind.Assumption,
+        "no source exists: our own choice, with the reason in the field's note"
+    );
 
     /// <summary>Builds a table whose sources are <paramref name="sources"/> plus the shared assumption source.</summary>
-    public static FieldTable Of(IReadOnlyList<Source> sources, IReadOnlyList<FieldRow> rows) =>
-        new([.. sources, AssumptionSource], rows);
+    public static FieldTable Of(IReadOnlyList<Source> sources, IReadOnlyList<FieldRow> rows) => new([.. sources, AssumptionSource], rows);
 
     public Source SourceOf(string id) =>
         Sources.FirstOrDefault(source => source.Id == id) ?? throw new InvalidOperationException($"no source '{id}' in this field table");

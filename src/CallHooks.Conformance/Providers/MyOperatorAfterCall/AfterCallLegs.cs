@@ -17,28 +17,32 @@ internal static class AfterCallLegs
         foreach (var (agent, start, end, status) in Plan(call))
         {
             var answered = status == "ANSWER";
-            legs.Add(new JsonObject
-            {
-                ["_rst"] = start.UtcDateTime.ToString(AfterCallLog.UtcTimeFormat, CultureInfo.InvariantCulture),
-                ["_ds"] = status,
-                ["_did"] = call.ServiceNumber.National,
-                ["_rr"] = new JsonArray(new JsonObject
+            legs.Add(
+                new JsonObject
                 {
-                    ["_id"] = agent.Id,
-                    ["_na"] = agent.Name,
-                    ["_em"] = agent.Email,
-                    ["_ex"] = agent.Extension,
-                    ["_ct"] = agent.Number.National,
-                    ["_nr"] = agent.Number.E164,
-                }),
-                // An empty list in the page's sample; what fills it is not documented.
-                ["_tt"] = new JsonArray(),
-                ["_su"] = answered ? "1" : "2",
-                ["_st"] = start.ToUnixTimeSeconds(),
-                ["_et"] = end.ToUnixTimeSeconds(),
-                ["_dr"] = AfterCallLog.Duration((long)(end - start).TotalSeconds),
-                ["_ac"] = answered ? "received" : "missed",
-            });
+                    ["_rst"] = start.UtcDateTime.ToString(AfterCallLog.UtcTimeFormat, CultureInfo.InvariantCulture),
+                    ["_ds"] = status,
+                    ["_did"] = call.ServiceNumber.National,
+                    ["_rr"] = new JsonArray(
+                        new JsonObject
+                        {
+                            ["_id"] = agent.Id,
+                            ["_na"] = agent.Name,
+                            ["_em"] = agent.Email,
+                            ["_ex"] = agent.Extension,
+                            ["_ct"] = agent.Number.National,
+                            ["_nr"] = agent.Number.E164,
+                        }
+                    ),
+                    // An empty list in the page's sample; what fills it is not documented.
+                    ["_tt"] = new JsonArray(),
+                    ["_su"] = answered ? "1" : "2",
+                    ["_st"] = start.ToUnixTimeSeconds(),
+                    ["_et"] = end.ToUnixTimeSeconds(),
+                    ["_dr"] = AfterCallLog.Duration((long)(end - start).TotalSeconds),
+                    ["_ac"] = answered ? "received" : "missed",
+                }
+            );
         }
 
         return legs;

@@ -53,11 +53,15 @@ internal static class AfterCallLog
             ["_di"] = call.Entropy[2..18],
             ["_pm"] = new JsonArray(new JsonObject { ["ky"] = "ui", ["vl"] = CallLog.Uid(call) }),
             ["_cn"] = new JsonArray(),
-            ["_us"] = new JsonArray(AfterCallLegs.For(call).Select(leg => (JsonNode?)new JsonObject
-            {
-                ["ky"] = leg!["_rr"]![0]!["_id"]!.GetValue<string>(),
-                ["vl"] = leg["_ac"]!.GetValue<string>(),
-            }).ToArray()),
+            ["_us"] = new JsonArray(
+                AfterCallLegs
+                    .For(call)
+                    .Select(leg =>
+                        (JsonNode?)
+                            new JsonObject { ["ky"] = leg!["_rr"]![0]!["_id"]!.GetValue<string>(), ["vl"] = leg["_ac"]!.GetValue<string>() }
+                    )
+                    .ToArray()
+            ),
             ["_ri"] = call.ReferenceId,
             ["_ji"] = null,
             ["_ivid"] = call.PublicIvrId,
@@ -73,8 +77,8 @@ internal static class AfterCallLog
     public static string RecordingName(Call call) => call.LogId + call.Entropy + call.Entropy[..16] + call.LogId;
 
     /// <summary>HH:MM:SS, hours not wrapped at 24.</summary>
-    public static string Duration(long seconds) => string.Create(
-        CultureInfo.InvariantCulture, $"{seconds / 3600:00}:{seconds / 60 % 60:00}:{seconds % 60:00}");
+    public static string Duration(long seconds) =>
+        string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:00}:{seconds / 60 % 60:00}:{seconds % 60:00}");
 
     /// <summary>The sub-second part of the start, from the call's entropy (the canonical call keeps whole seconds).</summary>
     private static int Milliseconds(Call call) => Convert.ToInt32(call.Entropy[^3..], 16) % 1000;

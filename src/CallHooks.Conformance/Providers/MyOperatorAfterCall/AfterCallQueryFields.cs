@@ -31,7 +31,9 @@ internal static class AfterCallQueryFields
 
     /// <summary>The In-Call field with the same value, for the in-call events of this profile.</summary>
     public static string InCallField(string field) =>
-        field.StartsWith(QueryFields.ConstantPrefix, StringComparison.Ordinal) ? field : All.First(entry => entry.Field.Id == field).InCallField;
+        field.StartsWith(QueryFields.ConstantPrefix, StringComparison.Ordinal)
+            ? field
+            : All.First(entry => entry.Field.Id == field).InCallField;
 
     /// <summary>The value sent for <paramref name="field"/> with an After-Call log: the same value the In-Call mapping gives.</summary>
     public static string Value(string field, Call call) =>

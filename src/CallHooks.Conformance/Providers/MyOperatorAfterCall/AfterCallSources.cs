@@ -11,8 +11,20 @@ internal static class AfterCallSources
 
     public static readonly IReadOnlyList<Source> All =
     [
-        new(Sample, SourceKind.VendorSample, "the sample After-Call log on MyOperator's After-Call webhook page: every short key with a value"),
-        new(KeyTable, SourceKind.VendorDocumentation, "MyOperator's description of the After-Call short keys (_ai log id, _cr caller, _ld legs, ...)"),
-        new(ParserCode, SourceKind.PublicCode, "public CRM code that parses After-Call logs: legs and their agent lists read from _ld and _rr"),
+        new(
+            Sample,
+            SourceKind.VendorSample,
+            "the sample After-Call log on MyOperator's After-Call webhook page: every short key with a value"
+        ),
+        new(
+            KeyTable,
+            SourceKind.VendorDocumentation,
+            "MyOperator's description of the After-Call short keys (_ai log id, _cr caller, _ld legs, ...)"
+        ),
+        new(
+            ParserCode,
+            SourceKind.PublicCode,
+            "public CRM code that parses After-Call logs: legs and their agent lists read from _ld and _rr"
+        ),
     ];
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using CallHooks.Conformance.Calls;
-using CallHooks.Conformance.Providers.Readings;
 using CallHooks.Conformance.Providers.MyOperatorInCall;
+using CallHooks.Conformance.Providers.Readings;
 using CallHooks.Conformance.Wire;
 
 namespace CallHooks.Conformance.Providers.MyOperatorAfterCall;
@@ -22,7 +22,8 @@ public sealed class MyOperatorAfterCallProfile : IProviderProfile
 
     public string Name => ProfileName;
 
-    public string Description => "MyOperator After-Call log (v1): one form POST per finished call with short keys; optionally preceded by its In-Call states";
+    public string Description =>
+        "MyOperator After-Call log (v1): one form POST per finished call with short keys; optionally preceded by its In-Call states";
 
     public Fields.FieldTable Fields => AfterCallFieldTable.Table;
 
@@ -42,7 +43,7 @@ public sealed class MyOperatorAfterCallProfile : IProviderProfile
     public string DefaultEncoding => "form";
 
     public IReadOnlyList<ProviderEvent> Events { get; } =
-        [.. CallStates.All, new(AfterCallEvent, "the After-Call log, sent once the call has finished")];
+    [.. CallStates.All, new(AfterCallEvent, "the After-Call log, sent once the call has finished")];
 
     public IReadOnlyList<MappableField> QueryFields => AfterCallQueryFields.Fields;
 
@@ -55,7 +56,8 @@ public sealed class MyOperatorAfterCallProfile : IProviderProfile
             new("plain", "\"_fu\":\"http://...\": slashes as they are", Providers.Fields.Source.AssumptionId),
         ],
         "escaped",
-        "the page's sample log escapes every slash, as PHP's json_encode does by default");
+        "the page's sample log escapes every slash, as PHP's json_encode does by default"
+    );
 
     public IReadOnlyList<Reading> Readings { get; } = [MyOperatorInCallProfile.ClidReading, SlashesReading];
 
@@ -63,7 +65,9 @@ public sealed class MyOperatorAfterCallProfile : IProviderProfile
     {
         var problems = new List<string>();
         foreach (var mapping in config.Query.Where(mapping => !AfterCallQueryFields.IsKnown(mapping.Field)))
-            problems.Add($"--query {mapping.Name}={mapping.Field}: '{mapping.Field}' is not a {ProfileName} field; 'callhooks list' shows them");
+            problems.Add(
+                $"--query {mapping.Name}={mapping.Field}: '{mapping.Field}' is not a {ProfileName} field; 'callhooks list' shows them"
+            );
         foreach (var name in config.Options.Keys.Where(name => !ReadingOptions.Names(Readings, name)))
             problems.Add($"--option {name}: {ProfileName} has no such option (it has: {ReadingOptions.Usage(Readings)})");
         problems.AddRange(ReadingOptions.Problems(Readings, config.Options));
@@ -98,20 +102,26 @@ public sealed class MyOperatorAfterCallProfile : IProviderProfile
         if (SlashesReading.Is(config.Options, "escaped"))
             json = json.Replace("/", "\\/", StringComparison.Ordinal);
 
-        var query = config.Query.Select(mapping => KeyValuePair.Create(mapping.Name, AfterCallQueryFields.Value(mapping.Field, context.Call))).ToList();
-        return WebhookAuth.Apply(config, new WebhookRequest
-        {
-            Method = WireShape.Of(this, config).MethodName,
-            Url = FormUrlEncoding.AppendQuery(config.Target, query),
-            ContentType = "application/x-www-form-urlencoded",
-            Body = FormUrlEncoding.Field("myoperator"u8, Encoding.UTF8.GetBytes(json)),
-        });
+        var query = config
+            .Query.Select(mapping => KeyValuePair.Create(mapping.Name, AfterCallQueryFields.Value(mapping.Field, context.Call)))
+            .ToList();
+        return WebhookAuth.Apply(
+            config,
+            new WebhookRequest
+            {
+                Method = WireShape.Of(this, config).MethodName,
+                Url = FormUrlEncoding.AppendQuery(config.Target, query),
+                ContentType = "application/x-www-form-urlencoded",
+                Body = FormUrlEncoding.Field("myoperator"u8, Encoding.UTF8.GetBytes(json)),
+            }
+        );
     }
 
     /// <summary>The same panel for the In-Call states: short-key mappings become the In-Call fields with the same values.</summary>
-    private static WebhookConfig InCallConfig(WebhookConfig config) => config with
-    {
-        Query = config.Query.Select(mapping => mapping with { Field = AfterCallQueryFields.InCallField(mapping.Field) }).ToList(),
-        Options = config.Options.Where(option => option.Key == MyOperatorInCallProfile.ClidOption).ToDictionary(StringComparer.Ordinal),
-    };
+    private static WebhookConfig InCallConfig(WebhookConfig config) =>
+        config with
+        {
+            Query = config.Query.Select(mapping => mapping with { Field = AfterCallQueryFields.InCallField(mapping.Field) }).ToList(),
+            Options = config.Options.Where(option => option.Key == MyOperatorInCallProfile.ClidOption).ToDictionary(StringComparer.Ordinal),
+        };
 }

@@ -65,7 +65,9 @@ internal static class CallLog
     {
         var log = new JsonObject();
         foreach (var field in Fields(call, callState, clidStyle))
-            log[field.Name.Value] = field.Items is { } items ? new JsonArray(items.Select(item => (JsonNode?)JsonValue.Create(item)).ToArray()) : field.Text;
+            log[field.Name.Value] = field.Items is { } items
+                ? new JsonArray(items.Select(item => (JsonNode?)JsonValue.Create(item)).ToArray())
+                : field.Text;
         return log;
     }
 
@@ -109,10 +111,11 @@ internal static class CallLog
     public static string? StatusAt(Call call, string callState) => callState == CallStates.Finished ? Status(call.Outcome) : null;
 
     /// <summary>The documented <c>status</c>: 1 connected, 2 missed, 3 voicemail. Unanswered and rejected outbound calls are missed.</summary>
-    public static string Status(CallOutcome outcome) => outcome switch
-    {
-        CallOutcome.Connected => "1",
-        CallOutcome.Voicemail => "3",
-        _ => "2",
-    };
+    public static string Status(CallOutcome outcome) =>
+        outcome switch
+        {
+            CallOutcome.Connected => "1",
+            CallOutcome.Voicemail => "3",
+            _ => "2",
+        };
 }

@@ -34,7 +34,9 @@ internal sealed class CallLogBody
         this.clidStyle = clidStyle;
         this.form = form;
         var cuts = new int[4];
-        var json = PayloadJson.Write((Fields: CallLog.Fields(call, anyState, clidStyle), Cuts: cuts), static (json, state) => WriteCut(json, state.Fields, state.Cuts));
+        var json = PayloadJson.Write((Fields: CallLog.Fields(call, anyState, clidStyle), Cuts: cuts), static (json, state) =>
+            WriteCut(json, state.Fields, state.Cuts)
+        );
         var headJson = json.AsSpan(0, cuts[0]);
         var middleJson = json.AsSpan(cuts[1], cuts[2] - cuts[1]);
         var tailJson = json.AsSpan(cuts[3]);
@@ -46,13 +48,24 @@ internal sealed class CallLogBody
     /// <summary>The body of the context's event: the call's prepared pieces (made now if the memo holds none for this call) around its two values.</summary>
     public static byte[] Render(StepContext context, ClidStyle clidStyle, bool form)
     {
-        if (context.Memo?.Value is not CallLogBody body || !ReferenceEquals(body.call, context.Call) || body.clidStyle != clidStyle || body.form != form)
+        if (
+            context.Memo?.Value is not CallLogBody body
+            || !ReferenceEquals(body.call, context.Call)
+            || body.clidStyle != clidStyle
+            || body.form != form
+        )
         {
             body = new CallLogBody(context.Call, clidStyle, form, context.Step.Event);
             context.Memo?.Value = body;
         }
 
-        return Join(body.head, body.Value(context.Step.Event), body.middle, body.Value(CallLog.StatusAt(body.call, context.Step.Event)), body.tail);
+        return Join(
+            body.head,
+            body.Value(context.Step.Event),
+            body.middle,
+            body.Value(CallLog.StatusAt(body.call, context.Step.Event)),
+            body.tail
+        );
     }
 
     /// <summary>

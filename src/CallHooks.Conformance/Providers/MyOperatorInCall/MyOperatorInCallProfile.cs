@@ -48,7 +48,8 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
             new("e164", "clid \"+919711636496\": E.164 with the plus", InCallSources.FieldList),
         ],
         "national",
-        "the page's sample call log prints the national number; its field table describes E.164");
+        "the page's sample call log prints the national number; its field table describes E.164"
+    );
 
     public IReadOnlyList<Reading> Readings { get; } = [ClidReading];
 
@@ -56,7 +57,9 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
     {
         var problems = new List<string>();
         foreach (var mapping in config.Query.Where(mapping => !MyOperatorInCall.QueryFields.IsKnown(mapping.Field)))
-            problems.Add($"--query {mapping.Name}={mapping.Field}: '{mapping.Field}' is not a {ProfileName} field; 'callhooks list' shows them");
+            problems.Add(
+                $"--query {mapping.Name}={mapping.Field}: '{mapping.Field}' is not a {ProfileName} field; 'callhooks list' shows them"
+            );
         foreach (var name in config.Options.Keys.Where(name => !ReadingOptions.Names(Readings, name)))
             problems.Add($"--option {name}: {ProfileName} has no such option (it has: {ReadingOptions.Usage(Readings)})");
         problems.AddRange(ReadingOptions.Problems(Readings, config.Options));
@@ -81,15 +84,19 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
         var edited = context.Step.Set.Count > 0 || context.Step.Unset.Count > 0;
         // The log as an object only when something reads or edits it; otherwise it goes straight to bytes.
         var log = edited || config.Query.Count > 0 ? Edited(context, clidStyle) : null;
-        var query = config.Query
-            .Select(mapping => KeyValuePair.Create(mapping.Name, MyOperatorInCall.QueryFields.Value(mapping.Field, context.Call, log!)))
+        var query = config
+            .Query.Select(mapping =>
+                KeyValuePair.Create(mapping.Name, MyOperatorInCall.QueryFields.Value(mapping.Field, context.Call, log!))
+            )
             .ToList();
 
         // Without edits or query mappings the log is never an object: the call's prepared pieces make the body.
         var body = wire.Encoding switch
         {
             BodyEncoding.None => ReadOnlyMemory<byte>.Empty,
-            BodyEncoding.Json => log is null ? CallLogBody.Render(context, clidStyle, form: false) : PayloadJson.Write(log, static (json, log) =>
+            BodyEncoding.Json => log is null
+                ? CallLogBody.Render(context, clidStyle, form: false)
+                : PayloadJson.Write(log, static (json, log) =>
                 {
                     json.WriteStartObject();
                     json.WritePropertyName("myoperator");
@@ -101,13 +108,16 @@ public sealed class MyOperatorInCallProfile : IProviderProfile
                 : FormUrlEncoding.Field("myoperator"u8, PayloadJson.SerializeToUtf8(log)),
         };
 
-        return WebhookAuth.Apply(config, new WebhookRequest
-        {
-            Method = wire.MethodName,
-            Url = FormUrlEncoding.AppendQuery(config.Target, query),
-            ContentType = wire.ContentType,
-            Body = body,
-        });
+        return WebhookAuth.Apply(
+            config,
+            new WebhookRequest
+            {
+                Method = wire.MethodName,
+                Url = FormUrlEncoding.AppendQuery(config.Target, query),
+                ContentType = wire.ContentType,
+                Body = body,
+            }
+        );
     }
 
     private static JsonObject Edited(StepContext context, ClidStyle clidStyle)

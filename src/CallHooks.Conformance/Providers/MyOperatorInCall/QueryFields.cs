@@ -46,10 +46,11 @@ internal static class QueryFields
         };
     }
 
-    private static string Text(JsonNode? node) => node switch
-    {
-        null => "",
-        JsonValue value when value.TryGetValue<string>(out var text) => text,
-        _ => node.ToJsonString(),
-    };
+    private static string Text(JsonNode? node) =>
+        node switch
+        {
+            null => "",
+            JsonValue value when value.TryGetValue<string>(out var text) => text,
+            _ => node.ToJsonString(),
+        };
 }

@@ -30,7 +30,8 @@ public sealed class MyOperatorV2Profile : IProviderProfile
     public TimeSpan TimeBudget => TimeSpan.FromSeconds(5);
 
     /// <summary>Exponential from 30 s, doubling up to 2 h, 26 attempts over about 24 h (25 retries).</summary>
-    public IReadOnlyList<TimeSpan> RetrySchedule { get; } = Enumerable.Range(0, 25).Select(retry => TimeSpan.FromSeconds(Math.Min(30 * Math.Pow(2, retry), 7200))).ToList();
+    public IReadOnlyList<TimeSpan> RetrySchedule { get; } =
+        Enumerable.Range(0, 25).Select(retry => TimeSpan.FromSeconds(Math.Min(30 * Math.Pow(2, retry), 7200))).ToList();
 
     public IReadOnlyList<string> Methods { get; } = ["POST"];
 
@@ -43,7 +44,8 @@ public sealed class MyOperatorV2Profile : IProviderProfile
     public IReadOnlyList<ProviderEvent> Events => V2EventTypes.All;
 
     /// <summary>v2 allows static query parameters only: constants, never call-log fields.</summary>
-    public IReadOnlyList<MappableField> QueryFields { get; } = [new("const:VALUE", "Static parameter: the constant VALUE (v2 has no dynamic parameters)", "const:crm-a")];
+    public IReadOnlyList<MappableField> QueryFields { get; } =
+    [new("const:VALUE", "Static parameter: the constant VALUE (v2 has no dynamic parameters)", "const:crm-a")];
 
     public IReadOnlyList<string> SecretOptions { get; } = [V2ApiKey.KeyOption];
 
@@ -56,11 +58,15 @@ public sealed class MyOperatorV2Profile : IProviderProfile
     {
         var problems = new List<string>();
         foreach (var mapping in config.Query.Where(mapping => !mapping.Field.StartsWith("const:", StringComparison.Ordinal)))
-            problems.Add($"--query {mapping.Name}={mapping.Field}: {ProfileName} sends static parameters only; use {mapping.Name}=const:VALUE");
+            problems.Add(
+                $"--query {mapping.Name}={mapping.Field}: {ProfileName} sends static parameters only; use {mapping.Name}=const:VALUE"
+            );
         if (config.Headers.Count > MaxCustomHeaders)
             problems.Add($"--header: {ProfileName} allows at most {MaxCustomHeaders} custom headers, got {config.Headers.Count}");
         foreach (var name in config.Options.Keys.Where(name => !V2ApiKey.Options.Contains(name) && !ReadingOptions.Names(Readings, name)))
-            problems.Add($"--option {name}: {ProfileName} has no such option (it has: {string.Join(", ", V2ApiKey.Options)}, {ReadingOptions.Usage(Readings)})");
+            problems.Add(
+                $"--option {name}: {ProfileName} has no such option (it has: {string.Join(", ", V2ApiKey.Options)}, {ReadingOptions.Usage(Readings)})"
+            );
         problems.AddRange(ReadingOptions.Problems(Readings, config.Options));
         problems.AddRange(V2ApiKey.Validate(config, ProfileName));
         return problems;
@@ -71,16 +77,20 @@ public sealed class MyOperatorV2Profile : IProviderProfile
     /// null off campaigns and recording_filename empty when nothing was recorded; client_ref_id is the CRM's own text.
     /// A disposition's remarks are what the agent typed. The live events carry nothing optional.
     /// </summary>
-    private static readonly PayloadHints CallRecordHints = new(["ref_id", "client_ref_id", "obd_campaign", "recording_filename"], ["client_ref_id"]);
+    private static readonly PayloadHints CallRecordHints = new(
+        ["ref_id", "client_ref_id", "obd_campaign", "recording_filename"],
+        ["client_ref_id"]
+    );
 
     private static readonly PayloadHints DispositionHints = new(["remarks"], ["remarks"]);
 
-    public PayloadHints HintsFor(string eventId) => eventId switch
-    {
-        V2EventTypes.End or V2EventTypes.Summary => CallRecordHints,
-        V2EventTypes.Disposition => DispositionHints,
-        _ => PayloadHints.None,
-    };
+    public PayloadHints HintsFor(string eventId) =>
+        eventId switch
+        {
+            V2EventTypes.End or V2EventTypes.Summary => CallRecordHints,
+            V2EventTypes.Disposition => DispositionHints,
+            _ => PayloadHints.None,
+        };
 
     public string CallId(Call call, WebhookConfig config) => V2Ids.SessionId(call);
 
@@ -96,7 +106,8 @@ public sealed class MyOperatorV2Profile : IProviderProfile
                 ContentType = "application/json",
                 Body = Encoding.UTF8.GetBytes(PayloadJson.Serialize(envelope)),
             },
-            config);
+            config
+        );
     }
 
     /// <summary>Custom headers and Basic, then the panel's API key where it is configured.</summary>

@@ -64,13 +64,28 @@ internal sealed record V2ApiKey(string Key, bool InQuery, string Name)
     {
         var secretValues = request.SecretValues.Append(Key).Append(FormUrlEncoding.Encode(Key)).Distinct(StringComparer.Ordinal).ToList();
         if (InQuery)
-            return request with { Url = FormUrlEncoding.AppendQuery(request.Url, [KeyValuePair.Create(Name, Key)]), SecretValues = secretValues };
+            return request with
+            {
+                Url = FormUrlEncoding.AppendQuery(request.Url, [KeyValuePair.Create(Name, Key)]),
+                SecretValues = secretValues,
+            };
 
         var secretHeaders = new HashSet<string>(request.SecretHeaders, StringComparer.OrdinalIgnoreCase) { Name };
-        return request with { Headers = [.. request.Headers, KeyValuePair.Create(Name, Key)], SecretHeaders = secretHeaders, SecretValues = secretValues };
+        return request with
+        {
+            Headers = [.. request.Headers, KeyValuePair.Create(Name, Key)],
+            SecretHeaders = secretHeaders,
+            SecretValues = secretValues,
+        };
     }
 
-    private static bool IsName(string name, bool query) => name.Length > 0 && (query
-        ? name.All(character => char.IsAsciiLetterOrDigit(character) || character is '_' or '-' or '.')
-        : name.All(character => char.IsAsciiLetterOrDigit(character) || "!#$%&'*+-.^_`|~".Contains(character, StringComparison.Ordinal)));
+    private static bool IsName(string name, bool query) =>
+        name.Length > 0
+        && (
+            query
+                ? name.All(character => char.IsAsciiLetterOrDigit(character) || character is '_' or '-' or '.')
+                : name.All(character =>
+                    char.IsAsciiLetterOrDigit(character) || "!#$%&'*+-.^_`|~".Contains(character, StringComparison.Ordinal)
+                )
+        );
 }

@@ -14,8 +14,18 @@ internal static class V2Envelope
 
     public static readonly IReadOnlyList<string> Fields =
     [
-        "event_id", "company_id", "event_type", "event_sequence", "event_version", "timestamp",
-        "channel", "direction", "session_id", "system_identifier", "customer_identifier", "payload",
+        "event_id",
+        "company_id",
+        "event_type",
+        "event_sequence",
+        "event_version",
+        "timestamp",
+        "channel",
+        "direction",
+        "session_id",
+        "system_identifier",
+        "customer_identifier",
+        "payload",
     ];
 
     public static JsonObject For(StepContext context, V2Choices choices)
@@ -63,6 +73,5 @@ internal static class V2Envelope
             Target(envelope, payload, field).Remove(field);
     }
 
-    private static JsonObject Target(JsonObject envelope, JsonObject payload, string field) =>
-        Fields.Contains(field) ? envelope : payload;
+    private static JsonObject Target(JsonObject envelope, JsonObject payload, string field) => Fields.Contains(field) ? envelope : payload;
 }

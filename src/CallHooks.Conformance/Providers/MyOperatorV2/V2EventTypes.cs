@@ -22,7 +22,10 @@ internal static class V2EventTypes
         new(Answered, "the call was answered"),
         new(End, "the call ended; payload.status is bridged, missed or voicemail"),
         new(Summary, "the final record of the call with every leg; system_identifier is null"),
-        new(Disposition, "an agent saved a disposition for the call; carries no event_sequence (event_type per the disposition-type reading)"),
+        new(
+            Disposition,
+            "an agent saved a disposition for the call; carries no event_sequence (event_type per the disposition-type reading)"
+        ),
     ];
 
     /// <summary>The events whose payload carries the call's outcome and legs.</summary>

@@ -22,21 +22,48 @@ internal sealed record V2Leg(
     DateTimeOffset? AnsweredAt,
     DateTimeOffset EndedAt,
     int? TalkSeconds,
-    int? RingSeconds)
+    int? RingSeconds
+)
 {
     public const string Answer = "ANSWER";
     public const string Busy = "BUSY";
     public const string Cancel = "CANCEL";
 
     /// <summary>The caller of an incoming call: on the platform from the first second to the last.</summary>
-    public static V2Leg CustomerConnected(Call call) => new(
-        null, call.Customer, "connected", "", call.StartedAt, null, call.EndedAt, (int)(call.EndedAt - call.StartedAt).TotalSeconds, null);
+    public static V2Leg CustomerConnected(Call call) =>
+        new(
+            null,
+            call.Customer,
+            "connected",
+            "",
+            call.StartedAt,
+            null,
+            call.EndedAt,
+            (int)(call.EndedAt - call.StartedAt).TotalSeconds,
+            null
+        );
 
-    public static V2Leg Answered(Agent? agent, PhoneNumber number, DateTimeOffset ringStarted, DateTimeOffset answeredAt, DateTimeOffset endedAt) => new(
-        agent, number, "answered", Answer, ringStarted, answeredAt, endedAt, (int)(endedAt - answeredAt).TotalSeconds, (int)(answeredAt - ringStarted).TotalSeconds);
+    public static V2Leg Answered(
+        Agent? agent,
+        PhoneNumber number,
+        DateTimeOffset ringStarted,
+        DateTimeOffset answeredAt,
+        DateTimeOffset endedAt
+    ) =>
+        new(
+            agent,
+            number,
+            "answered",
+            Answer,
+            ringStarted,
+            answeredAt,
+            endedAt,
+            (int)(endedAt - answeredAt).TotalSeconds,
+            (int)(answeredAt - ringStarted).TotalSeconds
+        );
 
-    public static V2Leg NotAnswered(Agent? agent, PhoneNumber number, string dialStatus, DateTimeOffset ringStarted, int ringSeconds) => new(
-        agent, number, "not_answered", dialStatus, ringStarted, null, ringStarted.AddSeconds(ringSeconds), null, ringSeconds);
+    public static V2Leg NotAnswered(Agent? agent, PhoneNumber number, string dialStatus, DateTimeOffset ringStarted, int ringSeconds) =>
+        new(agent, number, "not_answered", dialStatus, ringStarted, null, ringStarted.AddSeconds(ringSeconds), null, ringSeconds);
 
     /// <summary>
     /// The leg in the documented key order. call.end legs carry no <c>agent</c> and <c>department</c>: per the account

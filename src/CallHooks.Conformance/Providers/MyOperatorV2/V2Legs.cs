@@ -53,7 +53,8 @@ internal static class V2Legs
 
             // A busy agent rejects the ring; a missed call ends when the caller gives up during the last ring (CANCEL);
             // a voicemail call lets every ring time out before the recorder picks up.
-            var status = index < call.BusyAgents.Count ? V2Leg.Busy
+            var status =
+                index < call.BusyAgents.Count ? V2Leg.Busy
                 : last && call.Outcome is CallOutcome.Missed ? V2Leg.Cancel
                 : choices.NoAnswer;
             legs.Add(V2Leg.NotAnswered(agent, agent.Number, status, ringStart, share));
@@ -63,16 +64,17 @@ internal static class V2Legs
         return legs;
     }
 
-    private static List<V2Leg> Obd(Call call, V2Choices choices) => call.Outcome switch
-    {
-        CallOutcome.Connected =>
-        [
-            V2Leg.Answered(null, call.Customer, call.StartedAt, call.AnsweredAt, call.EndedAt),
-            V2Leg.Answered(call.Agents[0], call.Agents[0].Number, call.AnsweredAt, call.AnsweredAt, call.EndedAt),
-        ],
-        CallOutcome.Rejected => [V2Leg.NotAnswered(null, call.Customer, V2Leg.Busy, call.StartedAt, call.RingSeconds)],
-        _ => [V2Leg.NotAnswered(null, call.Customer, choices.NoAnswer, call.StartedAt, call.RingSeconds)],
-    };
+    private static List<V2Leg> Obd(Call call, V2Choices choices) =>
+        call.Outcome switch
+        {
+            CallOutcome.Connected =>
+            [
+                V2Leg.Answered(null, call.Customer, call.StartedAt, call.AnsweredAt, call.EndedAt),
+                V2Leg.Answered(call.Agents[0], call.Agents[0].Number, call.AnsweredAt, call.AnsweredAt, call.EndedAt),
+            ],
+            CallOutcome.Rejected => [V2Leg.NotAnswered(null, call.Customer, V2Leg.Busy, call.StartedAt, call.RingSeconds)],
+            _ => [V2Leg.NotAnswered(null, call.Customer, choices.NoAnswer, call.StartedAt, call.RingSeconds)],
+        };
 
     private static List<V2Leg> ClickToCall(Call call, V2Choices choices)
     {

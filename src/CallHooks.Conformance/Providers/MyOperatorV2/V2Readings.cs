@@ -17,7 +17,8 @@ internal static class V2Readings
             new("documented", "dial_status \"NO ANSWER\" (with a space)", V2Sources.PayloadPage),
         ],
         "account",
-        "bodies from a live account and the same platform's call-log API both spell it NOANSWER; the documentation table's spelling is not seen in traffic");
+        "bodies from a live account and the same platform's call-log API both spell it NOANSWER; the documentation table's spelling is not seen in traffic"
+    );
 
     public static readonly Reading SummarySequenceNumber = new(
         SummarySequence,
@@ -28,7 +29,8 @@ internal static class V2Readings
         ],
         "one",
         "the vendor's call.summary sample carries 1; the documentation only says the number orders events inside a session, and a listener that "
-            + "sorts a call's events by it must cope with the sample's numbering");
+            + "sorts a call's events by it must cope with the sample's numbering"
+    );
 
     public static readonly Reading DispositionEventType = new(
         DispositionType,
@@ -38,7 +40,8 @@ internal static class V2Readings
             new("disposition", "event_type \"disposition\"", V2Sources.AccountNotes),
         ],
         "call.disposition",
-        "the vendor's payload-structure page names it call.disposition twice; the integrator's notes list it as disposition without a captured body");
+        "the vendor's payload-structure page names it call.disposition twice; the integrator's notes list it as disposition without a captured body"
+    );
 
     public static readonly IReadOnlyList<Reading> All = [NoAnswerSpelling, SummarySequenceNumber, DispositionEventType];
 }

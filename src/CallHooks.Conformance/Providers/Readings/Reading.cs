@@ -20,7 +20,8 @@ public sealed record Reading(string Id, string Question, IReadOnlyList<ReadingCh
     public bool Is(IReadOnlyDictionary<string, string> options, string value) => Selected(options) == value;
 
     /// <summary>The sentence refusing a value that is none of the choices; null when the value is one of them.</summary>
-    public string? Problem(string value) => Choices.Any(choice => choice.Value == value)
-        ? null
-        : $"--option {Id}={value}: not a reading of {Id}; use {string.Join(" or ", Choices.Select(choice => choice.Value))} (default {Default})";
+    public string? Problem(string value) =>
+        Choices.Any(choice => choice.Value == value)
+            ? null
+            : $"--option {Id}={value}: not a reading of {Id}; use {string.Join(" or ", Choices.Select(choice => choice.Value))} (default {Default})";
 }

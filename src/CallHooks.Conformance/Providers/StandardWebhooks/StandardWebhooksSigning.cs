@@ -39,7 +39,9 @@ public static class StandardWebhooksSigning
     /// </summary>
     public static string MessageId(StepContext context)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(context.Call.Entropy + "/" + context.Index.ToString(CultureInfo.InvariantCulture)));
+        var hash = SHA256.HashData(
+            Encoding.UTF8.GetBytes(context.Call.Entropy + "/" + context.Index.ToString(CultureInfo.InvariantCulture))
+        );
         return "msg_" + Convert.ToHexStringLower(hash, 0, 16);
     }
 }

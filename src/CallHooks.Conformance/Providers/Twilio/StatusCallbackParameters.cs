@@ -23,10 +23,10 @@ internal static class StatusCallbackParameters
     {
         var call = context.Call;
         var eventId = context.Step.Event;
-        var (from, to) = call.Type is CallType.Incoming
-            ? (call.Customer, call.ServiceNumber)
-            : (call.ServiceNumber, call.Customer);
-        var timestamp = DateTimeOffset.FromUnixTimeSeconds(context.EventTime.ToUnixTimeSeconds()).AddSeconds(TwilioEvents.SecondsIntoCall(eventId, call));
+        var (from, to) = call.Type is CallType.Incoming ? (call.Customer, call.ServiceNumber) : (call.ServiceNumber, call.Customer);
+        var timestamp = DateTimeOffset
+            .FromUnixTimeSeconds(context.EventTime.ToUnixTimeSeconds())
+            .AddSeconds(TwilioEvents.SecondsIntoCall(eventId, call));
 
         var parameters = new List<KeyValuePair<string, string>>
         {

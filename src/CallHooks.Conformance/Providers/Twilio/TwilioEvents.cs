@@ -34,30 +34,33 @@ internal static class TwilioEvents
 
     public static bool IsKnown(string id) => All.Any(known => known.Id == id);
 
-    public static string CallStatus(string eventId, CallOutcome outcome) => eventId switch
-    {
-        Initiated => "initiated",
-        Ringing => "ringing",
-        Answered => "in-progress",
-        _ => FinalStatus(outcome),
-    };
+    public static string CallStatus(string eventId, CallOutcome outcome) =>
+        eventId switch
+        {
+            Initiated => "initiated",
+            Ringing => "ringing",
+            Answered => "in-progress",
+            _ => FinalStatus(outcome),
+        };
 
-    public static string FinalStatus(CallOutcome outcome) => outcome switch
-    {
-        CallOutcome.Connected or CallOutcome.Voicemail => "completed",
-        CallOutcome.Rejected => "busy",
-        _ => "no-answer",
-    };
+    public static string FinalStatus(CallOutcome outcome) =>
+        outcome switch
+        {
+            CallOutcome.Connected or CallOutcome.Voicemail => "completed",
+            CallOutcome.Rejected => "busy",
+            _ => "no-answer",
+        };
 
     /// <summary>
     /// Seconds from the call's start to this event in the generated call: ringing starts at once, the answer
     /// comes after the ring time, the end after the talk time (or when ringing gave up). Added to the scenario's
     /// event time, it keeps Timestamp and CallDuration consistent with each other.
     /// </summary>
-    public static int SecondsIntoCall(string eventId, Call call) => eventId switch
-    {
-        Answered => call.RingSeconds,
-        Completed => call.RingSeconds + call.TalkSeconds,
-        _ => 0,
-    };
+    public static int SecondsIntoCall(string eventId, Call call) =>
+        eventId switch
+        {
+            Answered => call.RingSeconds,
+            Completed => call.RingSeconds + call.TalkSeconds,
+            _ => 0,
+        };
 }

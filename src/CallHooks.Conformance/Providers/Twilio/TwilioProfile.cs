@@ -32,7 +32,8 @@ public sealed class TwilioProfile : IProviderProfile
 
     public string Name => ProfileName;
 
-    public string Description => "Twilio Voice status callbacks: CallStatus per call progress event, every request signed (X-Twilio-Signature)";
+    public string Description =>
+        "Twilio Voice status callbacks: CallStatus per call progress event, every request signed (X-Twilio-Signature)";
 
     public Fields.FieldTable Fields => TwilioFieldTable.Table;
 
@@ -78,8 +79,13 @@ public sealed class TwilioProfile : IProviderProfile
     /// them. The city names are the only free text a status callback carries.
     /// </summary>
     private static readonly PayloadHints CallbackHints = new(
-        [.. ((string[])["From", "To", "Caller", "Called"]).SelectMany(role => (string[])[role + "City", role + "State", role + "Zip", role + "Country"])],
-        ["FromCity", "ToCity", "CallerCity", "CalledCity"]);
+        [
+            .. ((string[])["From", "To", "Caller", "Called"]).SelectMany(role =>
+                (string[])[role + "City", role + "State", role + "Zip", role + "Country"]
+            ),
+        ],
+        ["FromCity", "ToCity", "CallerCity", "CalledCity"]
+    );
 
     public PayloadHints HintsFor(string eventId) => CallbackHints;
 
@@ -104,19 +110,40 @@ public sealed class TwilioProfile : IProviderProfile
             foreach (var (name, value) in parameters)
                 json[name] = value;
             var body = Encoding.UTF8.GetBytes(PayloadJson.Serialize(json));
-            var url = FormUrlEncoding.AppendQuery(config.Target, [KeyValuePair.Create(TwilioSignature.BodyHashParameter, TwilioSignature.BodyHash(body))]);
-            request = new WebhookRequest { Method = wire.MethodName, Url = url, ContentType = wire.ContentType, Body = body };
+            var url = FormUrlEncoding.AppendQuery(
+                config.Target,
+                [KeyValuePair.Create(TwilioSignature.BodyHashParameter, TwilioSignature.BodyHash(body))]
+            );
+            request = new WebhookRequest
+            {
+                Method = wire.MethodName,
+                Url = url,
+                ContentType = wire.ContentType,
+                Body = body,
+            };
         }
         else
         {
             var body = Encoding.UTF8.GetBytes(FormUrlEncoding.Encode(parameters));
-            request = new WebhookRequest { Method = wire.MethodName, Url = config.Target, ContentType = wire.ContentType, Body = body };
+            request = new WebhookRequest
+            {
+                Method = wire.MethodName,
+                Url = config.Target,
+                ContentType = wire.ContentType,
+                Body = body,
+            };
             signedForm = parameters;
         }
 
         request = request with
         {
-            Headers = [KeyValuePair.Create(TwilioSignature.Header, TwilioSignature.Compute(authToken, TwilioSignature.SignedUrl(request.Url), signedForm))],
+            Headers =
+            [
+                KeyValuePair.Create(
+                    TwilioSignature.Header,
+                    TwilioSignature.Compute(authToken, TwilioSignature.SignedUrl(request.Url), signedForm)
+                ),
+            ],
             SecretValues = SignsWithTestToken(config) ? [] : [authToken],
         };
 

@@ -36,7 +36,10 @@ public static class TwilioSignature
     /// </summary>
     public static string SignedUrl(Uri url)
     {
-        var authority = url.Scheme == Uri.UriSchemeHttps || url.IsDefaultPort ? url.Host : url.Host + ":" + url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var authority =
+            url.Scheme == Uri.UriSchemeHttps || url.IsDefaultPort
+                ? url.Host
+                : url.Host + ":" + url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return url.Scheme + "://" + authority + url.PathAndQuery;
     }
 }

@@ -12,9 +12,25 @@ internal static class TwilioSources
 
     public static readonly IReadOnlyList<Source> All =
     [
-        new(LiveInitiated, SourceKind.LiveCapture, "a live initiated status callback of an outbound-api call: the same keys, types and formats as callhooks sends, in another order"),
-        new(StatusCallbacks, SourceKind.VendorDocumentation, "Twilio's documentation of voice status callbacks: the events, CallStatus values, CallbackSource, SequenceNumber, Timestamp, CallDuration"),
-        new(RequestParameters, SourceKind.VendorDocumentation, "Twilio's documentation of the parameters of every voice webhook request: sids, numbers, direction and the geographic lookups"),
-        new(Security, SourceKind.VendorDocumentation, "Twilio's webhook security page: X-Twilio-Signature over the URL and sorted POST parameters, bodySHA256 for JSON bodies"),
+        new(
+            LiveInitiated,
+            SourceKind.LiveCapture,
+            "a live initiated status callback of an outbound-api call: the same keys, types and formats as callhooks sends, in another order"
+        ),
+        new(
+            StatusCallbacks,
+            SourceKind.VendorDocumentation,
+            "Twilio's documentation of voice status callbacks: the events, CallStatus values, CallbackSource, SequenceNumber, Timestamp, CallDuration"
+        ),
+        new(
+            RequestParameters,
+            SourceKind.VendorDocumentation,
+            "Twilio's documentation of the parameters of every voice webhook request: sids, numbers, direction and the geographic lookups"
+        ),
+        new(
+            Security,
+            SourceKind.VendorDocumentation,
+            "Twilio's webhook security page: X-Twilio-Signature over the URL and sorted POST parameters, bodySHA256 for JSON bodies"
+        ),
     ];
 }

@@ -61,7 +61,10 @@ internal sealed record VoipappzOptions
         {
             var problem = name switch
             {
-                Subscribed or Enabled => EventList(value).Where(id => !VoipappzEvents.IsKnown(id)).Select(id => $"'{id}' is not a voipappz event ({string.Join(", ", VoipappzEvents.All.Select(e => e.Id))})").FirstOrDefault(),
+                Subscribed or Enabled => EventList(value)
+                    .Where(id => !VoipappzEvents.IsKnown(id))
+                    .Select(id => $"'{id}' is not a voipappz event ({string.Join(", ", VoipappzEvents.All.Select(e => e.Id))})")
+                    .FirstOrDefault(),
                 Zone => TryOffset(value, out _) ? null : "use utc or an offset like +05:30 or -04:00",
                 Billing or Destination or Get => null,
                 _ => $"voipappz has no such option (it has: {Usage})",
@@ -80,7 +83,9 @@ internal sealed record VoipappzOptions
         TryOffset(options.GetValueOrDefault(Zone, "+05:30"), out var offset);
         return new VoipappzOptions
         {
-            SubscribedEvents = options.TryGetValue(Subscribed, out var subscribed) ? EventList(subscribed).ToHashSet(StringComparer.Ordinal) : null,
+            SubscribedEvents = options.TryGetValue(Subscribed, out var subscribed)
+                ? EventList(subscribed).ToHashSet(StringComparer.Ordinal)
+                : null,
             EnabledEvents = options.TryGetValue(Enabled, out var enabled) ? EventList(enabled).ToHashSet(StringComparer.Ordinal) : null,
             LocalOffset = offset,
             BillingAsSample = VoipappzReadings.Billing.Is(options, "sample"),
@@ -100,9 +105,12 @@ internal sealed record VoipappzOptions
             return true;
         if (value.Length != 6 || value[0] is not ('+' or '-') || value[3] != ':')
             return false;
-        if (!int.TryParse(value.AsSpan(1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var hours)
+        if (
+            !int.TryParse(value.AsSpan(1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var hours)
             || !int.TryParse(value.AsSpan(4, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes)
-            || hours > 14 || minutes is not (0 or 15 or 30 or 45))
+            || hours > 14
+            || minutes is not (0 or 15 or 30 or 45)
+        )
             return false;
         offset = new TimeSpan(hours, minutes, 0) * (value[0] == '-' ? -1 : 1);
         return true;

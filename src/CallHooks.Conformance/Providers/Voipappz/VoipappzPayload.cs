@@ -42,7 +42,10 @@ internal static class VoipappzPayload
             ["user_fullname"] = agent?.Name,
             ["user_name"] = agent is null ? "" : agent.Email.Split('@')[0],
             ["extension_username"] = agent?.Extension,
-            ["cause"] = stage == Stage.Answered && eventId == VoipappzEvents.Answer ? "answer" : ended ? Cause(call.Outcome) : null,
+            ["cause"] =
+                stage == Stage.Answered && eventId == VoipappzEvents.Answer ? "answer"
+                : ended ? Cause(call.Outcome)
+                : null,
             ["sip_status"] = SipStatus(call.Outcome, eventId, ended),
             ["recording_url"] = answered && ended ? "https://cloud.voipappz.io/recordings/" + uuid : null,
             ["duration_time"] = HoursMinutesSeconds(duration),
@@ -54,7 +57,8 @@ internal static class VoipappzPayload
             ["ivr_name"] = eventId is VoipappzEvents.IvrStart or VoipappzEvents.IvrEnd ? "Main IVR" : null,
             // The sample's call_state is null and no value is documented: null until the docs say more.
             ["call_state"] = null,
-            ["queue_name"] = call.Type is CallType.Incoming ? "Que" + ((call.Sequence % 9) + 1).ToString(CultureInfo.InvariantCulture) : null,
+            ["queue_name"] =
+                call.Type is CallType.Incoming ? "Que" + ((call.Sequence % 9) + 1).ToString(CultureInfo.InvariantCulture) : null,
         };
     }
 
@@ -70,53 +74,60 @@ internal static class VoipappzPayload
 
     /// <summary>ISO-8601 in UTC with milliseconds and a numeric offset, as the sample's 2024-12-02T21:04:40.701+00:00.</summary>
     public static string CreatedAt(Call call) =>
-        call.StartedAt.AddMilliseconds(Milliseconds(call)).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+00:00'", CultureInfo.InvariantCulture);
+        call
+            .StartedAt.AddMilliseconds(Milliseconds(call))
+            .ToUniversalTime()
+            .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+00:00'", CultureInfo.InvariantCulture);
 
     /// <summary>The sub-second part of the call's creation, derived from its entropy (the canonical call keeps whole seconds).</summary>
     public static int Milliseconds(Call call) => Convert.ToInt32(call.Entropy[^3..], 16) % 1000;
 
-    public static string HoursMinutesSeconds(long seconds) => string.Create(
-        CultureInfo.InvariantCulture, $"{seconds / 3600:00}:{seconds / 60 % 60:00}:{seconds % 60:00}");
+    public static string HoursMinutesSeconds(long seconds) =>
+        string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:00}:{seconds / 60 % 60:00}:{seconds % 60:00}");
 
     private static string Clock(DateTimeOffset instant, TimeSpan offset) =>
         instant.ToOffset(offset).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
     /// <summary>Only did_to_que is documented; the outbound types follow its source_to_target pattern. [inferred]</summary>
-    private static string TypeOf(CallType type) => type switch
-    {
-        CallType.Incoming => "did_to_que",
-        CallType.ClickToCall => "ext_to_out",
-        _ => "api_to_out",
-    };
+    private static string TypeOf(CallType type) =>
+        type switch
+        {
+            CallType.Incoming => "did_to_que",
+            CallType.ClickToCall => "ext_to_out",
+            _ => "api_to_out",
+        };
 
     /// <summary>The agent a user field names: the one who answered, or on click-to-call the one who placed the call.</summary>
-    private static Agent? UserOf(Call call, bool answered) =>
-        answered || call.Type is CallType.ClickToCall ? call.Agents[0] : null;
+    private static Agent? UserOf(Call call, bool answered) => answered || call.Type is CallType.ClickToCall ? call.Agents[0] : null;
 
     /// <summary>The documented causes: answer, busy, no_answer. A rejected call is busy; anything unanswered is no_answer.</summary>
-    private static string Cause(CallOutcome outcome) => outcome switch
-    {
-        CallOutcome.Connected => "answer",
-        CallOutcome.Rejected => "busy",
-        _ => "no_answer",
-    };
+    private static string Cause(CallOutcome outcome) =>
+        outcome switch
+        {
+            CallOutcome.Connected => "answer",
+            CallOutcome.Rejected => "busy",
+            _ => "no_answer",
+        };
 
     /// <summary>The terminator's SIP final response (as a string, like the sample's "200"); 180 while ringing.</summary>
-    private static string? SipStatus(CallOutcome outcome, string eventId, bool ended) => eventId switch
-    {
-        VoipappzEvents.Ringing => "180",
-        VoipappzEvents.Answer => "200",
-        _ when ended => outcome switch
+    private static string? SipStatus(CallOutcome outcome, string eventId, bool ended) =>
+        eventId switch
         {
-            CallOutcome.Connected => "200",
-            CallOutcome.Rejected => "486",
-            _ => "480",
-        },
-        _ => null,
-    };
+            VoipappzEvents.Ringing => "180",
+            VoipappzEvents.Answer => "200",
+            _ when ended => outcome switch
+            {
+                CallOutcome.Connected => "200",
+                CallOutcome.Rejected => "486",
+                _ => "480",
+            },
+            _ => null,
+        };
 
     private static string QueueDisposition(Call call, bool answered) =>
-        answered || call.Outcome is CallOutcome.Connected ? "answer" : call.RingSeconds >= QueueTimeoutSeconds ? "timeout" : "abandoned";
+        answered || call.Outcome is CallOutcome.Connected ? "answer"
+        : call.RingSeconds >= QueueTimeoutSeconds ? "timeout"
+        : "abandoned";
 
     private static (JsonNode? Seconds, string? Text) Billing(Call call, VoipappzOptions options)
     {
@@ -134,12 +145,13 @@ internal static class VoipappzPayload
         public const int Ended = 2;
         public const int Reported = 3;
 
-        public static int Of(string eventId) => eventId switch
-        {
-            VoipappzEvents.Answer => Answered,
-            VoipappzEvents.Hangup => Ended,
-            VoipappzEvents.Reporting => Reported,
-            _ => Started,
-        };
+        public static int Of(string eventId) =>
+            eventId switch
+            {
+                VoipappzEvents.Answer => Answered,
+                VoipappzEvents.Hangup => Ended,
+                VoipappzEvents.Reporting => Reported,
+                _ => Started,
+            };
     }
 }

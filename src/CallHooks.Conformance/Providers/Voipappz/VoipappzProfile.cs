@@ -21,7 +21,8 @@ public sealed class VoipappzProfile : IProviderProfile
 
     public string Name => ProfileName;
 
-    public string Description => "voipappz webhooks: Call:Ringing/Answer/Hangup/Reporting and Ivr:Start/End, JSON body; only enabled and subscribed webhooks fire";
+    public string Description =>
+        "voipappz webhooks: Call:Ringing/Answer/Hangup/Reporting and Ivr:Start/End, JSON body; only enabled and subscribed webhooks fire";
 
     public Fields.FieldTable Fields => VoipappzFieldTable.Table;
 
@@ -46,7 +47,9 @@ public sealed class VoipappzProfile : IProviderProfile
     {
         var problems = new List<string>(VoipappzOptions.Validate(config));
         foreach (var mapping in config.Query)
-            problems.Add($"--query {mapping.Name}={mapping.Field}: {ProfileName} has no query-parameter mapping; its body carries every field");
+            problems.Add(
+                $"--query {mapping.Name}={mapping.Field}: {ProfileName} has no query-parameter mapping; its body carries every field"
+            );
         if (config.Template is not null)
             problems.Add($"--template: {ProfileName} sends its pre-configured body (the panel says not to change it)");
         return problems;
@@ -57,8 +60,20 @@ public sealed class VoipappzProfile : IProviderProfile
     /// are the panel's and the agents' own text. Every event carries the same fields.
     /// </summary>
     private static readonly PayloadHints EventHints = new(
-        ["answer_at", "user_fullname", "extension_username", "cause", "recording_url", "billing_duration", "billing_duration_time", "queue_disposition", "ivr_name", "queue_name"],
-        ["user_fullname", "did_name", "ivr_name", "queue_name"]);
+        [
+            "answer_at",
+            "user_fullname",
+            "extension_username",
+            "cause",
+            "recording_url",
+            "billing_duration",
+            "billing_duration_time",
+            "queue_disposition",
+            "ivr_name",
+            "queue_name",
+        ],
+        ["user_fullname", "did_name", "ivr_name", "queue_name"]
+    );
 
     public PayloadHints HintsFor(string eventId) => EventHints;
 
@@ -87,17 +102,29 @@ public sealed class VoipappzProfile : IProviderProfile
 
         var wire = WireShape.Of(this, config);
         var json = Serialize(payload, options);
-        var request = wire.IsGet && !options.GetWithBody
-            ? new WebhookRequest { Method = wire.MethodName, Url = FormUrlEncoding.AppendQuery(config.Target, QueryPairs(payload)) }
-            : new WebhookRequest { Method = wire.MethodName, Url = config.Target, ContentType = "application/json", Body = Encoding.UTF8.GetBytes(json) };
+        var request =
+            wire.IsGet && !options.GetWithBody
+                ? new WebhookRequest { Method = wire.MethodName, Url = FormUrlEncoding.AppendQuery(config.Target, QueryPairs(payload)) }
+                : new WebhookRequest
+                {
+                    Method = wire.MethodName,
+                    Url = config.Target,
+                    ContentType = "application/json",
+                    Body = Encoding.UTF8.GetBytes(json),
+                };
         return WebhookAuth.Apply(config, request);
     }
 
     /// <summary><c>number</c> and <c>raw</c> both write destination unquoted; only a still-generated digit string is changed.</summary>
     private static void ApplyDestinationStyle(JsonObject payload, VoipappzOptions options)
     {
-        if (options.DestinationStyle == "string" || payload["destination"] is not JsonValue value || !value.TryGetValue<string>(out var text)
-            || text.Length == 0 || !text.All(char.IsAsciiDigit))
+        if (
+            options.DestinationStyle == "string"
+            || payload["destination"] is not JsonValue value
+            || !value.TryGetValue<string>(out var text)
+            || text.Length == 0
+            || !text.All(char.IsAsciiDigit)
+        )
             return;
         payload["destination"] = long.Parse(text, CultureInfo.InvariantCulture);
     }
@@ -109,16 +136,26 @@ public sealed class VoipappzProfile : IProviderProfile
         if (options.DestinationStyle != "raw" || payload["destination"] is not JsonValue value || !value.TryGetValue<long>(out var number))
             return json;
         var plain = "\"destination\":" + number.ToString(CultureInfo.InvariantCulture);
-        return json.Replace(plain + ",", "\"destination\":0" + number.ToString(CultureInfo.InvariantCulture) + ",", StringComparison.Ordinal);
+        return json.Replace(
+            plain + ",",
+            "\"destination\":0" + number.ToString(CultureInfo.InvariantCulture) + ",",
+            StringComparison.Ordinal
+        );
     }
 
     /// <summary>Every field in body order as text: strings as they are, numbers in JSON notation, null as empty.</summary>
-    private static List<KeyValuePair<string, string>> QueryPairs(JsonObject payload) => payload
-        .Select(pair => KeyValuePair.Create(pair.Key, pair.Value switch
-        {
-            null => "",
-            JsonValue text when text.GetValueKind() == JsonValueKind.String => text.GetValue<string>(),
-            var other => other.ToJsonString(),
-        }))
-        .ToList();
+    private static List<KeyValuePair<string, string>> QueryPairs(JsonObject payload) =>
+        payload
+            .Select(pair =>
+                KeyValuePair.Create(
+                    pair.Key,
+                    pair.Value switch
+                    {
+                        null => "",
+                        JsonValue text when text.GetValueKind() == JsonValueKind.String => text.GetValue<string>(),
+                        var other => other.ToJsonString(),
+                    }
+                )
+            )
+            .ToList();
 }

@@ -11,10 +11,15 @@ internal static class VoipappzReadings
         "Does billing_duration hold seconds?",
         [
             new("seconds", "billing_duration 341 (the billed seconds), billing_duration_time \"00:05:41\"", VoipappzSources.FieldList),
-            new("sample", "billing_duration 1733173541 (an epoch, as the sample's value is), billing_duration_time its minutes and seconds", VoipappzSources.Sample),
+            new(
+                "sample",
+                "billing_duration 1733173541 (an epoch, as the sample's value is), billing_duration_time its minutes and seconds",
+                VoipappzSources.Sample
+            ),
         ],
         "seconds",
-        "the field list documents seconds; the sample's value reads as the call's end epoch, which no listener could bill from");
+        "the field list documents seconds; the sample's value reads as the call's end epoch, which no listener could bill from"
+    );
 
     public static readonly Reading Destination = new(
         VoipappzOptions.Destination,
@@ -25,7 +30,8 @@ internal static class VoipappzReadings
             new("raw", "\"destination\":039000000: the sample's bytes, which no strict JSON parser accepts", VoipappzSources.Sample),
         ],
         "string",
-        "the sample's unquoted leading zero is not JSON; quoting it keeps the value a listener can use");
+        "the sample's unquoted leading zero is not JSON; quoting it keeps the value a listener can use"
+    );
 
     public static readonly Reading Get = new(
         VoipappzOptions.Get,
@@ -35,7 +41,8 @@ internal static class VoipappzReadings
             new("body", "the JSON body template on the GET request itself", VoipappzSources.Events),
         ],
         "query",
-        "the page pairs GET with a body template and says no more; a GET body is dropped by many proxies and servers, the query string is not");
+        "the page pairs GET with a body template and says no more; a GET body is dropped by many proxies and servers, the query string is not"
+    );
 
     public static readonly IReadOnlyList<Reading> All = [Billing, Destination, Get];
 }

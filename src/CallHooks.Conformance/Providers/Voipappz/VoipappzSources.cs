@@ -13,6 +13,10 @@ internal static class VoipappzSources
     [
         new(FieldList, SourceKind.Seed, "the \"supported field types\" list of voipappz's webhook page, with a comment per field"),
         new(Sample, SourceKind.Seed, "the sample webhook body on the same page (an incoming call queued and answered)"),
-        new(Events, SourceKind.Seed, "the system events and webhook objects on the same page: one object per event, GET or POST, enabled and subscribed per environment"),
+        new(
+            Events,
+            SourceKind.Seed,
+            "the system events and webhook objects on the same page: one object per event, GET or POST, enabled and subscribed per environment"
+        ),
     ];
 }

@@ -18,7 +18,9 @@ internal sealed class AuthProbe(Rule rule, Func<WebhookRequest, WebhookRequest> 
     {
         var sender = new ProbeSender(context, Rule);
         var expect = new ExpectationSpec { Status = context.Options.AuthReject, Within = context.Profile.TimeBudget };
-        var delivery = await sender.SendAsync(sender.First, alter(sender.Build(sender.First)), probe, expect, cancellationToken).ConfigureAwait(false);
+        var delivery = await sender
+            .SendAsync(sender.First, alter(sender.Build(sender.First)), probe, expect, cancellationToken)
+            .ConfigureAwait(false);
         return Verdict(context, ProbeSender.Failures([delivery]), [delivery]);
     }
 }

@@ -25,7 +25,8 @@ internal sealed class BrokenBodyProbe(Rule rule, Func<WebhookRequest, WebhookReq
 
     public override string? NotApplicable(RuleContext context) =>
         !context.HasBody ? "GET webhooks have no body to break"
-        : Credentials.Signed(new ProbeSender(context, Rule).BuildFirst()) ? "requests are signed: a listener that checks the signature first refuses a broken body with 401/403, which says nothing of how it reads one"
+        : Credentials.Signed(new ProbeSender(context, Rule).BuildFirst())
+            ? "requests are signed: a listener that checks the signature first refuses a broken body with 401/403, which says nothing of how it reads one"
         : null;
 
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
@@ -33,8 +34,15 @@ internal sealed class BrokenBodyProbe(Rule rule, Func<WebhookRequest, WebhookReq
         var sender = new ProbeSender(context, Rule);
         var judge = new Records.RecordJudge(context);
         var before = await judge.SnapshotAsync(sender.Call, cancellationToken).ConfigureAwait(false);
-        var expect = before is null ? sender.ClientError : sender.ClientError with { Status = Expectations.StatusExpectation.Of(["4xx", "2xx"]) };
-        var delivery = await sender.SendAsync(sender.First, breakBody(sender.BuildFirst()), probe, expect, cancellationToken).ConfigureAwait(false);
+        var expect = before is null
+            ? sender.ClientError
+            : sender.ClientError with
+            {
+                Status = Expectations.StatusExpectation.Of(["4xx", "2xx"]),
+            };
+        var delivery = await sender
+            .SendAsync(sender.First, breakBody(sender.BuildFirst()), probe, expect, cancellationToken)
+            .ConfigureAwait(false);
         if (before is null)
             return Verdict(context, ProbeSender.Failures([delivery]), [delivery]);
 
@@ -44,9 +52,14 @@ internal sealed class BrokenBodyProbe(Rule rule, Func<WebhookRequest, WebhookReq
         if ((before.Unreadable ?? after.Unreadable) is { } unreadable)
             failures.Add(unreadable);
         else if (after.Count > before.Count || after.Body != before.Body)
-            failures.Add($"the {probe} {(after.Count > before.Count ? "created a record" : "changed the call's record")}: {after.Excerpt}; a body the listener cannot read must leave its data alone");
+            failures.Add(
+                $"the {probe} {(after.Count > before.Count ? "created a record" : "changed the call's record")}: {after.Excerpt}; a body the listener cannot read must leave its data alone"
+            );
         else if (delivery.Observation.Response?.Status is >= 200 and < 300)
-            evidence.Insert(0, $"answered {delivery.Observation.Response.Status} to a body it cannot read but stored nothing, so no harm; a 4xx would tell the provider the request can never succeed");
+            evidence.Insert(
+                0,
+                $"answered {delivery.Observation.Response.Status} to a body it cannot read but stored nothing, so no harm; a 4xx would tell the provider the request can never succeed"
+            );
         return Verdict(context, failures, [delivery], evidence) with { Data = DataJudgement.Record };
     }
 }

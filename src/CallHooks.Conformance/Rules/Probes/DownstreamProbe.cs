@@ -23,7 +23,10 @@ internal sealed class DownstreamProbe(Rule rule) : RuleProbe(rule)
         var arrived = inbox.Received.Select(request => $"{request.Method} {request.Path}: {request.Body}").Take(20).ToList();
         return Verdict(
             context,
-            [$"expected the listener to call the CRM within {Scenarios.DurationText.Format(within)} with the caller's number {customer}; {(arrived.Count == 0 ? "nothing arrived" : $"{arrived.Count} other request(s) arrived")}"],
-            evidence: arrived);
+            [
+                $"expected the listener to call the CRM within {Scenarios.DurationText.Format(within)} with the caller's number {customer}; {(arrived.Count == 0 ? "nothing arrived" : $"{arrived.Count} other request(s) arrived")}",
+            ],
+            evidence: arrived
+        );
     }
 }

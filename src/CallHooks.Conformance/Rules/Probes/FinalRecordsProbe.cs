@@ -12,9 +12,14 @@ namespace CallHooks.Conformance.Rules.Probes;
 /// </summary>
 internal sealed class FinalRecordsProbe(Rule rule) : RunEndProbe(rule)
 {
-    public override async Task<IReadOnlyList<RuleResult>> CheckAllAsync(IReadOnlyList<RuleContext> contexts, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<RuleResult>> CheckAllAsync(
+        IReadOnlyList<RuleContext> contexts,
+        CancellationToken cancellationToken
+    )
     {
-        var calls = contexts.Select(context => CallGenerator.Generate(context.Scenario, context.Plan.Seed, context.Plan.CallStart)).ToList();
+        var calls = contexts
+            .Select(context => CallGenerator.Generate(context.Scenario, context.Plan.Seed, context.Plan.CallStart))
+            .ToList();
         var results = new List<RuleResult>();
         for (var i = 0; i < contexts.Count; i++)
         {
@@ -27,18 +32,25 @@ internal sealed class FinalRecordsProbe(Rule rule) : RunEndProbe(rule)
 
             var snapshot = await new RecordReader(context).ReadAsync(context.Result.CallId, cancellationToken).ConfigureAwait(false);
             var failures = snapshot.Unreadable is { } unreadable ? [unreadable] : Judge(contexts, calls, i, snapshot).ToList();
-            results.Add(Result(context) with
-            {
-                Failures = failures,
-                Evidence = [snapshot.Describe()],
-                Data = context.Options.VerifyFields.Count > 0 ? DataJudgement.Record : DataJudgement.RecordText,
-            });
+            results.Add(
+                Result(context) with
+                {
+                    Failures = failures,
+                    Evidence = [snapshot.Describe()],
+                    Data = context.Options.VerifyFields.Count > 0 ? DataJudgement.Record : DataJudgement.RecordText,
+                }
+            );
         }
 
         return results;
     }
 
-    private static IEnumerable<string> Judge(IReadOnlyList<RuleContext> contexts, IReadOnlyList<Call> calls, int index, RecordSnapshot snapshot)
+    private static IEnumerable<string> Judge(
+        IReadOnlyList<RuleContext> contexts,
+        IReadOnlyList<Call> calls,
+        int index,
+        RecordSnapshot snapshot
+    )
     {
         var context = contexts[index];
         var call = calls[index];
@@ -53,13 +65,19 @@ internal sealed class FinalRecordsProbe(Rule rule) : RunEndProbe(rule)
         var final = fields.Where(field => field.Name is "status" or "duration").ToList();
         var records = RecordJudge.All(snapshot);
         // One record holding the call's caller and final state is enough; how many there are is SIDE-002's to judge.
-        if (records.Any(record => RecordExpectations.NamesNumber(record, call.Customer, fields) && !RecordExpectations.Problems(record, call, final).Any()))
+        if (
+            records.Any(record =>
+                RecordExpectations.NamesNumber(record, call.Customer, fields) && !RecordExpectations.Problems(record, call, final).Any()
+            )
+        )
             yield break;
 
         var newest = records[^1];
         if (!RecordExpectations.NamesNumber(newest, call.Customer, fields))
         {
-            var other = Enumerable.Range(0, calls.Count).FirstOrDefault(j => j != index && RecordExpectations.NamesNumber(newest, calls[j].Customer, fields), -1);
+            var other = Enumerable
+                .Range(0, calls.Count)
+                .FirstOrDefault(j => j != index && RecordExpectations.NamesNumber(newest, calls[j].Customer, fields), -1);
             yield return other < 0
                 ? $"at the end of the run the record of {self} no longer names its caller {call.Customer.E164}"
                 : $"at the end of the run the record of {self} names the caller of call {contexts[other].Result.CallId} ({contexts[other].Scenario.Provider}/{contexts[other].Scenario.Name}), "
@@ -71,5 +89,11 @@ internal sealed class FinalRecordsProbe(Rule rule) : RunEndProbe(rule)
             yield return $"at the end of the run, for {self}, {problem}";
     }
 
-    private RuleResult Result(RuleContext context) => new() { Rule = Rule, Provider = context.Scenario.Provider, Scenario = context.Scenario.Name };
+    private RuleResult Result(RuleContext context) =>
+        new()
+        {
+            Rule = Rule,
+            Provider = context.Scenario.Provider,
+            Scenario = context.Scenario.Name,
+        };
 }

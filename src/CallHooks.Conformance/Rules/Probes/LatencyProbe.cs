@@ -15,9 +15,13 @@ internal sealed class LatencyProbe(Rule rule, Func<RuleContext, TimeSpan> budget
         foreach (var delivery in context.Result.Deliveries)
         {
             if (delivery.Observation.Response is null)
-                failures.Add($"event {delivery.Event}: no response within {budgetName} {DurationText.Format(limit)}: {delivery.Observation.Failure?.Message}");
+                failures.Add(
+                    $"event {delivery.Event}: no response within {budgetName} {DurationText.Format(limit)}: {delivery.Observation.Failure?.Message}"
+                );
             else if (delivery.Observation.LatencyMs > limit.TotalMilliseconds)
-                failures.Add($"event {delivery.Event}: answered in {delivery.Observation.LatencyMs:0} ms, over {budgetName} {DurationText.Format(limit)}");
+                failures.Add(
+                    $"event {delivery.Event}: answered in {delivery.Observation.LatencyMs:0} ms, over {budgetName} {DurationText.Format(limit)}"
+                );
         }
 
         return Task.FromResult(Verdict(context, failures));

@@ -14,7 +14,15 @@ namespace CallHooks.Conformance.Rules.Probes;
 /// </summary>
 internal sealed class ProbeSender(RuleContext context, Rule rule)
 {
-    public Call Call { get; } = CallGenerator.Generate(context.Scenario with { Name = $"{context.Scenario.Name}~{rule.Id}" }, context.Plan.Seed, context.Plan.CallStart);
+    public Call Call { get; } =
+        CallGenerator.Generate(
+            context.Scenario with
+            {
+                Name = $"{context.Scenario.Name}~{rule.Id}",
+            },
+            context.Plan.Seed,
+            context.Plan.CallStart
+        );
 
     /// <summary>The scenario steps a provider sends under this configuration, by scenario index (<see cref="RuleContext.SentSteps"/>).</summary>
     public IReadOnlyList<int> Sent { get; } = context.SentSteps;
@@ -28,7 +36,11 @@ internal sealed class ProbeSender(RuleContext context, Rule rule)
     public WebhookRequest Build(int index, Func<Scenarios.ScenarioStep, Scenarios.ScenarioStep>? alter = null)
     {
         var step = context.Scenario.Steps[index];
-        return DeliveryRecords.Build(context.Profile, context.Config, new StepContext(Call, alter is null ? step : alter(step), index, EventTime(index)));
+        return DeliveryRecords.Build(
+            context.Profile,
+            context.Config,
+            new StepContext(Call, alter is null ? step : alter(step), index, EventTime(index))
+        );
     }
 
     /// <summary>The request of the first step the provider sends, as it would send it.</summary>
@@ -38,10 +50,23 @@ internal sealed class ProbeSender(RuleContext context, Rule rule)
         Call.StartedAt + context.Scenario.Steps.Take(index + 1).Aggregate(TimeSpan.Zero, (sum, step) => sum + step.After);
 
     /// <summary>Sends one probe and judges it against <paramref name="expect"/>.</summary>
-    public async Task<DeliveryResult> SendAsync(int index, WebhookRequest request, string probe, ExpectationSpec expect, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> SendAsync(
+        int index,
+        WebhookRequest request,
+        string probe,
+        ExpectationSpec expect,
+        CancellationToken cancellationToken
+    )
     {
         var observation = await context.Dispatcher.SendAsync(request, context.Timeout, cancellationToken).ConfigureAwait(false);
-        return DeliveryRecords.Create(context.Config, new StepContext(Call, context.Scenario.Steps[index], index, EventTime(index)), request, observation, expect, probe);
+        return DeliveryRecords.Create(
+            context.Config,
+            new StepContext(Call, context.Scenario.Steps[index], index, EventTime(index)),
+            request,
+            observation,
+            expect,
+            probe
+        );
     }
 
     /// <summary>A 2xx within the provider's budget: what a listener owes every genuine delivery.</summary>
@@ -51,7 +76,8 @@ internal sealed class ProbeSender(RuleContext context, Rule rule)
     public ExpectationSpec ClientError => new() { Status = StatusExpectation.Of(["4xx"]), Within = context.Profile.TimeBudget };
 
     /// <summary>Failure sentences of <paramref name="deliveries"/>, each prefixed by the event and what the probe did.</summary>
-    public static IReadOnlyList<string> Failures(IEnumerable<DeliveryResult> deliveries) => deliveries
-        .SelectMany(delivery => delivery.Failures.Select(failure => $"event {delivery.Event} ({delivery.Probe}): {failure}"))
-        .ToList();
+    public static IReadOnlyList<string> Failures(IEnumerable<DeliveryResult> deliveries) =>
+        deliveries
+            .SelectMany(delivery => delivery.Failures.Select(failure => $"event {delivery.Event} ({delivery.Probe}): {failure}"))
+            .ToList();
 }

@@ -11,8 +11,7 @@ namespace CallHooks.Conformance.Rules.Probes;
 /// </summary>
 internal sealed class RecordProbe(Rule rule) : RuleProbe(rule)
 {
-    public override string? NotApplicable(RuleContext context) =>
-        context.Options.VerifyUrl is null ? "no --verify-url given" : null;
+    public override string? NotApplicable(RuleContext context) => context.Options.VerifyUrl is null ? "no --verify-url given" : null;
 
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
@@ -23,23 +22,38 @@ internal sealed class RecordProbe(Rule rule) : RuleProbe(rule)
         if (snapshot.Unreadable is { } unreadable)
             failures.Add(unreadable);
         else if (snapshot.Count == 0)
-            failures.Add($"the listener holds no record of call {context.Result.CallId} ({snapshot.Url} answered {(snapshot.Status == 404 ? "404" : "an empty list")})");
+            failures.Add(
+                $"the listener holds no record of call {context.Result.CallId} ({snapshot.Url} answered {(snapshot.Status == 404 ? "404" : "an empty list")})"
+            );
         else
         {
             // The call's facts must be in a record; how many records there are is SIDE-002's to judge.
             var records = RecordJudge.All(snapshot);
-            var problems = records.Select(record => fields.Count > 0
-                ? RecordExpectations.Problems(record, call, fields).ToList()
-                : RecordExpectations.NamesNumber(record, call.Customer, fields) ? [] : [$"the record does not mention the caller's number {call.Customer.E164}"]).ToList();
+            var problems = records
+                .Select(record =>
+                    fields.Count > 0 ? RecordExpectations.Problems(record, call, fields).ToList()
+                    : RecordExpectations.NamesNumber(record, call.Customer, fields) ? []
+                    : [$"the record does not mention the caller's number {call.Customer.E164}"]
+                )
+                .ToList();
             if (problems.All(list => list.Count > 0))
-                failures.AddRange(problems[^1].Select(problem => records.Count == 1 ? problem : $"{problem} (in the newest of {records.Count} records, and no record holds the call's facts)"));
+                failures.AddRange(
+                    problems[^1]
+                        .Select(problem =>
+                            records.Count == 1
+                                ? problem
+                                : $"{problem} (in the newest of {records.Count} records, and no record holds the call's facts)"
+                        )
+                );
         }
 
         return Verdict(context, failures, evidence: [snapshot.Describe()]) with
         {
             Data = fields.Count > 0 ? DataJudgement.Record : DataJudgement.RecordText,
-            Unchecked = fields.Count > 0 ? null
-                : "the record's fields: it was only searched as text for the caller's number, a weak check (a stored raw payload passes); name them with --verify-field caller=$.path",
+            Unchecked =
+                fields.Count > 0
+                    ? null
+                    : "the record's fields: it was only searched as text for the caller's number, a weak check (a stored raw payload passes); name them with --verify-field caller=$.path",
         };
     }
 }

@@ -12,7 +12,15 @@ internal sealed class RetryScheduleProbe(Rule rule) : RuleProbe(rule)
 {
     /// <summary>The Standard Webhooks retry schedule after the immediate first attempt.</summary>
     private static readonly TimeSpan[] StandardWebhooksSchedule =
-        [TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(5), TimeSpan.FromHours(10), TimeSpan.FromHours(10)];
+    [
+        TimeSpan.FromSeconds(5),
+        TimeSpan.FromMinutes(5),
+        TimeSpan.FromMinutes(30),
+        TimeSpan.FromHours(2),
+        TimeSpan.FromHours(5),
+        TimeSpan.FromHours(10),
+        TimeSpan.FromHours(10),
+    ];
 
     public override string? NotApplicable(RuleContext context) =>
         Schedule(context).Count == 0 ? $"{context.Profile.Name} documents no retry policy" : null;
@@ -23,7 +31,9 @@ internal sealed class RetryScheduleProbe(Rule rule) : RuleProbe(rule)
         var judge = new Records.RecordJudge(context);
         var deliveries = new List<DeliveryResult>();
         foreach (var index in sender.Sent)
-            deliveries.Add(await sender.SendAsync(index, sender.Build(index), "in order", sender.Accepted, cancellationToken).ConfigureAwait(false));
+            deliveries.Add(
+                await sender.SendAsync(index, sender.Build(index), "in order", sender.Accepted, cancellationToken).ConfigureAwait(false)
+            );
         var beforeRetries = await judge.SnapshotAsync(sender.Call, cancellationToken).ConfigureAwait(false);
 
         var last = sender.Last;
@@ -41,7 +51,8 @@ internal sealed class RetryScheduleProbe(Rule rule) : RuleProbe(rule)
                 break;
             }
 
-            var probe = $"retry {attempt + 1} of {schedule.Count} (after {Scenarios.DurationText.Format(schedule[attempt])}, replayed after {Scenarios.DurationText.Format(pause)})";
+            var probe =
+                $"retry {attempt + 1} of {schedule.Count} (after {Scenarios.DurationText.Format(schedule[attempt])}, replayed after {Scenarios.DurationText.Format(pause)})";
             var retry = sender.Build(last);
             // A Standard Webhooks sender signs each attempt anew with the current time (same webhook-id), so a
             // compressed schedule never presents a stale timestamp.
@@ -51,8 +62,18 @@ internal sealed class RetryScheduleProbe(Rule rule) : RuleProbe(rule)
         }
 
         var failures = ProbeSender.Failures(deliveries).ToList();
-        if (beforeRetries is not null && await judge.SnapshotAsync(sender.Call, cancellationToken).ConfigureAwait(false) is { } afterRetries)
-            failures.AddRange(judge.Unchanged(beforeRetries, afterRetries, $"the {schedule.Count} retries of event {context.Scenario.Steps[last].Event}", sender.Call));
+        if (
+            beforeRetries is not null
+            && await judge.SnapshotAsync(sender.Call, cancellationToken).ConfigureAwait(false) is { } afterRetries
+        )
+            failures.AddRange(
+                judge.Unchanged(
+                    beforeRetries,
+                    afterRetries,
+                    $"the {schedule.Count} retries of event {context.Scenario.Steps[last].Event}",
+                    sender.Call
+                )
+            );
         return Verdict(context, failures, deliveries) with { Data = beforeRetries is null ? DataJudgement.None : DataJudgement.Record };
     }
 

@@ -12,13 +12,19 @@ internal abstract class RuleProbe(Rule rule)
 
     public abstract Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken);
 
-    protected RuleResult Verdict(RuleContext context, IReadOnlyList<string> failures, IReadOnlyList<DeliveryResult>? deliveries = null, IReadOnlyList<string>? evidence = null) => new()
-    {
-        Rule = Rule,
-        Provider = context.Scenario.Provider,
-        Scenario = context.Scenario.Name,
-        Failures = failures,
-        Deliveries = deliveries ?? [],
-        Evidence = evidence ?? [],
-    };
+    protected RuleResult Verdict(
+        RuleContext context,
+        IReadOnlyList<string> failures,
+        IReadOnlyList<DeliveryResult>? deliveries = null,
+        IReadOnlyList<string>? evidence = null
+    ) =>
+        new()
+        {
+            Rule = Rule,
+            Provider = context.Scenario.Provider,
+            Scenario = context.Scenario.Name,
+            Failures = failures,
+            Deliveries = deliveries ?? [],
+            Evidence = evidence ?? [],
+        };
 }

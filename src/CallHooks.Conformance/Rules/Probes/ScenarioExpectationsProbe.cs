@@ -4,8 +4,13 @@ namespace CallHooks.Conformance.Rules.Probes;
 internal sealed class ScenarioExpectationsProbe(Rule rule) : RuleProbe(rule)
 {
     public override Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Verdict(context, context.Result.Deliveries
-            .Where(delivery => !delivery.Passed)
-            .SelectMany(delivery => delivery.Failures.Select(failure => $"event {delivery.Event}: {failure}"))
-            .ToList()));
+        Task.FromResult(
+            Verdict(
+                context,
+                context
+                    .Result.Deliveries.Where(delivery => !delivery.Passed)
+                    .SelectMany(delivery => delivery.Failures.Select(failure => $"event {delivery.Event}: {failure}"))
+                    .ToList()
+            )
+        );
 }

@@ -14,24 +14,31 @@ internal sealed class SequenceProbe(Rule rule, SequenceOrder order, int minimumS
 {
     private const string Duplicate = "duplicate (provider retry)";
 
-    private Func<int, IReadOnlyList<(int Index, string Probe)>> Order => order switch
-    {
-        SequenceOrder.EachTwice => EachTwice,
-        SequenceOrder.LastTwoSwapped => LastTwoSwapped,
-        _ => LateRetry,
-    };
+    private Func<int, IReadOnlyList<(int Index, string Probe)>> Order =>
+        order switch
+        {
+            SequenceOrder.EachTwice => EachTwice,
+            SequenceOrder.LastTwoSwapped => LastTwoSwapped,
+            _ => LateRetry,
+        };
 
     private static IReadOnlyList<(int, string)> EachTwice(int steps) =>
         Enumerable.Range(0, steps).SelectMany(index => new[] { (index, "first delivery"), (index, Duplicate) }).ToList();
 
     private static IReadOnlyList<(int, string)> LastTwoSwapped(int steps) =>
-        Enumerable.Range(0, steps - 2).Select(index => (index, "in order"))
+        Enumerable
+            .Range(0, steps - 2)
+            .Select(index => (index, "in order"))
             .Append((steps - 1, "final event before the previous one"))
             .Append((steps - 2, "arrives after the final event"))
             .ToList();
 
     private static IReadOnlyList<(int, string)> LateRetry(int steps) =>
-        Enumerable.Range(0, steps).Select(index => (index, "in order")).Append((0, "late retry of the first event, after the final one")).ToList();
+        Enumerable
+            .Range(0, steps)
+            .Select(index => (index, "in order"))
+            .Append((0, "late retry of the first event, after the final one"))
+            .ToList();
 
     public override string? NotApplicable(RuleContext context) =>
         context.SentSteps.Count < minimumSteps ? $"the scenario sends fewer than {minimumSteps} events under this configuration" : null;
@@ -47,19 +54,31 @@ internal sealed class SequenceProbe(Rule rule, SequenceOrder order, int minimumS
         foreach (var (position, probe) in Order(sender.Sent.Count))
         {
             var index = sender.Sent[position];
-            deliveries.Add(await sender.SendAsync(index, sender.Build(index), probe, sender.Accepted, cancellationToken).ConfigureAwait(false));
+            deliveries.Add(
+                await sender.SendAsync(index, sender.Build(index), probe, sender.Accepted, cancellationToken).ConfigureAwait(false)
+            );
             if (!judge.Reader.CanRead || order is not SequenceOrder.EachTwice)
                 continue;
             var snapshot = (await judge.SnapshotAsync(sender.Call, cancellationToken).ConfigureAwait(false))!;
             if (probe == Duplicate && beforeDuplicate is not null)
-                recordFailures.AddRange(judge.Unchanged(beforeDuplicate, snapshot, $"the duplicate of event {context.Scenario.Steps[index].Event}", sender.Call));
+                recordFailures.AddRange(
+                    judge.Unchanged(beforeDuplicate, snapshot, $"the duplicate of event {context.Scenario.Steps[index].Event}", sender.Call)
+                );
             beforeDuplicate = snapshot;
         }
 
         if (judge.Reader.CanRead && order is not SequenceOrder.EachTwice)
         {
             var final = (await judge.SnapshotAsync(sender.Call, cancellationToken).ConfigureAwait(false))!;
-            recordFailures.AddRange(judge.FinalState(final, sender.Call, order is SequenceOrder.LastTwoSwapped ? "the final event arrived before the one before it" : "a late retry of the first event"));
+            recordFailures.AddRange(
+                judge.FinalState(
+                    final,
+                    sender.Call,
+                    order is SequenceOrder.LastTwoSwapped
+                        ? "the final event arrived before the one before it"
+                        : "a late retry of the first event"
+                )
+            );
         }
 
         return Verdict(context, [.. ProbeSender.Failures(deliveries), .. recordFailures.Distinct()], deliveries) with

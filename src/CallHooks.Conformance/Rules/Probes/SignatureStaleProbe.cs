@@ -23,7 +23,9 @@ internal sealed class SignatureStaleProbe(Rule rule) : RuleProbe(rule)
         var sender = new ProbeSender(context, Rule);
         var expect = new ExpectationSpec { Status = context.Options.AuthReject, Within = context.Profile.TimeBudget };
         var stale = Resign(sender.BuildFirst(), context.Config.Secret!, sender.EventTime(sender.First) - Age);
-        var delivery = await sender.SendAsync(sender.First, stale, "signed, but 10 minutes old", expect, cancellationToken).ConfigureAwait(false);
+        var delivery = await sender
+            .SendAsync(sender.First, stale, "signed, but 10 minutes old", expect, cancellationToken)
+            .ConfigureAwait(false);
         return Verdict(context, ProbeSender.Failures([delivery]), [delivery]);
     }
 
@@ -35,12 +37,19 @@ internal sealed class SignatureStaleProbe(Rule rule) : RuleProbe(rule)
         var signature = StandardWebhooksSigner.Sign(StandardWebhooksSecret.Key(secret), id, timestamp, request.Body.Span);
         return request with
         {
-            Headers = request.Headers.Select(header => header.Key switch
-            {
-                StandardWebhooksSigner.TimestampHeader => KeyValuePair.Create(header.Key, timestamp.ToString(CultureInfo.InvariantCulture)),
-                StandardWebhooksSigner.SignatureHeader => KeyValuePair.Create(header.Key, signature),
-                _ => header,
-            }).ToList(),
+            Headers = request
+                .Headers.Select(header =>
+                    header.Key switch
+                    {
+                        StandardWebhooksSigner.TimestampHeader => KeyValuePair.Create(
+                            header.Key,
+                            timestamp.ToString(CultureInfo.InvariantCulture)
+                        ),
+                        StandardWebhooksSigner.SignatureHeader => KeyValuePair.Create(header.Key, signature),
+                        _ => header,
+                    }
+                )
+                .ToList(),
         };
     }
 }

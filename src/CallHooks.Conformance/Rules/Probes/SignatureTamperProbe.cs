@@ -11,13 +11,17 @@ namespace CallHooks.Conformance.Rules.Probes;
 internal sealed class SignatureTamperProbe(Rule rule) : RuleProbe(rule)
 {
     public override string? NotApplicable(RuleContext context) =>
-        Credentials.Signed(new ProbeSender(context, Rule).BuildFirst()) ? null : "requests are not signed (no --secret for a signing profile, no --sign)";
+        Credentials.Signed(new ProbeSender(context, Rule).BuildFirst())
+            ? null
+            : "requests are not signed (no --secret for a signing profile, no --sign)";
 
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
         var sender = new ProbeSender(context, Rule);
         var expect = new ExpectationSpec { Status = context.Options.AuthReject, Within = context.Profile.TimeBudget };
-        var delivery = await sender.SendAsync(sender.First, Tamper(sender.BuildFirst()), "content changed after signing", expect, cancellationToken).ConfigureAwait(false);
+        var delivery = await sender
+            .SendAsync(sender.First, Tamper(sender.BuildFirst()), "content changed after signing", expect, cancellationToken)
+            .ConfigureAwait(false);
         return Verdict(context, ProbeSender.Failures([delivery]), [delivery]);
     }
 
@@ -27,7 +31,12 @@ internal sealed class SignatureTamperProbe(Rule rule) : RuleProbe(rule)
         if (!request.HasBody && request.Headers.Any(header => header.Key == "webhook-id"))
         {
             // Standard Webhooks signs id.timestamp.body, not the URL: change the id, keep the signature.
-            return request with { Headers = request.Headers.Select(header => header.Key == "webhook-id" ? KeyValuePair.Create(header.Key, header.Value + "0") : header).ToList() };
+            return request with
+            {
+                Headers = request
+                    .Headers.Select(header => header.Key == "webhook-id" ? KeyValuePair.Create(header.Key, header.Value + "0") : header)
+                    .ToList(),
+            };
         }
 
         if (!request.HasBody)

@@ -43,7 +43,10 @@ internal sealed class JsonPathLite
             else if (text[i] == '[')
             {
                 var close = text.IndexOf(']', i);
-                if (close < 0 || !int.TryParse(text.AsSpan(i + 1, close - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+                if (
+                    close < 0
+                    || !int.TryParse(text.AsSpan(i + 1, close - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                )
                     return (null, $"[index] must hold a whole number at position {i + 1}");
                 steps.Add(index);
                 i = close + 1;

@@ -70,12 +70,13 @@ internal sealed class RecordJudge(RuleContext context)
     }
 
     /// <summary>Every record of a snapshot: the object, or a list's elements.</summary>
-    public static IReadOnlyList<System.Text.Json.JsonElement> All(RecordSnapshot snapshot) => snapshot.Json switch
-    {
-        { ValueKind: System.Text.Json.JsonValueKind.Array } list when snapshot.Status == 200 => list.EnumerateArray().ToList(),
-        { ValueKind: System.Text.Json.JsonValueKind.Object } record when snapshot.Status == 200 => [record],
-        _ => [],
-    };
+    public static IReadOnlyList<System.Text.Json.JsonElement> All(RecordSnapshot snapshot) =>
+        snapshot.Json switch
+        {
+            { ValueKind: System.Text.Json.JsonValueKind.Array } list when snapshot.Status == 200 => list.EnumerateArray().ToList(),
+            { ValueKind: System.Text.Json.JsonValueKind.Object } record when snapshot.Status == 200 => [record],
+            _ => [],
+        };
 
     private static string Excerpt(System.Text.Json.JsonElement record)
     {

@@ -12,7 +12,9 @@ namespace CallHooks.Conformance.Running.Load;
 /// </summary>
 public static class FailureReason
 {
-    private static readonly string[] KindNames = Enum.GetValues<FailureKind>().Select(kind => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString())).ToArray();
+    private static readonly string[] KindNames = Enum.GetValues<FailureKind>()
+        .Select(kind => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString()))
+        .ToArray();
 
     public static string? Of(ExpectationSpec expect, Observation observation, int failures)
     {

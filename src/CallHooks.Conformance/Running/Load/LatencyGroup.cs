@@ -11,9 +11,7 @@ internal sealed class LatencyGroup
     private long failed;
 
     public LatencyGroup(string provider, string? eventId)
-        : this(provider, eventId, new LatencyHistogram(), new LatencyHistogram())
-    {
-    }
+        : this(provider, eventId, new LatencyHistogram(), new LatencyHistogram()) { }
 
     private LatencyGroup(string provider, string? eventId, LatencyHistogram scheduled, LatencyHistogram sent)
     {
@@ -38,12 +36,17 @@ internal sealed class LatencyGroup
         Sent.RecordMilliseconds(delivery.SentMs);
     }
 
-    public LoadGroupSummary Summary() => new(
-        Provider, eventId, Interlocked.Read(ref deliveries), Interlocked.Read(ref failed), Scheduled.Percentiles(), Sent.Percentiles());
+    public LoadGroupSummary Summary() =>
+        new(Provider, eventId, Interlocked.Read(ref deliveries), Interlocked.Read(ref failed), Scheduled.Percentiles(), Sent.Percentiles());
 
     /// <summary>A snapshot of <paramref name="groups"/> added up (see <see cref="LatencyHistogram.Sum"/>), as one group of the provider's.</summary>
     public static LatencyGroup Sum(string provider, IReadOnlyCollection<LatencyGroup> groups) =>
-        new(provider, null, LatencyHistogram.Sum(groups.Select(group => group.Scheduled)), LatencyHistogram.Sum(groups.Select(group => group.Sent)))
+        new(
+            provider,
+            null,
+            LatencyHistogram.Sum(groups.Select(group => group.Scheduled)),
+            LatencyHistogram.Sum(groups.Select(group => group.Sent))
+        )
         {
             deliveries = groups.Sum(group => Interlocked.Read(ref group.deliveries)),
             failed = groups.Sum(group => Interlocked.Read(ref group.failed)),

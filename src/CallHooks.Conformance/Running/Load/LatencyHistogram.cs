@@ -30,7 +30,9 @@ public sealed class LatencyHistogram
     private long maxMicroseconds;
 
     public LatencyHistogram() =>
-        recorder = new Recorder(1, MaxMicroseconds, SignificantDigits, (id, lowest, highest, digits) => new LongConcurrentHistogram(id, lowest, highest, digits));
+        recorder = new Recorder(1, MaxMicroseconds, SignificantDigits, (id, lowest, highest, digits) =>
+            new LongConcurrentHistogram(id, lowest, highest, digits)
+        );
 
     /// <summary>A fixed histogram: the sum of others (<see cref="Sum"/>), which records nothing more.</summary>
     private LatencyHistogram(LongHistogram snapshot, long count, long sumMicroseconds, long maxMicroseconds)
@@ -85,8 +87,15 @@ public sealed class LatencyHistogram
     public LatencyPercentiles Percentiles()
     {
         var snapshot = Snapshot();
-        return new LatencyPercentiles(Count, PercentileMs(snapshot, 0.50), PercentileMs(snapshot, 0.90), PercentileMs(snapshot, 0.99),
-            PercentileMs(snapshot, 0.999), MaxMs, MeanMs);
+        return new LatencyPercentiles(
+            Count,
+            PercentileMs(snapshot, 0.50),
+            PercentileMs(snapshot, 0.90),
+            PercentileMs(snapshot, 0.99),
+            PercentileMs(snapshot, 0.999),
+            MaxMs,
+            MeanMs
+        );
     }
 
     /// <summary>
@@ -97,7 +106,9 @@ public sealed class LatencyHistogram
     {
         ArgumentNullException.ThrowIfNull(parts);
         var sum = NewHistogram();
-        long values = 0, microseconds = 0, max = 0;
+        long values = 0,
+            microseconds = 0,
+            max = 0;
         foreach (var part in parts)
         {
             sum.Add(part.Snapshot());

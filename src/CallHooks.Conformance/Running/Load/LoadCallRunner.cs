@@ -23,7 +23,12 @@ public sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, Tim
         PlayAsync(scheduled, sink, cancellationToken, cancellationToken);
 
     /// <summary>Plays the call: no event is sent once <paramref name="stopSending"/> fires; a delivery in flight is cut off only by <paramref name="abortInFlight"/>.</summary>
-    public async Task<ScenarioResult> PlayAsync(ScheduledCall scheduled, ILoadSink sink, CancellationToken stopSending, CancellationToken abortInFlight)
+    public async Task<ScenarioResult> PlayAsync(
+        ScheduledCall scheduled,
+        ILoadSink sink,
+        CancellationToken stopSending,
+        CancellationToken abortInFlight
+    )
     {
         ArgumentNullException.ThrowIfNull(scheduled);
         ArgumentNullException.ThrowIfNull(sink);
@@ -32,11 +37,25 @@ public sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, Tim
         var callId = profile.CallId(call, config);
         var intended = scheduled.RunStart + (long)(scheduled.ScheduledOffset.TotalSeconds * time.TimestampFrequency);
         var callStarted = time.GetTimestamp();
-        var played = await player.PlayAsync(
-            new CallToPlay(scenario, profile, config, call, expectations, plan.Run.Timeout ?? profile.TimeBudget, plan.Pace, intended),
-            (delivery, queuedMs) => sink.OnDelivery(new LoadDelivery(scheduled.Index, scenario.Provider, scenario.Name, callId, delivery, queuedMs,
-                FailureReason.Of(expectations[delivery.Index], delivery.Observation, delivery.Failures.Count))),
-            stopSending, abortInFlight).ConfigureAwait(false);
+        var played = await player
+            .PlayAsync(
+                new CallToPlay(scenario, profile, config, call, expectations, plan.Run.Timeout ?? profile.TimeBudget, plan.Pace, intended),
+                (delivery, queuedMs) =>
+                    sink.OnDelivery(
+                        new LoadDelivery(
+                            scheduled.Index,
+                            scenario.Provider,
+                            scenario.Name,
+                            callId,
+                            delivery,
+                            queuedMs,
+                            FailureReason.Of(expectations[delivery.Index], delivery.Observation, delivery.Failures.Count)
+                        )
+                    ),
+                stopSending,
+                abortInFlight
+            )
+            .ConfigureAwait(false);
 
         var result = new ScenarioResult
         {
@@ -58,7 +77,8 @@ public sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, Tim
     {
         public static ScenarioPlan For(Scenario scenario, RunPlan run)
         {
-            var profile = ProviderCatalog.Find(scenario.Provider) ?? throw new InvalidOperationException($"unknown provider '{scenario.Provider}'");
+            var profile = ProviderCatalog.Find(scenario.Provider)
+                ?? throw new InvalidOperationException($"unknown provider '{scenario.Provider}'");
             return new ScenarioPlan(scenario, profile, run.ConfigFor(scenario.Provider), CallPlayer.Expectations(scenario, profile));
         }
     }

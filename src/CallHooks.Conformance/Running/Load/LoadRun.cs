@@ -10,9 +10,7 @@ namespace CallHooks.Conformance.Running.Load;
 public sealed class LoadRun(WebhookRequestSender send, TimeProvider time)
 {
     public LoadRun(WebhookDispatcher dispatcher, TimeProvider time)
-        : this(dispatcher.SendAsync, time)
-    {
-    }
+        : this(dispatcher.SendAsync, time) { }
 
     /// <summary>Statistics of the run in progress, for a live display; set as soon as <see cref="ExecuteAsync"/> starts.</summary>
     public LoadStatistics? Statistics { get; private set; }
@@ -29,17 +27,17 @@ public sealed class LoadRun(WebhookRequestSender send, TimeProvider time)
         var scheduler = new LoadScheduler(plan.Schedule, plan.Concurrency, time);
         // The same interruption as a conformance run: no new call or event once told to stop, then a grace for what is in flight.
         using var signals = new InterruptSignals(plan.Run.InterruptGrace, time, cancellationToken);
-        await scheduler.RunAsync(
-            call =>
-            {
-                statistics.OnStart(call);
-                return runner.PlayAsync(call, sinks, cancellationToken, signals.AbortInFlight);
-            },
-            cancellationToken).ConfigureAwait(false);
-        return new LoadRunResult(statistics.Summary(), retained.Calls(), retained.FailuresDropped)
-        {
-            SinkError = sinks.Guarded?.Error,
-        };
+        await scheduler
+            .RunAsync(
+                call =>
+                {
+                    statistics.OnStart(call);
+                    return runner.PlayAsync(call, sinks, cancellationToken, signals.AbortInFlight);
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+        return new LoadRunResult(statistics.Summary(), retained.Calls(), retained.FailuresDropped) { SinkError = sinks.Guarded?.Error };
     }
 
     private sealed class FanOut(ILoadSink[] sinks) : ILoadSink

@@ -28,8 +28,7 @@ public sealed class LoadSchedule
     public TimeSpan? Duration { get; }
 
     /// <summary>When call <paramref name="callIndex"/> is due, measured from the start of the run.</summary>
-    public TimeSpan OffsetOf(long callIndex) =>
-        TimeSpan.FromTicks((long)Math.Round(callIndex * (TimeSpan.TicksPerSecond / Rate)));
+    public TimeSpan OffsetOf(long callIndex) => TimeSpan.FromTicks((long)Math.Round(callIndex * (TimeSpan.TicksPerSecond / Rate)));
 
     /// <summary>True when call <paramref name="callIndex"/> is not part of the run.</summary>
     public bool IsPastEnd(long callIndex) => callIndex >= Total;

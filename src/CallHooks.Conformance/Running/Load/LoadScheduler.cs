@@ -47,7 +47,8 @@ public sealed class LoadScheduler(LoadSchedule schedule, int concurrency, TimePr
                     try
                     {
                         // Timers count whole milliseconds: a shorter wait would return at once and spin.
-                        await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), time, cancellationToken).ConfigureAwait(false);
+                        await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), time, cancellationToken)
+                            .ConfigureAwait(false);
                     }
                     catch (OperationCanceledException)
                     {

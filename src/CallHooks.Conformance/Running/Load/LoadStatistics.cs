@@ -54,9 +54,11 @@ public sealed class LoadStatistics(double targetRate, int concurrency, TimeProvi
         var elapsed = time.GetElapsedTime(created);
         var events = byEvent.Values.ToList();
         // Each event's counters are read once: into its provider's sum, and the run's is the providers' sums added up.
-        var providers = events.GroupBy(group => group.Provider, StringComparer.Ordinal)
+        var providers = events
+            .GroupBy(group => group.Provider, StringComparer.Ordinal)
             .Select(provider => LatencyGroup.Sum(provider.Key, provider.ToList()))
-            .OrderBy(group => group.Provider, StringComparer.Ordinal).ToList();
+            .OrderBy(group => group.Provider, StringComparer.Ordinal)
+            .ToList();
         var all = LatencyGroup.Sum("", providers).Summary();
         var startedCalls = Interlocked.Read(ref started);
         var lastStart = TimeSpan.FromTicks(Interlocked.Read(ref lastStartTicks));
@@ -75,10 +77,16 @@ public sealed class LoadStatistics(double targetRate, int concurrency, TimeProvi
             Latency = all.Latency,
             Sent = all.Sent,
             ByProvider = providers.Select(group => group.Summary()).ToList(),
-            ByEvent = events.Select(group => group.Summary())
-                .OrderBy(group => group.Provider, StringComparer.Ordinal).ThenBy(group => group.Event, StringComparer.Ordinal).ToList(),
-            Errors = errors.Select(pair => KeyValuePair.Create(pair.Key, Interlocked.Read(ref pair.Value.Value)))
-                .OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).ToList(),
+            ByEvent = events
+                .Select(group => group.Summary())
+                .OrderBy(group => group.Provider, StringComparer.Ordinal)
+                .ThenBy(group => group.Event, StringComparer.Ordinal)
+                .ToList(),
+            Errors = errors
+                .Select(pair => KeyValuePair.Create(pair.Key, Interlocked.Read(ref pair.Value.Value)))
+                .OrderByDescending(pair => pair.Value)
+                .ThenBy(pair => pair.Key, StringComparer.Ordinal)
+                .ToList(),
         };
     }
 }

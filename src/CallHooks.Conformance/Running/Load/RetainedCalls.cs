@@ -19,9 +19,7 @@ public sealed class RetainedCalls(int keepFailures, int keepSample, int seed) : 
     /// <summary>Failing calls beyond the cap: counted, not kept.</summary>
     public long FailuresDropped => Math.Max(0, failuresSeen - failures.Count);
 
-    public void OnDelivery(LoadDelivery delivery)
-    {
-    }
+    public void OnDelivery(LoadDelivery delivery) { }
 
     public void OnCall(long callIndex, ScenarioResult call)
     {

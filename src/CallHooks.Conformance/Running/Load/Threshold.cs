@@ -44,13 +44,20 @@ public sealed partial record Threshold(string Text, ThresholdMetric Metric, stri
             var number = Number().Match(value);
             if (!number.Success)
             {
-                problem = metric is ThresholdMetric.Errors
-                    ? $"'{text}': '{value}' is not an error limit; use a percentage (errors<0.1%) or a count (errors<=10)"
-                    : $"'{text}': '{value}' is not a rate; use calls per second (rate>=100) or a percentage of --rate (rate>=95%)";
+                problem =
+                    metric is ThresholdMetric.Errors
+                        ? $"'{text}': '{value}' is not an error limit; use a percentage (errors<0.1%) or a count (errors<=10)"
+                        : $"'{text}': '{value}' is not a rate; use calls per second (rate>=100) or a percentage of --rate (rate>=95%)";
                 return false;
             }
 
-            threshold = new Threshold(text.Trim(), metric.Value, op, double.Parse(number.Groups["n"].Value, CultureInfo.InvariantCulture), number.Groups["pct"].Success);
+            threshold = new Threshold(
+                text.Trim(),
+                metric.Value,
+                op,
+                double.Parse(number.Groups["n"].Value, CultureInfo.InvariantCulture),
+                number.Groups["pct"].Success
+            );
             problem = "";
             return true;
         }
@@ -78,7 +85,10 @@ public sealed partial record Threshold(string Text, ThresholdMetric Metric, stri
             ThresholdMetric.Max => Ms(summary.Latency.MaxMs),
             ThresholdMetric.Errors when IsPercent => (summary.ErrorRate * 100, Format(summary.ErrorRate * 100) + "%"),
             ThresholdMetric.Errors => (summary.DeliveriesFailed, Format(summary.DeliveriesFailed)),
-            ThresholdMetric.Rate when IsPercent => (summary.AchievedRate / summary.TargetRate * 100, Format(summary.AchievedRate / summary.TargetRate * 100) + "% of the target"),
+            ThresholdMetric.Rate when IsPercent => (
+                summary.AchievedRate / summary.TargetRate * 100,
+                Format(summary.AchievedRate / summary.TargetRate * 100) + "% of the target"
+            ),
             _ => (summary.AchievedRate, Format(summary.AchievedRate) + " calls/s"),
         };
         var passed = Comparison switch
@@ -95,15 +105,16 @@ public sealed partial record Threshold(string Text, ThresholdMetric Metric, stri
 
     private static string Format(double value) => value.ToString(value < 10 ? "0.###" : "0.#", CultureInfo.InvariantCulture);
 
-    private static ThresholdMetric? ParseMetric(string name) => name switch
-    {
-        "p50" => ThresholdMetric.P50,
-        "p90" => ThresholdMetric.P90,
-        "p99" => ThresholdMetric.P99,
-        "p99.9" or "p999" => ThresholdMetric.P999,
-        "max" => ThresholdMetric.Max,
-        "errors" => ThresholdMetric.Errors,
-        "rate" => ThresholdMetric.Rate,
-        _ => null,
-    };
+    private static ThresholdMetric? ParseMetric(string name) =>
+        name switch
+        {
+            "p50" => ThresholdMetric.P50,
+            "p90" => ThresholdMetric.P90,
+            "p99" => ThresholdMetric.P99,
+            "p99.9" or "p999" => ThresholdMetric.P999,
+            "max" => ThresholdMetric.Max,
+            "errors" => ThresholdMetric.Errors,
+            "rate" => ThresholdMetric.Rate,
+            _ => null,
+        };
 }

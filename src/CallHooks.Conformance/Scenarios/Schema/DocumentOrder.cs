@@ -14,9 +14,7 @@ internal static class DocumentOrder
     {
         var keys = new Dictionary<string, int[]>(StringComparer.Ordinal);
         // OrderBy is stable, so issues on the same value keep the order they were found in.
-        return issues
-            .OrderBy(issue => KeyOf(root, issue.Pointer, keys), KeyComparer.Instance)
-            .ToList();
+        return issues.OrderBy(issue => KeyOf(root, issue.Pointer, keys), KeyComparer.Instance).ToList();
     }
 
     /// <summary>Position of each step among its siblings; a parent's key is a prefix of its children's.</summary>
@@ -59,7 +57,11 @@ internal static class DocumentOrder
                 i++;
             }
         }
-        else if (parent.ValueKind == JsonValueKind.Array && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < parent.GetArrayLength())
+        else if (
+            parent.ValueKind == JsonValueKind.Array
+            && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            && index < parent.GetArrayLength()
+        )
         {
             child = parent[index];
             return index;

@@ -8,11 +8,9 @@ namespace CallHooks.Conformance.Scenarios.Schema;
 /// </summary>
 internal static class JsonPointer
 {
-    public static string Append(string pointer, string propertyName) =>
-        pointer + "/" + Escape(propertyName);
+    public static string Append(string pointer, string propertyName) => pointer + "/" + Escape(propertyName);
 
-    public static string Append(string pointer, int index) =>
-        pointer + "/" + index.ToString(CultureInfo.InvariantCulture);
+    public static string Append(string pointer, int index) => pointer + "/" + index.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Order matters: '~' first, or the '~' introduced for '/' would be escaped again.</summary>
     public static string Escape(string segment) =>

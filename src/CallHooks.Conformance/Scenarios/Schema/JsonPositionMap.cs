@@ -13,9 +13,7 @@ public sealed class JsonPositionMap
     private readonly Dictionary<string, (int Line, int Column)> _values;
     private readonly Dictionary<string, (int Line, int Column)> _propertyNames;
 
-    private JsonPositionMap(
-        Dictionary<string, (int Line, int Column)> values,
-        Dictionary<string, (int Line, int Column)> propertyNames)
+    private JsonPositionMap(Dictionary<string, (int Line, int Column)> values, Dictionary<string, (int Line, int Column)> propertyNames)
     {
         _values = values;
         _propertyNames = propertyNames;
@@ -40,11 +38,10 @@ public sealed class JsonPositionMap
         var containers = new Stack<Frame>();
         string? pendingProperty = null;
 
-        var reader = new Utf8JsonReader(text, new JsonReaderOptions
-        {
-            CommentHandling = JsonCommentHandling.Disallow,
-            AllowTrailingCommas = false,
-        });
+        var reader = new Utf8JsonReader(
+            text,
+            new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false }
+        );
 
         while (reader.Read())
         {

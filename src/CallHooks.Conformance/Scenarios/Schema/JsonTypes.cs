@@ -6,26 +6,36 @@ namespace CallHooks.Conformance.Scenarios.Schema;
 /// <summary>The JSON Schema type vocabulary and the number handling that goes with it.</summary>
 internal static class JsonTypes
 {
-    public static readonly IReadOnlySet<string> Names =
-        new HashSet<string>(StringComparer.Ordinal) { "null", "boolean", "object", "array", "number", "integer", "string" };
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "null",
+        "boolean",
+        "object",
+        "array",
+        "number",
+        "integer",
+        "string",
+    };
 
     /// <summary>The type named in "got ..." messages; numbers are always "number", whatever their value.</summary>
-    public static string NameOf(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Object => "object",
-        JsonValueKind.Array => "array",
-        JsonValueKind.String => "string",
-        JsonValueKind.Number => "number",
-        JsonValueKind.True or JsonValueKind.False => "boolean",
-        _ => "null",
-    };
+    public static string NameOf(JsonElement value) =>
+        value.ValueKind switch
+        {
+            JsonValueKind.Object => "object",
+            JsonValueKind.Array => "array",
+            JsonValueKind.String => "string",
+            JsonValueKind.Number => "number",
+            JsonValueKind.True or JsonValueKind.False => "boolean",
+            _ => "null",
+        };
 
-    public static bool Matches(JsonElement value, string type) => type switch
-    {
-        "integer" => value.ValueKind == JsonValueKind.Number && IsInteger(value),
-        "number" => value.ValueKind == JsonValueKind.Number,
-        _ => NameOf(value) == type,
-    };
+    public static bool Matches(JsonElement value, string type) =>
+        type switch
+        {
+            "integer" => value.ValueKind == JsonValueKind.Number && IsInteger(value),
+            "number" => value.ValueKind == JsonValueKind.Number,
+            _ => NameOf(value) == type,
+        };
 
     /// <summary>Draft 2020-12 makes 1.0 an integer: what counts is the value, not how it is spelled.</summary>
     public static bool IsInteger(JsonElement number)
@@ -57,8 +67,7 @@ internal static class JsonTypes
     /// <summary>Non-negative integer keyword values (minLength, maxItems, ...); null when the value is not one.</summary>
     public static int? AsCount(JsonElement value)
     {
-        if (value.ValueKind != JsonValueKind.Number || !IsInteger(value) || !value.TryGetDecimal(out var d)
-            || d < 0 || d > int.MaxValue)
+        if (value.ValueKind != JsonValueKind.Number || !IsInteger(value) || !value.TryGetDecimal(out var d) || d < 0 || d > int.MaxValue)
         {
             return null;
         }

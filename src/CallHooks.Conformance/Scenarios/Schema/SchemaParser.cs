@@ -13,7 +13,12 @@ internal sealed class SchemaParser
     /// <summary>Keywords that only annotate; they change no outcome, so skipping them is correct.</summary>
     private static readonly IReadOnlySet<string> Annotations = new HashSet<string>(StringComparer.Ordinal)
     {
-        "$schema", "title", "description", "examples", "default", "$comment",
+        "$schema",
+        "title",
+        "description",
+        "examples",
+        "default",
+        "$comment",
     };
 
     private readonly Dictionary<string, SchemaNode> _defs = new(StringComparer.Ordinal);
@@ -81,9 +86,10 @@ internal sealed class SchemaParser
                     node.AdditionalProperties = ParseNode(value, at);
                     break;
                 case "enum":
-                    node.Enum = value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0
-                        ? value.EnumerateArray().Select(e => e.Clone()).ToArray()
-                        : throw Error(at, "'enum' must be a non-empty array");
+                    node.Enum =
+                        value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0
+                            ? value.EnumerateArray().Select(e => e.Clone()).ToArray()
+                            : throw Error(at, "'enum' must be a non-empty array");
                     break;
                 case "const":
                     node.Const = value.Clone();
@@ -110,14 +116,16 @@ internal sealed class SchemaParser
                     node.Maximum = Number(value, at, keyword.Name);
                     break;
                 case "items":
-                    node.Items = value.ValueKind == JsonValueKind.Array
-                        ? throw Error(at, "'items' must be a single schema; the array form (draft 2019-09 and earlier, now 'prefixItems') is not supported")
-                        : ParseNode(value, at);
+                    node.Items =
+                        value.ValueKind == JsonValueKind.Array
+                            ? throw Error(
+                                at,
+                                "'items' must be a single schema; the array form (draft 2019-09 and earlier, now 'prefixItems') is not supported"
+                            )
+                            : ParseNode(value, at);
                     break;
                 case "$ref":
-                    node.RefText = value.ValueKind == JsonValueKind.String
-                        ? value.GetString()
-                        : throw Error(at, "'$ref' must be a string");
+                    node.RefText = value.ValueKind == JsonValueKind.String ? value.GetString() : throw Error(at, "'$ref' must be a string");
                     break;
                 case "oneOf":
                     node.OneOf = ParseBranches(value, at, keyword.Name);
@@ -238,7 +246,9 @@ internal sealed class SchemaParser
             var text = node.RefText!;
             if (!text.StartsWith(DefsRefPrefix, StringComparison.Ordinal) || text.IndexOf('/', DefsRefPrefix.Length) >= 0)
             {
-                throw new ArgumentException($"{node.Location}/$ref: only local refs of the form '#/$defs/<name>' are supported, got '{text}'");
+                throw new ArgumentException(
+                    $"{node.Location}/$ref: only local refs of the form '#/$defs/<name>' are supported, got '{text}'"
+                );
             }
 
             // A ref is a URI fragment holding a JSON pointer: undo percent-encoding, then pointer escapes.
@@ -271,7 +281,9 @@ internal sealed class SchemaParser
 
             if (!onPath.Add(node))
             {
-                throw new ArgumentException($"{node.Location}: '$ref' loop: the schema refers back to itself without descending into a property or item");
+                throw new ArgumentException(
+                    $"{node.Location}: '$ref' loop: the schema refers back to itself without descending into a property or item"
+                );
             }
 
             foreach (var next in SameValueChildren(node))
@@ -298,6 +310,5 @@ internal sealed class SchemaParser
         }
     }
 
-    private static ArgumentException Error(string location, string message) =>
-        new($"{JsonPointer.ToFragment(location)}: {message}");
+    private static ArgumentException Error(string location, string message) => new($"{JsonPointer.ToFragment(location)}: {message}");
 }

@@ -76,7 +76,12 @@ internal static class SchemaValidator
             }
             else if (matched.Count > 1)
             {
-                issues.Add(new(pointer, $"matches more than one oneOf branch ({string.Join(", ", matched.Select(i => "#" + i))}); it must match exactly one"));
+                issues.Add(
+                    new(
+                        pointer,
+                        $"matches more than one oneOf branch ({string.Join(", ", matched.Select(i => "#" + i))}); it must match exactly one"
+                    )
+                );
             }
         }
     }
@@ -193,12 +198,14 @@ internal static class SchemaValidator
     }
 
     private static List<List<ValidationIssue>> RunBranches(IReadOnlyList<SchemaNode> branches, JsonElement value, string pointer) =>
-        branches.Select(branch =>
-        {
-            var found = new List<ValidationIssue>();
-            Validate(branch, value, pointer, found);
-            return found;
-        }).ToList();
+        branches
+            .Select(branch =>
+            {
+                var found = new List<ValidationIssue>();
+                Validate(branch, value, pointer, found);
+                return found;
+            })
+            .ToList();
 
     /// <summary>
     /// What to report when no branch matches. A branch that accepts the value's type is what the
@@ -215,9 +222,6 @@ internal static class SchemaValidator
             return [ValidationIssue.TypeMismatch(pointer, expected, mismatches[0].ActualType!)];
         }
 
-        return results
-            .OrderBy(r => r.Any(i => i.IsTypeMismatchAt(pointer)) ? 1 : 0)
-            .ThenBy(r => r.Count)
-            .First();
+        return results.OrderBy(r => r.Any(i => i.IsTypeMismatchAt(pointer)) ? 1 : 0).ThenBy(r => r.Count).First();
     }
 }

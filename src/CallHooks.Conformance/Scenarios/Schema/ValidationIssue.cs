@@ -4,7 +4,12 @@ namespace CallHooks.Conformance.Scenarios.Schema;
 /// A violation plus what oneOf/anyOf need to pick the most helpful branch: whether it is a type
 /// mismatch, and which types were expected.
 /// </summary>
-internal sealed record ValidationIssue(string Pointer, string Message, IReadOnlyList<string>? ExpectedTypes = null, string? ActualType = null)
+internal sealed record ValidationIssue(
+    string Pointer,
+    string Message,
+    IReadOnlyList<string>? ExpectedTypes = null,
+    string? ActualType = null
+)
 {
     public bool IsTypeMismatchAt(string pointer) => ExpectedTypes is not null && Pointer == pointer;
 

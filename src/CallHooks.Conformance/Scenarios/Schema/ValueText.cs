@@ -13,9 +13,7 @@ internal static class ValueText
 
     /// <summary>Strings in single quotes, everything else as compact JSON.</summary>
     public static string Describe(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && StringValue.TryGet(value, out var text)
-            ? Quote(text)
-            : Shorten(Compact(value));
+        value.ValueKind == JsonValueKind.String && StringValue.TryGet(value, out var text) ? Quote(text) : Shorten(Compact(value));
 
     /// <summary>Enum members are listed bare (<c>incoming, obd</c>) because the quotes add nothing there.</summary>
     public static string Bare(JsonElement value) =>
@@ -48,7 +46,9 @@ internal static class ValueText
                 '\n' => builder.Append("\\n"),
                 '\r' => builder.Append("\\r"),
                 '\t' => builder.Append("\\t"),
-                _ when char.IsControl(c) => builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
+                _ when char.IsControl(c) => builder
+                    .Append("\\u")
+                    .Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
                 _ => builder.Append(c),
             };
         }

@@ -34,16 +34,40 @@ public sealed class AcefoneEndpointTests : ListenerTestBase
     }
 
     [TestCase("uuid", "69db1da0-4ac43", "uuid must be 13 lowercase hex digits (a uniqid such as 69d75426f0a9f), got \"69db1da0-4ac43\"")]
-    [TestCase("call_id", "n2.1775967644.5", "call_id must be <epoch>.<sequence>, optionally after the node and a dash, e.g. 1775719461.306731 or h11.08-1775719461.306731, got \"n2.1775967644.5\"")]
-    [TestCase("direction", "Inbound", "direction must be one of \"inbound\", \"outbound\", \"clicktocall\", \"click_to_call\", \"dialer (inbound)\", \"dialer (outbound)\", got \"Inbound\"")]
-    [TestCase("call_status", "Answered", "call_status must be one of \"\", \"answered\", \"missed\", \"contacted\", \"queued\", \"Answered by agent\", \"Answered by customer\", got \"Answered\"")]
+    [TestCase(
+        "call_id",
+        "n2.1775967644.5",
+        "call_id must be <epoch>.<sequence>, optionally after the node and a dash, e.g. 1775719461.306731 or h11.08-1775719461.306731, got \"n2.1775967644.5\""
+    )]
+    [TestCase(
+        "direction",
+        "Inbound",
+        "direction must be one of \"inbound\", \"outbound\", \"clicktocall\", \"click_to_call\", \"dialer (inbound)\", \"dialer (outbound)\", got \"Inbound\""
+    )]
+    [TestCase(
+        "call_status",
+        "Answered",
+        "call_status must be one of \"\", \"answered\", \"missed\", \"contacted\", \"queued\", \"Answered by agent\", \"Answered by customer\", got \"Answered\""
+    )]
     [TestCase("start_stamp", "2026-04-12T09:50:48Z", "start_stamp must be yyyy-MM-dd HH:mm:ss, got \"2026-04-12T09:50:48Z\"")]
-    [TestCase("caller_id_number", "92402-02904", "caller_id_number must be a phone number: 8 to 15 digits, optionally after a +, got \"92402-02904\"")]
+    [TestCase(
+        "caller_id_number",
+        "92402-02904",
+        "caller_id_number must be a phone number: 8 to 15 digits, optionally after a +, got \"92402-02904\""
+    )]
     [TestCase("duration", "20", "duration is 20 s but end_stamp - start_stamp is 11 s")]
     [TestCase("billsec", "3", "billsec is 3 s but end_stamp - answer_stamp is 11 s")]
     [TestCase("end_stamp", "2026-04-12 09:50:40", "end_stamp 2026-04-12 09:50:40 is before answer_stamp 2026-04-12 09:50:48")]
-    [TestCase("start_stamp", "2026-04-12 12:50:48", "start_stamp 2026-04-12 12:50:48 is not the call_id epoch 1775967644 in IST or UTC (read as IST it is 10804 s away, as UTC it is 30604 s away); Acefone writes stamps in the webhook's time zone")]
-    [TestCase("call_to_number", "919999999999", "\"customer_no_with_prefix \" 918287842425 is not call_to_number 919999999999: on clicktocall calls call_to_number is the customer (call_to_number the customer, caller_id_number the DID)")]
+    [TestCase(
+        "start_stamp",
+        "2026-04-12 12:50:48",
+        "start_stamp 2026-04-12 12:50:48 is not the call_id epoch 1775967644 in IST or UTC (read as IST it is 10804 s away, as UTC it is 30604 s away); Acefone writes stamps in the webhook's time zone"
+    )]
+    [TestCase(
+        "call_to_number",
+        "919999999999",
+        "\"customer_no_with_prefix \" 918287842425 is not call_to_number 919999999999: on clicktocall calls call_to_number is the customer (call_to_number the customer, caller_id_number the DID)"
+    )]
     public async Task A_value_no_provider_would_send_is_refused_with_the_reason(string key, string value, string expected)
     {
         var reply = await Post(AcefoneSamples.Changed(body => body[key] = value));
@@ -54,22 +78,38 @@ public sealed class AcefoneEndpointTests : ListenerTestBase
     [Test]
     public async Task A_number_where_acefone_sends_a_string_and_a_twice_encoded_object_are_refused()
     {
-        var reply = await Post(AcefoneSamples.Changed(body =>
-        {
-            body["billsec"] = 11;
-            body["billing_circle"] = 5;
-        }));
+        var reply = await Post(
+            AcefoneSamples.Changed(body =>
+            {
+                body["billsec"] = 11;
+                body["billing_circle"] = 5;
+            })
+        );
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(reply.Error, Is.EqualTo("billsec must be a string (Acefone sends every scalar as one), got number 11; billing_circle must be an object with operator and circle or \"\", got number 5"));
+        Assert.That(
+            reply.Error,
+            Is.EqualTo(
+                "billsec must be a string (Acefone sends every scalar as one), got number 11; billing_circle must be an object with operator and circle or \"\", got number 5"
+            )
+        );
 
-        var form = await ListenerKit.PostAsync(Client, ListenerKit.Raw(AcefoneSamples.Form(body => body["call_flow"] = "[{oops"), "application/x-www-form-urlencoded"), Path);
+        var form = await ListenerKit.PostAsync(
+            Client,
+            ListenerKit.Raw(AcefoneSamples.Form(body => body["call_flow"] = "[{oops"), "application/x-www-form-urlencoded"),
+            Path
+        );
         Assert.That(form.Error, Is.EqualTo("call_flow must be a list of steps written as JSON text, or \"\", got \"[{oops\""));
     }
 
     [Test]
     public async Task A_get_with_a_body_or_without_a_query_and_other_methods_are_refused()
     {
-        var withBody = await ListenerKit.SendAsync(Client, HttpMethod.Get, Path + "?call_id=1.2", ListenerKit.Raw("x=1", "application/x-www-form-urlencoded"));
+        var withBody = await ListenerKit.SendAsync(
+            Client,
+            HttpMethod.Get,
+            Path + "?call_id=1.2",
+            ListenerKit.Raw("x=1", "application/x-www-form-urlencoded")
+        );
         Assert.That(withBody.Error, Is.EqualTo("a GET webhook must not carry a body (Acefone sends the template as the query string)"));
         var bare = await ListenerKit.SendAsync(Client, HttpMethod.Get, Path);
         Assert.That(bare.Error, Does.StartWith("the GET carries no query string"));
@@ -93,37 +133,52 @@ public sealed class AcefoneEndpointTests : ListenerTestBase
     public async Task A_call_id_that_changes_within_a_call_and_a_uuid_that_moves_to_another_call_are_conflicts()
     {
         await Post(AcefoneSamples.Hangup);
-        var changed = await Post(AcefoneSamples.Changed(body =>
-        {
-            body["call_id"] = "1775967644.594012";
-            body["uuid"] = "69db1da3bbbbb";
-        }));
+        var changed = await Post(
+            AcefoneSamples.Changed(body =>
+            {
+                body["call_id"] = "1775967644.594012";
+                body["uuid"] = "69db1da3bbbbb";
+            })
+        );
         Assert.That(changed.Status, Is.EqualTo(HttpStatusCode.Conflict));
-        Assert.That(changed.Error, Does.StartWith("call_id changed within one call: earlier deliveries with start_stamp 2026-04-12 09:50:48"));
+        Assert.That(
+            changed.Error,
+            Does.StartWith("call_id changed within one call: earlier deliveries with start_stamp 2026-04-12 09:50:48")
+        );
 
-        var moved = await Post(AcefoneSamples.Changed(body =>
-        {
-            body["call_id"] = "1775967650.1";
-            body["start_stamp"] = "2026-04-12 09:50:50";
-            body["answer_stamp"] = "2026-04-12 09:50:50";
-            body["billsec"] = "9";
-            body["duration"] = "9";
-        }));
+        var moved = await Post(
+            AcefoneSamples.Changed(body =>
+            {
+                body["call_id"] = "1775967650.1";
+                body["start_stamp"] = "2026-04-12 09:50:50";
+                body["answer_stamp"] = "2026-04-12 09:50:50";
+                body["billsec"] = "9";
+                body["duration"] = "9";
+            })
+        );
         Assert.That(moved.Status, Is.EqualTo(HttpStatusCode.Conflict));
-        Assert.That(moved.Error, Is.EqualTo("uuid 69db1da04ac43 already belongs to call_id 1775967644.594011; a leg never moves to another call"));
+        Assert.That(
+            moved.Error,
+            Is.EqualTo("uuid 69db1da04ac43 already belongs to call_id 1775967644.594011; a leg never moves to another call")
+        );
     }
 
     [Test]
     public async Task The_direction_of_a_call_never_changes()
     {
         await Post(AcefoneSamples.Hangup);
-        var reply = await Post(AcefoneSamples.Changed(body =>
-        {
-            body["direction"] = "dialer (outbound)";
-            body["uuid"] = "69db1da3ccccc";
-        }));
+        var reply = await Post(
+            AcefoneSamples.Changed(body =>
+            {
+                body["direction"] = "dialer (outbound)";
+                body["uuid"] = "69db1da3ccccc";
+            })
+        );
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.Conflict));
-        Assert.That(reply.Error, Is.EqualTo("direction changed from \"clicktocall\" to \"dialer (outbound)\" within call_id 1775967644.594011"));
+        Assert.That(
+            reply.Error,
+            Is.EqualTo("direction changed from \"clicktocall\" to \"dialer (outbound)\" within call_id 1775967644.594011")
+        );
     }
 
     private Task<Reply> Post(string json) => ListenerKit.PostAsync(Client, ListenerKit.Raw(json, "application/json"), Path);

@@ -35,7 +35,15 @@ internal static class AcefoneSamples
     {
         var body = JsonNode.Parse(Hangup)!.AsObject();
         change?.Invoke(body);
-        return string.Join("&", body.Select(pair => Uri.EscapeDataString(pair.Key) + "=" + Uri.EscapeDataString(
-            pair.Value is JsonValue value && value.TryGetValue<string>(out var text) ? text : pair.Value!.ToJsonString())));
+        return string.Join(
+            "&",
+            body.Select(pair =>
+                Uri.EscapeDataString(pair.Key)
+                + "="
+                + Uri.EscapeDataString(
+                    pair.Value is JsonValue value && value.TryGetValue<string>(out var text) ? text : pair.Value!.ToJsonString()
+                )
+            )
+        );
     }
 }

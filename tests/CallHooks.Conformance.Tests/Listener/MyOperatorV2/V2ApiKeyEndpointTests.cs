@@ -8,7 +8,11 @@ public sealed class V2ApiKeyEndpointTests
 {
     private const string Key = "s3cret-key";
 
-    private static async Task<Reply> Post(Dictionary<string, string> options, string path, Action<System.Net.Http.Headers.HttpRequestHeaders>? headers = null)
+    private static async Task<Reply> Post(
+        Dictionary<string, string> options,
+        string path,
+        Action<System.Net.Http.Headers.HttpRequestHeaders>? headers = null
+    )
     {
         await using var listener = await ReferenceListener.StartAsync(new ListenerOptions { ProviderOptions = options });
         using var client = new HttpClient { BaseAddress = listener.BaseUrl };
@@ -17,7 +21,13 @@ public sealed class V2ApiKeyEndpointTests
 
     private static Dictionary<string, string> Header() => new(StringComparer.Ordinal) { ["api-key"] = Key };
 
-    private static Dictionary<string, string> Query() => new(StringComparer.Ordinal) { ["api-key"] = Key, ["api-key-in"] = "query", ["api-key-name"] = "token" };
+    private static Dictionary<string, string> Query() =>
+        new(StringComparer.Ordinal)
+        {
+            ["api-key"] = Key,
+            ["api-key-in"] = "query",
+            ["api-key-name"] = "token",
+        };
 
     [Test]
     public async Task The_right_key_in_the_default_header_passes() =>

@@ -53,7 +53,6 @@ internal static class V2EventKit
         }
         """;
 
-
     /// <summary>A valid call.end, changed by <paramref name="change"/>.</summary>
     public static string End(Action<JsonObject>? change = null)
     {
@@ -63,17 +62,18 @@ internal static class V2EventKit
     }
 
     /// <summary>A valid event of another type: the end template with its payload replaced.</summary>
-    public static string Event(string eventId, string eventType, int? sequence, string timestamp = "2020-08-01T08:35:50.000Z") => End(envelope =>
-    {
-        envelope["event_id"] = eventId;
-        envelope["event_type"] = eventType;
-        envelope["timestamp"] = timestamp;
-        if (sequence is { } number)
-            envelope["event_sequence"] = number;
-        else
-            envelope.Remove("event_sequence");
-        envelope["payload"] = new JsonObject();
-    });
+    public static string Event(string eventId, string eventType, int? sequence, string timestamp = "2020-08-01T08:35:50.000Z") =>
+        End(envelope =>
+        {
+            envelope["event_id"] = eventId;
+            envelope["event_type"] = eventType;
+            envelope["timestamp"] = timestamp;
+            if (sequence is { } number)
+                envelope["event_sequence"] = number;
+            else
+                envelope.Remove("event_sequence");
+            envelope["payload"] = new JsonObject();
+        });
 
     public static JsonObject Payload(JsonObject envelope) => envelope["payload"]!.AsObject();
 }

@@ -10,8 +10,16 @@ public sealed class AcefoneCallDataTests
 {
     private static readonly string[] Scenarios =
     [
-        "incoming-answered", "incoming-missed", "incoming-ring-group", "ivr-dtmf", "obd-answered", "obd-no-answer", "click-to-call-answered",
-        "click-to-call-rejected", "click-to-call-no-answer", "click-to-call-agent-missed",
+        "incoming-answered",
+        "incoming-missed",
+        "incoming-ring-group",
+        "ivr-dtmf",
+        "obd-answered",
+        "obd-no-answer",
+        "click-to-call-answered",
+        "click-to-call-rejected",
+        "click-to-call-no-answer",
+        "click-to-call-agent-missed",
     ];
 
     [Test]
@@ -25,7 +33,11 @@ public sealed class AcefoneCallDataTests
             Assert.That(Parse(Text(ist, key)) - Parse(Text(utc, key)), Is.EqualTo(new TimeSpan(5, 30, 0)), key);
         Assert.That(Text(utc, "call_id"), Is.EqualTo(Text(ist, "call_id")));
         Assert.That(Text(utc, "uuid"), Is.EqualTo(Text(ist, "uuid")));
-        Assert.That(Text(ist, "call_id"), Does.Match(@"^h\d+\.\d\d-" + Fixtures.Now.ToUnixTimeSeconds() + @"\.\d+$"), "the node, then the call's start epoch in UTC");
+        Assert.That(
+            Text(ist, "call_id"),
+            Does.Match(@"^h\d+\.\d\d-" + Fixtures.Now.ToUnixTimeSeconds() + @"\.\d+$"),
+            "the node, then the call's start epoch in UTC"
+        );
     }
 
     [TestCase("incoming-answered")]
@@ -47,7 +59,10 @@ public sealed class AcefoneCallDataTests
     {
         var call = Call("click-to-call-rejected");
         var bodies = JsonBodies("click-to-call-rejected");
-        Assert.That(bodies.Select(body => Text(body, "call_to_number")), Is.EqualTo(new[] { call.Customer.National, call.Customer.National, call.Customer.E164, call.Customer.E164 }));
+        Assert.That(
+            bodies.Select(body => Text(body, "call_to_number")),
+            Is.EqualTo(new[] { call.Customer.National, call.Customer.National, call.Customer.E164, call.Customer.E164 })
+        );
         Assert.That(bodies.Select(body => Text(body, "caller_id_number")), Is.All.EqualTo(call.ServiceNumber.National));
     }
 
@@ -104,7 +119,14 @@ public sealed class AcefoneCallDataTests
         var answer = Text(last, "answer_stamp");
         var expectedBillsec = answer.Length == 0 ? 0 : (long)(end - Parse(answer)).TotalSeconds;
         Assert.That(long.Parse(Text(last, "billsec"), CultureInfo.InvariantCulture), Is.EqualTo(expectedBillsec));
-        Assert.That(Text(last, "call_status"), Is.EqualTo(scenario.Contains("answered", StringComparison.Ordinal) || scenario is "incoming-ring-group" or "ivr-dtmf" ? "answered" : "missed"));
+        Assert.That(
+            Text(last, "call_status"),
+            Is.EqualTo(
+                scenario.Contains("answered", StringComparison.Ordinal) || scenario is "incoming-ring-group" or "ivr-dtmf"
+                    ? "answered"
+                    : "missed"
+            )
+        );
         foreach (var body in bodies.Take(bodies.Count - 1).Where(body => Text(body, "end_stamp").Length == 0))
             Assert.That(Text(body, "duration"), Is.Empty, "no duration before the call ended");
     }
@@ -124,8 +146,14 @@ public sealed class AcefoneCallDataTests
     public void Every_trigger_of_a_call_shares_its_uuid_and_the_per_leg_reading_changes_it_with_the_leg()
     {
         // click-to-call-rejected: agent dialed, agent answered (agent leg), missed by customer (customer leg), hangup (agent leg).
-        Assert.That(JsonBodies("click-to-call-rejected").Select(body => Text(body, "uuid")).Distinct(), Has.Exactly(1).Items, "one live click-to-call shares it between triggers");
-        var uuids = JsonBodies("click-to-call-rejected", new Dictionary<string, string> { ["uuid"] = "per-leg" }).Select(body => Text(body, "uuid")).ToList();
+        Assert.That(
+            JsonBodies("click-to-call-rejected").Select(body => Text(body, "uuid")).Distinct(),
+            Has.Exactly(1).Items,
+            "one live click-to-call shares it between triggers"
+        );
+        var uuids = JsonBodies("click-to-call-rejected", new Dictionary<string, string> { ["uuid"] = "per-leg" })
+            .Select(body => Text(body, "uuid"))
+            .ToList();
         Assert.That(uuids[1], Is.EqualTo(uuids[0]));
         Assert.That(uuids[2], Is.Not.EqualTo(uuids[0]));
         Assert.That(uuids[3], Is.EqualTo(uuids[0]));
@@ -136,7 +164,10 @@ public sealed class AcefoneCallDataTests
     {
         var missed = JsonBodies("incoming-missed")[^1];
         var agents = Call("incoming-missed").Agents;
-        Assert.That(missed.GetProperty("missed_agent").EnumerateArray().Select(agent => agent.GetProperty("agent_number").GetString()), Is.EqualTo(agents.Select(agent => agent.Number.E164)));
+        Assert.That(
+            missed.GetProperty("missed_agent").EnumerateArray().Select(agent => agent.GetProperty("agent_number").GetString()),
+            Is.EqualTo(agents.Select(agent => agent.Number.E164))
+        );
         Assert.That(Text(missed, "answered_agent"), Is.Empty);
         Assert.That(Text(missed, "recording_url"), Does.StartWith("https://"), "the IVR greeting of a missed call is recorded");
 
@@ -144,7 +175,10 @@ public sealed class AcefoneCallDataTests
         var agent = Call("incoming-answered").Agents[0];
         Assert.That(answered.GetProperty("answered_agent").GetProperty("name").GetString(), Is.EqualTo(agent.Name));
         Assert.That(Text(answered, "answered_agent_name"), Is.EqualTo(agent.Name));
-        Assert.That(Text(answered, "answered_agent_number"), Is.EqualTo(answered.GetProperty("answered_agent").GetProperty("number").GetString()));
+        Assert.That(
+            Text(answered, "answered_agent_number"),
+            Is.EqualTo(answered.GetProperty("answered_agent").GetProperty("number").GetString())
+        );
         Assert.That(Text(answered, "recording_url"), Does.StartWith("https://").And.Contain(Text(answered, "call_id")));
     }
 

@@ -27,15 +27,21 @@ internal static class AcefoneKit
         return scenario!;
     }
 
-    public static WebhookConfig Config(string method = "POST", string? encoding = "json", string? template = null, IReadOnlyDictionary<string, string>? options = null) => new()
-    {
-        Target = Fixtures.Target,
-        Method = method,
-        Encoding = encoding,
-        Template = template,
-        Headers = [new HeaderSpec("x-acefone-token", "t0ken")],
-        Options = options ?? new Dictionary<string, string>(),
-    };
+    public static WebhookConfig Config(
+        string method = "POST",
+        string? encoding = "json",
+        string? template = null,
+        IReadOnlyDictionary<string, string>? options = null
+    ) =>
+        new()
+        {
+            Target = Fixtures.Target,
+            Method = method,
+            Encoding = encoding,
+            Template = template,
+            Headers = [new HeaderSpec("x-acefone-token", "t0ken")],
+            Options = options ?? new Dictionary<string, string>(),
+        };
 
     public static Call Call(string scenario) => CallGenerator.Generate(Scenario(scenario), Fixtures.Seed, Fixtures.Now);
 
@@ -44,7 +50,11 @@ internal static class AcefoneKit
     {
         var scenario = Scenario(scenarioName);
         var call = CallGenerator.Generate(scenario, Fixtures.Seed, Fixtures.Now);
-        return scenario.Steps.Select((step, index) => Profile.Build(new StepContext(call, change?.Invoke(step) ?? step, index, call.StartedAt), config)).ToList();
+        return scenario
+            .Steps.Select(
+                (step, index) => Profile.Build(new StepContext(call, change?.Invoke(step) ?? step, index, call.StartedAt), config)
+            )
+            .ToList();
     }
 
     /// <summary>The JSON bodies of a scenario under the default JSON template, parsed.</summary>
@@ -59,10 +69,14 @@ internal static class AcefoneKit
 
     public static string Body(WebhookRequest request) => Encoding.UTF8.GetString(request.Body.Span);
 
-    public static System.Collections.Specialized.NameValueCollection Form(WebhookRequest request) => HttpUtility.ParseQueryString(Body(request));
+    public static System.Collections.Specialized.NameValueCollection Form(WebhookRequest request) =>
+        HttpUtility.ParseQueryString(Body(request));
 
     public static string Text(JsonElement body, string key) => body.GetProperty(key).GetString()!;
 
     public static ScenarioStep With(ScenarioStep step, string name, JsonNode? value) =>
-        step with { Set = new Dictionary<string, JsonNode?>(step.Set) { [name] = value } };
+        step with
+        {
+            Set = new Dictionary<string, JsonNode?>(step.Set) { [name] = value },
+        };
 }

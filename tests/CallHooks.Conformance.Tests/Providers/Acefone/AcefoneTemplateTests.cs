@@ -10,13 +10,45 @@ public sealed class AcefoneTemplateTests
     /// <summary>The help page's variables in its order, then those live Smartflo bodies offer beyond it.</summary>
     private static readonly string[] Known =
     [
-        "uuid", "call_id", "call_to_number", "caller_id_number", "start_stamp", "answer_stamp", "end_stamp", "hangup_cause",
-        "billsec", "digits_dialed", "direction", "duration", "answered_agent", "answered_agent_name", "answered_agent_number",
-        "missed_agent", "call_flow", "recording_url", "call_status", "outbound_sec", "agent_ring_time", "billing_circle",
-        "call_connected", "customer_number_with_prefix", "campaign_name", "campaign_id", "customer_ring_time", "reason_key",
-        "ref_id", "custom_identifier",
-        "answer_agent_number", "hangup_cause_key", "hangup_cause_code", "hangup_cause_description", "aws_call_recording_identifier",
-        "broadcast_lead_fields", "queue_name", "recording_name", "agent_transfer_ring_time",
+        "uuid",
+        "call_id",
+        "call_to_number",
+        "caller_id_number",
+        "start_stamp",
+        "answer_stamp",
+        "end_stamp",
+        "hangup_cause",
+        "billsec",
+        "digits_dialed",
+        "direction",
+        "duration",
+        "answered_agent",
+        "answered_agent_name",
+        "answered_agent_number",
+        "missed_agent",
+        "call_flow",
+        "recording_url",
+        "call_status",
+        "outbound_sec",
+        "agent_ring_time",
+        "billing_circle",
+        "call_connected",
+        "customer_number_with_prefix",
+        "campaign_name",
+        "campaign_id",
+        "customer_ring_time",
+        "reason_key",
+        "ref_id",
+        "custom_identifier",
+        "answer_agent_number",
+        "hangup_cause_key",
+        "hangup_cause_code",
+        "hangup_cause_description",
+        "aws_call_recording_identifier",
+        "broadcast_lead_fields",
+        "queue_name",
+        "recording_name",
+        "agent_transfer_ring_time",
     ];
 
     /// <summary>Variables that apply only to some calls: elsewhere they go out as their literal $name, as live bodies show.</summary>
@@ -27,8 +59,11 @@ public sealed class AcefoneTemplateTests
     [Test]
     public void A_value_inside_a_json_string_is_json_escaped_and_unicode_stays_utf8()
     {
-        var requests = AcefoneKit.Requests("incoming-answered", AcefoneKit.Config(template: "{\"agent\":\"name: $answered_agent_name!\"}"),
-            step => AcefoneKit.With(step, "answered_agent_name", Tricky));
+        var requests = AcefoneKit.Requests(
+            "incoming-answered",
+            AcefoneKit.Config(template: "{\"agent\":\"name: $answered_agent_name!\"}"),
+            step => AcefoneKit.With(step, "answered_agent_name", Tricky)
+        );
         var body = AcefoneKit.Body(requests[0]);
         Assert.That(body, Is.EqualTo("{\"agent\":\"name: Ravi \\\"R\\\" Kumar \\\\ Rāṇā ☎\\nline2!\"}"));
         Assert.That(AcefoneKit.Json(requests[0]).GetProperty("agent").GetString(), Is.EqualTo("name: " + Tricky + "!"));
@@ -50,19 +85,32 @@ public sealed class AcefoneTemplateTests
     [Test]
     public void Unknown_words_and_removed_variables_stay_as_written()
     {
-        var requests = AcefoneKit.Requests("incoming-answered", AcefoneKit.Config(template: "{\"a\":\"$campaign_name\",\"b\":\"$caller_id_numberX\",\"c\":\"$nope\",\"d\":\"US$5\"}"),
-            step => step with { Unset = ["campaign_name"] });
-        Assert.That(AcefoneKit.Body(requests[0]), Is.EqualTo("{\"a\":\"$campaign_name\",\"b\":\"$caller_id_numberX\",\"c\":\"$nope\",\"d\":\"US$5\"}"));
+        var requests = AcefoneKit.Requests(
+            "incoming-answered",
+            AcefoneKit.Config(template: "{\"a\":\"$campaign_name\",\"b\":\"$caller_id_numberX\",\"c\":\"$nope\",\"d\":\"US$5\"}"),
+            step => step with { Unset = ["campaign_name"] }
+        );
+        Assert.That(
+            AcefoneKit.Body(requests[0]),
+            Is.EqualTo("{\"a\":\"$campaign_name\",\"b\":\"$caller_id_numberX\",\"c\":\"$nope\",\"d\":\"US$5\"}")
+        );
     }
 
     [Test]
     public void A_form_template_form_url_encodes_values_and_keeps_literal_text()
     {
-        var config = AcefoneKit.Config(encoding: "form", template: "caller=$caller_id_number&who=$answered_agent_name&lit=a%2Fb&flow=$call_flow\n");
+        var config = AcefoneKit.Config(
+            encoding: "form",
+            template: "caller=$caller_id_number&who=$answered_agent_name&lit=a%2Fb&flow=$call_flow\n"
+        );
         var request = AcefoneKit.Requests("incoming-answered", config, step => AcefoneKit.With(step, "answered_agent_name", Tricky))[^1];
         var body = AcefoneKit.Body(request);
         Assert.That(request.ContentType, Is.EqualTo("application/x-www-form-urlencoded"));
-        Assert.That(body, Does.StartWith("caller=" + AcefoneKit.Call("incoming-answered").Customer.National).And.Contain("&who=Ravi+%22R%22+Kumar+%5C+R%C4%81%E1%B9%87%C4%81+%E2%98%8E%0Aline2&lit=a%2Fb&flow=%5B%7B%22type%22"));
+        Assert.That(
+            body,
+            Does.StartWith("caller=" + AcefoneKit.Call("incoming-answered").Customer.National)
+                .And.Contain("&who=Ravi+%22R%22+Kumar+%5C+R%C4%81%E1%B9%87%C4%81+%E2%98%8E%0Aline2&lit=a%2Fb&flow=%5B%7B%22type%22")
+        );
         Assert.That(body, Does.Not.EndWith("\n"), "the file's trailing newline is not part of the template");
         var form = HttpUtility.ParseQueryString(body);
         Assert.That(form["who"], Is.EqualTo(Tricky));
@@ -92,8 +140,15 @@ public sealed class AcefoneTemplateTests
         {
             var keys = body.EnumerateObject().Select(property => property.Name).ToList();
             Assert.That(keys, Is.EqualTo(Known.Select(name => name == "customer_number_with_prefix" ? "customer_no_with_prefix " : name)));
-            var literal = keys.Where(key => body.GetProperty(key).ValueKind == JsonValueKind.String && body.GetProperty(key).GetString() == "$" + key).ToList();
-            Assert.That(literal, Is.SubsetOf(NotEverywhere), "only a variable that does not apply to the call goes out as its literal name");
+            var literal = keys.Where(key =>
+                    body.GetProperty(key).ValueKind == JsonValueKind.String && body.GetProperty(key).GetString() == "$" + key
+                )
+                .ToList();
+            Assert.That(
+                literal,
+                Is.SubsetOf(NotEverywhere),
+                "only a variable that does not apply to the call goes out as its literal name"
+            );
         }
     }
 
@@ -102,8 +157,11 @@ public sealed class AcefoneTemplateTests
     {
         var form = AcefoneKit.Form(AcefoneKit.Requests("incoming-missed", AcefoneKit.Config(encoding: "form"))[^1]);
         Assert.That(form.AllKeys, Is.EqualTo(Known));
-        Assert.That(Known.Where(key => form[key]!.Contains('$', StringComparison.Ordinal)), Is.EquivalentTo(new[] { "campaign_name", "campaign_id", "broadcast_lead_fields" }),
-            "an inbound call has no campaign, so those go out as their literal names");
+        Assert.That(
+            Known.Where(key => form[key]!.Contains('$', StringComparison.Ordinal)),
+            Is.EquivalentTo(new[] { "campaign_name", "campaign_id", "broadcast_lead_fields" }),
+            "an inbound call has no campaign, so those go out as their literal names"
+        );
         Assert.That(JsonNode.Parse(form["missed_agent"]!)!.AsArray(), Has.Count.EqualTo(2), "structured values travel as JSON text");
     }
 
@@ -112,9 +170,15 @@ public sealed class AcefoneTemplateTests
     {
         foreach (var (method, encoding) in new[] { ("POST", "json"), ("POST", "form"), ("GET", (string?)null) })
         {
-            var request = AcefoneKit.Requests("ivr-dtmf", AcefoneKit.Config(method, encoding), step => AcefoneKit.With(step, "digits_dialed", "42#"))[2];
+            var request = AcefoneKit.Requests("ivr-dtmf", AcefoneKit.Config(method, encoding), step =>
+                AcefoneKit.With(step, "digits_dialed", "42#")
+            )[2];
             var text = method == "GET" ? request.Url.Query : AcefoneKit.Body(request);
-            Assert.That(text, Does.Contain(encoding == "json" ? "\"digits_dialed\":\"42#\"" : "digits_dialed=42%23"), method + " " + encoding);
+            Assert.That(
+                text,
+                Does.Contain(encoding == "json" ? "\"digits_dialed\":\"42#\"" : "digits_dialed=42%23"),
+                method + " " + encoding
+            );
         }
     }
 }

@@ -11,19 +11,25 @@ public sealed class SmartfloLiveTriggerTests
 {
     /// <summary>A CRM's template: the variables the live bodies were read for, structured ones unquoted.</summary>
     private const string Template =
-        "{\"uuid\":\"$uuid\",\"call_id\":\"$call_id\",\"direction\":\"$direction\",\"call_status\":\"$call_status\",\"agent\":$answered_agent," +
-        "\"agent_number\":$answered_agent_number,\"answer_agent_number\":\"$answer_agent_number\",\"missed\":$missed_agent,\"flow\":$call_flow," +
-        "\"cause_key\":\"$hangup_cause_key\",\"cause_code\":\"$hangup_cause_code\",\"cause\":\"$hangup_cause_description\",\"billsec\":\"$billsec\"," +
-        "\"campaign_name\":\"$campaign_name\",\"ref_id\":\"$ref_id\",\"recording\":\"$recording_url\",\"recording_name\":\"$recording_name\"," +
-        "\"aws\":\"$aws_call_recording_identifier\",\"queue\":\"$queue_name\"}";
+        "{\"uuid\":\"$uuid\",\"call_id\":\"$call_id\",\"direction\":\"$direction\",\"call_status\":\"$call_status\",\"agent\":$answered_agent,"
+        + "\"agent_number\":$answered_agent_number,\"answer_agent_number\":\"$answer_agent_number\",\"missed\":$missed_agent,\"flow\":$call_flow,"
+        + "\"cause_key\":\"$hangup_cause_key\",\"cause_code\":\"$hangup_cause_code\",\"cause\":\"$hangup_cause_description\",\"billsec\":\"$billsec\","
+        + "\"campaign_name\":\"$campaign_name\",\"ref_id\":\"$ref_id\",\"recording\":\"$recording_url\",\"recording_name\":\"$recording_name\","
+        + "\"aws\":\"$aws_call_recording_identifier\",\"queue\":\"$queue_name\"}";
 
     [Test]
     public void A_live_click_to_call_says_click_to_call_and_a_phrase_and_its_hangup_clicktocall_and_a_word()
     {
         // dialed on extensions, answered by agent, answered by customer, hangup
         var bodies = Bodies("click-to-call-answered");
-        Assert.That(bodies.Select(body => body.GetProperty("direction").GetString()), Is.EqualTo(new[] { "click_to_call", "click_to_call", "click_to_call", "clicktocall" }));
-        Assert.That(bodies.Select(body => body.GetProperty("call_status").GetString()), Is.EqualTo(new[] { "", "Answered by agent", "Answered by customer", "answered" }));
+        Assert.That(
+            bodies.Select(body => body.GetProperty("direction").GetString()),
+            Is.EqualTo(new[] { "click_to_call", "click_to_call", "click_to_call", "clicktocall" })
+        );
+        Assert.That(
+            bodies.Select(body => body.GetProperty("call_status").GetString()),
+            Is.EqualTo(new[] { "", "Answered by agent", "Answered by customer", "answered" })
+        );
     }
 
     [Test]
@@ -37,7 +43,11 @@ public sealed class SmartfloLiveTriggerTests
             Assert.That(byCustomer.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "follow_me_number", "id", "name" }));
             Assert.That(byCustomer.GetProperty("follow_me_number").GetString(), Is.EqualTo(call.Agents[0].Number.E164));
             Assert.That(byCustomer.GetProperty("name").GetString(), Is.EqualTo(call.Agents[0].Name));
-            Assert.That(bodies[1].GetProperty("agent_number").GetString(), Does.Match("^[0-9]{13}$"), "the seat string on answered by agent");
+            Assert.That(
+                bodies[1].GetProperty("agent_number").GetString(),
+                Does.Match("^[0-9]{13}$"),
+                "the seat string on answered by agent"
+            );
             Assert.That(bodies[3].GetProperty("agent_number").GetString(), Does.Match("^[0-9]{13}$"), "the seat string on the hangup");
             Assert.That(bodies[1].GetProperty("answer_agent_number").GetString(), Is.EqualTo(call.Agents[0].Number.E164));
             Assert.That(bodies[0].GetProperty("answer_agent_number").GetString(), Is.Empty, "before anyone answered");
@@ -52,9 +62,22 @@ public sealed class SmartfloLiveTriggerTests
     {
         var bodies = Bodies(scenario);
         var hangup = bodies[^1];
-        Assert.That((hangup.GetProperty("cause_key").GetString(), hangup.GetProperty("cause_code").GetString(), hangup.GetProperty("cause").GetString()), Is.EqualTo((key, code, description)));
-        Assert.That(bodies.Take(bodies.Count - 1).Where(body => body.GetProperty("call_status").GetString() != "missed").Select(body => body.GetProperty("cause_key").GetString()), Is.All.Empty,
-            "no cause while the call is live");
+        Assert.That(
+            (
+                hangup.GetProperty("cause_key").GetString(),
+                hangup.GetProperty("cause_code").GetString(),
+                hangup.GetProperty("cause").GetString()
+            ),
+            Is.EqualTo((key, code, description))
+        );
+        Assert.That(
+            bodies
+                .Take(bodies.Count - 1)
+                .Where(body => body.GetProperty("call_status").GetString() != "missed")
+                .Select(body => body.GetProperty("cause_key").GetString()),
+            Is.All.Empty,
+            "no cause while the call is live"
+        );
     }
 
     [Test]
@@ -72,10 +95,22 @@ public sealed class SmartfloLiveTriggerTests
     {
         var bodies = Bodies("click-to-call-answered");
         Assert.That(bodies[1].GetProperty("agent").GetProperty("dialst").GetString(), Is.EqualTo("Answered"));
-        Assert.That(bodies[^1].GetProperty("agent").GetProperty("dialst").GetString(), Is.EqualTo("Dialed"), "live hangups say Dialed even when the agent answered");
+        Assert.That(
+            bodies[^1].GetProperty("agent").GetProperty("dialst").GetString(),
+            Is.EqualTo("Dialed"),
+            "live hangups say Dialed even when the agent answered"
+        );
         Assert.That(bodies.Select(body => body.GetProperty("ref_id").GetString()), Is.All.Empty);
-        var withReference = Requests("click-to-call-answered", Config(template: Template, options: new Dictionary<string, string> { ["c2c-ref-id"] = "uuid" })).Select(Json).ToList();
-        Assert.That(withReference[^1].GetProperty("ref_id").GetString(), Does.Match("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+        var withReference = Requests(
+                "click-to-call-answered",
+                Config(template: Template, options: new Dictionary<string, string> { ["c2c-ref-id"] = "uuid" })
+            )
+            .Select(Json)
+            .ToList();
+        Assert.That(
+            withReference[^1].GetProperty("ref_id").GetString(),
+            Does.Match("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+        );
     }
 
     [Test]
@@ -86,7 +121,10 @@ public sealed class SmartfloLiveTriggerTests
         Assert.Multiple(() =>
         {
             Assert.That(hangup.GetProperty("call_status").GetString(), Is.EqualTo("missed"));
-            Assert.That(hangup.GetProperty("missed").EnumerateArray().Select(agent => agent.GetProperty("name").GetString()), Is.EqualTo(new[] { call.Agents[0].Name }));
+            Assert.That(
+                hangup.GetProperty("missed").EnumerateArray().Select(agent => agent.GetProperty("name").GetString()),
+                Is.EqualTo(new[] { call.Agents[0].Name })
+            );
             Assert.That(hangup.GetProperty("flow").GetArrayLength(), Is.Zero);
             Assert.That(hangup.GetProperty("agent").GetString(), Is.Empty);
         });

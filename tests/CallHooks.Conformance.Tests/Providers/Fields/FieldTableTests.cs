@@ -21,10 +21,16 @@ public sealed class FieldTableTests
         var rows = profile.Fields.Rows.Select(row => row.Path).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(observed.Keys.Where(path => !rows.Contains(path)), Is.Empty,
-                $"{name} sends fields its table does not name (add a row with its source to the profile's field table)");
-            Assert.That(rows.Where(path => !observed.ContainsKey(path)), Is.Empty,
-                $"{name}'s table names fields no shipped scenario sends (remove the row, or add the scenario that sends it)");
+            Assert.That(
+                observed.Keys.Where(path => !rows.Contains(path)),
+                Is.Empty,
+                $"{name} sends fields its table does not name (add a row with its source to the profile's field table)"
+            );
+            Assert.That(
+                rows.Where(path => !observed.ContainsKey(path)),
+                Is.Empty,
+                $"{name}'s table names fields no shipped scenario sends (remove the row, or add the scenario that sends it)"
+            );
             Assert.That(rows, Is.Unique);
         });
     }
@@ -35,18 +41,31 @@ public sealed class FieldTableTests
         var profile = ProviderCatalog.Find(name)!;
         var table = profile.Fields;
         var declared = table.Sources.Select(source => source.Id).ToHashSet(StringComparer.Ordinal);
-        var cited = table.Rows.SelectMany(row => row.Sources)
-            .Concat(profile.Readings.SelectMany(reading => reading.Choices).SelectMany(choice => choice.Source.Split(',', StringSplitOptions.TrimEntries)))
+        var cited = table
+            .Rows.SelectMany(row => row.Sources)
+            .Concat(
+                profile
+                    .Readings.SelectMany(reading => reading.Choices)
+                    .SelectMany(choice => choice.Source.Split(',', StringSplitOptions.TrimEntries))
+            )
             .ToList();
         Assert.Multiple(() =>
         {
             Assert.That(table.Rows.Where(row => row.Sources.Count == 0).Select(row => row.Path), Is.Empty, "rows without a source");
             Assert.That(cited.Where(id => !declared.Contains(id)).Distinct(), Is.Empty, "cited ids the table does not declare");
-            Assert.That(table.Rows.Where(row => row.Sources.Contains(Source.AssumptionId) && row.Note.Length == 0).Select(row => row.Path), Is.Empty,
-                "a field that rests on an assumption must say in its note what is assumed");
+            Assert.That(
+                table.Rows.Where(row => row.Sources.Contains(Source.AssumptionId) && row.Note.Length == 0).Select(row => row.Path),
+                Is.Empty,
+                "a field that rests on an assumption must say in its note what is assumed"
+            );
             Assert.That(table.Rows.Where(row => row.Shape.Length == 0).Select(row => row.Path), Is.Empty, "rows without a type and values");
-            Assert.That(profile.Readings.Where(reading => reading.Choices.All(choice => choice.Value != reading.Default)).Select(reading => reading.Id), Is.Empty,
-                "a reading whose default is none of its choices");
+            Assert.That(
+                profile
+                    .Readings.Where(reading => reading.Choices.All(choice => choice.Value != reading.Default))
+                    .Select(reading => reading.Id),
+                Is.Empty,
+                "a reading whose default is none of its choices"
+            );
             Assert.That(profile.Readings.Select(reading => reading.Id), Is.Unique);
         });
     }

@@ -18,7 +18,10 @@ internal static class ObservedFields
         // Acefone's body keys are the template's; its default form template keys each variable by its own name.
         var prefix = profile.Name == AcefoneProfile.ProfileName ? "$" : "";
         var observed = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        var scenarios = ScenarioLibrary.LoadDirectory(RepoPaths.Scenarios).Scenarios.Where(scenario => scenario.Provider == profile.Name).ToList();
+        var scenarios = ScenarioLibrary
+            .LoadDirectory(RepoPaths.Scenarios)
+            .Scenarios.Where(scenario => scenario.Provider == profile.Name)
+            .ToList();
         foreach (var config in Configurations(profile))
         {
             foreach (var scenario in scenarios)
@@ -63,7 +66,12 @@ internal static class ObservedFields
         foreach (var method in profile.Methods)
         {
             foreach (var encoding in method == "GET" ? [null] : encodings.Cast<string?>())
-                yield return new WebhookConfig { Target = Fixtures.Target, Method = method, Encoding = encoding };
+                yield return new WebhookConfig
+                {
+                    Target = Fixtures.Target,
+                    Method = method,
+                    Encoding = encoding,
+                };
         }
 
         foreach (var reading in profile.Readings)

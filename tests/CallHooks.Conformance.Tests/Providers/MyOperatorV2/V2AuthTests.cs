@@ -46,7 +46,13 @@ public sealed class V2AuthTests
         var profile = ProviderCatalog.Find("myoperator-v2")!;
         var fetch = new WebhookRequest { Method = "GET", Url = new Uri("http://127.0.0.1:8080/calls/abc") };
         var inHeader = profile.Authenticate(fetch, V2Kit.Config(Options(("api-key", Key))));
-        var inQuery = profile.Authenticate(fetch, V2Kit.Config(Options(("api-key", Key), ("api-key-in", "query"))) with { Target = fetch.Url });
+        var inQuery = profile.Authenticate(
+            fetch,
+            V2Kit.Config(Options(("api-key", Key), ("api-key-in", "query"))) with
+            {
+                Target = fetch.Url,
+            }
+        );
         Assert.That(inHeader.Headers, Does.Contain(KeyValuePair.Create("x-api-key", Key)));
         Assert.That(inQuery.Url.Query, Is.EqualTo("?api_key=k3y%2Bwith%2Fodd%3Dchars"));
         Assert.That(ScenarioRunner.Record(inQuery).Url, Is.EqualTo("http://127.0.0.1:8080/calls/abc?api_key=[redacted]"));
@@ -94,16 +100,26 @@ public sealed class V2AuthTests
     [Test]
     public void Up_to_ten_custom_headers_pass_and_an_eleventh_is_refused()
     {
-        WebhookConfig With(int count) => V2Kit.Config() with { Headers = Enumerable.Range(1, count).Select(n => new HeaderSpec("x-h" + n, "v")).ToList() };
+        WebhookConfig With(int count) =>
+            V2Kit.Config() with
+            {
+                Headers = Enumerable.Range(1, count).Select(n => new HeaderSpec("x-h" + n, "v")).ToList(),
+            };
         Assert.That(V2Kit.Profile.Validate(With(10)), Is.Empty);
-        Assert.That(V2Kit.Profile.Validate(With(11)), Is.EqualTo(new[] { "--header: myoperator-v2 allows at most 10 custom headers, got 11" }));
+        Assert.That(
+            V2Kit.Profile.Validate(With(11)),
+            Is.EqualTo(new[] { "--header: myoperator-v2 allows at most 10 custom headers, got 11" })
+        );
     }
 
     [Test]
     public void Dynamic_query_fields_are_refused_because_v2_sends_static_parameters_only()
     {
         var config = V2Kit.Config() with { Query = [new QueryMapping("caller", "clid"), new QueryMapping("src", "const:crm")] };
-        Assert.That(V2Kit.Profile.Validate(config), Is.EqualTo(new[] { "--query caller=clid: myoperator-v2 sends static parameters only; use caller=const:VALUE" }));
+        Assert.That(
+            V2Kit.Profile.Validate(config),
+            Is.EqualTo(new[] { "--query caller=clid: myoperator-v2 sends static parameters only; use caller=const:VALUE" })
+        );
     }
 
     [Test]
@@ -114,30 +130,40 @@ public sealed class V2AuthTests
             Basic = new BasicCredentials("admin", "123456"),
         };
         var problems = V2Kit.Profile.Validate(config);
-        Assert.That(problems, Is.EqualTo(new[]
-        {
-            "--option clid: myoperator-v2 has no such option (it has: api-key, api-key-in, api-key-name, no-answer=account|documented, summary-sequence=one|next, disposition-type=call.disposition|disposition)",
-            "--option api-key and --basic: myoperator-v2 authenticates with one method, none, Basic or an API key; choose one",
-            "--option api-key-in=body: use header or query",
-            "--option api-key-name=bad name: not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)",
-        }));
+        Assert.That(
+            problems,
+            Is.EqualTo(
+                new[]
+                {
+                    "--option clid: myoperator-v2 has no such option (it has: api-key, api-key-in, api-key-name, no-answer=account|documented, summary-sequence=one|next, disposition-type=call.disposition|disposition)",
+                    "--option api-key and --basic: myoperator-v2 authenticates with one method, none, Basic or an API key; choose one",
+                    "--option api-key-in=body: use header or query",
+                    "--option api-key-name=bad name: not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+                }
+            )
+        );
         Assert.That(string.Join("\n", problems), Does.Not.Contain(Key));
     }
 
     [Test]
     public void Api_key_placement_options_without_a_key_are_refused()
     {
-        Assert.That(V2Kit.Profile.Validate(V2Kit.Config(Options(("api-key-in", "query")))), Is.EqualTo(new[] { "--option api-key-in: only applies with --option api-key=KEY" }));
+        Assert.That(
+            V2Kit.Profile.Validate(V2Kit.Config(Options(("api-key-in", "query")))),
+            Is.EqualTo(new[] { "--option api-key-in: only applies with --option api-key=KEY" })
+        );
     }
 
     [Test]
     public void An_api_key_header_also_given_with_header_is_refused()
     {
         var config = V2Kit.Config(Options(("api-key", Key))) with { Headers = [new HeaderSpec("X-Api-Key", "other")] };
-        Assert.That(V2Kit.Profile.Validate(config), Is.EqualTo(new[] { "--option api-key-name: the API key header 'x-api-key' is also given with --header; send it once" }));
+        Assert.That(
+            V2Kit.Profile.Validate(config),
+            Is.EqualTo(new[] { "--option api-key-name: the API key header 'x-api-key' is also given with --header; send it once" })
+        );
     }
 
     [Test]
-    public void The_api_key_option_is_declared_secret() =>
-        Assert.That(V2Kit.Profile.SecretOptions, Is.EqualTo(new[] { "api-key" }));
+    public void The_api_key_option_is_declared_secret() => Assert.That(V2Kit.Profile.SecretOptions, Is.EqualTo(new[] { "api-key" }));
 }

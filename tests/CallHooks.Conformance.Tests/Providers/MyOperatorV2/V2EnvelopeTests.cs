@@ -9,7 +9,20 @@ namespace CallHooks.Conformance.Tests.Providers.MyOperatorV2;
 public sealed class V2EnvelopeTests
 {
     private static readonly string[] DocumentedOrder =
-        ["event_id", "company_id", "event_type", "event_sequence", "event_version", "timestamp", "channel", "direction", "session_id", "system_identifier", "customer_identifier", "payload"];
+    [
+        "event_id",
+        "company_id",
+        "event_type",
+        "event_sequence",
+        "event_version",
+        "timestamp",
+        "channel",
+        "direction",
+        "session_id",
+        "system_identifier",
+        "customer_identifier",
+        "payload",
+    ];
 
     private static IEnumerable<string> ScenarioNames() => V2Kit.All().Select(scenario => scenario.Name);
 
@@ -22,9 +35,10 @@ public sealed class V2EnvelopeTests
         {
             using var body = JsonDocument.Parse(request.Body);
             var names = body.RootElement.EnumerateObject().Select(property => property.Name).ToList();
-            var expected = body.RootElement.GetProperty("event_type").GetString() == "call.disposition"
-                ? DocumentedOrder.Where(name => name != "event_sequence")
-                : DocumentedOrder;
+            var expected =
+                body.RootElement.GetProperty("event_type").GetString() == "call.disposition"
+                    ? DocumentedOrder.Where(name => name != "event_sequence")
+                    : DocumentedOrder;
             Assert.Multiple(() =>
             {
                 Assert.That(request.Method, Is.EqualTo("POST"));
@@ -48,10 +62,18 @@ public sealed class V2EnvelopeTests
                 Assert.That(body.GetProperty("timestamp").GetString(), Does.Match(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$"));
                 Assert.That(body.GetProperty("customer_identifier").GetString(), Does.Match(@"^\+91[6-9]\d{9}$"));
                 Assert.That(body.GetProperty("company_id").GetString(), Does.Match("^[0-9a-f]{16}$"));
-                Assert.That(body.GetProperty("event_id").GetString(), Does.Match("^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"), "UUIDv8");
+                Assert.That(
+                    body.GetProperty("event_id").GetString(),
+                    Does.Match("^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"),
+                    "UUIDv8"
+                );
                 Assert.That(body.GetProperty("payload").ValueKind, Is.EqualTo(JsonValueKind.Object));
                 if (type == "call.summary")
-                    Assert.That(body.GetProperty("system_identifier").ValueKind, Is.EqualTo(JsonValueKind.Null), "null on call.summary by design");
+                    Assert.That(
+                        body.GetProperty("system_identifier").ValueKind,
+                        Is.EqualTo(JsonValueKind.Null),
+                        "null on call.summary by design"
+                    );
                 else
                     Assert.That(body.GetProperty("system_identifier").GetString(), Does.Match(@"^\+91\d{10}$"), "the DID");
             });
@@ -72,7 +94,11 @@ public sealed class V2EnvelopeTests
         Assert.That(sessions, Has.Count.EqualTo(1));
         var match = Regex.Match(sessions[0]!, @"^[ns]\d\.(\d+)\.\d+$");
         Assert.That(match.Success, Is.True, sessions[0]);
-        Assert.That(long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(Fixtures.Now.ToUnixTimeSeconds()), "the uid's epoch is the call's start");
+        Assert.That(
+            long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+            Is.EqualTo(Fixtures.Now.ToUnixTimeSeconds()),
+            "the uid's epoch is the call's start"
+        );
         Assert.That(bodies.Select(body => body.GetProperty("customer_identifier").GetString()).Distinct().Count(), Is.EqualTo(1));
     }
 
@@ -81,8 +107,15 @@ public sealed class V2EnvelopeTests
     {
         var bodies = V2Kit.Bodies("incoming-answered");
         var types = bodies.Select(body => body.GetProperty("event_type").GetString()).ToList();
-        Assert.That(types, Is.EqualTo(new[] { "call.initiated", "call.dial_begin", "call.answered", "call.end", "call.summary", "call.disposition" }));
-        Assert.That(bodies.Take(5).Select(body => body.GetProperty("event_sequence").GetInt32()), Is.EqualTo(new[] { 1, 2, 3, 4, 1 }), "the vendor's sample summary carries 1");
+        Assert.That(
+            types,
+            Is.EqualTo(new[] { "call.initiated", "call.dial_begin", "call.answered", "call.end", "call.summary", "call.disposition" })
+        );
+        Assert.That(
+            bodies.Take(5).Select(body => body.GetProperty("event_sequence").GetInt32()),
+            Is.EqualTo(new[] { 1, 2, 3, 4, 1 }),
+            "the vendor's sample summary carries 1"
+        );
         Assert.That(bodies[5].TryGetProperty("event_sequence", out _), Is.False);
     }
 
@@ -104,8 +137,16 @@ public sealed class V2EnvelopeTests
         Assert.That(stamps.Distinct().Count(), Is.EqualTo(stamps.Count), "strictly increasing");
         foreach (var body in bodies)
         {
-            foreach (var field in body.GetProperty("payload").EnumerateObject().Where(p => p.Name.EndsWith("_at", StringComparison.Ordinal) && p.Value.ValueKind == JsonValueKind.String))
-                Assert.That(V2Kit.Instant(field.Value), Is.LessThanOrEqualTo(V2Kit.Instant(body.GetProperty("timestamp"))), $"{body.GetProperty("event_type")} payload.{field.Name}");
+            foreach (
+                var field in body.GetProperty("payload")
+                    .EnumerateObject()
+                    .Where(p => p.Name.EndsWith("_at", StringComparison.Ordinal) && p.Value.ValueKind == JsonValueKind.String)
+            )
+                Assert.That(
+                    V2Kit.Instant(field.Value),
+                    Is.LessThanOrEqualTo(V2Kit.Instant(body.GetProperty("timestamp"))),
+                    $"{body.GetProperty("event_type")} payload.{field.Name}"
+                );
         }
     }
 

@@ -23,11 +23,8 @@ internal static class V2Kit
     public static IReadOnlyList<Scenario> All() =>
         ScenarioLibrary.LoadDirectory(Path.Combine(RepoPaths.Scenarios, "myoperator-v2")).Scenarios;
 
-    public static WebhookConfig Config(Dictionary<string, string>? options = null) => new()
-    {
-        Target = Fixtures.Target,
-        Options = options ?? new Dictionary<string, string>(StringComparer.Ordinal),
-    };
+    public static WebhookConfig Config(Dictionary<string, string>? options = null) =>
+        new() { Target = Fixtures.Target, Options = options ?? new Dictionary<string, string>(StringComparer.Ordinal) };
 
     public static IReadOnlyList<WebhookRequest> Requests(Scenario scenario, WebhookConfig? config = null)
     {

@@ -14,14 +14,40 @@ public sealed class V2PayloadTests
 {
     private static readonly string[] SampleKeys =
     [
-        "id", "direction", "customer_number", "status", "started_at", "ended_at", "category", "location", "duration",
-        "recording_filename", "obd_campaign", "legs", "billable", "comments", "ref_id", "client_ref_id", "did",
+        "id",
+        "direction",
+        "customer_number",
+        "status",
+        "started_at",
+        "ended_at",
+        "category",
+        "location",
+        "duration",
+        "recording_filename",
+        "obd_campaign",
+        "legs",
+        "billable",
+        "comments",
+        "ref_id",
+        "client_ref_id",
+        "did",
     ];
 
     private static readonly string[] LegKeys =
     [
-        "leg_index", "type", "result", "dial_status", "phone_number", "talk_duration", "ring_duration", "started_at", "ended_at",
-        "answered_at", "pickup_device", "agent", "department",
+        "leg_index",
+        "type",
+        "result",
+        "dial_status",
+        "phone_number",
+        "talk_duration",
+        "ring_duration",
+        "started_at",
+        "ended_at",
+        "answered_at",
+        "pickup_device",
+        "agent",
+        "department",
     ];
 
     private static IEnumerable<string> ScenarioNames() => V2Kit.All().Select(scenario => scenario.Name);
@@ -35,15 +61,24 @@ public sealed class V2PayloadTests
         {
             Assert.That(summary.EnumerateObject().Select(p => p.Name), Is.EqualTo(SampleKeys));
             Assert.That(end.EnumerateObject().Select(p => p.Name), Is.EqualTo(SampleKeys.Where(key => key != "comments")));
-            Assert.That(summary.GetProperty("legs").EnumerateArray().Select(leg => leg.EnumerateObject().Select(p => p.Name)), Is.All.EqualTo(LegKeys));
-            Assert.That(end.GetProperty("legs").EnumerateArray().Select(leg => leg.EnumerateObject().Select(p => p.Name)),
-                Is.All.EqualTo(LegKeys.Where(key => key is not ("agent" or "department"))));
+            Assert.That(
+                summary.GetProperty("legs").EnumerateArray().Select(leg => leg.EnumerateObject().Select(p => p.Name)),
+                Is.All.EqualTo(LegKeys)
+            );
+            Assert.That(
+                end.GetProperty("legs").EnumerateArray().Select(leg => leg.EnumerateObject().Select(p => p.Name)),
+                Is.All.EqualTo(LegKeys.Where(key => key is not ("agent" or "department")))
+            );
             Assert.That(summary.GetProperty("comments").GetArrayLength(), Is.Zero);
         });
     }
 
     [TestCase("incoming-answered", "bridged", new[] { "customer connected ", "agent answered ANSWER" })]
-    [TestCase("incoming-busy-then-answered", "bridged", new[] { "customer connected ", "agent not_answered BUSY", "agent answered ANSWER" })]
+    [TestCase(
+        "incoming-busy-then-answered",
+        "bridged",
+        new[] { "customer connected ", "agent not_answered BUSY", "agent answered ANSWER" }
+    )]
     [TestCase("incoming-ivr-answered", "bridged", new[] { "customer connected ", "agent answered ANSWER" })]
     [TestCase("incoming-missed", "missed", new[] { "customer connected ", "agent not_answered NOANSWER", "agent not_answered CANCEL" })]
     [TestCase("incoming-voicemail", "voicemail", new[] { "customer connected ", "agent not_answered NOANSWER" })]
@@ -51,13 +86,22 @@ public sealed class V2PayloadTests
     [TestCase("obd-no-answer", "missed", new[] { "customer not_answered NOANSWER" })]
     [TestCase("click-to-call-answered", "bridged", new[] { "agent answered ANSWER", "customer answered ANSWER" })]
     [TestCase("click-to-call-rejected", "missed", new[] { "agent answered ANSWER", "customer not_answered BUSY" })]
-    public void Legs_are_numbered_parties_with_a_result_and_a_dial_status_as_account_bodies_show(string scenario, string status, string[] legs)
+    public void Legs_are_numbered_parties_with_a_result_and_a_dial_status_as_account_bodies_show(
+        string scenario,
+        string status,
+        string[] legs
+    )
     {
         foreach (var payload in new[] { Final(scenario, "call.end"), Final(scenario, "call.summary") })
         {
             Assert.That(payload.GetProperty("status").GetString(), Is.EqualTo(status));
             var actual = payload.GetProperty("legs").EnumerateArray().ToList();
-            Assert.That(actual.Select(leg => $"{leg.GetProperty("type").GetString()} {leg.GetProperty("result").GetString()} {leg.GetProperty("dial_status").GetString()}"), Is.EqualTo(legs));
+            Assert.That(
+                actual.Select(leg =>
+                    $"{leg.GetProperty("type").GetString()} {leg.GetProperty("result").GetString()} {leg.GetProperty("dial_status").GetString()}"
+                ),
+                Is.EqualTo(legs)
+            );
             Assert.That(actual.Select(leg => leg.GetProperty("leg_index").GetInt32()), Is.EqualTo(Enumerable.Range(1, legs.Length)));
         }
     }
@@ -66,7 +110,10 @@ public sealed class V2PayloadTests
     public void The_documented_spelling_of_no_answer_is_a_reading()
     {
         var documented = Final("incoming-missed", "call.summary", Options(("no-answer", "documented")));
-        Assert.That(documented.GetProperty("legs").EnumerateArray().Select(leg => leg.GetProperty("dial_status").GetString()), Is.EqualTo(new[] { "", "NO ANSWER", "CANCEL" }));
+        Assert.That(
+            documented.GetProperty("legs").EnumerateArray().Select(leg => leg.GetProperty("dial_status").GetString()),
+            Is.EqualTo(new[] { "", "NO ANSWER", "CANCEL" })
+        );
     }
 
     [TestCase("incoming-answered")]
@@ -127,11 +174,22 @@ public sealed class V2PayloadTests
         {
             Assert.That(obd.GetProperty("category").GetString(), Is.EqualTo("obd"));
             Assert.That(obd.GetProperty("obd_campaign").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "job_id" }));
-            Assert.That(obd.GetProperty("client_ref_id").GetString(), Does.StartWith("crm-"), "the CRM's own reference comes back as client_ref_id");
-            Assert.That(obd.GetProperty("ref_id").GetString(), Does.Match("^[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"), "MyOperator's own time-based UUID");
+            Assert.That(
+                obd.GetProperty("client_ref_id").GetString(),
+                Does.StartWith("crm-"),
+                "the CRM's own reference comes back as client_ref_id"
+            );
+            Assert.That(
+                obd.GetProperty("ref_id").GetString(),
+                Does.Match("^[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"),
+                "MyOperator's own time-based UUID"
+            );
             Assert.That(incoming.GetProperty("category").GetString(), Is.EqualTo("incoming"));
             Assert.That(incoming.GetProperty("obd_campaign").ValueKind, Is.EqualTo(JsonValueKind.Null));
-            Assert.That((incoming.GetProperty("ref_id").GetString(), incoming.GetProperty("client_ref_id").GetString()), Is.EqualTo(("", "")));
+            Assert.That(
+                (incoming.GetProperty("ref_id").GetString(), incoming.GetProperty("client_ref_id").GetString()),
+                Is.EqualTo(("", ""))
+            );
             Assert.That(clickToCall.GetProperty("category").GetString(), Is.EqualTo("obd"));
             Assert.That(clickToCall.GetProperty("obd_campaign").ValueKind, Is.EqualTo(JsonValueKind.Null));
         });
@@ -157,15 +215,24 @@ public sealed class V2PayloadTests
         {
             foreach (var agentLeg in legs.Skip(1))
             {
-                Assert.That(agentLeg.GetProperty("agent").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "uuid", "name", "email", "contact", "extension" }));
+                Assert.That(
+                    agentLeg.GetProperty("agent").EnumerateObject().Select(p => p.Name),
+                    Is.EqualTo(new[] { "uuid", "name", "email", "contact", "extension" })
+                );
                 Assert.That(agentLeg.GetProperty("agent").GetProperty("contact").GetString(), Does.Match("^[6-9][0-9]{9}$"));
                 Assert.That(agentLeg.GetProperty("department").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "name" }));
-                Assert.That(agentLeg.GetProperty("phone_number").GetString(), Does.EndWith(agentLeg.GetProperty("agent").GetProperty("contact").GetString()!));
+                Assert.That(
+                    agentLeg.GetProperty("phone_number").GetString(),
+                    Does.EndWith(agentLeg.GetProperty("agent").GetProperty("contact").GetString()!)
+                );
             }
 
             Assert.That(legs[1].GetProperty("pickup_device").ValueKind, Is.EqualTo(JsonValueKind.Null), "the busy agent never picked up");
             Assert.That(legs[2].GetProperty("pickup_device").GetString(), Is.EqualTo("phone"));
-            Assert.That(legs[1].GetProperty("agent").GetProperty("uuid").GetString(), Is.Not.EqualTo(legs[2].GetProperty("agent").GetProperty("uuid").GetString()));
+            Assert.That(
+                legs[1].GetProperty("agent").GetProperty("uuid").GetString(),
+                Is.Not.EqualTo(legs[2].GetProperty("agent").GetProperty("uuid").GetString())
+            );
         });
     }
 
@@ -173,14 +240,19 @@ public sealed class V2PayloadTests
     public void Summary_carries_event_sequence_1_as_the_sample_does_unless_the_reading_numbers_it_next()
     {
         int Sequence(Dictionary<string, string>? options) =>
-            V2Kit.Bodies("incoming-answered", V2Kit.Config(options)).Single(body => body.GetProperty("event_type").GetString() == "call.summary").GetProperty("event_sequence").GetInt32();
+            V2Kit
+                .Bodies("incoming-answered", V2Kit.Config(options))
+                .Single(body => body.GetProperty("event_type").GetString() == "call.summary")
+                .GetProperty("event_sequence")
+                .GetInt32();
         Assert.That((Sequence(null), Sequence(Options(("summary-sequence", "next")))), Is.EqualTo((1, 5)));
     }
 
     [Test]
     public void A_disposition_is_call_disposition_unless_the_reading_says_disposition()
     {
-        string Type(Dictionary<string, string>? options) => V2Kit.Bodies("incoming-answered", V2Kit.Config(options))[^1].GetProperty("event_type").GetString()!;
+        string Type(Dictionary<string, string>? options) =>
+            V2Kit.Bodies("incoming-answered", V2Kit.Config(options))[^1].GetProperty("event_type").GetString()!;
         Assert.That((Type(null), Type(Options(("disposition-type", "disposition")))), Is.EqualTo(("call.disposition", "disposition")));
     }
 
@@ -209,19 +281,52 @@ public sealed class V2PayloadTests
     [Test]
     public void The_v2_suite_covers_what_the_v1_suite_covers()
     {
-        Assert.That(V2Kit.Profile.Events.Select(e => e.Id), Is.EqualTo(new[] { "call.initiated", "call.ivr_started", "call.dial_begin", "call.answered", "call.end", "call.summary", "disposition" }));
-        Assert.That(V2Kit.All().Select(s => s.Name), Is.SupersetOf(new[]
-        {
-            "incoming-answered", "incoming-missed", "incoming-voicemail", "incoming-ivr-answered", "obd-answered", "obd-no-answer",
-            "click-to-call-answered", "click-to-call-rejected", "incoming-busy-then-answered",
-        }));
-        Assert.That(V2Kit.All().Select(s => s.Steps[^1].Event), Is.All.AnyOf("call.summary", "disposition"), "every call ends with its summary (then a disposition where one fits)");
+        Assert.That(
+            V2Kit.Profile.Events.Select(e => e.Id),
+            Is.EqualTo(
+                new[]
+                {
+                    "call.initiated",
+                    "call.ivr_started",
+                    "call.dial_begin",
+                    "call.answered",
+                    "call.end",
+                    "call.summary",
+                    "disposition",
+                }
+            )
+        );
+        Assert.That(
+            V2Kit.All().Select(s => s.Name),
+            Is.SupersetOf(
+                new[]
+                {
+                    "incoming-answered",
+                    "incoming-missed",
+                    "incoming-voicemail",
+                    "incoming-ivr-answered",
+                    "obd-answered",
+                    "obd-no-answer",
+                    "click-to-call-answered",
+                    "click-to-call-rejected",
+                    "incoming-busy-then-answered",
+                }
+            )
+        );
+        Assert.That(
+            V2Kit.All().Select(s => s.Steps[^1].Event),
+            Is.All.AnyOf("call.summary", "disposition"),
+            "every call ends with its summary (then a disposition where one fits)"
+        );
         Assert.That(ProviderCatalog.Find("myoperator-v2"), Is.Not.Null);
         Assert.That(ScenarioLibrary.LoadDirectory(RepoPaths.Scenarios).Errors, Is.Empty);
     }
 
     private static JsonElement Final(string scenario, string eventType, Dictionary<string, string>? options = null) =>
-        V2Kit.Bodies(scenario, V2Kit.Config(options)).Single(body => body.GetProperty("event_type").GetString() == eventType).GetProperty("payload");
+        V2Kit
+            .Bodies(scenario, V2Kit.Config(options))
+            .Single(body => body.GetProperty("event_type").GetString() == eventType)
+            .GetProperty("payload");
 
     private static Dictionary<string, string> Options(params (string Name, string Value)[] options) =>
         options.ToDictionary(option => option.Name, option => option.Value, StringComparer.Ordinal);

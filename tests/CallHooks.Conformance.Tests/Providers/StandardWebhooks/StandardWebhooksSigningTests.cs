@@ -17,7 +17,12 @@ public sealed class StandardWebhooksSigningTests
     {
         // The specification's repository tests its libraries with this vector (libraries/go/webhook_test.go,
         // TestWebhookSign); the specification text itself publishes no complete example with a secret.
-        var signature = StandardWebhooksSigner.Sign(StandardWebhooksSecret.Key(Secret), "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, "{\"test\": 2432232314}"u8);
+        var signature = StandardWebhooksSigner.Sign(
+            StandardWebhooksSecret.Key(Secret),
+            "msg_p5jXN8AQM9LWM0D4loKWxJek",
+            1614265330,
+            "{\"test\": 2432232314}"u8
+        );
         Assert.That(signature, Is.EqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="));
     }
 
@@ -43,9 +48,17 @@ public sealed class StandardWebhooksSigningTests
         var added = signed.Headers.Skip(built.Headers.Count).ToList();
         Assert.That(added.Select(h => h.Key), Is.EqualTo(new[] { "webhook-id", "webhook-timestamp", "webhook-signature" }));
         Assert.That(added[0].Value, Does.Match("^msg_[0-9a-f]{32}$"));
-        Assert.That(added[1].Value, Is.EqualTo(Fixtures.Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)), "the event time, not the send time");
+        Assert.That(
+            added[1].Value,
+            Is.EqualTo(Fixtures.Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            "the event time, not the send time"
+        );
         var content = Encoding.UTF8.GetBytes(added[0].Value + "." + added[1].Value + ".").Concat(signed.Body.ToArray()).ToArray();
-        var expected = "v1," + Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(Convert.FromBase64String("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), content));
+        var expected =
+            "v1,"
+            + Convert.ToBase64String(
+                System.Security.Cryptography.HMACSHA256.HashData(Convert.FromBase64String("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), content)
+            );
         Assert.That(added[2].Value, Is.EqualTo(expected));
         Assert.That(signed.Body.ToArray(), Is.EqualTo(built.Body.ToArray()));
         Assert.That(signed.SecretValues, Does.Contain(Secret));
@@ -57,7 +70,14 @@ public sealed class StandardWebhooksSigningTests
         var scenario = Fixtures.Scenario("incoming-answered");
         var call = CallGenerator.Generate(scenario, Fixtures.Seed, Fixtures.Now);
         string Id(int index) => StandardWebhooksSigning.MessageId(new StepContext(call, scenario.Steps[index], index, Fixtures.Now));
-        var retried = StandardWebhooksSigning.MessageId(new StepContext(CallGenerator.Generate(scenario, Fixtures.Seed, Fixtures.Now), scenario.Steps[1], 1, Fixtures.Now.AddSeconds(30)));
+        var retried = StandardWebhooksSigning.MessageId(
+            new StepContext(
+                CallGenerator.Generate(scenario, Fixtures.Seed, Fixtures.Now),
+                scenario.Steps[1],
+                1,
+                Fixtures.Now.AddSeconds(30)
+            )
+        );
         Assert.That(retried, Is.EqualTo(Id(1)), "a resend of the same event, even later, keeps its id");
         Assert.That(Enumerable.Range(0, scenario.Steps.Count).Select(Id).Distinct().Count(), Is.EqualTo(scenario.Steps.Count));
     }

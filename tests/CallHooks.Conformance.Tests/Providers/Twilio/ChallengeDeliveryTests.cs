@@ -56,16 +56,22 @@ public sealed class ChallengeDeliveryTests
         Assert.That(result.Passed, Is.True);
     }
 
-    private static Func<Microsoft.AspNetCore.Http.HttpContext, Task> Demanding(bool withChallenge) => context =>
-    {
-        var ok = context.Request.Headers.Authorization.ToString() == Expected;
-        context.Response.StatusCode = ok ? 200 : 401;
-        if (!ok && withChallenge)
-            context.Response.Headers.WWWAuthenticate = "Basic realm=\"crm\"";
-        return Task.CompletedTask;
-    };
+    private static Func<Microsoft.AspNetCore.Http.HttpContext, Task> Demanding(bool withChallenge) =>
+        context =>
+        {
+            var ok = context.Request.Headers.Authorization.ToString() == Expected;
+            context.Response.StatusCode = ok ? 200 : 401;
+            if (!ok && withChallenge)
+                context.Response.Headers.WWWAuthenticate = "Basic realm=\"crm\"";
+            return Task.CompletedTask;
+        };
 
-    private static async Task<Results.ScenarioResult> RunAsync(ScriptedListener listener, IProviderProfile profile, string name, Conformance.Scenarios.Scenario scenario)
+    private static async Task<Results.ScenarioResult> RunAsync(
+        ScriptedListener listener,
+        IProviderProfile profile,
+        string name,
+        Conformance.Scenarios.Scenario scenario
+    )
     {
         using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(5));
         var plan = new RunPlan
@@ -76,7 +82,12 @@ public sealed class ChallengeDeliveryTests
             CallStart = Fixtures.Now,
             Timeout = TimeSpan.FromSeconds(5),
         };
-        var result = await new ScenarioRunner(new WebhookDispatcher(client, TimeProvider.System), TimeProvider.System).RunAsync(scenario, profile, plan, CancellationToken.None);
+        var result = await new ScenarioRunner(new WebhookDispatcher(client, TimeProvider.System), TimeProvider.System).RunAsync(
+            scenario,
+            profile,
+            plan,
+            CancellationToken.None
+        );
         Assert.That(result.Name, Is.EqualTo(name));
         return result;
     }

@@ -9,7 +9,15 @@ namespace CallHooks.Conformance.Tests.Providers.Twilio;
 /// <summary>Field formats and cross-field consistency of the twilio profile's status callbacks.</summary>
 public sealed class TwilioProfileTests
 {
-    private static readonly string[] Scenarios = ["incoming-answered", "incoming-missed", "incoming-busy", "obd-no-answer", "click-to-call-rejected", "outbound-answered"];
+    private static readonly string[] Scenarios =
+    [
+        "incoming-answered",
+        "incoming-missed",
+        "incoming-busy",
+        "obd-no-answer",
+        "click-to-call-rejected",
+        "outbound-answered",
+    ];
 
     [TestCaseSource(nameof(Scenarios))]
     public void Every_callback_has_twilio_formats(string scenario)
@@ -25,7 +33,17 @@ public sealed class TwilioProfileTests
             Assert.That(form["Caller"], Is.EqualTo(form["From"]));
             Assert.That(form["Called"], Is.EqualTo(form["To"]));
             Assert.That(form["FromCountry"], Is.EqualTo("IN"));
-            Assert.That(DateTimeOffset.TryParseExact(form["Timestamp"], "ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _), Is.True, form["Timestamp"]);
+            Assert.That(
+                DateTimeOffset.TryParseExact(
+                    form["Timestamp"],
+                    "ddd, dd MMM yyyy HH:mm:ss '+0000'",
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal,
+                    out _
+                ),
+                Is.True,
+                form["Timestamp"]
+            );
         }
     }
 
@@ -34,11 +52,30 @@ public sealed class TwilioProfileTests
     {
         var forms = TwilioTestKit.Forms(scenario);
         Assert.That(forms.Select(form => form["CallSid"]).Distinct().Count(), Is.EqualTo(1));
-        Assert.That(forms.Select(form => form["AccountSid"] + form["From"] + form["To"] + form["Direction"]).Distinct().Count(), Is.EqualTo(1));
-        Assert.That(forms.Select(form => int.Parse(form["SequenceNumber"], CultureInfo.InvariantCulture)), Is.EqualTo(Enumerable.Range(0, forms.Count)));
-        var times = forms.Select(form => DateTimeOffset.ParseExact(form["Timestamp"], "ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)).ToList();
+        Assert.That(
+            forms.Select(form => form["AccountSid"] + form["From"] + form["To"] + form["Direction"]).Distinct().Count(),
+            Is.EqualTo(1)
+        );
+        Assert.That(
+            forms.Select(form => int.Parse(form["SequenceNumber"], CultureInfo.InvariantCulture)),
+            Is.EqualTo(Enumerable.Range(0, forms.Count))
+        );
+        var times = forms
+            .Select(form =>
+                DateTimeOffset.ParseExact(
+                    form["Timestamp"],
+                    "ddd, dd MMM yyyy HH:mm:ss '+0000'",
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal
+                )
+            )
+            .ToList();
         Assert.That(times, Is.Ordered);
-        Assert.That(forms.Take(forms.Count - 1).Any(form => form.ContainsKey("CallDuration")), Is.False, "CallDuration only on the completed event");
+        Assert.That(
+            forms.Take(forms.Count - 1).Any(form => form.ContainsKey("CallDuration")),
+            Is.False,
+            "CallDuration only on the completed event"
+        );
         Assert.That(forms[^1], Does.ContainKey("CallDuration"));
     }
 
@@ -48,11 +85,25 @@ public sealed class TwilioProfileTests
         var scenario = TwilioTestKit.Scenario("outbound-answered");
         var call = CallGenerator.Generate(scenario, Fixtures.Seed, Fixtures.Now);
         var forms = TwilioTestKit.Forms("outbound-answered");
-        var answered = DateTimeOffset.ParseExact(forms[2]["Timestamp"], "ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-        var completed = DateTimeOffset.ParseExact(forms[3]["Timestamp"], "ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        var answered = DateTimeOffset.ParseExact(
+            forms[2]["Timestamp"],
+            "ddd, dd MMM yyyy HH:mm:ss '+0000'",
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal
+        );
+        var completed = DateTimeOffset.ParseExact(
+            forms[3]["Timestamp"],
+            "ddd, dd MMM yyyy HH:mm:ss '+0000'",
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal
+        );
         Assert.That(forms[3]["CallDuration"], Is.EqualTo(call.TalkSeconds.ToString(CultureInfo.InvariantCulture)));
         Assert.That(call.TalkSeconds, Is.GreaterThan(0));
-        Assert.That((completed - answered).TotalSeconds, Is.EqualTo(call.TalkSeconds).Within(1), "the scenario's 100 ms pause may cross a second");
+        Assert.That(
+            (completed - answered).TotalSeconds,
+            Is.EqualTo(call.TalkSeconds).Within(1),
+            "the scenario's 100 ms pause may cross a second"
+        );
         Assert.That(forms[0]["CallSid"], Is.EqualTo("CA" + call.Entropy));
     }
 
@@ -97,7 +148,10 @@ public sealed class TwilioProfileTests
     {
         var request = TwilioTestKit.Requests("incoming-missed")[0];
         var signature = request.Headers.Single(h => h.Key == "X-Twilio-Signature").Value;
-        Assert.That(signature, Is.EqualTo(Listener.TwilioKit.Sign(request.Url.AbsoluteUri, TwilioTestKit.Form(request), "callhooks-test-auth-token")));
+        Assert.That(
+            signature,
+            Is.EqualTo(Listener.TwilioKit.Sign(request.Url.AbsoluteUri, TwilioTestKit.Form(request), "callhooks-test-auth-token"))
+        );
         Assert.That(TwilioProfile.TestAuthToken, Is.EqualTo("callhooks-test-auth-token"), "the token docs/providers/twilio.md publishes");
         Assert.That(request.SecretValues, Is.Empty, "a published test token is not a secret: outputs may show it");
     }
@@ -107,8 +161,10 @@ public sealed class TwilioProfileTests
     {
         var withSign = TwilioTestKit.Config(secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") with { Sign = "standard-webhooks" };
         var request = TwilioTestKit.Requests("incoming-missed", withSign)[0];
-        Assert.That(request.Headers.Single(h => h.Key == "X-Twilio-Signature").Value,
-            Is.EqualTo(Listener.TwilioKit.Sign(request.Url.AbsoluteUri, TwilioTestKit.Form(request), TwilioProfile.TestAuthToken)));
+        Assert.That(
+            request.Headers.Single(h => h.Key == "X-Twilio-Signature").Value,
+            Is.EqualTo(Listener.TwilioKit.Sign(request.Url.AbsoluteUri, TwilioTestKit.Form(request), TwilioProfile.TestAuthToken))
+        );
     }
 
     [Test]
@@ -130,12 +186,17 @@ public sealed class TwilioProfileTests
             Headers = [new HeaderSpec("X-Token", "t")],
             Options = new Dictionary<string, string> { ["clid"] = "e164" },
         };
-        Assert.That(new TwilioProfile().Validate(config), Is.EqualTo(new[]
-        {
-            "--query: twilio sends every field itself; put static query parameters in --target",
-            "--header: twilio status callbacks carry no custom headers; use --basic or --secret",
-            "--option clid: twilio has no options",
-        }));
+        Assert.That(
+            new TwilioProfile().Validate(config),
+            Is.EqualTo(
+                new[]
+                {
+                    "--query: twilio sends every field itself; put static query parameters in --target",
+                    "--header: twilio status callbacks carry no custom headers; use --basic or --secret",
+                    "--option clid: twilio has no options",
+                }
+            )
+        );
         Assert.That(ProviderCatalog.Find("twilio"), Is.InstanceOf<TwilioProfile>());
     }
 }

@@ -19,7 +19,13 @@ internal static class TwilioTestKit
     }
 
     public static WebhookConfig Config(string method = "POST", string encoding = "form", string? secret = null) =>
-        new() { Target = Fixtures.Target, Method = method, Encoding = encoding, Secret = secret };
+        new()
+        {
+            Target = Fixtures.Target,
+            Method = method,
+            Encoding = encoding,
+            Secret = secret,
+        };
 
     public static List<WebhookRequest> Requests(string scenarioName, WebhookConfig? config = null)
     {
@@ -38,9 +44,14 @@ internal static class TwilioTestKit
 
     /// <summary>The form body's fields, decoded the way any form reader would.</summary>
     public static Dictionary<string, string> Form(WebhookRequest request) =>
-        Encoding.UTF8.GetString(request.Body.Span).Split('&')
+        Encoding
+            .UTF8.GetString(request.Body.Span)
+            .Split('&')
             .Select(pair => pair.Split('='))
-            .ToDictionary(pair => Uri.UnescapeDataString(pair[0].Replace('+', ' ')), pair => Uri.UnescapeDataString(pair[1].Replace('+', ' ')));
+            .ToDictionary(
+                pair => Uri.UnescapeDataString(pair[0].Replace('+', ' ')),
+                pair => Uri.UnescapeDataString(pair[1].Replace('+', ' '))
+            );
 
     public static List<Dictionary<string, string>> Forms(string scenarioName) => Requests(scenarioName).Select(Form).ToList();
 }

@@ -22,12 +22,17 @@ public sealed class CheckedBrowserTests
 
         Assert.That(await page.Locator("#headline .verdict").InnerTextAsync(), Is.EqualTo("all 1 passed · answers only"));
         Assert.That(await page.Locator("#checked .check.yes").AllInnerTextsAsync(), Is.EqualTo(new[] { "✓ Answers status and timing" }));
-        Assert.That(await page.Locator("#checked .check.no").AllInnerTextsAsync(), Is.EqualTo(new[]
-        {
-            "✗ Data not checked: add --verify-url URL or --downstream-port N",
-            "✗ Security not checked: --suite security",
-            "✗ Robustness not checked: --suite robustness",
-        }));
+        Assert.That(
+            await page.Locator("#checked .check.no").AllInnerTextsAsync(),
+            Is.EqualTo(
+                new[]
+                {
+                    "✗ Data not checked: add --verify-url URL or --downstream-port N",
+                    "✗ Security not checked: --suite security",
+                    "✗ Robustness not checked: --suite robustness",
+                }
+            )
+        );
         Assert.That(report.Errors, Is.Empty);
     }
 
@@ -39,10 +44,18 @@ public sealed class CheckedBrowserTests
         {
             Rules =
             [
-                new RuleResult { Rule = Find("SIDE-001"), Provider = RunFixtures.Provider, Scenario = "incoming-answered", Data = DataJudgement.Record },
                 new RuleResult
                 {
-                    Rule = Find("DUP-001"), Provider = RunFixtures.Provider, Scenario = "incoming-answered",
+                    Rule = Find("SIDE-001"),
+                    Provider = RunFixtures.Provider,
+                    Scenario = "incoming-answered",
+                    Data = DataJudgement.Record,
+                },
+                new RuleResult
+                {
+                    Rule = Find("DUP-001"),
+                    Provider = RunFixtures.Provider,
+                    Scenario = "incoming-answered",
                     Unchecked = "the listener's records: no --verify-url given, so it judged the answers alone",
                 },
             ],
@@ -51,10 +64,24 @@ public sealed class CheckedBrowserTests
         var page = report.Page;
 
         Assert.That(await page.Locator("#headline .verdict").InnerTextAsync(), Is.EqualTo("all 1 passed · answers and data"));
-        Assert.That(await page.Locator("#checked .check.yes").AllInnerTextsAsync(), Is.EqualTo(new[] { "✓ Answers status and timing", "✓ Data records read field by field", "✓ Robustness retries, duplicates, order, odd payloads" }));
+        Assert.That(
+            await page.Locator("#checked .check.yes").AllInnerTextsAsync(),
+            Is.EqualTo(
+                new[]
+                {
+                    "✓ Answers status and timing",
+                    "✓ Data records read field by field",
+                    "✓ Robustness retries, duplicates, order, odd payloads",
+                }
+            )
+        );
         await page.Locator("#rules-problems").UncheckAsync();
         var dup = page.Locator("#rules tbody tr", new() { HasText = "DUP-001" });
-        Assert.That(await dup.InnerTextAsync(), Does.Contain("answer + data").And.Contain("not checked: the listener's records: no --verify-url given, so it judged the answers alone"));
+        Assert.That(
+            await dup.InnerTextAsync(),
+            Does.Contain("answer + data")
+                .And.Contain("not checked: the listener's records: no --verify-url given, so it judged the answers alone")
+        );
         Assert.That(await page.Locator("#rules tbody tr", new() { HasText = "SIDE-001" }).InnerTextAsync(), Does.Contain("\tdata\t"));
         Assert.That(report.Errors, Is.Empty);
     }

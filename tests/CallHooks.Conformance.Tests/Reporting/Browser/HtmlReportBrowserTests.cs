@@ -27,26 +27,46 @@ public sealed class HtmlReportBrowserTests
 
         Assert.That(await page.Locator("#headline").InnerTextAsync(), Does.Contain("2 of 3 failed"));
         Assert.That(await page.Locator("#command-line").InnerTextAsync(), Is.EqualTo(run.CommandLine));
-        Assert.That(await page.Locator("#facts").InnerTextAsync(), Does.Contain("http://127.0.0.1:5055/hooks?token=[redacted]")
-            .And.Contain("42 · fixed clock 2026-11-22T10:00:00.000Z").And.Contain("myoperator-incall, exotel-passthru").And.Contain("7 sent, 2 failed"));
+        Assert.That(
+            await page.Locator("#facts").InnerTextAsync(),
+            Does.Contain("http://127.0.0.1:5055/hooks?token=[redacted]")
+                .And.Contain("42 · fixed clock 2026-11-22T10:00:00.000Z")
+                .And.Contain("myoperator-incall, exotel-passthru")
+                .And.Contain("7 sent, 2 failed")
+        );
 
         // Two providers ran, so the provider is a dimension; the run's options supply the rest.
-        Assert.That(await page.Locator("#matrix thead th.dimension").AllInnerTextsAsync(), Is.EqualTo(new[] { "provider", "method", "encoding", "auth" }));
-        Assert.That(await page.Locator("#matrix tbody th").AllInnerTextsAsync(), Is.EqualTo(new[] { "incoming-answered", "incoming-missed", "slow-listener" }));
+        Assert.That(
+            await page.Locator("#matrix thead th.dimension").AllInnerTextsAsync(),
+            Is.EqualTo(new[] { "provider", "method", "encoding", "auth" })
+        );
+        Assert.That(
+            await page.Locator("#matrix tbody th").AllInnerTextsAsync(),
+            Is.EqualTo(new[] { "incoming-answered", "incoming-missed", "slow-listener" })
+        );
         Assert.That(await page.Locator("#matrix td.cell.pass").CountAsync(), Is.EqualTo(1));
-        Assert.That(await page.Locator("#matrix td.cell.fail").AllInnerTextsAsync(), Is.EqualTo(new[] { "fail1 of 2 failed", "fail1 of 1 failed" }));
+        Assert.That(
+            await page.Locator("#matrix td.cell.fail").AllInnerTextsAsync(),
+            Is.EqualTo(new[] { "fail1 of 2 failed", "fail1 of 1 failed" })
+        );
         Assert.That(await page.Locator("#matrix td.empty").CountAsync(), Is.EqualTo(3));
 
         Assert.That(await page.Locator("#latency-chart svg rect.bar").CountAsync(), Is.EqualTo(13));
         Assert.That(await page.Locator("#latency-table tbody tr").CountAsync(), Is.EqualTo(5));
-        Assert.That(await page.Locator("#latency-table thead").InnerTextAsync(), Does.Contain("p50").And.Contain("p90").And.Contain("p99").And.Contain("max"));
+        Assert.That(
+            await page.Locator("#latency-table thead").InnerTextAsync(),
+            Does.Contain("p50").And.Contain("p90").And.Contain("p99").And.Contain("max")
+        );
 
         await report.CallCards.First.Locator("summary").ClickAsync();
         var timeline = report.CallCards.First.Locator("table.timeline tr.delivery");
         // The page draws a card's timeline when it opens; wait for the rows rather than counting at once.
         await Assertions.Expect(timeline).ToHaveCountAsync(4);
         Assert.That(await report.CallCards.First.Locator(".track .fill").CountAsync(), Is.EqualTo(4));
-        Assert.That(await timeline.Nth(3).InnerTextAsync(), Does.Contain("6").And.Contain("10:00:01.000").And.Contain("5 ms").And.Contain("200 OK").And.Contain("PASS"));
+        Assert.That(
+            await timeline.Nth(3).InnerTextAsync(),
+            Does.Contain("6").And.Contain("10:00:01.000").And.Contain("5 ms").And.Contain("200 OK").And.Contain("PASS")
+        );
         Assert.That(report.Errors, Is.Empty);
     }
 
@@ -102,15 +122,24 @@ public sealed class HtmlReportBrowserTests
         var card = page.Locator("#call-1");
         Assert.That(await card.GetAttributeAsync("open"), Is.Not.Null);
         var detail = card.Locator("td.detail");
-        Assert.That(await detail.Locator(".failures").InnerTextAsync(), Does.Contain("Failed: expected status 2xx within 5s").And.Contain("status 500 is not 2xx"));
-        Assert.That(await detail.Locator(".request .line").InnerTextAsync(), Is.EqualTo("POST http://127.0.0.1:5055/hooks?token=[redacted]"));
+        Assert.That(
+            await detail.Locator(".failures").InnerTextAsync(),
+            Does.Contain("Failed: expected status 2xx within 5s").And.Contain("status 500 is not 2xx")
+        );
+        Assert.That(
+            await detail.Locator(".request .line").InnerTextAsync(),
+            Is.EqualTo("POST http://127.0.0.1:5055/hooks?token=[redacted]")
+        );
         Assert.That(await detail.Locator(".request table.headers").InnerTextAsync(), Does.Contain("X-Api-Key:\t[redacted]"));
         var body = detail.Locator(".request pre.body-text");
         Assert.That(await body.InnerTextAsync(), Is.EqualTo("call_state = 6\nuid = abc"));
         await detail.Locator(".request button.toggle").ClickAsync();
         Assert.That(await body.InnerTextAsync(), Is.EqualTo("call_state=6&uid=abc"));
         Assert.That(await detail.Locator(".response .line").InnerTextAsync(), Does.StartWith("500 Internal Server Error"));
-        Assert.That(await detail.Locator(".response table.headers").InnerTextAsync(), Does.Contain("Set-Cookie:\ta=1").And.Contain("Set-Cookie:\tb=2"));
+        Assert.That(
+            await detail.Locator(".response table.headers").InnerTextAsync(),
+            Does.Contain("Set-Cookie:\ta=1").And.Contain("Set-Cookie:\tb=2")
+        );
         Assert.That(await page.Locator("#filter-scenario").InputValueAsync(), Is.EqualTo("incoming-missed"));
         Assert.That(report.Errors, Is.Empty);
     }
@@ -118,9 +147,13 @@ public sealed class HtmlReportBrowserTests
     [Test]
     public async Task A_delivery_queued_behind_another_says_which_in_its_detail()
     {
-        const string Queued = "queued behind myoperator-incall/incoming-answered event 1, sent 2 ms earlier and still in flight: 8070 ms of this delivery's 8095 ms passed before that one got 500 Internal Server Error; the listener handled one request at a time, so look at that event's handler, not this one's";
+        const string Queued =
+            "queued behind myoperator-incall/incoming-answered event 1, sent 2 ms earlier and still in flight: 8070 ms of this delivery's 8095 ms passed before that one got 500 Internal Server Error; the listener handled one request at a time, so look at that event's handler, not this one's";
         var failing = RunFixtures.FailingStatus();
-        var scenario = failing with { Deliveries = [.. failing.Deliveries.Select(delivery => delivery.Passed ? delivery : delivery with { QueuedBehind = Queued })] };
+        var scenario = failing with
+        {
+            Deliveries = [.. failing.Deliveries.Select(delivery => delivery.Passed ? delivery : delivery with { QueuedBehind = Queued })],
+        };
         await using var report = await browser.OpenAsync(RunFixtures.Run([scenario]));
 
         await report.Page.Locator("#matrix td.cell.fail button").First.ClickAsync();
@@ -140,12 +173,19 @@ public sealed class HtmlReportBrowserTests
 
         Assert.That(await page.EvaluateAsync<string>("() => typeof window.__pwned"), Is.EqualTo("undefined"));
         Assert.That(await page.EvaluateAsync<int>("() => document.querySelectorAll('img, b, iframe, object').length"), Is.Zero);
-        Assert.That(await page.EvaluateAsync<int>("() => document.scripts.length"), Is.EqualTo(2), "only the data element and the report's own script");
+        Assert.That(
+            await page.EvaluateAsync<int>("() => document.scripts.length"),
+            Is.EqualTo(2),
+            "only the data element and the report's own script"
+        );
         var detail = page.Locator("#call-1 td.detail");
         Assert.That(await detail.Locator(".response pre.body-text").InnerTextAsync(), Is.EqualTo(BrowserFixtures.Payload));
         Assert.That(await detail.Locator(".failures").InnerTextAsync(), Does.Contain("body was " + BrowserFixtures.Payload));
         Assert.That(await detail.Locator(".response .line").InnerTextAsync(), Does.Contain("<b onmouseover=\"window.__pwned=1\">Oops</b>"));
-        Assert.That(await page.Locator("#call-1").InnerTextAsync(), Does.Contain("described as " + BrowserFixtures.Payload).And.Contain("uid uid-<script>"));
+        Assert.That(
+            await page.Locator("#call-1").InnerTextAsync(),
+            Does.Contain("described as " + BrowserFixtures.Payload).And.Contain("uid uid-<script>")
+        );
         Assert.That(report.Errors, Is.Empty);
     }
 

@@ -46,10 +46,14 @@ public sealed class LargeReportBrowserTests
         });
         var drill = await TimeAsync(() => report.Page.Locator("#matrix td.cell.fail button").First.ClickAsync());
 
-        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"100,000 deliveries: report.html {new FileInfo(path).Length / 1024 / 1024} MiB written in {write.ElapsedMilliseconds} ms; "
-            + $"opened in {open.ElapsedMilliseconds} ms; failed-only filter {failedOnly.TotalMilliseconds:0} ms; "
-            + $"phone search {search.TotalMilliseconds:0} ms; matrix drill-down {drill.TotalMilliseconds:0} ms"));
+        TestContext.Out.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"100,000 deliveries: report.html {new FileInfo(path).Length / 1024 / 1024} MiB written in {write.ElapsedMilliseconds} ms; "
+                    + $"opened in {open.ElapsedMilliseconds} ms; failed-only filter {failedOnly.TotalMilliseconds:0} ms; "
+                    + $"phone search {search.TotalMilliseconds:0} ms; matrix drill-down {drill.TotalMilliseconds:0} ms"
+            )
+        );
         Assert.That(await report.Page.Locator("td.detail .failures").First.InnerTextAsync(), Does.Contain("status 500 is not 2xx"));
         Assert.That(open.Elapsed, Is.LessThan(OpenBound), "opening the page");
         Assert.That(new[] { failedOnly, search, drill }, Has.All.LessThan(FilterBound), "filtering and drilling down");

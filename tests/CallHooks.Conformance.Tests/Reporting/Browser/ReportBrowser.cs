@@ -13,7 +13,14 @@ namespace CallHooks.Conformance.Tests.Reporting.Browser;
 internal sealed class ReportBrowser : IAsyncDisposable
 {
     private static readonly string[] Arguments =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+    [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ];
 
     private readonly IPlaywright playwright;
 
@@ -25,26 +32,31 @@ internal sealed class ReportBrowser : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
-    public static string Executable => Environment.GetEnvironmentVariable("CALLHOOKS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    public static string Executable =>
+        Environment.GetEnvironmentVariable("CALLHOOKS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public static async Task<ReportBrowser> LaunchAsync()
     {
         if (!File.Exists(Executable))
         {
-            Assert.Fail($"Chromium not found at {Executable}. The report's browser tests need it: install Debian's package "
-                + "(apt-get install -y chromium; ./run.sh test does this when run as root), or set CALLHOOKS_CHROMIUM to a Chromium executable.");
+            Assert.Fail(
+                $"Chromium not found at {Executable}. The report's browser tests need it: install Debian's package "
+                    + "(apt-get install -y chromium; ./run.sh test does this when run as root), or set CALLHOOKS_CHROMIUM to a Chromium executable."
+            );
         }
 
         var playwright = await Playwright.CreateAsync();
         try
         {
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Executable,
-                Args = Arguments,
-                Headless = true,
-                Timeout = 60_000,
-            });
+            var browser = await playwright.Chromium.LaunchAsync(
+                new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = Executable,
+                    Args = Arguments,
+                    Headless = true,
+                    Timeout = 60_000,
+                }
+            );
             return new ReportBrowser(playwright, browser);
         }
         catch
@@ -65,7 +77,9 @@ internal sealed class ReportBrowser : IAsyncDisposable
 
     public async Task<ReportPage> OpenFileAsync(string path, ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(
+            new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 } }
+        );
         var page = await context.NewPageAsync();
         var report = new ReportPage(context, page, path);
         await report.LoadAsync();

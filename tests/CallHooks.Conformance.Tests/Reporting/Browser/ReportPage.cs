@@ -44,7 +44,11 @@ internal sealed class ReportPage : IAsyncDisposable
         // Nothing may leave the machine: any request that is not the page itself is recorded above and aborted here.
         await context.RouteAsync("**/*", route => route.Request.Url == Url ? route.ContinueAsync() : route.AbortAsync());
         await Page.GotoAsync(Url, new PageGotoOptions { Timeout = 60_000 });
-        await Page.WaitForFunctionAsync("() => document.body.dataset.ready === 'true'", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        await Page.WaitForFunctionAsync(
+            "() => document.body.dataset.ready === 'true'",
+            null,
+            new PageWaitForFunctionOptions { Timeout = 60_000 }
+        );
     }
 
     public ILocator CallCards => Page.Locator("#calls details.call");
@@ -53,7 +57,11 @@ internal sealed class ReportPage : IAsyncDisposable
 
     /// <summary>Waits until the filter count reads <paramref name="expected"/>: filters apply synchronously, this only tolerates event dispatch.</summary>
     public Task ExpectCountAsync(string expected) =>
-        Page.WaitForFunctionAsync("text => document.getElementById('filter-count').textContent === text", expected, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        Page.WaitForFunctionAsync(
+            "text => document.getElementById('filter-count').textContent === text",
+            expected,
+            new PageWaitForFunctionOptions { Timeout = 30_000 }
+        );
 
     public async ValueTask DisposeAsync()
     {

@@ -24,19 +24,43 @@ public sealed class RulesBrowserTests
         {
             Rules =
             [
-                new RuleResult { Rule = auth, Provider = RunFixtures.Provider, Scenario = "incoming-answered", Failures = ["event 1 (without credentials): expected status 401 or 403, got 200 OK"], Evidence = ["body " + Hostile] },
-                new RuleResult { Rule = RuleCatalog.Find("DUP-001")!, Provider = RunFixtures.Provider, Scenario = "incoming-answered" },
-                new RuleResult { Rule = RuleCatalog.Find("SIG-001")!, Provider = RunFixtures.Provider, Scenario = "incoming-answered", NotApplicable = "requests are not signed" },
+                new RuleResult
+                {
+                    Rule = auth,
+                    Provider = RunFixtures.Provider,
+                    Scenario = "incoming-answered",
+                    Failures = ["event 1 (without credentials): expected status 401 or 403, got 200 OK"],
+                    Evidence = ["body " + Hostile],
+                },
+                new RuleResult
+                {
+                    Rule = RuleCatalog.Find("DUP-001")!,
+                    Provider = RunFixtures.Provider,
+                    Scenario = "incoming-answered",
+                },
+                new RuleResult
+                {
+                    Rule = RuleCatalog.Find("SIG-001")!,
+                    Provider = RunFixtures.Provider,
+                    Scenario = "incoming-answered",
+                    NotApplicable = "requests are not signed",
+                },
             ],
         };
         await using var report = await browser.OpenAsync(RunFixtures.Run([scenario]));
         var page = report.Page;
 
         Assert.That(await page.Locator("#rules-section").IsVisibleAsync(), Is.True);
-        Assert.That(await page.Locator("#rules-summary").InnerTextAsync(), Is.EqualTo("2 rule checks: 1 passed, 1 broken MUST, 0 SHOULD warnings, 1 not applicable"));
+        Assert.That(
+            await page.Locator("#rules-summary").InnerTextAsync(),
+            Is.EqualTo("2 rule checks: 1 passed, 1 broken MUST, 0 SHOULD warnings, 1 not applicable")
+        );
         var rows = page.Locator("#rules tbody tr");
         Assert.That(await rows.CountAsync(), Is.EqualTo(1), "problems only by default");
-        Assert.That(await rows.First.InnerTextAsync(), Does.Contain("AUTH-001").And.Contain("failed").And.Contain("got 200 OK").And.Contain(Hostile));
+        Assert.That(
+            await rows.First.InnerTextAsync(),
+            Does.Contain("AUTH-001").And.Contain("failed").And.Contain("got 200 OK").And.Contain(Hostile)
+        );
 
         await page.Locator("#rules-problems").UncheckAsync();
         Assert.That(await rows.CountAsync(), Is.EqualTo(3));

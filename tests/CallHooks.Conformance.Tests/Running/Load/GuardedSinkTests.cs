@@ -13,14 +13,22 @@ public sealed class GuardedSinkTests
         var time = new ManualTimeProvider(Fixtures.Now);
         var plan = new LoadPlan
         {
-            Run = new RunPlan { Scenarios = [Fixtures.Scenario("obd-no-answer")], Config = Fixtures.Config(), Seed = Fixtures.Seed, CallStart = Fixtures.Now },
+            Run = new RunPlan
+            {
+                Scenarios = [Fixtures.Scenario("obd-no-answer")],
+                Config = Fixtures.Config(),
+                Seed = Fixtures.Seed,
+                CallStart = Fixtures.Now,
+            },
             Schedule = new LoadSchedule(1000, 5, null),
             Concurrency = 1,
             Pace = 0,
         };
         var sink = new ThrowingSink();
 
-        var result = await new LoadRun(LoadCallRunnerTests.Answering(time), time).ExecuteAsync(plan, sink, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await new LoadRun(LoadCallRunnerTests.Answering(time), time)
+            .ExecuteAsync(plan, sink, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.That(result.SinkError, Is.EqualTo("IOException: No space left on device"));
         Assert.That(sink.Calls, Is.EqualTo(1), "dropped after its first failure");
@@ -38,8 +46,6 @@ public sealed class GuardedSinkTests
             throw new IOException("No space left on device");
         }
 
-        public void OnCall(long callIndex, Results.ScenarioResult call)
-        {
-        }
+        public void OnCall(long callIndex, Results.ScenarioResult call) { }
     }
 }

@@ -24,11 +24,17 @@ public sealed class LoadCallRunnerTests
         time.Advance(TimeSpan.FromMilliseconds(350));
 
         // Due at 100 ms, released at 350 ms: it waited 250 ms for a slot.
-        await runner.PlayAsync(new ScheduledCall(0, 0, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(350)), sink, CancellationToken.None);
+        await runner.PlayAsync(
+            new ScheduledCall(0, 0, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(350)),
+            sink,
+            CancellationToken.None
+        );
 
         var deliveries = sink.Deliveries.ToArray();
-        Assert.That(deliveries.Select(delivery => (delivery.QueuedMs, delivery.SentMs, delivery.ScheduledMs)),
-            Is.EqualTo(new[] { (250.0, 20.0, 270.0), (0.0, 20.0, 20.0) }));
+        Assert.That(
+            deliveries.Select(delivery => (delivery.QueuedMs, delivery.SentMs, delivery.ScheduledMs)),
+            Is.EqualTo(new[] { (250.0, 20.0, 270.0), (0.0, 20.0, 20.0) })
+        );
         Assert.That(deliveries.Select(delivery => delivery.Reason), Is.All.Null);
     }
 
@@ -49,8 +55,15 @@ public sealed class LoadCallRunnerTests
         }
 
         var result = await play;
-        Assert.That(result.Deliveries.Select(delivery => (delivery.EventTime - result.Deliveries[0].EventTime).TotalMilliseconds), Is.EqualTo(new[] { 0.0, 100, 200 }));
-        Assert.That(sink.Deliveries.Select(delivery => delivery.QueuedMs), Is.All.EqualTo(0.0), "each event went out when its paced pause ended");
+        Assert.That(
+            result.Deliveries.Select(delivery => (delivery.EventTime - result.Deliveries[0].EventTime).TotalMilliseconds),
+            Is.EqualTo(new[] { 0.0, 100, 200 })
+        );
+        Assert.That(
+            sink.Deliveries.Select(delivery => delivery.QueuedMs),
+            Is.All.EqualTo(0.0),
+            "each event went out when its paced pause ended"
+        );
         Assert.That(time.Elapsed, Is.EqualTo(TimeSpan.FromMilliseconds(160)), "three answers of 20 ms and two pauses of 50 ms");
     }
 
@@ -68,7 +81,15 @@ public sealed class LoadCallRunnerTests
         var runner = new LoadCallRunner(Plan("obd-no-answer", pace: 0), Capture, time);
         var calls = new List<string>();
         foreach (var index in new long[] { 0, 1, 0 })
-            calls.Add((await runner.PlayAsync(new ScheduledCall(index, 0, TimeSpan.Zero, TimeSpan.Zero), new RecordingSink(), CancellationToken.None)).CallId);
+            calls.Add(
+                (
+                    await runner.PlayAsync(
+                        new ScheduledCall(index, 0, TimeSpan.Zero, TimeSpan.Zero),
+                        new RecordingSink(),
+                        CancellationToken.None
+                    )
+                ).CallId
+            );
 
         Assert.That(calls[0], Is.Not.EqualTo(calls[1]));
         Assert.That(calls[2], Is.EqualTo(calls[0]));
@@ -81,34 +102,51 @@ public sealed class LoadCallRunnerTests
     {
         var time = new ManualTimeProvider(Fixtures.Now);
         var sink = new RecordingSink();
-        Task<Observation> Fail(WebhookRequest request, TimeSpan timeout, CancellationToken cancellationToken) => Task.FromResult(new Observation
-        {
-            SentAt = time.GetUtcNow(),
-            LatencyMs = 1,
-            Response = new ObservedResponse(503, "Service Unavailable", [], "", 0, false, 1),
-        });
-        await new LoadCallRunner(Plan("obd-no-answer", pace: 0), Fail, time).PlayAsync(new ScheduledCall(0, 0, TimeSpan.Zero, TimeSpan.Zero), sink, CancellationToken.None);
+        Task<Observation> Fail(WebhookRequest request, TimeSpan timeout, CancellationToken cancellationToken) =>
+            Task.FromResult(
+                new Observation
+                {
+                    SentAt = time.GetUtcNow(),
+                    LatencyMs = 1,
+                    Response = new ObservedResponse(503, "Service Unavailable", [], "", 0, false, 1),
+                }
+            );
+        await new LoadCallRunner(Plan("obd-no-answer", pace: 0), Fail, time).PlayAsync(
+            new ScheduledCall(0, 0, TimeSpan.Zero, TimeSpan.Zero),
+            sink,
+            CancellationToken.None
+        );
         Assert.That(sink.Deliveries.Select(delivery => delivery.Reason), Is.All.EqualTo("status 503"));
     }
 
-    internal static LoadPlan Plan(string scenario, double pace) => new()
-    {
-        Run = new RunPlan { Scenarios = [Fixtures.Scenario(scenario)], Config = Fixtures.Config(), Seed = Fixtures.Seed, CallStart = Fixtures.Now },
-        Schedule = new LoadSchedule(10, 10, null),
-        Concurrency = 1,
-        Pace = pace,
-    };
+    internal static LoadPlan Plan(string scenario, double pace) =>
+        new()
+        {
+            Run = new RunPlan
+            {
+                Scenarios = [Fixtures.Scenario(scenario)],
+                Config = Fixtures.Config(),
+                Seed = Fixtures.Seed,
+                CallStart = Fixtures.Now,
+            },
+            Schedule = new LoadSchedule(10, 10, null),
+            Concurrency = 1,
+            Pace = pace,
+        };
 
     /// <summary>Answers 200 after <see cref="ListenerTakes"/> of manual time, synchronously.</summary>
-    internal static WebhookRequestSender Answering(ManualTimeProvider time) => (request, timeout, cancellationToken) =>
-    {
-        var sentAt = time.GetUtcNow();
-        time.Advance(ListenerTakes);
-        return Task.FromResult(new Observation
+    internal static WebhookRequestSender Answering(ManualTimeProvider time) =>
+        (request, timeout, cancellationToken) =>
         {
-            SentAt = sentAt,
-            LatencyMs = ListenerTakes.TotalMilliseconds,
-            Response = new ObservedResponse(200, "OK", [], "ok", 2, false, ListenerTakes.TotalMilliseconds),
-        });
-    };
+            var sentAt = time.GetUtcNow();
+            time.Advance(ListenerTakes);
+            return Task.FromResult(
+                new Observation
+                {
+                    SentAt = sentAt,
+                    LatencyMs = ListenerTakes.TotalMilliseconds,
+                    Response = new ObservedResponse(200, "OK", [], "ok", 2, false, ListenerTakes.TotalMilliseconds),
+                }
+            );
+        };
 }

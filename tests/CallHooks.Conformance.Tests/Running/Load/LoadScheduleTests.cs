@@ -8,7 +8,10 @@ public sealed class LoadScheduleTests
     public void Call_k_is_due_at_k_over_the_rate()
     {
         var schedule = new LoadSchedule(rate: 4, calls: 10, duration: null);
-        Assert.That(Enumerable.Range(0, 5).Select(k => schedule.OffsetOf(k).TotalMilliseconds), Is.EqualTo(new[] { 0, 250, 500, 750, 1000 }));
+        Assert.That(
+            Enumerable.Range(0, 5).Select(k => schedule.OffsetOf(k).TotalMilliseconds),
+            Is.EqualTo(new[] { 0, 250, 500, 750, 1000 })
+        );
     }
 
     [Test]

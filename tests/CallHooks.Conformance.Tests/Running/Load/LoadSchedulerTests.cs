@@ -17,7 +17,10 @@ public sealed class LoadSchedulerTests
     {
         var time = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
         var harness = new Harness(time);
-        var run = new LoadScheduler(new LoadSchedule(rate: 10, calls: 3, duration: null), concurrency: 10, time).RunAsync(harness.Play, CancellationToken.None);
+        var run = new LoadScheduler(new LoadSchedule(rate: 10, calls: 3, duration: null), concurrency: 10, time).RunAsync(
+            harness.Play,
+            CancellationToken.None
+        );
 
         var first = await harness.NextStartAsync();
         time.Advance(TimeSpan.FromMilliseconds(100));
@@ -25,8 +28,13 @@ public sealed class LoadSchedulerTests
         time.Advance(TimeSpan.FromMilliseconds(100));
         var third = await harness.NextStartAsync();
 
-        Assert.That(new[] { first, second, third }.Select(call => (call.Index, call.ScheduledOffset.TotalMilliseconds, call.StartedOffset.TotalMilliseconds)),
-            Is.EqualTo(new[] { (0L, 0.0, 0.0), (1L, 100.0, 100.0), (2L, 200.0, 200.0) }), "none of them finished, none of them waited");
+        Assert.That(
+            new[] { first, second, third }.Select(call =>
+                (call.Index, call.ScheduledOffset.TotalMilliseconds, call.StartedOffset.TotalMilliseconds)
+            ),
+            Is.EqualTo(new[] { (0L, 0.0, 0.0), (1L, 100.0, 100.0), (2L, 200.0, 200.0) }),
+            "none of them finished, none of them waited"
+        );
         harness.FinishAll();
         Assert.That(await run.WaitAsync(Guard), Is.EqualTo(3));
     }
@@ -36,7 +44,10 @@ public sealed class LoadSchedulerTests
     {
         var time = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
         var harness = new Harness(time);
-        var run = new LoadScheduler(new LoadSchedule(rate: 10, calls: 3, duration: null), concurrency: 1, time).RunAsync(harness.Play, CancellationToken.None);
+        var run = new LoadScheduler(new LoadSchedule(rate: 10, calls: 3, duration: null), concurrency: 1, time).RunAsync(
+            harness.Play,
+            CancellationToken.None
+        );
 
         var first = await harness.NextStartAsync();
         time.Advance(TimeSpan.FromMilliseconds(250));
@@ -50,8 +61,14 @@ public sealed class LoadSchedulerTests
         await run.WaitAsync(Guard);
 
         Assert.That(first.Queued, Is.EqualTo(TimeSpan.Zero));
-        Assert.That((second.ScheduledOffset.TotalMilliseconds, second.StartedOffset.TotalMilliseconds, second.Queued.TotalMilliseconds), Is.EqualTo((100.0, 250.0, 150.0)));
-        Assert.That((third.ScheduledOffset.TotalMilliseconds, third.StartedOffset.TotalMilliseconds, third.Queued.TotalMilliseconds), Is.EqualTo((200.0, 300.0, 100.0)));
+        Assert.That(
+            (second.ScheduledOffset.TotalMilliseconds, second.StartedOffset.TotalMilliseconds, second.Queued.TotalMilliseconds),
+            Is.EqualTo((100.0, 250.0, 150.0))
+        );
+        Assert.That(
+            (third.ScheduledOffset.TotalMilliseconds, third.StartedOffset.TotalMilliseconds, third.Queued.TotalMilliseconds),
+            Is.EqualTo((200.0, 300.0, 100.0))
+        );
     }
 
     [Test]
@@ -60,7 +77,10 @@ public sealed class LoadSchedulerTests
         var time = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
         var harness = new Harness(time);
         using var cancel = new CancellationTokenSource();
-        var run = new LoadScheduler(new LoadSchedule(rate: 1, calls: 100, duration: null), concurrency: 5, time).RunAsync(harness.Play, cancel.Token);
+        var run = new LoadScheduler(new LoadSchedule(rate: 1, calls: 100, duration: null), concurrency: 5, time).RunAsync(
+            harness.Play,
+            cancel.Token
+        );
         await harness.NextStartAsync();
         await cancel.CancelAsync();
         Assert.That(run.IsCompleted, Is.False, "call 0 is still in progress");

@@ -12,7 +12,13 @@ namespace CallHooks.Conformance.Tests.Running.Load;
 public sealed class LoadStatisticsTests
 {
     private static readonly (string Provider, string Event)[] Kinds =
-        [("myoperator-incall", "1"), ("myoperator-incall", "2"), ("myoperator-incall", "3"), ("twilio", "initiated"), ("twilio", "completed")];
+    [
+        ("myoperator-incall", "1"),
+        ("myoperator-incall", "2"),
+        ("myoperator-incall", "3"),
+        ("twilio", "initiated"),
+        ("twilio", "completed"),
+    ];
 
     [Test]
     public void Events_providers_and_the_run_each_get_the_figures_of_their_own_deliveries()
@@ -38,9 +44,13 @@ public sealed class LoadStatisticsTests
         }
 
         var summary = statistics.Summary();
-        var groups = summary.ByEvent.Concat(summary.ByProvider)
+        var groups = summary
+            .ByEvent.Concat(summary.ByProvider)
             .Append(new LoadGroupSummary("", null, summary.Deliveries, summary.DeliveriesFailed, summary.Latency, summary.Sent));
-        Assert.That(summary.ByEvent.Select(group => (group.Provider, group.Event)), Is.EqualTo(Kinds.Select(kind => (kind.Provider, (string?)kind.Event)).Order()));
+        Assert.That(
+            summary.ByEvent.Select(group => (group.Provider, group.Event)),
+            Is.EqualTo(Kinds.Select(kind => (kind.Provider, (string?)kind.Event)).Order())
+        );
         Assert.That(summary.ByProvider.Select(group => group.Provider), Is.EqualTo(new[] { "myoperator-incall", "twilio" }));
         foreach (var group in groups)
         {
@@ -53,21 +63,23 @@ public sealed class LoadStatisticsTests
         Assert.That(summary.Deliveries, Is.EqualTo(20_000));
     }
 
-    private static LoadDelivery Delivery(string provider, string eventId, double sentMs, double queuedMs, string? reason) => new(
-        1,
-        provider,
-        "scenario",
-        "call-1",
-        new DeliveryResult
-        {
-            Event = eventId,
-            Index = 0,
-            EventTime = Fixtures.Now,
-            Request = new RequestRecord("POST", "http://127.0.0.1/", [], null, ""),
-            Observation = new Observation { SentAt = Fixtures.Now, LatencyMs = sentMs },
-            Expected = "",
-            Failures = reason is null ? [] : [reason],
-        },
-        queuedMs,
-        reason);
+    private static LoadDelivery Delivery(string provider, string eventId, double sentMs, double queuedMs, string? reason) =>
+        new(
+            1,
+            provider,
+            "scenario",
+            "call-1",
+            new DeliveryResult
+            {
+                Event = eventId,
+                Index = 0,
+                EventTime = Fixtures.Now,
+                Request = new RequestRecord("POST", "http://127.0.0.1/", [], null, ""),
+                Observation = new Observation { SentAt = Fixtures.Now, LatencyMs = sentMs },
+                Expected = "",
+                Failures = reason is null ? [] : [reason],
+            },
+            queuedMs,
+            reason
+        );
 }

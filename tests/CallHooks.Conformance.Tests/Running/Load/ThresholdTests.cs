@@ -14,10 +14,19 @@ public sealed class ThresholdTests
     [TestCase("errors<=10", ThresholdMetric.Errors, "<=", 10.0, false)]
     [TestCase("rate>=95%", ThresholdMetric.Rate, ">=", 95.0, true)]
     [TestCase("rate>99.5", ThresholdMetric.Rate, ">", 99.5, false)]
-    public void Thresholds_parse_into_metric_comparison_and_limit(string text, ThresholdMetric metric, string comparison, double limit, bool percent)
+    public void Thresholds_parse_into_metric_comparison_and_limit(
+        string text,
+        ThresholdMetric metric,
+        string comparison,
+        double limit,
+        bool percent
+    )
     {
         Assert.That(Threshold.TryParse(text, out var threshold, out var problem), Is.True, problem);
-        Assert.That((threshold!.Metric, threshold.Comparison, threshold.Limit, threshold.IsPercent), Is.EqualTo((metric, comparison, limit, percent)));
+        Assert.That(
+            (threshold!.Metric, threshold.Comparison, threshold.Limit, threshold.IsPercent),
+            Is.EqualTo((metric, comparison, limit, percent))
+        );
     }
 
     [TestCase("p99", "'p99' is not a threshold: use METRIC<VALUE, e.g. p99<500ms or errors<0.1%")]
@@ -54,22 +63,23 @@ public sealed class ThresholdTests
     }
 
     /// <summary>1000 deliveries, 2 failed (0.2%); p50 100 ms, p90 200, p99 612, p99.9 1000, max 2500; 90 calls/s of 100.</summary>
-    private static LoadSummary Summary() => new()
-    {
-        TargetRate = 100,
-        AchievedRate = 90,
-        Concurrency = 10,
-        CallsStarted = 300,
-        CallsCompleted = 300,
-        CallsFailed = 2,
-        Deliveries = 1000,
-        DeliveriesFailed = 2,
-        DeliveriesPerSecond = 300,
-        Elapsed = TimeSpan.FromSeconds(3),
-        Latency = new LatencyPercentiles(1000, 100, 200, 612, 1000, 2500, 150),
-        Sent = new LatencyPercentiles(1000, 90, 180, 500, 900, 2400, 140),
-        ByProvider = [],
-        ByEvent = [],
-        Errors = [],
-    };
+    private static LoadSummary Summary() =>
+        new()
+        {
+            TargetRate = 100,
+            AchievedRate = 90,
+            Concurrency = 10,
+            CallsStarted = 300,
+            CallsCompleted = 300,
+            CallsFailed = 2,
+            Deliveries = 1000,
+            DeliveriesFailed = 2,
+            DeliveriesPerSecond = 300,
+            Elapsed = TimeSpan.FromSeconds(3),
+            Latency = new LatencyPercentiles(1000, 100, 200, 612, 1000, 2500, 150),
+            Sent = new LatencyPercentiles(1000, 90, 180, 500, 900, 2400, 140),
+            ByProvider = [],
+            ByEvent = [],
+            Errors = [],
+        };
 }

@@ -94,7 +94,9 @@ public sealed class JsonPositionMapTests
     [Test]
     public void ByteOrderMarkIsNotAColumn()
     {
-        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("{\"a\": 1}")).ToArray();
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }
+            .Concat(Encoding.UTF8.GetBytes("{\"a\": 1}"))
+            .ToArray();
         Assert.That(JsonPositionMap.Build(bytes).Locate("/a"), Is.EqualTo((1, 7)));
     }
 

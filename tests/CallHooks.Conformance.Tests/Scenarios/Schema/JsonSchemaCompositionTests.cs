@@ -26,7 +26,8 @@ public sealed class JsonSchemaCompositionTests
             Assert.That(Validate(schema, "\"ab\""), Is.Empty);
             Assert.That(
                 Validate(schema, "\"bcd\""),
-                Is.EqualTo(new[] { V("", "'bcd' does not match pattern ^a"), V("", "'bcd' is longer than 2 characters") }));
+                Is.EqualTo(new[] { V("", "'bcd' does not match pattern ^a"), V("", "'bcd' is longer than 2 characters") })
+            );
         });
     }
 
@@ -45,7 +46,8 @@ public sealed class JsonSchemaCompositionTests
             """;
         Assert.That(
             Validate(schema, """{ "next": { "next": { "next": 5 } } }"""),
-            Is.EqualTo(new[] { V("/next/next/next", "expected object, got number") }));
+            Is.EqualTo(new[] { V("/next/next/next", "expected object, got number") })
+        );
     }
 
     [TestCase("\"2xx\"")]
@@ -63,7 +65,8 @@ public sealed class JsonSchemaCompositionTests
             Assert.That(Validate(StatusSchema, "\"200\""), Is.EqualTo(new[] { V("", "'200' does not match pattern ^[1-5]xx$") }));
             Assert.That(
                 Validate(StatusSchema, """["2xx", "9xx", 3]"""),
-                Is.EqualTo(new[] { V("/1", "'9xx' does not match pattern ^[1-5]xx$"), V("/2", "expected string, got number") }));
+                Is.EqualTo(new[] { V("/1", "'9xx' does not match pattern ^[1-5]xx$"), V("/2", "expected string, got number") })
+            );
             Assert.That(Validate(StatusSchema, "[]"), Is.EqualTo(new[] { V("", "must have at least 1 item") }));
         });
     }
@@ -92,7 +95,8 @@ public sealed class JsonSchemaCompositionTests
         const string schema = """{ "oneOf": [ { "type": "integer" }, { "minimum": 0 }, { "type": "string" } ] }""";
         Assert.That(
             Validate(schema, "3"),
-            Is.EqualTo(new[] { V("", "matches more than one oneOf branch (#0, #1); it must match exactly one") }));
+            Is.EqualTo(new[] { V("", "matches more than one oneOf branch (#0, #1); it must match exactly one") })
+        );
     }
 
     [Test]
@@ -124,15 +128,18 @@ public sealed class JsonSchemaCompositionTests
             """;
         Assert.That(
             Validate(schema, """{ "a": 1.5, "x": 0, "b": 2, "list": [1, "ok", 3] }"""),
-            Is.EqualTo(new[]
-            {
-                V("", "missing required property 'z'"),
-                V("/a", "expected integer, got number"),
-                V("/a", "1.5 is less than the minimum of 10"),
-                V("/x", "unknown property 'x'"),
-                V("/b", "expected string, got number"),
-                V("/list/0", "expected string, got number"),
-                V("/list/2", "expected string, got number"),
-            }));
+            Is.EqualTo(
+                new[]
+                {
+                    V("", "missing required property 'z'"),
+                    V("/a", "expected integer, got number"),
+                    V("/a", "1.5 is less than the minimum of 10"),
+                    V("/x", "unknown property 'x'"),
+                    V("/b", "expected string, got number"),
+                    V("/list/0", "expected string, got number"),
+                    V("/list/2", "expected string, got number"),
+                }
+            )
+        );
     }
 }

@@ -38,7 +38,10 @@ public sealed class JsonSchemaKeywordTests
             Assert.That(Validate(schema, "null"), Is.Empty);
             Assert.That(Validate(schema, "[1]"), Is.Empty);
             Assert.That(Validate(schema, "7"), Is.EqualTo(new[] { V("", "expected string, array or null, got number") }));
-            Assert.That(Validate("""{ "type": ["string", "null"] }""", "7"), Is.EqualTo(new[] { V("", "expected string or null, got number") }));
+            Assert.That(
+                Validate("""{ "type": ["string", "null"] }""", "7"),
+                Is.EqualTo(new[] { V("", "expected string or null, got number") })
+            );
         });
     }
 
@@ -55,34 +58,37 @@ public sealed class JsonSchemaKeywordTests
         const string schema = """{ "properties": { "a": { "type": "string" }, "b/c~d": { "type": "integer" } } }""";
         Assert.That(
             Validate(schema, """{ "a": 1, "b/c~d": "x", "other": true }"""),
-            Is.EqualTo(new[] { V("/a", "expected string, got number"), V("/b~1c~0d", "expected integer, got string") }));
+            Is.EqualTo(new[] { V("/a", "expected string, got number"), V("/b~1c~0d", "expected integer, got string") })
+        );
     }
 
     [Test]
     public void RequiredReportsEachMissingPropertyAtTheObject()
     {
-        const string schema = """{ "type": "object", "properties": { "x": { "type": "object", "required": ["call", "name", "events"] } } }""";
+        const string schema =
+            """{ "type": "object", "properties": { "x": { "type": "object", "required": ["call", "name", "events"] } } }""";
         Assert.That(
             Validate(schema, """{ "x": { "name": "n" } }"""),
-            Is.EqualTo(new[] { V("/x", "missing required property 'call'"), V("/x", "missing required property 'events'") }));
+            Is.EqualTo(new[] { V("/x", "missing required property 'call'"), V("/x", "missing required property 'events'") })
+        );
     }
 
     [Test]
     public void AdditionalPropertiesFalseReportsUnknownPropertyAtThatProperty()
     {
-        const string schema = """{ "properties": { "events": { "items": { "properties": { "event": {} }, "additionalProperties": false } } } }""";
+        const string schema =
+            """{ "properties": { "events": { "items": { "properties": { "event": {} }, "additionalProperties": false } } } }""";
         Assert.That(
             Validate(schema, """{ "events": [ { "event": "1" }, { "evnt": "2", "event": "3" } ] }"""),
-            Is.EqualTo(new[] { V("/events/1/evnt", "unknown property 'evnt'") }));
+            Is.EqualTo(new[] { V("/events/1/evnt", "unknown property 'evnt'") })
+        );
     }
 
     [Test]
     public void AdditionalPropertiesSchemaAppliesToUnlistedPropertiesOnly()
     {
         const string schema = """{ "properties": { "a": { "type": "string" } }, "additionalProperties": { "type": "integer" } }""";
-        Assert.That(
-            Validate(schema, """{ "a": "s", "b": 1, "c": "no" }"""),
-            Is.EqualTo(new[] { V("/c", "expected integer, got string") }));
+        Assert.That(Validate(schema, """{ "a": "s", "b": 1, "c": "no" }"""), Is.EqualTo(new[] { V("/c", "expected integer, got string") }));
     }
 
     [Test]
@@ -127,7 +133,8 @@ public sealed class JsonSchemaKeywordTests
             Assert.That(Validate("""{ "pattern": "b+" }""", "\"abbc\""), Is.Empty);
             Assert.That(
                 Validate("""{ "pattern": "^\\d+(ms|s)$" }""", "\"5 s\""),
-                Is.EqualTo(new[] { V("", @"'5 s' does not match pattern ^\d+(ms|s)$") }));
+                Is.EqualTo(new[] { V("", @"'5 s' does not match pattern ^\d+(ms|s)$") })
+            );
         });
     }
 
@@ -136,7 +143,8 @@ public sealed class JsonSchemaKeywordTests
     {
         Assert.That(
             Validate("""{ "pattern": "^[a-z]+$" }""", "\"abc\\n\""),
-            Is.EqualTo(new[] { V("", @"'abc\n' does not match pattern ^[a-z]+$") }));
+            Is.EqualTo(new[] { V("", @"'abc\n' does not match pattern ^[a-z]+$") })
+        );
     }
 
     [Test]
@@ -171,7 +179,8 @@ public sealed class JsonSchemaKeywordTests
         var value = new string('a', 100);
         Assert.That(
             Validate("""{ "maxLength": 64 }""", $"\"{value}\""),
-            Is.EqualTo(new[] { V("", $"'{new string('a', 39)}…' is longer than 64 characters") }));
+            Is.EqualTo(new[] { V("", $"'{new string('a', 39)}…' is longer than 64 characters") })
+        );
     }
 
     [Test]
@@ -179,7 +188,8 @@ public sealed class JsonSchemaKeywordTests
     {
         Assert.That(
             Validate("""{ "minLength": 1 }""", "\"\\ud800\""),
-            Is.EqualTo(new[] { V("", "string contains an unpaired surrogate escape and cannot be checked") }));
+            Is.EqualTo(new[] { V("", "string contains an unpaired surrogate escape and cannot be checked") })
+        );
     }
 
     [Test]
@@ -201,7 +211,10 @@ public sealed class JsonSchemaKeywordTests
         Assert.Multiple(() =>
         {
             Assert.That(Validate("""{ "minimum": 0.3 }""", "0.30"), Is.Empty);
-            Assert.That(Validate("""{ "maximum": 1e300 }""", "1e301"), Is.EqualTo(new[] { V("", "1e301 is greater than the maximum of 1e300") }));
+            Assert.That(
+                Validate("""{ "maximum": 1e300 }""", "1e301"),
+                Is.EqualTo(new[] { V("", "1e301 is greater than the maximum of 1e300") })
+            );
         });
     }
 
@@ -222,7 +235,8 @@ public sealed class JsonSchemaKeywordTests
     {
         Assert.That(
             Validate("""{ "items": { "type": "string" } }""", """["a", 2, "c", null]"""),
-            Is.EqualTo(new[] { V("/1", "expected string, got number"), V("/3", "expected string, got null") }));
+            Is.EqualTo(new[] { V("/1", "expected string, got number"), V("/3", "expected string, got null") })
+        );
     }
 
     [Test]

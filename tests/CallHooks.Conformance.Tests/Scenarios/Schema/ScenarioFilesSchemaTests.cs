@@ -8,10 +8,13 @@ public sealed class ScenarioFilesSchemaTests
     private static readonly string ScenariosDir = Path.Combine(RepoRoot.Find(), "scenarios");
 
     public static IEnumerable<TestCaseData> ScenarioFiles() =>
-        Directory.EnumerateFiles(ScenariosDir, "*.json", SearchOption.AllDirectories)
+        Directory
+            .EnumerateFiles(ScenariosDir, "*.json", SearchOption.AllDirectories)
             .Where(path => !path.EndsWith(".schema.json", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(path => new TestCaseData(Path.GetRelativePath(ScenariosDir, path)).SetArgDisplayNames(Path.GetRelativePath(ScenariosDir, path)));
+            .Select(path =>
+                new TestCaseData(Path.GetRelativePath(ScenariosDir, path)).SetArgDisplayNames(Path.GetRelativePath(ScenariosDir, path))
+            );
 
     [Test]
     public void ThereAreScenarioFilesToCheck()
@@ -28,7 +31,8 @@ public sealed class ScenarioFilesSchemaTests
         var map = JsonPositionMap.Build(bytes);
 
         // Shown as file:line:column so a failure here reads like the CLI's own report.
-        var problems = schema.Validate(document.RootElement)
+        var problems = schema
+            .Validate(document.RootElement)
             .Select(v => (v, map.Locate(v.Pointer)))
             .Select(p => $"{relativePath}:{p.Item2.Line}:{p.Item2.Column}: {p.v.Message}")
             .ToList();
@@ -56,7 +60,8 @@ public sealed class ScenarioFilesSchemaTests
         using var document = JsonDocument.Parse(bytes);
         var map = JsonPositionMap.Build(bytes);
 
-        var report = schema.Validate(document.RootElement)
+        var report = schema
+            .Validate(document.RootElement)
             .Select(v =>
             {
                 var (line, column) = v.Message.StartsWith("unknown property", StringComparison.Ordinal)
@@ -66,15 +71,20 @@ public sealed class ScenarioFilesSchemaTests
             })
             .ToList();
 
-        Assert.That(report, Is.EqualTo(new[]
-        {
-            "2:11: 'Bad Name' does not match pattern ^[a-z0-9]+(-[a-z0-9]+)*$",
-            "4:21: 'phone' is not one of: incoming, obd, click-to-call",
-            "4:64: 0 is less than the minimum of 1",
-            "7:5: missing required property 'event'",
-            "7:7: unknown property 'evnt'",
-            "7:29: '5 s' does not match pattern ^\\d{1,9}(\\.\\d{1,3})?(ms|s|m|h)$",
-            "9:25: expected string or array, got number",
-        }));
+        Assert.That(
+            report,
+            Is.EqualTo(
+                new[]
+                {
+                    "2:11: 'Bad Name' does not match pattern ^[a-z0-9]+(-[a-z0-9]+)*$",
+                    "4:21: 'phone' is not one of: incoming, obd, click-to-call",
+                    "4:64: 0 is less than the minimum of 1",
+                    "7:5: missing required property 'event'",
+                    "7:7: unknown property 'evnt'",
+                    "7:29: '5 s' does not match pattern ^\\d{1,9}(\\.\\d{1,3})?(ms|s|m|h)$",
+                    "9:25: expected string or array, got number",
+                }
+            )
+        );
     }
 }
