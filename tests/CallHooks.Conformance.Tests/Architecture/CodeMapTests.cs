@@ -21,7 +21,7 @@ public sealed partial class CodeMapTests
         Assert.That(missing, Is.Empty);
     }
 
-    /// <summary>A path as the map writes it: from the repository root, or from src/ (the map's table says so).</summary>
+    /// <summary>A path as the map writes it: from the repository root, from src/, or from a provider folder's parent.</summary>
     private static bool Exists(string path)
     {
         foreach (
@@ -30,6 +30,8 @@ public sealed partial class CodeMapTests
                 RepoPaths.Root,
                 Path.Combine(RepoPaths.Root, "src"),
                 Path.Combine(RepoPaths.Root, "src", "CallHooks.Conformance"),
+                Path.Combine(RepoPaths.Root, "src", "CallHooks.Conformance", "Providers"),
+                Path.Combine(RepoPaths.Root, "src", "CallHooks.Conformance.Listener"),
             }
         )
         {
