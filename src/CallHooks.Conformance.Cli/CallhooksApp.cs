@@ -35,15 +35,26 @@ public static class CallhooksApp
             .ToList();
     }
 
-    public static async Task<int> RunAsync(
+    public static Task<int> RunAsync(
         IReadOnlyList<string> args,
         TextWriter output,
         TextWriter error,
         CancellationToken cancellationToken,
         bool interactive = false
+    ) => RunAsync(args, output, error, interactive, cancellationToken, CancellationToken.None);
+
+    /// <param name="cancellationToken">The first interruption: stop sending, let what is in flight finish within the grace.</param>
+    /// <param name="abortNow">A second interruption: cut off what is in flight at once; the reports are still written.</param>
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        TextWriter output,
+        TextWriter error,
+        bool interactive,
+        CancellationToken cancellationToken,
+        CancellationToken abortNow
     )
     {
-        var console = new CliConsole(output, error) { Interactive = interactive };
+        var console = new CliConsole(output, error) { Interactive = interactive, AbortNow = abortNow };
         var root = new RootCommand(
             "callhooks: a mock telephony provider that replays call scenarios against your webhook listener and checks its answers."
         )

@@ -5,4 +5,10 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error)
 {
     /// <summary>True when stderr is a terminal: live displays may move the cursor; otherwise plain lines only.</summary>
     public bool Interactive { get; init; }
+
+    /// <summary>
+    /// Fires on a second interruption (Ctrl-C or SIGTERM again): deliveries still in flight are cut off at once instead
+    /// of after the grace period, and the reports are still written. The first interruption is the command's token.
+    /// </summary>
+    public CancellationToken AbortNow { get; init; }
 }

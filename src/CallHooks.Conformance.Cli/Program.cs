@@ -4,20 +4,30 @@ using CallHooks.Conformance.Cli.Commands;
 // The composition root: the only place that touches the real console, process signals and runtime settings.
 InlineSocketCompletions.EnableForLoadRun(args);
 using var interrupt = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+using var abortNow = new CancellationTokenSource();
+
+// Ctrl-C and SIGTERM mean the same. The first stops sending and lets deliveries in flight finish within the grace; the
+// second cuts them off at once; either way the reports are written. Only a third ends the process on the spot.
+bool Interrupt()
 {
-    // The first Ctrl-C stops sending and lets the run write its reports; a second one kills the process.
-    if (interrupt.IsCancellationRequested)
-        return;
-    e.Cancel = true;
-    interrupt.Cancel();
-};
+    if (!interrupt.IsCancellationRequested)
+    {
+        interrupt.Cancel();
+        return true;
+    }
+
+    if (!abortNow.IsCancellationRequested)
+    {
+        abortNow.Cancel();
+        return true;
+    }
+
+    return false;
+}
+
+Console.CancelKeyPress += (_, e) => e.Cancel = Interrupt();
 using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
     System.Runtime.InteropServices.PosixSignal.SIGTERM,
-    context =>
-    {
-        context.Cancel = true;
-        interrupt.Cancel();
-    }
+    context => context.Cancel = Interrupt()
 );
-return await CallhooksApp.RunAsync(args, Console.Out, Console.Error, interrupt.Token, interactive: !Console.IsErrorRedirected);
+return await CallhooksApp.RunAsync(args, Console.Out, Console.Error, !Console.IsErrorRedirected, interrupt.Token, abortNow.Token);

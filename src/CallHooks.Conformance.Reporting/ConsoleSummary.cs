@@ -43,7 +43,11 @@ public static class ConsoleSummary
 
         output.WriteLine();
         if (result.Interrupted)
-            output.WriteLine("INTERRUPTED: sending stopped early; only the deliveries that completed are reported");
+            output.WriteLine(
+                "INTERRUPTED: sending stopped early; only the deliveries that completed are reported ("
+                    + InterruptionText.ForRun(result)
+                    + ")"
+            );
         if (result.Scenarios.Any(scenario => scenario.Rules.Count > 0))
             output.WriteLine(RuleTotals(result));
         foreach (var line in CheckedLines(result.Checked))
@@ -82,6 +86,8 @@ public static class ConsoleSummary
         var count = scenario.Deliveries.Count;
         var deliveries = count == 1 ? "1 delivery" : $"{count.ToString(CultureInfo.InvariantCulture)} deliveries";
         var p50 = Model.LatencyStats.Median(scenario.Deliveries) is { } median ? ReportFormat.HumanMilliseconds(median) : "-";
+        if (scenario.Interrupted)
+            return $"STOP {paddedName}  {deliveries}  p50 {p50}  ({InterruptionText.ForScenario(scenario)})";
         return $"{(scenario.Passed ? "PASS" : "FAIL")} {paddedName}  {deliveries}  p50 {p50}  ({scenario.Checked.Label})";
     }
 
@@ -95,9 +101,12 @@ public static class ConsoleSummary
         var deliveries = result.Scenarios.Sum(scenario => scenario.Deliveries.Count);
         var failedDeliveries = result.Scenarios.Sum(scenario => scenario.Deliveries.Count(delivery => !delivery.Passed));
         var seconds = ((result.FinishedAt - result.StartedAt).TotalMilliseconds / 1000.0).ToString("0.00", CultureInfo.InvariantCulture);
+        // An interrupted run says how many calls it cut short and never started, beside the passes.
+        var stopped = result.InterruptedScenarios > 0 ? $", {result.InterruptedScenarios} interrupted" : "";
+        var notStarted = result.NotStarted > 0 ? $", {result.NotStarted} not started" : "";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{total} {(total == 1 ? "scenario" : "scenarios")}: {result.Passed} passed, {result.Failed} failed, {result.Checked.Label}  "
+            $"{total} {(total == 1 ? "scenario" : "scenarios")}: {result.Passed} passed, {result.Failed} failed{stopped}{notStarted}, {result.Checked.Label}  "
                 + $"({deliveries} deliveries, {failedDeliveries} failed, {seconds} s)"
         );
     }

@@ -29,6 +29,13 @@ public static class LoadConsoleSummary
                 $"deliveries {summary.Deliveries} ({summary.DeliveriesFailed} failed, {summary.ErrorRate * 100:0.###}%)  {summary.DeliveriesPerSecond:0.0} deliveries/s  in {summary.Elapsed.TotalSeconds:0.00} s"
             )
         );
+        if (result.Interrupted)
+            output.WriteLine(
+                string.Create(
+                    inv,
+                    $"INTERRUPTED: sending stopped early; {summary.CallsInterrupted} calls cut short and {summary.DeliveriesCutOff} deliveries cut off are not counted above"
+                )
+            );
         output.WriteLine();
         output.WriteLine($"{"latency (ms)", -34} {"count", 9} {"p50", 9} {"p90", 9} {"p99", 9} {"p99.9", 9} {"max", 9}");
         Row(output, "all, from scheduled send", summary.Latency);

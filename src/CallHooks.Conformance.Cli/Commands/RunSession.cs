@@ -77,6 +77,7 @@ internal sealed class RunSession : IAsyncDisposable
     public RunPlan Plan(Rules.RuleOptions? rules = null) =>
         new()
         {
+            AbortNow = console.AbortNow,
             Scenarios = Settings.Scenarios,
             Config = Config,
             Seed = Settings.Seed,
@@ -143,6 +144,7 @@ internal sealed class RunSession : IAsyncDisposable
             Scenarios = scenarios,
             Load = load,
             Interrupted = interrupted,
+            Planned = load is null ? Settings.Scenarios.Count : null,
         };
 
         var outcomes = ReportSet.WriteAll(result, Directory);

@@ -49,6 +49,8 @@ internal static class ReportData
 
         ResultFields.Summary(json, result);
         ResultFields.Checked(json, result.Checked);
+        json.WriteBoolean("interrupted", result.Interrupted);
+        JsonFields.Text(json, "interruption", result.Interrupted ? InterruptionText.ForRun(result) : null);
         if (result.Load is { } load)
         {
             // The whole run, as results.json has it: the calls below are only those kept for detail.

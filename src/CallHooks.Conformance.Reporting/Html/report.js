@@ -83,7 +83,10 @@
     var s = data.load ? data.load.summary : data.summary;
     var headline = document.getElementById('headline');
     headline.textContent = data.tool + ' ' + data.version + ' report';
-    if (data.load) {
+    if (data.interrupted) {
+      // Never green: the run stopped before it was done, whatever its completed calls show.
+      append(headline, el('span', 'verdict badge stop', 'interrupted · ' + data.interruption));
+    } else if (data.load) {
       var broken = s.thresholds.filter(function (t) { return !t.passed; }).length;
       append(headline, el('span', 'verdict badge ' + (broken === 0 ? 'pass' : 'fail'), 'load run · ' + plural(s.callsStarted, 'call') + ' · '
         + (broken === 0 ? 'thresholds met' : count(broken) + ' of ' + count(s.thresholds.length) + ' thresholds broken')));
@@ -329,7 +332,7 @@
     card.dataset.callId = s.callId;
     var failed = s.deliveries.filter(function (d) { return !d.passed; }).length;
     card.appendChild(el('summary', null, [
-      badge(s.passed),
+      s.status === 'interrupted' ? el('span', 'badge stop', 'STOP') : badge(s.passed),
       el('span', 'name', s.provider + ' / ' + s.name),
       el('span', 'meta', 'uid ' + s.callId + ' · customer ' + s.customer + ' · ' + plural(s.deliveries.length, 'delivery', 'deliveries')
         + (failed ? ', ' + count(failed) + ' failed' : '') + ' · ' + ms(s.durationMs))

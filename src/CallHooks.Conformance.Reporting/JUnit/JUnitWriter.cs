@@ -37,7 +37,8 @@ public static class JUnitWriter
                 "failures",
                 Count(result.Failed + rules.Count(rule => rule.FailsRun) + thresholds.Count(verdict => !verdict.Passed))
             );
-            xml.WriteAttributeString("errors", "0");
+            // An interrupted run is an error, never a green build: each call cut short, and the run itself.
+            xml.WriteAttributeString("errors", Count(result.InterruptedScenarios + (result.Interrupted ? 1 : 0)));
             xml.WriteAttributeString("time", ReportFormat.Seconds((result.FinishedAt - result.StartedAt).TotalMilliseconds));
             xml.WriteAttributeString("timestamp", Timestamp(result.StartedAt));
 
@@ -48,6 +49,8 @@ public static class JUnitWriter
                 JUnitRules.WriteSuite(xml, result.StartedAt, rules);
             if (result.Load is { Thresholds.Count: > 0 } load)
                 JUnitThresholds.WriteSuite(xml, result.StartedAt, load);
+            if (result.Interrupted)
+                WriteInterruption(xml, result);
 
             xml.WriteEndElement();
             xml.WriteEndDocument();
@@ -62,8 +65,8 @@ public static class JUnitWriter
         xml.WriteStartElement("testsuite");
         xml.WriteAttributeString("name", SafeText.ForXml(provider));
         xml.WriteAttributeString("tests", Count(scenarios.Count));
-        xml.WriteAttributeString("failures", Count(scenarios.Count(scenario => !scenario.Passed)));
-        xml.WriteAttributeString("errors", "0");
+        xml.WriteAttributeString("failures", Count(scenarios.Count(scenario => !scenario.Passed && !scenario.Interrupted)));
+        xml.WriteAttributeString("errors", Count(scenarios.Count(scenario => scenario.Interrupted)));
         xml.WriteAttributeString("skipped", "0");
         xml.WriteAttributeString("time", ReportFormat.Seconds(scenarios.Sum(scenario => scenario.DurationMs)));
         xml.WriteAttributeString("timestamp", Timestamp(result.StartedAt));
@@ -102,7 +105,14 @@ public static class JUnitWriter
 
         var failed = scenario.Deliveries.Where(delivery => !delivery.Passed).ToList();
         var brokenRules = scenario.Rules.Where(rule => rule.FailsRun).ToList();
-        if (failed.Count > 0 || brokenRules.Count > 0)
+        if (scenario.Interrupted)
+        {
+            xml.WriteStartElement("error");
+            xml.WriteAttributeString("message", SafeText.ForXml(InterruptionText.ForScenario(scenario)));
+            xml.WriteAttributeString("type", "interrupted");
+            xml.WriteEndElement();
+        }
+        else if (failed.Count > 0 || brokenRules.Count > 0)
         {
             xml.WriteStartElement("failure");
             var first =
@@ -126,6 +136,27 @@ public static class JUnitWriter
         xml.WriteString(SafeText.ForXml(Log(scenario)));
         xml.WriteEndElement();
 
+        xml.WriteEndElement();
+    }
+
+    /// <summary>A suite of its own that fails the build: the run did not finish, whatever its calls show.</summary>
+    private static void WriteInterruption(XmlWriter xml, RunResult result)
+    {
+        xml.WriteStartElement("testsuite");
+        xml.WriteAttributeString("name", "run");
+        xml.WriteAttributeString("tests", "1");
+        xml.WriteAttributeString("failures", "0");
+        xml.WriteAttributeString("errors", "1");
+        xml.WriteAttributeString("skipped", "0");
+        xml.WriteAttributeString("timestamp", Timestamp(result.StartedAt));
+        xml.WriteStartElement("testcase");
+        xml.WriteAttributeString("name", "interrupted");
+        xml.WriteAttributeString("classname", "callhooks");
+        xml.WriteStartElement("error");
+        xml.WriteAttributeString("message", "the run was interrupted: " + InterruptionText.ForRun(result));
+        xml.WriteAttributeString("type", "interrupted");
+        xml.WriteEndElement();
+        xml.WriteEndElement();
         xml.WriteEndElement();
     }
 

@@ -26,6 +26,12 @@ internal static class LoadSummaryJson
         json.WriteNumber("concurrency", summary.Concurrency);
         Number(json, "pace", load.Pace);
         json.WriteNumber("callsStarted", summary.CallsStarted);
+        if (summary.CallsInterrupted > 0 || summary.DeliveriesCutOff > 0)
+        {
+            json.WriteNumber("callsInterrupted", summary.CallsInterrupted);
+            json.WriteNumber("deliveriesCutOff", summary.DeliveriesCutOff);
+        }
+
         Number(json, "errorRate", summary.ErrorRate);
         WritePercentiles(json, summary.Latency);
         json.WriteStartObject("sent");

@@ -40,6 +40,12 @@ internal static class ResultFields
         json.WriteNumber("total", result.Scenarios.Count);
         json.WriteNumber("passed", result.Passed);
         json.WriteNumber("failed", result.Failed);
+        if (result.Interrupted)
+        {
+            json.WriteNumber("interrupted", result.InterruptedScenarios);
+            json.WriteNumber("notStarted", result.NotStarted);
+        }
+
         json.WriteNumber("deliveries", deliveries.Count);
         json.WriteNumber("deliveriesFailed", deliveries.Count(delivery => !delivery.Passed));
         json.WriteEndObject();
@@ -82,6 +88,14 @@ internal static class ResultFields
         JsonFields.Text(json, "customer", scenario.Customer);
         json.WriteNumber("seed", scenario.Seed);
         json.WriteBoolean("passed", scenario.Passed);
+        JsonFields.Text(json, "status", scenario.Status);
+        if (scenario.Interrupted)
+        {
+            // Only on calls the interruption cut short, so complete runs keep their shape.
+            json.WriteBoolean("interrupted", true);
+            json.WriteNumber("unsent", scenario.Unsent);
+        }
+
         Checked(json, scenario.Checked);
         JsonFields.Milliseconds(json, "durationMs", scenario.DurationMs);
     }

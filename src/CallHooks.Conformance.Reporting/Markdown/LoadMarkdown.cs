@@ -16,11 +16,17 @@ internal static class LoadMarkdown
         var summary = load.Summary;
         var inv = CultureInfo.InvariantCulture;
         var broken = load.Thresholds.Count(verdict => !verdict.Passed);
+        // An interrupted run is never green: its figures cover only what completed before the stop.
+        var mark =
+            result.Interrupted ? "⏹"
+            : broken == 0 ? "✅"
+            : "❌";
+        var run = result.Interrupted ? "load run (interrupted)" : "load run";
         text.Append("## ")
             .Append(
                 broken == 0
-                    ? $"✅ {result.Tool} load run: {Count(summary.CallsStarted)} calls, thresholds met"
-                    : $"❌ {result.Tool} load run: {Count(summary.CallsStarted)} calls, {Count(broken)} of {Count(load.Thresholds.Count)} thresholds broken"
+                    ? $"{mark} {result.Tool} {run}: {Count(summary.CallsStarted)} calls, thresholds met"
+                    : $"{mark} {result.Tool} {run}: {Count(summary.CallsStarted)} calls, {Count(broken)} of {Count(load.Thresholds.Count)} thresholds broken"
             )
             .Append("\n\n");
         var providers = string.Join(", ", summary.ByProvider.Select(group => group.Provider));

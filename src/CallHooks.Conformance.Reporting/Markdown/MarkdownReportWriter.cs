@@ -35,8 +35,9 @@ public static class MarkdownReportWriter
     private static void WriteHeader(StringBuilder text, RunResult result)
     {
         var total = result.Scenarios.Count;
-        var verdict =
-            (
+        var verdict = result.Interrupted
+            ? $"⏹ {result.Tool}: interrupted ({InterruptionText.ForRun(result)})"
+            : (
                 result.AllPassed
                     ? $"✅ {result.Tool}: all {Count(total)} {Plural(total, "scenario", "scenarios")} passed"
                     : $"❌ {result.Tool}: {Count(result.Failed)} of {Count(total)} {Plural(total, "scenario", "scenarios")} failed"

@@ -36,11 +36,21 @@ public sealed record RunResult
     /// <summary>Set for a load run (<c>--calls</c>/<c>--duration</c>): then <see cref="Scenarios"/> holds only the kept calls.</summary>
     public LoadReport? Load { get; init; }
 
+    /// <summary>How many scenarios the run set out to play; more than <see cref="Scenarios"/> holds when it was interrupted.</summary>
+    public int? Planned { get; init; }
+
     public int Passed => Scenarios.Count(scenario => scenario.Passed);
 
-    public int Failed => Scenarios.Count - Passed;
+    /// <summary>Scenarios whose call the interruption cut short: neither passed nor failed.</summary>
+    public int InterruptedScenarios => Scenarios.Count(scenario => scenario.Interrupted);
 
-    public bool AllPassed => Failed == 0;
+    /// <summary>Scenarios the run never started because it was interrupted first.</summary>
+    public int NotStarted => Math.Max(0, (Planned ?? Scenarios.Count) - Scenarios.Count);
+
+    public int Failed => Scenarios.Count - Passed - InterruptedScenarios;
+
+    /// <summary>Every scenario ran whole and passed: never true for an interrupted run.</summary>
+    public bool AllPassed => Failed == 0 && !Interrupted && InterruptedScenarios == 0;
 
     /// <summary>What the run checked, across its scenarios: a PASS is only as strong as this.</summary>
     public CheckScope Checked => CheckScope.Of(Scenarios.SelectMany(scenario => scenario.Rules));

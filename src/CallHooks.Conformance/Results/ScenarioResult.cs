@@ -31,6 +31,22 @@ public sealed record ScenarioResult
     /// <summary>What this scenario's verdict rests on: its answers always, its data only where a rule read it.</summary>
     public CheckScope Checked => CheckScope.Of(Rules);
 
-    /// <summary>Every delivery met its expectation and no MUST rule is broken (a broken SHOULD only warns).</summary>
-    public bool Passed => Deliveries.All(delivery => delivery.Passed) && !Rules.Any(rule => rule.FailsRun);
+    /// <summary>Events never sent because the run was interrupted before their turn.</summary>
+    public int Unsent { get; init; }
+
+    /// <summary>
+    /// True when the run's interruption cut this call short: events were never sent, or a delivery in flight was cut off.
+    /// Such a call proves nothing either way: it neither passes nor counts as the listener's failure.
+    /// </summary>
+    public bool Interrupted =>
+        Unsent > 0 || Deliveries.Any(delivery => delivery.Observation.Failure?.Kind is Delivery.FailureKind.Cancelled);
+
+    /// <summary>Every event was sent, every delivery met its expectation and no MUST rule is broken (a broken SHOULD only warns).</summary>
+    public bool Passed => !Interrupted && Deliveries.All(delivery => delivery.Passed) && !Rules.Any(rule => rule.FailsRun);
+
+    /// <summary>"passed", "failed", or "interrupted" when the run was stopped before the call was whole.</summary>
+    public string Status =>
+        Interrupted ? "interrupted"
+        : Passed ? "passed"
+        : "failed";
 }

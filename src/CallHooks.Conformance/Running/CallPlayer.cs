@@ -30,6 +30,7 @@ internal sealed class CallPlayer(WebhookRequestSender send, TimeProvider time)
         var memo = new CallMemo();
         var challenge = new ChallengeDelivery(send);
 
+        var reached = 0;
         for (var index = 0; index < scenario.Steps.Count && !stopSending.IsCancellationRequested; index++)
         {
             var step = scenario.Steps[index];
@@ -42,6 +43,7 @@ internal sealed class CallPlayer(WebhookRequestSender send, TimeProvider time)
                 intended += (long)(pause.TotalSeconds * time.TimestampFrequency);
             }
 
+            reached++;
             var context = new StepContext(call, step, index, eventTime) { Memo = memo };
             if (profile.SkipReason(context, config) is { } reason)
             {
@@ -61,7 +63,7 @@ internal sealed class CallPlayer(WebhookRequestSender send, TimeProvider time)
             onDelivery?.Invoke(delivery, queuedMs);
         }
 
-        return new PlayedCall(deliveries, skipped);
+        return new PlayedCall(deliveries, skipped, scenario.Steps.Count - reached);
     }
 
     /// <summary>What every event of a scenario expects: its own expectation over the scenario's over the provider's default (a 2xx within budget).</summary>

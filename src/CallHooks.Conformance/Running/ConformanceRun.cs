@@ -24,7 +24,7 @@ public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider ti
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, plan.Parallelism) };
 
         // Two signals: "stop sending" is the caller's token; "abort what is in flight" follows it after the grace period.
-        using var signals = new InterruptSignals(plan.InterruptGrace, time, cancellationToken);
+        using var signals = new InterruptSignals(plan.InterruptGrace, time, cancellationToken, plan.AbortNow);
         try
         {
             await Parallel
@@ -48,7 +48,10 @@ public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider ti
                         time,
                         plan.Rules
                     );
-                    result = result with { Rules = await RuleRunner.CheckAsync(context, cancellationToken).ConfigureAwait(false) };
+                    // Once told to stop, no rule sends its probes; the call's completed deliveries are kept either way.
+                    results[index] = result;
+                    if (!cancellationToken.IsCancellationRequested)
+                        result = result with { Rules = await CheckRulesAsync(context, cancellationToken).ConfigureAwait(false) };
                     results[index] = result;
                     contexts[index] = context with { Result = result };
                     onScenarioDone?.Invoke(result);
@@ -63,6 +66,20 @@ public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider ti
         if (!cancellationToken.IsCancellationRequested)
             await CheckAtRunEndAsync(results, contexts, cancellationToken).ConfigureAwait(false);
         return HeadOfLineBlocking.Annotate(results.OfType<ScenarioResult>().ToList(), time);
+    }
+
+    /// <summary>The scenario's rules; none when the run is interrupted while they are being checked (their probes were cut short).</summary>
+    private static async Task<IReadOnlyList<RuleResult>> CheckRulesAsync(RuleContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rules = await RuleRunner.CheckAsync(context, cancellationToken).ConfigureAwait(false);
+            return cancellationToken.IsCancellationRequested ? [] : rules;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return [];
+        }
     }
 
     /// <summary>Rules only the whole run can show (one call's webhook corrupting another call's record), once every scenario ran.</summary>

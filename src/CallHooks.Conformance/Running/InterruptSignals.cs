@@ -9,11 +9,14 @@ internal sealed class InterruptSignals : IDisposable
 {
     private readonly CancellationTokenSource abort;
     private readonly CancellationTokenRegistration graceStarts;
+    private readonly CancellationTokenRegistration abortNow;
 
-    public InterruptSignals(TimeSpan grace, TimeProvider time, CancellationToken stopSending)
+    /// <param name="abortImmediately">A second interruption: cut off what is in flight without waiting out the grace.</param>
+    public InterruptSignals(TimeSpan grace, TimeProvider time, CancellationToken stopSending, CancellationToken abortImmediately = default)
     {
         abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         graceStarts = stopSending.Register(() => abort.CancelAfter(grace));
+        abortNow = abortImmediately.Register(abort.Cancel);
     }
 
     /// <summary>Fires <see cref="RunPlan.InterruptGrace"/> after the run was told to stop.</summary>
@@ -21,6 +24,7 @@ internal sealed class InterruptSignals : IDisposable
 
     public void Dispose()
     {
+        abortNow.Dispose();
         graceStarts.Dispose();
         abort.Dispose();
     }

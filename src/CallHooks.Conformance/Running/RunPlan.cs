@@ -33,4 +33,7 @@ public sealed record RunPlan
 
     /// <summary>After an interruption, how long deliveries already in flight may still finish before they are cut off.</summary>
     public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A second interruption: deliveries in flight are cut off at once, without waiting out <see cref="InterruptGrace"/>.</summary>
+    public CancellationToken AbortNow { get; init; }
 }

@@ -55,6 +55,7 @@ public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider ti
             Seed = SeedMixer.Mix(plan.Seed, scenario.Provider, scenario.Name),
             Deliveries = played.Deliveries,
             Skipped = played.Skipped,
+            Unsent = played.Unsent,
             DurationMs = time.GetElapsedTime(started).TotalMilliseconds,
         };
     }

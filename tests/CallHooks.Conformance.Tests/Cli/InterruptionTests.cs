@@ -85,8 +85,89 @@ public sealed class InterruptionTests
             "exactly what the listener completed, nothing lost, nothing invented"
         );
         Assert.That(listener.Requests, Has.Count.EqualTo(completed.Count), "nothing was sent that did not complete");
-        Assert.That(File.Exists(Path.Combine(outDirectory, "junit.xml")), Is.True);
         Assert.That(child.Output(), Does.Contain("INTERRUPTED").And.Contain("callhooks: interrupted: sending stopped"));
+        AssertEveryReportSaysInterrupted(outDirectory, results);
+    }
+
+    [Test]
+    public async Task A_second_signal_cuts_off_what_is_in_flight_at_once_and_still_writes_every_report()
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var listener = await ScriptedListener.StartAsync(async context =>
+        {
+            arrived.TrySetResult();
+            // Far longer than the grace: only the second signal can end the wait.
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+            context.Response.StatusCode = 200;
+        });
+
+        var outDirectory = Path.Combine(Path.GetTempPath(), "callhooks-interrupt-" + Guid.NewGuid().ToString("N"));
+        using var child = CliProcess.Start(
+            "run",
+            "--target",
+            listener.BaseUrl.AbsoluteUri,
+            "--timeout",
+            "60s",
+            "--late-window",
+            "0",
+            "--out",
+            outDirectory,
+            "--seed",
+            "42",
+            "--now",
+            "2026-01-15T09:30:00Z"
+        );
+        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+            await arrived.Task.WaitAsync(limit.Token);
+        await child.SignalAsync("INT");
+        await child.SignalAsync("TERM");
+
+        Assert.That(
+            await child.WaitForExitAsync(TimeSpan.FromSeconds(20)),
+            Is.True,
+            "the second signal does not wait out the grace: " + child.Output()
+        );
+        Assert.That(child.ExitCode, Is.EqualTo(130), child.Output());
+        using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDirectory, "results.json")));
+        var scenario = results.RootElement.GetProperty("scenarios")[0];
+        Assert.That(
+            scenario.GetProperty("status").GetString(),
+            Is.EqualTo("interrupted"),
+            "a call cut off mid-delivery neither passes nor fails"
+        );
+        Assert.That(scenario.GetProperty("deliveries")[0].GetProperty("error").GetProperty("kind").GetString(), Is.EqualTo("cancelled"));
+        AssertEveryReportSaysInterrupted(outDirectory, results);
+    }
+
+    /// <summary>results.json, report.md, junit.xml and report.html all say the run was interrupted; none of them is green.</summary>
+    private static void AssertEveryReportSaysInterrupted(string outDirectory, JsonDocument results)
+    {
+        Assert.That(results.RootElement.GetProperty("interrupted").GetBoolean(), Is.True);
+        Assert.That(File.ReadAllText(Path.Combine(outDirectory, "report.md")), Does.StartWith("## ⏹ callhooks: interrupted ("));
+        var junit = System.Xml.Linq.XDocument.Load(Path.Combine(outDirectory, "junit.xml"));
+        Assert.That(
+            int.Parse(junit.Root!.Attribute("errors")!.Value, System.Globalization.CultureInfo.InvariantCulture),
+            Is.GreaterThan(0),
+            "a CI dashboard shows red"
+        );
+        Assert.That(
+            junit
+                .Descendants("testcase")
+                .Where(test => (string?)test.Attribute("name") == "interrupted")
+                .SelectMany(test => test.Elements("error"))
+                .Single()
+                .Attribute("message")!
+                .Value,
+            Does.StartWith("the run was interrupted: ")
+        );
+        Assert.That(File.ReadAllText(Path.Combine(outDirectory, "report.html")), Does.Contain("\"interrupted\":true"));
+        foreach (
+            var scenario in results
+                .RootElement.GetProperty("scenarios")
+                .EnumerateArray()
+                .Where(scenario => scenario.TryGetProperty("unsent", out var unsent) && unsent.GetInt32() > 0)
+        )
+            Assert.That(scenario.GetProperty("passed").GetBoolean(), Is.False, "a call whose events were not all sent is not a pass");
     }
 
     [Test]
@@ -150,7 +231,10 @@ public sealed class InterruptionTests
         );
         Assert.That(summary.GetProperty("deliveriesFailed").GetInt64(), Is.Zero, "deliveries in flight finished within the grace period");
         Assert.That(File.ReadAllLines(Path.Combine(outDirectory, "deliveries.ndjson")), Has.Length.EqualTo(Volatile.Read(ref completed)));
-        Assert.That(File.Exists(Path.Combine(outDirectory, "report.html")), Is.True);
-        Assert.That(child.Output(), Does.Contain("callhooks: interrupted: sending stopped"));
+        Assert.That(File.ReadAllText(Path.Combine(outDirectory, "report.md")), Does.StartWith("## ⏹ callhooks load run (interrupted): "));
+        Assert.That(
+            child.Output(),
+            Does.Contain("callhooks: interrupted: sending stopped").And.Contain("INTERRUPTED: sending stopped early")
+        );
     }
 }

@@ -101,6 +101,7 @@ public sealed class ResultsJsonWriterTests
                     "customer",
                     "seed",
                     "passed",
+                    "status",
                     "checked",
                     "durationMs",
                     "deliveries",

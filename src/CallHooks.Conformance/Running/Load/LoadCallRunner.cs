@@ -67,6 +67,7 @@ public sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, Tim
             Seed = SeedMixer.ForCall(plan.Run.Seed, scenario.Provider, scenario.Name, scheduled.Index),
             Deliveries = played.Deliveries,
             Skipped = played.Skipped,
+            Unsent = played.Unsent,
             DurationMs = time.GetElapsedTime(callStarted).TotalMilliseconds,
         };
         sink.OnCall(scheduled.Index, result);

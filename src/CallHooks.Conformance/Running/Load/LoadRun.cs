@@ -26,7 +26,7 @@ public sealed class LoadRun(WebhookRequestSender send, TimeProvider time)
         var runner = new LoadCallRunner(plan, send, time);
         var scheduler = new LoadScheduler(plan.Schedule, plan.Concurrency, time);
         // The same interruption as a conformance run: no new call or event once told to stop, then a grace for what is in flight.
-        using var signals = new InterruptSignals(plan.Run.InterruptGrace, time, cancellationToken);
+        using var signals = new InterruptSignals(plan.Run.InterruptGrace, time, cancellationToken, plan.Run.AbortNow);
         await scheduler
             .RunAsync(
                 call =>

@@ -23,6 +23,8 @@ public sealed class LoadStatistics(double targetRate, int concurrency, TimeProvi
     private long lastStartTicks;
     private long completed;
     private long failedCalls;
+    private long interruptedCalls;
+    private long cutOff;
 
     /// <summary>Called by the scheduler as each call starts, to measure the rate achieved.</summary>
     public void OnStart(ScheduledCall call)
@@ -36,6 +38,13 @@ public sealed class LoadStatistics(double targetRate, int concurrency, TimeProvi
 
     public void OnDelivery(LoadDelivery delivery)
     {
+        // A delivery the interruption cut off says nothing of the listener: counted apart, never as its failure.
+        if (delivery.Delivery.Observation.Failure?.Kind is Delivery.FailureKind.Cancelled)
+        {
+            Interlocked.Increment(ref cutOff);
+            return;
+        }
+
         byEvent.GetOrAdd((delivery.Provider, delivery.Delivery.Event), key => new LatencyGroup(key.Provider, key.Event)).Record(delivery);
         if (delivery.Reason is { } reason)
             Interlocked.Increment(ref errors.GetOrAdd(reason, _ => new StrongBox<long>()).Value);
@@ -43,6 +52,12 @@ public sealed class LoadStatistics(double targetRate, int concurrency, TimeProvi
 
     public void OnCall(long callIndex, ScenarioResult call)
     {
+        if (call.Interrupted)
+        {
+            Interlocked.Increment(ref interruptedCalls);
+            return;
+        }
+
         Interlocked.Increment(ref completed);
         if (!call.Passed)
             Interlocked.Increment(ref failedCalls);
@@ -70,6 +85,8 @@ public sealed class LoadStatistics(double targetRate, int concurrency, TimeProvi
             CallsStarted = startedCalls,
             CallsCompleted = Interlocked.Read(ref completed),
             CallsFailed = Interlocked.Read(ref failedCalls),
+            CallsInterrupted = Interlocked.Read(ref interruptedCalls),
+            DeliveriesCutOff = Interlocked.Read(ref cutOff),
             Deliveries = all.Deliveries,
             DeliveriesFailed = all.Failed,
             DeliveriesPerSecond = elapsed > TimeSpan.Zero ? all.Deliveries / elapsed.TotalSeconds : 0,

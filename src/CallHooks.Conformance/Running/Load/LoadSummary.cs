@@ -16,6 +16,12 @@ public sealed record LoadSummary
 
     public required long CallsFailed { get; init; }
 
+    /// <summary>Calls the run's interruption cut short: neither completed nor failed.</summary>
+    public long CallsInterrupted { get; init; }
+
+    /// <summary>Deliveries in flight the interruption cut off after its grace: not counted in <see cref="Deliveries"/>.</summary>
+    public long DeliveriesCutOff { get; init; }
+
     public required long Deliveries { get; init; }
 
     public required long DeliveriesFailed { get; init; }
