@@ -44,6 +44,8 @@ if ($args.Count -eq 0) {
 elseif ($args[0] -eq 'test') {
     # CSharpier, pinned in dotnet-tools.json: a test holds every file to its formatting.
     dotnet tool restore | Out-Null
+    # PHP's built-in server plays a PHP listener in the secret-echo tests; install php-cli where it is missing.
+    if (-not (Get-Command php -ErrorAction SilentlyContinue)) { Write-Warning 'php not found: install php-cli; the PHP echo test will fail and say so' }
     # The providers' own verifier libraries (npm twilio, standardwebhooks), pinned in tests/verifiers/package-lock.json.
     if (-not (Test-Path tests/verifiers/node_modules/twilio)) { npm ci --no-audit --no-fund --prefix tests/verifiers | Out-Host }
     Build

@@ -76,6 +76,14 @@ ensure_verifiers() {
   fi
 }
 
+# PHP's built-in server plays a listener written the way MyOperator's own sample is (tests/Secrets/PhpEchoTests).
+ensure_php() {
+  if ! command -v php >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    local sudo=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo=sudo
+    { $sudo apt-get update -qq && $sudo apt-get install -y -qq php-cli; } >&2 || echo "run.sh: could not install php-cli; its tests will fail and say so" >&2
+  fi
+}
+
 # CSharpier (pinned in dotnet-tools.json) formats the code; a test holds every file to it.
 ensure_tools() {
   dotnet tool restore >/dev/null || echo "run.sh: could not restore the dotnet tools; the formatting test will fail and say so" >&2
@@ -83,6 +91,7 @@ ensure_tools() {
 
 run_tests() {
   ensure_tools
+  ensure_php
   ensure_wiremock
   ensure_verifiers
   build

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CallHooks.Conformance.Tests.Support;
 using Microsoft.AspNetCore.Http;
 
@@ -13,7 +14,7 @@ namespace CallHooks.Conformance.Tests.Secrets;
 /// None of those forms may reach any output: results.json, junit.xml, report.html, report.md, the delivery log, or the
 /// console, for a conformance run and a load run.
 /// </summary>
-public sealed class SecretsInEveryOutputTests
+public sealed partial class SecretsInEveryOutputTests
 {
     private const string Password = "S3cr3t+pass/word&x";
     private const string HeaderSecret = "tok+en/123&<x>=\"q";
@@ -92,7 +93,28 @@ public sealed class SecretsInEveryOutputTests
 
     private static void AssertNoSecretIn(CliRun run, string[] files)
     {
-        var outputs = files.Select(file => (file, run.File(file))).Append(("console", run.Out)).Append(("stderr", run.Error)).ToList();
+        // JSON outputs are searched raw and decoded: JSON escaping would hide a secret from a raw search alone.
+        var outputs = files
+            .Select(file => (file, run.File(file)))
+            .Concat(
+                files
+                    .Where(file => file.EndsWith(".json", StringComparison.Ordinal))
+                    .Select(file => (file + " decoded", JsonStrings.Decoded(run.File(file))))
+            )
+            .Concat(
+                files
+                    .Where(file => file.EndsWith(".ndjson", StringComparison.Ordinal))
+                    .Select(file =>
+                        (
+                            file + " decoded",
+                            string.Join("\n", run.File(file).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JsonStrings.Decoded))
+                        )
+                    )
+            )
+            .Append(("report.html data decoded", JsonStrings.Decoded(ReportData().Match(run.File("report.html")).Groups[1].Value)))
+            .Append(("console", run.Out))
+            .Append(("stderr", run.Error))
+            .ToList();
         Assert.Multiple(() =>
         {
             foreach (var (name, text) in outputs)
@@ -118,4 +140,7 @@ public sealed class SecretsInEveryOutputTests
             context.Response.Headers["X-Echo-Token"] = Uri.EscapeDataString(request.Headers["X-Token"].ToString());
             await context.Response.WriteAsync(echo.ToString());
         });
+
+    [GeneratedRegex(@"<script type=""application/json"" id=""report-data"">(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex ReportData();
 }
