@@ -19,6 +19,27 @@ internal static class OutputLocation
         return directory;
     }
 
+    /// <summary>
+    /// Creates the reports' folder and proves a file can be written there, before anything is sent: a folder that cannot
+    /// hold the reports would lose the run's results after the whole suite had played. Refuses with exit 2.
+    /// </summary>
+    public static void EnsureWritable(string directory, bool given)
+    {
+        var option = given ? $"--out {directory}" : $"the reports folder {directory}";
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, ".callhooks-write-check-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception exception)
+            when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new UsageException($"{option}: cannot write reports there: {exception.Message.TrimEnd('.')}; nothing was sent");
+        }
+    }
+
     /// <summary>Replaces reports/latest with a copy of <paramref name="directory"/>: built beside it, then swapped in.</summary>
     public static void UpdateLatest(string directory)
     {

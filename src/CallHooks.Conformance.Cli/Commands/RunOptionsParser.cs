@@ -215,25 +215,20 @@ internal static class RunOptionsParser
     }
 
     /// <summary>Templates are small text files; a larger one is a wrong path, not a template.</summary>
+    private const int MaxTemplateBytes = 64 * 1024;
+
+    /// <summary>
+    /// The template's text, read within its size limit whatever the file claims (a pipe or a device is refused); a
+    /// leading byte-order mark, as Windows editors save, is not part of the template.
+    /// </summary>
     private static string? ReadTemplate(string? path, List<string> problems)
     {
         if (path is null)
             return null;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-                problems.Add($"--template {path}: file not found");
-            else if (info.Length > 64 * 1024)
-                problems.Add($"--template {path}: {info.Length} bytes; a template is at most 65536 bytes");
-            else
-                return File.ReadAllText(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            problems.Add($"--template {path}: cannot be read: {exception.Message}");
-        }
-
+        var (bytes, problem) = Input.BoundedFile.Read(path, MaxTemplateBytes, "a template");
+        if (bytes is not null)
+            return System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+        problems.Add($"--template {path}: {problem}");
         return null;
     }
 
@@ -283,18 +278,38 @@ internal static class RunOptionsParser
         return 0;
     }
 
+    /// <summary>
+    /// The instants <c>--now</c> may name. Providers' ids carry epoch seconds in ten decimal digits (MyOperator's uid,
+    /// Smartflo's call id) or eight hex digits (Smartflo's uuid, a PHP uniqid, which runs out in February 2106); this
+    /// range keeps every generated value in the shapes providers send.
+    /// </summary>
+    internal static readonly DateTimeOffset EarliestNow = new(2001, 9, 9, 1, 46, 40, TimeSpan.Zero);
+
+    internal static readonly DateTimeOffset LatestNow = new(2106, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private static DateTimeOffset? ParseNow(string? text, List<string> problems)
     {
         if (text is null)
             return null;
         if (
-            text.Contains('T', StringComparison.Ordinal)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var now)
-            && now.Year is >= 1970 and <= 9999
+            !text.Contains('T', StringComparison.Ordinal)
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var now)
         )
-            return now.ToUniversalTime();
-        problems.Add($"--now '{text}': not an ISO-8601 instant; use e.g. 2026-01-15T09:30:00Z");
-        return null;
+        {
+            problems.Add($"--now '{text}': not an ISO-8601 instant; use e.g. 2026-01-15T09:30:00Z");
+            return null;
+        }
+
+        if (now < EarliestNow || now > LatestNow)
+        {
+            problems.Add(
+                $"--now '{text}': outside the supported range {EarliestNow.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)} to {LatestNow.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)} "
+                    + "(providers' ids carry epoch seconds in ten decimal or eight hex digits)"
+            );
+            return null;
+        }
+
+        return now.ToUniversalTime();
     }
 
     /// <summary>Zero is allowed (no late reading); more than 10 minutes is a typo or a run that never ends.</summary>

@@ -57,6 +57,7 @@ internal sealed class RunSession : IAsyncDisposable
     )
     {
         var session = new RunSession(console, systemClock, settings);
+        OutputLocation.EnsureWritable(session.Directory, given: settings.OutDirectory is not null);
         try
         {
             if (withDownstream && settings.DownstreamPort is { } port)

@@ -8,7 +8,7 @@ namespace CallHooks.Conformance.Cli.Commands;
 internal static class TrustOption
 {
     /// <summary>A CA file is a few certificates; anything larger is a wrong path.</summary>
-    private const long MaxCaFileBytes = 1024 * 1024;
+    private const int MaxCaFileBytes = 1024 * 1024;
 
     public static TlsTrust Parse(bool insecure, string? caPath, List<string> problems)
     {
@@ -28,22 +28,9 @@ internal static class TrustOption
 
     private static X509Certificate2Collection? Load(string path, List<string> problems)
     {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (Directory.Exists(path))
-                return Problem(problems, $"--ca {path}: is a directory, not a certificate file");
-            if (!info.Exists)
-                return Problem(problems, $"--ca {path}: file not found");
-            if (info.Length > MaxCaFileBytes)
-                return Problem(problems, $"--ca {path}: {info.Length} bytes; a CA file is at most {MaxCaFileBytes} bytes");
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return Problem(problems, $"--ca {path}: cannot be read: {exception.Message}");
-        }
+        var (read, problem) = Input.BoundedFile.Read(path, MaxCaFileBytes, "a CA file");
+        if (read is not { } bytes)
+            return Problem(problems, $"--ca {path}: {problem}");
 
         try
         {

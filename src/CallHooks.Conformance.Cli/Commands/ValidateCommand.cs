@@ -22,14 +22,16 @@ internal static class ValidateCommand
             foreach (var path in parsed.GetValue(paths) ?? [])
             {
                 if (Directory.Exists(path))
-                    files.AddRange(
-                        Directory
-                            .EnumerateFiles(path, "*.json", SearchOption.AllDirectories)
-                            .Where(file => Path.GetFileName(file) != ScenarioLibrary.SchemaFileName)
-                            .Order(StringComparer.Ordinal)
-                    );
+                    files.AddRange(ScenarioLibrary.FilesUnder(path));
                 else
                     files.Add(path);
+            }
+
+            if (files.Count == 0)
+            {
+                // A folder with no scenario file in it is a wrong path, not a valid suite.
+                console.Error.WriteLine("callhooks: no scenario files (*.json) in " + string.Join(", ", parsed.GetValue(paths) ?? []));
+                return ExitCodes.InvalidInput;
             }
 
             var library = ScenarioLibrary.LoadFiles(files);

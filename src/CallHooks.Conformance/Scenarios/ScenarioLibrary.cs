@@ -9,11 +9,29 @@ public sealed record ScenarioLibrary(IReadOnlyList<Scenario> Scenarios, IReadOnl
     {
         if (!Directory.Exists(directory))
             return new([], [new ScenarioError(directory, 0, 0, "scenario folder not found")]);
-        var files = Directory
-            .EnumerateFiles(directory, "*.json", SearchOption.AllDirectories)
-            .Where(file => Path.GetFileName(file) != SchemaFileName)
-            .Order(StringComparer.Ordinal);
+        var files = FilesUnder(directory);
         return LoadFiles(files);
+    }
+
+    /// <summary>
+    /// The scenario files under a folder, in path order. Directory links are not followed (a link back up the tree would
+    /// walk the same files forever, /proc/self into /), and a folder that cannot be read is skipped, not fatal: the walk
+    /// stays inside what the user pointed at.
+    /// </summary>
+    public static IReadOnlyList<string> FilesUnder(string directory)
+    {
+        var walk = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = FileAttributes.ReparsePoint,
+            IgnoreInaccessible = true,
+            MatchType = MatchType.Simple,
+        };
+        return Directory
+            .EnumerateFiles(directory, "*.json", walk)
+            .Where(file => Path.GetFileName(file) != SchemaFileName)
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>Loads files and reports every problem in all of them, including two files that claim the same scenario.</summary>

@@ -24,21 +24,16 @@ public static class ScenarioLoader
             return Fail(path, "file not found");
         if (info.Length > MaxFileBytes)
             return Fail(path, $"file is {info.Length} bytes; scenario files are at most {MaxFileBytes} bytes");
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return Fail(path, "cannot be read: " + exception.Message);
-        }
-
-        return Load(path, bytes);
+        // The length a file reports is not to be trusted (/dev/zero reports 0): the read itself stops at the limit.
+        var (bytes, problem) = Input.BoundedFile.Read(path, (int)MaxFileBytes, "a scenario file");
+        return bytes is null ? Fail(path, problem!) : Load(path, bytes);
     }
 
     public static (Scenario? Scenario, IReadOnlyList<ScenarioError> Errors) Load(string path, ReadOnlyMemory<byte> utf8)
     {
+        // A UTF-8 byte-order mark, as Windows editors save files, is not part of the JSON; positions count from after it.
+        if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            utf8 = utf8[3..];
         // The JSON reader accepts some invalid UTF-8 inside strings and then fails later with a confusing message.
         if (FirstInvalidUtf8(utf8.Span) is { } bad)
             return (
@@ -60,6 +55,27 @@ public static class ScenarioLoader
         using (document)
         {
             var positions = JsonPositionMap.Build(utf8.Span);
+            if (DuplicateKeys.Find(utf8.Span) is { Count: > 0 } duplicates)
+            {
+                var lines = new LineIndex(utf8.Span);
+                return (
+                    null,
+                    duplicates
+                        .Select(duplicate =>
+                        {
+                            var (line, column) = lines.Locate(duplicate.Offset);
+                            var (firstLine, firstColumn) = lines.Locate(duplicate.FirstOffset);
+                            return new ScenarioError(
+                                path,
+                                line,
+                                column,
+                                $"duplicate key \"{duplicate.Name}\" (first at {firstLine}:{firstColumn}): a JSON reader keeps only one of the two"
+                            );
+                        })
+                        .ToList()
+                );
+            }
+
             var violations = Schema.Value.Validate(document.RootElement);
             if (violations.Count > 0)
             {

@@ -10,13 +10,17 @@ public sealed class JsonPositionMap
 {
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    private readonly Dictionary<string, (int Line, int Column)> _values;
-    private readonly Dictionary<string, (int Line, int Column)> _propertyNames;
+    // Byte offsets, turned into line and column only when asked: a column counts characters from the line's start, and
+    // doing that for every token made a one-line file of thousands of values quadratic.
+    private readonly Dictionary<string, int> _values;
+    private readonly Dictionary<string, int> _propertyNames;
+    private readonly LineIndex _lines;
 
-    private JsonPositionMap(Dictionary<string, (int Line, int Column)> values, Dictionary<string, (int Line, int Column)> propertyNames)
+    private JsonPositionMap(Dictionary<string, int> values, Dictionary<string, int> propertyNames, LineIndex lines)
     {
         _values = values;
         _propertyNames = propertyNames;
+        _lines = lines;
     }
 
     /// <summary>
@@ -31,8 +35,8 @@ public sealed class JsonPositionMap
         var text = utf8Json[start..];
         var lines = new LineIndex(text);
 
-        var values = new Dictionary<string, (int Line, int Column)>(StringComparer.Ordinal);
-        var propertyNames = new Dictionary<string, (int Line, int Column)>(StringComparer.Ordinal);
+        var values = new Dictionary<string, int>(StringComparer.Ordinal);
+        var propertyNames = new Dictionary<string, int>(StringComparer.Ordinal);
 
         // One frame per open container: its pointer, and for arrays the index of the next element.
         var containers = new Stack<Frame>();
@@ -45,7 +49,7 @@ public sealed class JsonPositionMap
 
         while (reader.Read())
         {
-            var position = lines.Locate(checked((int)reader.TokenStartIndex));
+            var position = checked((int)reader.TokenStartIndex);
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
@@ -71,7 +75,7 @@ public sealed class JsonPositionMap
             }
         }
 
-        return new JsonPositionMap(values, propertyNames);
+        return new JsonPositionMap(values, propertyNames, lines);
     }
 
     /// <summary>
@@ -88,9 +92,9 @@ public sealed class JsonPositionMap
 
         for (string? current = pointer; current is not null; current = JsonPointer.Parent(current))
         {
-            if (_values.TryGetValue(current, out var position))
+            if (_values.TryGetValue(current, out var offset))
             {
-                return position;
+                return _lines.Locate(offset);
             }
         }
 
@@ -106,7 +110,7 @@ public sealed class JsonPositionMap
     public (int Line, int Column) LocateProperty(string pointer)
     {
         ArgumentNullException.ThrowIfNull(pointer);
-        return _propertyNames.TryGetValue(pointer, out var position) ? position : Locate(pointer);
+        return _propertyNames.TryGetValue(pointer, out var offset) ? _lines.Locate(offset) : Locate(pointer);
     }
 
     private static string NextValuePointer(Stack<Frame> containers, ref string? pendingProperty)
