@@ -46,6 +46,14 @@ public sealed class ListenerOptions
     /// </summary>
     public TimeSpan BlockDelay { get; set; } = TimeSpan.FromSeconds(8);
 
+    /// <summary>
+    /// How many calls the listener keeps, across all providers (about 5 KB each): a new call beyond them is refused with
+    /// 503, so a listener left running, or flooded, holds bounded memory. Restart it to start over.
+    /// </summary>
+    public int MaxCalls { get; set; } = DefaultMaxCalls;
+
+    public const int DefaultMaxCalls = 20_000;
+
     /// <summary>The CRM the listener pushes each finished call to (JSON POST); null pushes nothing.</summary>
     public Uri? DownstreamUrl { get; set; }
 
@@ -84,6 +92,8 @@ public sealed class ListenerOptions
             problems.Add("BasicUser must not contain ':' (Basic auth splits user and password at the first colon)");
         if (!Enum.IsDefined(Mode))
             problems.Add($"Mode {(int)Mode} is not a ListenerMode");
+        if (MaxCalls < 1)
+            problems.Add($"MaxCalls {MaxCalls} must be at least 1");
         if (BlockDelay < TimeSpan.Zero)
             problems.Add($"BlockDelay {BlockDelay} must not be negative");
         if (SlowDelay < TimeSpan.Zero)

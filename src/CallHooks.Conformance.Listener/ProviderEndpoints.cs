@@ -6,11 +6,12 @@ namespace CallHooks.Conformance.Listener;
 /// </summary>
 internal static class ProviderEndpoints
 {
-    public static IReadOnlyList<IProviderEndpoint> Create(ListenerOptions options) =>
+    /// <param name="capacity">The listener's calls, shared by every reader: each is constructed with <c>(ListenerOptions, CallCapacity)</c>.</param>
+    public static IReadOnlyList<IProviderEndpoint> Create(ListenerOptions options, CallCapacity capacity) =>
         typeof(ProviderEndpoints)
             .Assembly.GetTypes()
             .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IProviderEndpoint).IsAssignableFrom(type))
-            .Select(type => (IProviderEndpoint)Activator.CreateInstance(type, options)!)
+            .Select(type => (IProviderEndpoint)Activator.CreateInstance(type, options, capacity)!)
             .OrderBy(endpoint => endpoint.Provider, StringComparer.Ordinal)
             .ToList();
 }

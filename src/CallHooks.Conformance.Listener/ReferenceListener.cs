@@ -45,12 +45,13 @@ public sealed class ReferenceListener : IAsyncDisposable
             throw new ArgumentException(string.Join("; ", problems), nameof(options));
         ListenerOptions.TryResolveHost(options.Host, out var address);
 
-        var book = new CallBook(options.Clock);
+        var capacity = new CallCapacity(options.MaxCalls);
+        var book = new CallBook(options.Clock, capacity);
         var log = new ListenerLog(options.Log);
         var faults = new ListenerFaults(options);
         var downstream = new DownstreamPusher(options.DownstreamUrl, log);
         var records = new RecordStore(options.Mode);
-        var providers = ProviderEndpoints.Create(options);
+        var providers = ProviderEndpoints.Create(options, capacity);
         var webhook = new InCallEndpoint(book, faults, downstream, records, providers.Select(provider => provider.Provider).ToList());
         var router = new RequestRouter(
             book,

@@ -33,6 +33,12 @@ internal sealed class RequestRouter(
         {
             verdict = "aborted by the client";
         }
+        catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
+        {
+            // Kestrel's own refusals (a body over its limit, a malformed chunk size) are the client's fault: 413 or 400,
+            // never a 5xx that would ask the provider to retry a request that can never succeed.
+            verdict = await Replies.Reject(context, new Rejection(bad.StatusCode, "bad request: " + bad.Message)).ConfigureAwait(false);
+        }
         catch (Exception e) when (!context.Response.HasStarted)
         {
             // A listener bug must still answer: the harness records a 500 instead of a dropped connection.

@@ -44,6 +44,12 @@ internal static class ServeCommand
                 "Demand myoperator-v2's API key on /myoperator-v2/, set as for callhooks run: api-key=KEY, api-key-in=header|query, api-key-name=NAME; repeatable.",
             HelpName = "NAME=VALUE",
         };
+        var maxCalls = new Option<string?>("--max-calls")
+        {
+            Description =
+                $"Keep at most this many calls, across all providers (about 5 KB each; default {Listener.ListenerOptions.DefaultMaxCalls}): a new call beyond them gets 503, so a listener left running holds bounded memory. Restart it to start over.",
+            HelpName = "N",
+        };
         var command = new Command(
             "serve",
             "Run the reference listener: it parses MyOperator webhooks like a real integration and answers 4xx with the reason when they are wrong."
@@ -57,6 +63,7 @@ internal static class ServeCommand
             mode,
             downstream,
             providerOption,
+            maxCalls,
         };
         command.SetAction(
             async (parsed, cancellationToken) =>
@@ -69,7 +76,8 @@ internal static class ServeCommand
                     parsed.GetValue(secret),
                     parsed.GetValue(mode),
                     parsed.GetValue(downstream),
-                    parsed.GetValue(providerOption) ?? []
+                    parsed.GetValue(providerOption) ?? [],
+                    parsed.GetValue(maxCalls)
                 );
                 options.Log = line => console.Out.WriteLine(line);
                 await using var listener = await ReferenceListener.StartAsync(options, cancellationToken).ConfigureAwait(false);
@@ -101,7 +109,8 @@ internal static class ServeCommand
         string? secret,
         string? mode,
         string? downstream,
-        string[] providerOptions
+        string[] providerOptions,
+        string? maxCalls = null
     )
     {
         var problems = new List<string>();
@@ -142,6 +151,14 @@ internal static class ServeCommand
                 problems.Add("--basic: expected user:pass");
             else
                 (options.BasicUser, options.BasicPassword) = (basic[..colon], basic[(colon + 1)..]);
+        }
+
+        if (maxCalls is not null)
+        {
+            if (int.TryParse(maxCalls, NumberStyles.None, CultureInfo.InvariantCulture, out var most) && most is >= 1 and <= 10_000_000)
+                options.MaxCalls = most;
+            else
+                problems.Add($"--max-calls '{maxCalls}': must be a whole number from 1 to 10000000");
         }
 
         Behaviour(options, mode, downstream, problems);

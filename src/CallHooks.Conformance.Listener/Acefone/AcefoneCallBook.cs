@@ -5,7 +5,7 @@ namespace CallHooks.Conformance.Listener.Acefone;
 /// change; a uuid (one leg) never moves to another call; and a call seen again (same start_stamp and numbers) under
 /// another call_id means the call_id changed within the call. Exact re-deliveries are retries. One lock for all.
 /// </summary>
-internal sealed class AcefoneCallBook
+internal sealed class AcefoneCallBook(CallCapacity capacity)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Entry> calls = new(StringComparer.Ordinal);
@@ -27,6 +27,8 @@ internal sealed class AcefoneCallBook
 
             if (!calls.TryGetValue(delivery.CallId, out var entry))
             {
+                if (!capacity.TryTake())
+                    return (false, 0, capacity.Full);
                 entry = new Entry(delivery);
                 calls[delivery.CallId] = entry;
             }

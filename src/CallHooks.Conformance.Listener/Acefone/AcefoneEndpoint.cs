@@ -7,9 +7,9 @@ namespace CallHooks.Conformance.Listener.Acefone;
 /// object), its recognized variables checked by name, then checked against earlier deliveries of the same call_id.
 /// Unknown keys pass: the template is the user's.
 /// </summary>
-internal sealed class AcefoneEndpoint(ListenerOptions options) : IProviderEndpoint
+internal sealed class AcefoneEndpoint(ListenerOptions options, CallCapacity capacity) : IProviderEndpoint
 {
-    private readonly AcefoneCallBook book = new();
+    private readonly AcefoneCallBook book = new(capacity);
 
     public string Provider => "acefone";
 

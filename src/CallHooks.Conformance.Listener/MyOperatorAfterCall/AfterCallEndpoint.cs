@@ -11,12 +11,12 @@ namespace CallHooks.Conformance.Listener.MyOperatorAfterCall;
 /// reader's own checks and call book (the same code the default path uses, not a copy); any other log is an
 /// After-Call log. When the In-Call states of its uid were seen, the After-Call log must name the same call.
 /// </summary>
-internal sealed class AfterCallEndpoint(ListenerOptions options) : IProviderEndpoint
+internal sealed class AfterCallEndpoint(ListenerOptions options, CallCapacity capacity) : IProviderEndpoint
 {
     /// <summary>MyOperator's uid epoch and a log's start may differ by a few seconds (see InCallChecks.CreatedSlack).</summary>
     private static readonly long StartSlackSeconds = (long)InCallChecks.CreatedSlack.TotalSeconds;
 
-    private readonly CallBook inCall = new(options.Clock);
+    private readonly CallBook inCall = new(options.Clock, capacity);
     private readonly Lock gate = new();
     private readonly Dictionary<string, string> afterCallByUid = new(StringComparer.Ordinal);
 
@@ -46,6 +46,12 @@ internal sealed class AfterCallEndpoint(ListenerOptions options) : IProviderEndp
             return await Replies.Reject(context, new Rejection(409, mismatch)).ConfigureAwait(false);
 
         var (duplicate, changed) = Remember(summary);
+        if (!duplicate && !changed && !capacity.TryTake())
+        {
+            Forget(summary);
+            return await Replies.Reject(context, capacity.Full).ConfigureAwait(false);
+        }
+
         if (changed)
             return await Replies
                 .Reject(context, new Rejection(409, $"uid {summary.Uid} already has a different After-Call log; a call has one"))
@@ -74,6 +80,13 @@ internal sealed class AfterCallEndpoint(ListenerOptions options) : IProviderEndp
             afterCallByUid.Add(summary.Uid, summary.Fingerprint);
             return (false, false);
         }
+    }
+
+    /// <summary>Drops a log the listener had no room to keep, so its retry is read as new once there is.</summary>
+    private void Forget(AfterCallSummary summary)
+    {
+        lock (gate)
+            afterCallByUid.Remove(summary.Uid);
     }
 
     private async Task<string> InCallAsync(HttpContext context, JsonElement log)

@@ -6,7 +6,7 @@ namespace CallHooks.Conformance.Listener.MyOperatorInCall;
 /// Order is not one of those things: providers retry late and deliveries overtake each other, so a state that
 /// arrives after the finish is accepted and kept, and only a genuine contradiction gets a 409.
 /// </summary>
-internal sealed class CallBook(TimeProvider clock)
+internal sealed class CallBook(TimeProvider clock, CallCapacity capacity)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, CallEntry> byUid = new(StringComparer.Ordinal);
@@ -26,6 +26,8 @@ internal sealed class CallBook(TimeProvider clock)
 
             if (call is null)
             {
+                if (!capacity.TryTake())
+                    return (default, capacity.Full);
                 call = new CallEntry(log, now);
                 byUid.Add(log.Uid, call);
                 uidById.Add(log.Id, log.Uid);

@@ -9,12 +9,12 @@ namespace CallHooks.Conformance.Listener.MyOperatorV2;
 /// is refused (405, 415); then the API key (when configured), the envelope and payload field by field (400), and the
 /// event against the earlier events of its session (409). Reads raw JSON by name and shares nothing with the sender.
 /// </summary>
-internal sealed class V2Endpoint(ListenerOptions options) : IProviderEndpoint
+internal sealed class V2Endpoint(ListenerOptions options, CallCapacity capacity) : IProviderEndpoint
 {
     private const string JsonType = "application/json";
 
     private readonly V2ApiKeyCheck apiKey = new(options.ProviderOptions);
-    private readonly V2SessionBook book = new();
+    private readonly V2SessionBook book = new(capacity);
 
     public string Provider => "myoperator-v2";
 

@@ -6,7 +6,7 @@ namespace CallHooks.Conformance.Listener.MyOperatorV2;
 /// repeated event_id with the same content is a retry. Events travel in parallel and retries run for hours, so an
 /// event with a lower sequence, or a call event after call.summary, is accepted as late rather than refused.
 /// </summary>
-internal sealed class V2SessionBook
+internal sealed class V2SessionBook(CallCapacity capacity)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Session> sessions = new(StringComparer.Ordinal);
@@ -29,6 +29,8 @@ internal sealed class V2SessionBook
             if (sessions.TryGetValue(delivery.SessionId, out var session) && Inconsistency(session, delivery) is { } problem)
                 return Conflict(problem);
 
+            if (session is null && !capacity.TryTake())
+                return (false, capacity.Full);
             session ??= new Session(delivery.CompanyId, delivery.Direction, delivery.Customer);
             sessions[delivery.SessionId] = session;
             events.Add(delivery.EventId, (delivery.SessionId, delivery.Fingerprint));

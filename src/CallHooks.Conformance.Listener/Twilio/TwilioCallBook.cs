@@ -6,7 +6,7 @@ namespace CallHooks.Conformance.Listener.Twilio;
 /// arriving after a later one (even after the final status) is accepted as late, never refused; an exact
 /// re-delivery is a duplicate, not a new event.
 /// </summary>
-internal sealed class TwilioCallBook
+internal sealed class TwilioCallBook(CallCapacity capacity)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Entry> calls = new(StringComparer.Ordinal);
@@ -18,6 +18,8 @@ internal sealed class TwilioCallBook
         {
             if (!calls.TryGetValue(callback.CallSid, out var entry))
             {
+                if (!capacity.TryTake())
+                    return (false, capacity.Full);
                 calls.Add(callback.CallSid, new Entry(callback));
                 return (false, null);
             }

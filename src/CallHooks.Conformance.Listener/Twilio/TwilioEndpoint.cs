@@ -9,7 +9,7 @@ namespace CallHooks.Conformance.Listener.Twilio;
 /// documented test token (docs/providers/twilio.md), since Twilio signs every request. A <c>whsec_</c> secret is a
 /// Standard Webhooks key, checked by the router for every provider, and is not an auth token.
 /// </summary>
-internal sealed class TwilioEndpoint(ListenerOptions options) : IProviderEndpoint
+internal sealed class TwilioEndpoint(ListenerOptions options, CallCapacity capacity) : IProviderEndpoint
 {
     /// <summary>The test auth token callhooks signs with when it is given none; written here again, as the listener shares no code with the sender.</summary>
     public const string TestAuthToken = "callhooks-test-auth-token";
@@ -18,7 +18,7 @@ internal sealed class TwilioEndpoint(ListenerOptions options) : IProviderEndpoin
         options.Secret is { Length: > 0 } secret && !secret.StartsWith(Signing.StandardWebhooksCheck.Prefix, StringComparison.Ordinal)
             ? secret
             : TestAuthToken;
-    private readonly TwilioCallBook book = new();
+    private readonly TwilioCallBook book = new(capacity);
 
     public string Provider => "twilio";
 

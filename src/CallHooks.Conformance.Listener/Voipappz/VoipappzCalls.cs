@@ -6,7 +6,7 @@ namespace CallHooks.Conformance.Listener.Voipappz;
 /// What the listener remembers of each voipappz call, by uuid: the fields that describe the call itself and so
 /// may not change between its events. One lock keeps concurrent deliveries consistent.
 /// </summary>
-internal sealed class VoipappzCalls
+internal sealed class VoipappzCalls(CallCapacity capacity)
 {
     private static readonly string[] FixedFields =
     [
@@ -22,21 +22,23 @@ internal sealed class VoipappzCalls
     private readonly Lock gate = new();
     private readonly Dictionary<string, Dictionary<string, string>> byUuid = new(StringComparer.Ordinal);
 
-    /// <summary>Remembers the call's fixed fields, or says which one changed since its first event.</summary>
-    public string? Record(string uuid, JsonElement body)
+    /// <summary>Remembers the call's fixed fields, or refuses: 409 naming the one that changed since its first event, 503 when full.</summary>
+    public Rejection? Record(string uuid, JsonElement body)
     {
         var seen = FixedFields.ToDictionary(name => name, name => Shown(body.GetProperty(name)), StringComparer.Ordinal);
         lock (gate)
         {
             if (!byUuid.TryGetValue(uuid, out var first))
             {
+                if (!capacity.TryTake())
+                    return capacity.Full;
                 byUuid.Add(uuid, seen);
                 return null;
             }
 
             return FixedFields
                 .Where(name => first[name] != seen[name])
-                .Select(name => $"uuid {uuid} changed {name} from {first[name]} to {seen[name]}")
+                .Select(name => new Rejection(409, $"uuid {uuid} changed {name} from {first[name]} to {seen[name]}"))
                 .FirstOrDefault();
         }
     }

@@ -10,11 +10,11 @@ namespace CallHooks.Conformance.Listener.Voipappz;
 /// query parameters (or, if the user's GET carries the JSON body, that body). Every field is checked by name, then
 /// the call's fixed fields against earlier deliveries of the same uuid.
 /// </summary>
-internal sealed class VoipappzEndpoint(ListenerOptions options) : IProviderEndpoint
+internal sealed class VoipappzEndpoint(ListenerOptions options, CallCapacity capacity) : IProviderEndpoint
 {
     private const string JsonType = "application/json";
 
-    private readonly VoipappzCalls calls = new();
+    private readonly VoipappzCalls calls = new(capacity);
 
     public string Provider => "voipappz";
 
@@ -46,8 +46,8 @@ internal sealed class VoipappzEndpoint(ListenerOptions options) : IProviderEndpo
         var (uuid, problems) = VoipappzChecks.Check(payload);
         if (uuid is null)
             return await Replies.Reject(context, new Rejection(400, problems)).ConfigureAwait(false);
-        if (calls.Record(uuid, payload) is { } conflict)
-            return await Replies.Reject(context, new Rejection(409, conflict)).ConfigureAwait(false);
+        if (calls.Record(uuid, payload) is { } refused)
+            return await Replies.Reject(context, refused).ConfigureAwait(false);
 
         await Replies
             .Json(context, StatusCodes.Status200OK, json =>

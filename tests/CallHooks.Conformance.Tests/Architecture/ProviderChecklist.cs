@@ -52,5 +52,8 @@ internal static class ProviderChecklist
     }
 
     private static HashSet<string> ListenerProviders() =>
-        ProviderEndpoints.Create(new ListenerOptions()).Select(endpoint => endpoint.Provider).ToHashSet(StringComparer.Ordinal);
+        ProviderEndpoints
+            .Create(new ListenerOptions(), new CallCapacity(1))
+            .Select(endpoint => endpoint.Provider)
+            .ToHashSet(StringComparer.Ordinal);
 }
