@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using CallHooks.Conformance.Delivery;
-using CallHooks.Conformance.Delivery.KeepAlive;
+using CallHooks.Conformance.Delivery.Http1;
 using CallHooks.Conformance.Wire;
 
 namespace LoadBench;
@@ -9,7 +9,7 @@ namespace LoadBench;
 /// <summary>
 /// The yardstick: <c>concurrency</c> workers each sending the same prepared body as fast as answers come, and doing
 /// nothing else. No scheduling, generation, checking or recording. Either with one shared HttpClient as anyone would
-/// write it, or through the load run's own transport (<see cref="KeepAliveClient"/>: its deadlines, response parsing
+/// write it, or through the load run's own transport (<see cref="WebhookDispatcher.ForLoad"/>: its deadlines, response parsing
 /// and observations), which tells the cost of sending apart from the cost of everything else the harness does.
 /// </summary>
 internal static class BareLoop
@@ -36,7 +36,7 @@ internal static class BareLoop
                 MaxConnectionsPerServer = Math.Max(256, concurrency),
             }
         );
-        using var transport = new KeepAliveClient(TimeSpan.FromSeconds(5), TlsTrust.System, TimeProvider.System);
+        using var transport = WebhookDispatcher.ForLoad(TimeSpan.FromSeconds(5), TlsTrust.System, TimeProvider.System);
         var request = new WebhookRequest
         {
             Method = "POST",

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CallHooks.Conformance.Delivery.KeepAlive;
+using CallHooks.Conformance.Delivery;
 using CallHooks.Conformance.Reporting;
 using CallHooks.Conformance.Reporting.Json;
 using CallHooks.Conformance.Results;
@@ -41,7 +41,7 @@ internal sealed class LoadExecutor(CliConsole console, TimeProvider systemClock)
             )
             .ConfigureAwait(false);
 
-        using var client = new KeepAliveClient(TimeSpan.FromSeconds(5), settings.Trust, session.Clock);
+        using var client = WebhookDispatcher.ForLoad(TimeSpan.FromSeconds(5), settings.Trust, session.Clock);
         var run = new LoadRun(client.SendAsync, session.Clock);
         LoadRunResult outcome;
         var logPath = Path.Combine(session.Directory, DeliveryLogWriter.FileName);

@@ -33,8 +33,13 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
         );
         await session.AnnounceAsync().ConfigureAwait(false);
 
-        using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(5), settings.Trust);
-        var run = new ConformanceRun(new WebhookDispatcher(client, session.Clock, settings.LateWindow), session.Clock);
+        using var dispatcher = WebhookDispatcher.ForConformance(
+            TimeSpan.FromSeconds(5),
+            settings.Trust,
+            session.Clock,
+            settings.LateWindow
+        );
+        var run = new ConformanceRun(dispatcher, session.Clock);
         var scenarios = await run.ExecuteAsync(plan, onScenarioDone: null, cancellationToken).ConfigureAwait(false);
         return await session
             .FinishAsync(scenarios, load: null, written: [], tokens, cancellationToken.IsCancellationRequested)

@@ -9,8 +9,6 @@ namespace CallHooks.Conformance.Delivery;
 /// </summary>
 internal static class CutShortDiagnosis
 {
-    public static ObservedFailure Diagnose(WireTap tap) => Diagnose(tap.Prefix, tap.BytesReceived);
-
     /// <param name="prefix">The first bytes of the response, as many as were kept (the status line and headers at least).</param>
     /// <param name="received">How many bytes came in all.</param>
     public static ObservedFailure Diagnose(ReadOnlySpan<byte> prefix, long received)

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace CallHooks.Conformance.Delivery;
 
 /// <summary>
-/// The observations both transports (conformance runs' <see cref="WebhookDispatcher"/>, load runs'
-/// <see cref="KeepAlive.KeepAliveClient"/>) make when no complete response came, in one wording.
+/// The observations <see cref="WebhookDispatcher"/> makes when no complete response came, in one wording for
+/// conformance and load runs.
 /// </summary>
 internal static class DeliveryFailures
 {

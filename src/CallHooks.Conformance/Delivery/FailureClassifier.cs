@@ -6,20 +6,6 @@ namespace CallHooks.Conformance.Delivery;
 /// <summary>Turns transport exceptions into a precise, stable failure reason.</summary>
 internal static class FailureClassifier
 {
-    public static ObservedFailure Classify(Exception exception, bool headersReceived, WireTap tap)
-    {
-        // "The response ended" says nothing about what came before; the bytes on the wire do.
-        if (
-            tap.Attached
-            && (
-                Find<HttpIOException>(exception) is { HttpRequestError: HttpRequestError.ResponseEnded }
-                || exception is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }
-            )
-        )
-            return CutShortDiagnosis.Diagnose(tap);
-        return Classify(exception, headersReceived || tap.BytesReceived > 0);
-    }
-
     /// <param name="exception">What the transport threw.</param>
     /// <param name="anyResponseByte">Whether any byte of the response had arrived.</param>
     public static ObservedFailure Classify(Exception exception, bool anyResponseByte)

@@ -6,8 +6,8 @@ namespace CallHooks.Conformance.Wire;
 /// <summary>
 /// Renders a request as the HTTP/1.1 bytes the dispatcher puts on the wire: request line, Host, the
 /// request's headers in order, Content-Type and Content-Length, a blank line, the body. Golden files hold
-/// this rendering, a raw-socket test proves it equals what HttpClient really sends, and load runs' transport
-/// (<see cref="Delivery.KeepAlive.KeepAliveClient"/>) sends exactly these bytes.
+/// this rendering, a raw-socket test proves it equals what HttpClient would send, and the harness's transport
+/// (<see cref="Delivery.WebhookDispatcher"/>) sends exactly these bytes.
 /// </summary>
 public static class RawHttpRenderer
 {

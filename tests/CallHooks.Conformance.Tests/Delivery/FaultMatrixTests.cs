@@ -1,6 +1,6 @@
 using System.Text;
 using CallHooks.Conformance.Delivery;
-using CallHooks.Conformance.Delivery.KeepAlive;
+using CallHooks.Conformance.Delivery.Http1;
 using CallHooks.Conformance.Tests.Support;
 using CallHooks.Conformance.Wire;
 
@@ -8,9 +8,9 @@ namespace CallHooks.Conformance.Tests.Delivery;
 
 /// <summary>
 /// The README's fault matrix, row by row, against a raw TCP server that misbehaves on purpose: every fault
-/// becomes an observation with a precise kind, a message that says what happened, and its timings. Both transports:
-/// a conformance run's (HttpClient, a connection per webhook) and a load run's (<see cref="KeepAliveClient"/>,
-/// connections kept alive) must observe every row the same way.
+/// becomes an observation with a precise kind, a message that says what happened, and its timings. Both ways the
+/// transport runs: a conformance run's (a connection per webhook, reading on past the budget) and a load run's
+/// (connections kept alive) must observe every row the same way.
 /// </summary>
 [TestFixture(Transport.Conformance)]
 [TestFixture(Transport.Load)]
@@ -116,6 +116,42 @@ public sealed class FaultMatrixTests(Transport transport)
         var observation = await Against(Faults.Malformed, LongTimeout);
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.MalformedResponse), observation.Failure?.Message);
         Assert.That(observation.Failure!.Message, Does.StartWith("the response is not valid HTTP: "));
+    }
+
+    // RFC 9112's framing errors: each fails in both modes, with one kind and one message, however quickly it came.
+    [TestCase("HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\nok", "the Content-Length '-5' is not a number")]
+    [TestCase("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok", "two Content-Length values disagree (2 and 3)")]
+    [TestCase(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 2\r\n\r\n2\r\nok\r\n0\r\n\r\n",
+        "it has both Transfer-Encoding and Content-Length, which RFC 9112 treats as an error"
+    )]
+    [TestCase(
+        "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 102 Processing\r\n\r\nHTTP/1.1 103 Early Hints\r\n\r\n"
+            + "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\n"
+            + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
+        "more than 5 interim (1xx) answers came before the final one"
+    )]
+    [TestCase("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nX-Padding: {70 KiB}\r\n\r\n", "the status line and headers are longer than 64 KiB")]
+    public async Task A_framing_error_is_a_malformed_response_in_the_harness_s_own_words(string response, string problem)
+    {
+        var bytes = response.Replace("{70 KiB}", new string('a', 70 * 1024), StringComparison.Ordinal);
+        var observation = await Against(connection => connection.WriteAsync(bytes), LongTimeout);
+        Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.MalformedResponse), observation.Failure?.Message);
+        Assert.That(observation.Failure!.Message, Is.EqualTo("the response is not valid HTTP: " + problem));
+        Assert.That(observation.Late, Is.Null, "it failed well within the budget");
+    }
+
+    [Test]
+    public async Task A_flood_of_interim_answers_fails_at_once_instead_of_holding_the_delivery_to_its_timeout()
+    {
+        // The server stops writing when the client hangs up after the sixth: the rest of the flood is never read.
+        var flood = string.Concat(Enumerable.Repeat("HTTP/1.1 100 Continue\r\n\r\n", 100_000));
+        var observation = await Against(connection => connection.WriteAsync(flood), LongTimeout);
+        Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.MalformedResponse), observation.Failure?.Message);
+        Assert.That(
+            observation.Failure!.Message,
+            Is.EqualTo("the response is not valid HTTP: more than 5 interim (1xx) answers came before the final one")
+        );
     }
 
     [Test]

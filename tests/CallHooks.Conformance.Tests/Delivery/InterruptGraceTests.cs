@@ -60,7 +60,7 @@ public sealed class InterruptGraceTests
         CancellationToken interrupt
     )
     {
-        using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(2));
+        using var dispatcher = WebhookDispatcher.ForConformance(TimeSpan.FromSeconds(2), TlsTrust.System, TimeProvider.System);
         var plan = new RunPlan
         {
             Scenarios = [Fixtures.Scenario("obd-no-answer")],
@@ -70,10 +70,6 @@ public sealed class InterruptGraceTests
             Timeout = TimeSpan.FromSeconds(30),
             InterruptGrace = grace,
         };
-        return await new ConformanceRun(new WebhookDispatcher(client, TimeProvider.System), TimeProvider.System).ExecuteAsync(
-            plan,
-            null,
-            interrupt
-        );
+        return await new ConformanceRun(dispatcher, TimeProvider.System).ExecuteAsync(plan, null, interrupt);
     }
 }

@@ -109,8 +109,7 @@ public sealed class LateAnswerTests
         CancellationToken cancellationToken = default
     )
     {
-        using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(2));
-        var dispatcher = new WebhookDispatcher(client, TimeProvider.System, lateWindow);
+        using var dispatcher = WebhookDispatcher.ForConformance(TimeSpan.FromSeconds(2), TlsTrust.System, TimeProvider.System, lateWindow);
         return await dispatcher.SendAsync(
             new WebhookRequest
             {

@@ -9,18 +9,13 @@ namespace CallHooks.Conformance.Tests.Delivery;
 /// <summary>Every way a listener can fail becomes a precise observation, never an exception.</summary>
 public sealed class WebhookDispatcherTests
 {
-    private HttpClient client = null!;
     private WebhookDispatcher dispatcher = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        client = HttpClientFactory.Create(TimeSpan.FromSeconds(2));
-        dispatcher = new WebhookDispatcher(client, TimeProvider.System);
-    }
+    public void SetUp() => dispatcher = WebhookDispatcher.ForConformance(TimeSpan.FromSeconds(2), TlsTrust.System, TimeProvider.System);
 
     [TearDown]
-    public void TearDown() => client.Dispose();
+    public void TearDown() => dispatcher.Dispose();
 
     [Test]
     public async Task A_closed_port_is_recorded_as_connection_refused()
@@ -41,7 +36,12 @@ public sealed class WebhookDispatcherTests
         using var server = new TcpListener(IPAddress.Loopback, 0);
         server.Start();
         var accepted = server.AcceptTcpClientAsync();
-        var withoutLateReading = new WebhookDispatcher(client, TimeProvider.System, lateWindow: TimeSpan.Zero);
+        using var withoutLateReading = WebhookDispatcher.ForConformance(
+            TimeSpan.FromSeconds(2),
+            TlsTrust.System,
+            TimeProvider.System,
+            lateWindow: TimeSpan.Zero
+        );
         var observation = await withoutLateReading.SendAsync(Post(Url(server)), TimeSpan.FromMilliseconds(300), CancellationToken.None);
         (await accepted).Dispose();
         Assert.That(observation.Failure?.Kind, Is.EqualTo(FailureKind.Timeout));

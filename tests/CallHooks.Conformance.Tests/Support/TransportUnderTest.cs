@@ -1,5 +1,5 @@
 using CallHooks.Conformance.Delivery;
-using CallHooks.Conformance.Delivery.KeepAlive;
+using CallHooks.Conformance.Delivery.Http1;
 using CallHooks.Conformance.Wire;
 
 namespace CallHooks.Conformance.Tests.Support;
@@ -7,10 +7,10 @@ namespace CallHooks.Conformance.Tests.Support;
 /// <summary>Which of the two transports a test runs against.</summary>
 public enum Transport
 {
-    /// <summary>Conformance runs': HttpClient through <see cref="WebhookDispatcher"/>, a connection per webhook.</summary>
+    /// <summary>Conformance runs': <see cref="WebhookDispatcher.ForConformance"/>, a connection per webhook, reading on past the budget.</summary>
     Conformance,
 
-    /// <summary>Load runs': <see cref="KeepAliveClient"/>, connections kept alive.</summary>
+    /// <summary>Load runs': <see cref="WebhookDispatcher.ForLoad"/>, connections kept alive.</summary>
     Load,
 }
 
@@ -31,14 +31,11 @@ internal sealed class TransportUnderTest : IDisposable
 
     public static TransportUnderTest Create(Transport transport, TlsTrust trust)
     {
-        if (transport == Transport.Load)
-        {
-            var client = new KeepAliveClient(ConnectTimeout, trust, TimeProvider.System);
-            return new TransportUnderTest(client, client.SendAsync);
-        }
-
-        var http = HttpClientFactory.Create(ConnectTimeout, trust);
-        return new TransportUnderTest(http, new WebhookDispatcher(http, TimeProvider.System).SendAsync);
+        var dispatcher =
+            transport == Transport.Load
+                ? WebhookDispatcher.ForLoad(ConnectTimeout, trust, TimeProvider.System)
+                : WebhookDispatcher.ForConformance(ConnectTimeout, trust, TimeProvider.System);
+        return new TransportUnderTest(dispatcher, dispatcher.SendAsync);
     }
 
     public Task<Observation> SendAsync(WebhookRequest request, TimeSpan timeout, CancellationToken cancellationToken) =>

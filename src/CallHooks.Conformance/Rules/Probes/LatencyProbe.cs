@@ -14,9 +14,12 @@ internal sealed class LatencyProbe(Rule rule, Func<RuleContext, TimeSpan> budget
         var failures = new List<string>();
         foreach (var delivery in context.Result.Deliveries)
         {
-            if (delivery.Observation.Response is null)
+            if (delivery.Observation.Failure is { Kind: Delivery.FailureKind.Timeout } timedOut)
+                failures.Add($"event {delivery.Event}: no response within {budgetName} {DurationText.Format(limit)}: {timedOut.Message}");
+            else if (delivery.Observation.Failure is { } failure)
+                // It came in time, so the budget was not what failed: say when, and what was wrong instead.
                 failures.Add(
-                    $"event {delivery.Event}: no response within {budgetName} {DurationText.Format(limit)}: {delivery.Observation.Failure?.Message}"
+                    $"event {delivery.Event}: failed after {delivery.Observation.LatencyMs:0} ms, in time for {budgetName} {DurationText.Format(limit)} but with no valid answer: {failure.Message}"
                 );
             else if (delivery.Observation.LatencyMs > limit.TotalMilliseconds)
                 failures.Add(

@@ -73,7 +73,7 @@ public sealed class ChallengeDeliveryTests
         Conformance.Scenarios.Scenario scenario
     )
     {
-        using var client = HttpClientFactory.Create(TimeSpan.FromSeconds(5));
+        using var dispatcher = WebhookDispatcher.ForConformance(TimeSpan.FromSeconds(5), TlsTrust.System, TimeProvider.System);
         var plan = new RunPlan
         {
             Scenarios = [scenario],
@@ -82,12 +82,7 @@ public sealed class ChallengeDeliveryTests
             CallStart = Fixtures.Now,
             Timeout = TimeSpan.FromSeconds(5),
         };
-        var result = await new ScenarioRunner(new WebhookDispatcher(client, TimeProvider.System), TimeProvider.System).RunAsync(
-            scenario,
-            profile,
-            plan,
-            CancellationToken.None
-        );
+        var result = await new ScenarioRunner(dispatcher, TimeProvider.System).RunAsync(scenario, profile, plan, CancellationToken.None);
         Assert.That(result.Name, Is.EqualTo(name));
         return result;
     }

@@ -1,6 +1,6 @@
 using System.Text;
 using CallHooks.Conformance.Delivery;
-using CallHooks.Conformance.Delivery.KeepAlive;
+using CallHooks.Conformance.Delivery.Http1;
 using CallHooks.Conformance.Tests.Support;
 using CallHooks.Conformance.Wire;
 
@@ -10,7 +10,7 @@ namespace CallHooks.Conformance.Tests.Delivery;
 /// Load runs' own HTTP/1.1 transport against a raw server: when a connection is reused and when it must not be, and
 /// the response framings of RFC 9112 a listener may use. The fault matrix, TLS and WireMock tests run it as well.
 /// </summary>
-public sealed class KeepAliveClientTests
+public sealed class ConnectionReuseAndFramingTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
@@ -87,7 +87,7 @@ public sealed class KeepAliveClientTests
     {
         using var certificate = SelfSignedCertificate.Create();
         await using var server = await ClosingTlsServer.StartAsync(certificate);
-        using var client = new KeepAliveClient(TimeSpan.FromSeconds(2), TlsTrust.AcceptAny, TimeProvider.System);
+        using var client = WebhookDispatcher.ForLoad(TimeSpan.FromSeconds(2), TlsTrust.AcceptAny, TimeProvider.System);
         Assert.That((await SendAsync(client, server.Url)).Response?.Body, Is.EqualTo("ok"));
         await server.FirstClosed.WaitAsync(TimeSpan.FromSeconds(10));
         var second = await SendAsync(client, server.Url);
@@ -100,12 +100,12 @@ public sealed class KeepAliveClientTests
     {
         var time = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
         await using var server = FaultServer.Start(Faults.Ok);
-        using var client = new KeepAliveClient(TimeSpan.FromSeconds(2), TlsTrust.System, time);
+        using var client = WebhookDispatcher.ForLoad(TimeSpan.FromSeconds(2), TlsTrust.System, time);
         await SendAsync(client, server.Url);
-        time.Advance(KeepAliveClient.IdleLimit - TimeSpan.FromMilliseconds(1));
+        time.Advance(WebhookDispatcher.IdleLimit - TimeSpan.FromMilliseconds(1));
         await SendAsync(client, server.Url);
         Assert.That(server.Connections, Is.EqualTo(1), "idle just under the limit: reused");
-        time.Advance(KeepAliveClient.IdleLimit);
+        time.Advance(WebhookDispatcher.IdleLimit);
         await SendAsync(client, server.Url);
         Assert.That(server.Connections, Is.EqualTo(2));
     }
@@ -366,9 +366,10 @@ public sealed class KeepAliveClientTests
         Assert.That(observation.Failure!.Message, Is.EqualTo("connection refused: nothing listens at the target"));
     }
 
-    private static KeepAliveClient NewClient() => new(TimeSpan.FromSeconds(2), TlsTrust.System, TimeProvider.System);
+    private static WebhookDispatcher NewClient() =>
+        WebhookDispatcher.ForLoad(TimeSpan.FromSeconds(2), TlsTrust.System, TimeProvider.System);
 
-    private static Task<Observation> SendAsync(KeepAliveClient client, Uri url) =>
+    private static Task<Observation> SendAsync(WebhookDispatcher client, Uri url) =>
         client.SendAsync(Post(url), Timeout, CancellationToken.None);
 
     private static WebhookRequest Post(Uri url) =>

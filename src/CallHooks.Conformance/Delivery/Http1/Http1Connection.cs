@@ -4,16 +4,22 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 
-namespace CallHooks.Conformance.Delivery.KeepAlive;
+namespace CallHooks.Conformance.Delivery.Http1;
 
 /// <summary>
 /// One HTTP/1.1 connection of a load run: writes a rendered request in a single send and reads the response straight
 /// from its own receive buffer. Not thread-safe; the pool hands it to one exchange at a time.
 /// </summary>
-internal sealed class KeepAliveConnection : IDisposable
+internal sealed class Http1Connection : IDisposable
 {
     /// <summary>The most a status line and headers may take, as HttpClient's default limit.</summary>
     public const int MaxHeadBytes = 64 * 1024;
+
+    /// <summary>
+    /// The most interim 1xx answers taken before the final one: RFC 9110 sets no limit, so an endless stream of
+    /// <c>100 Continue</c> would otherwise hold the delivery until its timeout. Go's HTTP client stops at 5 too.
+    /// </summary>
+    public const int MaxInterimResponses = 5;
 
     private const int InitialBufferBytes = 16 * 1024;
     private const int MaxLineBytes = 4 * 1024;
@@ -29,8 +35,9 @@ internal sealed class KeepAliveConnection : IDisposable
     private bool untilClose;
     private ValueTask<int> readAhead;
     private bool readingAhead;
+    private int interimAnswers;
 
-    private KeepAliveConnection(Socket socket, Stream stream, bool secure)
+    private Http1Connection(Socket socket, Stream stream, bool secure)
     {
         this.socket = socket;
         this.stream = stream;
@@ -60,7 +67,7 @@ internal sealed class KeepAliveConnection : IDisposable
     /// <summary>True when nothing beyond the last response came: extra bytes would be mistaken for the next answer.</summary>
     public bool Drained => start == end;
 
-    public static async Task<KeepAliveConnection> OpenAsync(Uri url, TlsTrust trust, CancellationToken cancellationToken)
+    public static async Task<Http1Connection> OpenAsync(Uri url, TlsTrust trust, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -73,7 +80,7 @@ internal sealed class KeepAliveConnection : IDisposable
                 await socket.ConnectAsync(new DnsEndPoint(host, url.Port), cancellationToken).ConfigureAwait(false);
             var network = new NetworkStream(socket, ownsSocket: true);
             if (!url.Scheme.Equals(Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase))
-                return new KeepAliveConnection(socket, network, secure: false);
+                return new Http1Connection(socket, network, secure: false);
             var tls = new SslStream(network, leaveInnerStreamOpen: false);
             try
             {
@@ -98,7 +105,7 @@ internal sealed class KeepAliveConnection : IDisposable
                 throw new AuthenticationException(exception.Message, exception);
             }
 
-            return new KeepAliveConnection(socket, tls, secure: true);
+            return new Http1Connection(socket, tls, secure: true);
         }
         catch
         {
@@ -155,6 +162,7 @@ internal sealed class KeepAliveConnection : IDisposable
     public void BeginResponse()
     {
         ResponseBytes = 0;
+        interimAnswers = 0;
         BodyBytes = 0;
     }
 
@@ -203,7 +211,14 @@ internal sealed class KeepAliveConnection : IDisposable
             start += length;
             SkipBlankLine();
             if (head.Status is >= 100 and < 200 and not 101)
+            {
+                if (++interimAnswers > MaxInterimResponses)
+                    throw new MalformedResponseException(
+                        $"more than {MaxInterimResponses} interim (1xx) answers came before the final one"
+                    );
                 continue;
+            }
+
             BeginBody(head);
             return head;
         }

@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 
-namespace CallHooks.Conformance.Delivery.KeepAlive;
+namespace CallHooks.Conformance.Delivery.Http1;
 
 /// <summary>
 /// A response's status line and header block, parsed as RFC 9112 says a client should: CRLF or a bare LF ends a line,
@@ -85,6 +85,11 @@ internal sealed class ResponseHead
             }
         }
 
+        // RFC 9112 section 6.3 point 3: both may be a request smuggling or response splitting attempt and "ought to be
+        // handled as an error"; a provider's client that took either reading would be fooled by the other.
+        if (fields.TransferEncoded && fields.Length is not null && Status is not (204 or 304))
+            throw new MalformedResponseException("it has both Transfer-Encoding and Content-Length, which RFC 9112 treats as an error");
+
         // RFC 9112 section 6.3, in its order: no body for 204 and 304 (interim 1xx answers are skipped before this); a 101 hands the
         // connection to another protocol, so whatever follows is read to the close; chunked wins over a length; a
         // transfer coding other than chunked runs until close; then Content-Length; then until close.
@@ -102,7 +107,7 @@ internal sealed class ResponseHead
             ContentLength = fields.Length.Value;
         }
 
-        if (Framing == BodyFraming.UntilClose || fields.TransferEncoded && fields.Length is not null)
+        if (Framing == BodyFraming.UntilClose)
             KeepAlive = false;
     }
 

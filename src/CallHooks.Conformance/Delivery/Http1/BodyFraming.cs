@@ -1,4 +1,4 @@
-namespace CallHooks.Conformance.Delivery.KeepAlive;
+namespace CallHooks.Conformance.Delivery.Http1;
 
 /// <summary>How the length of a response body is known (RFC 9112 section 6.3).</summary>
 internal enum BodyFraming

@@ -1,6 +1,6 @@
-namespace CallHooks.Conformance.Delivery.KeepAlive;
+namespace CallHooks.Conformance.Delivery.Http1;
 
-/// <summary>Where <see cref="KeepAliveConnection.TakeBody"/> stopped.</summary>
+/// <summary>Where <see cref="Http1Connection.TakeBody"/> stopped.</summary>
 internal enum BodyStep
 {
     /// <summary>The body ended as its framing says.</summary>

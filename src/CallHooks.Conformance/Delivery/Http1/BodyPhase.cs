@@ -1,4 +1,4 @@
-namespace CallHooks.Conformance.Delivery.KeepAlive;
+namespace CallHooks.Conformance.Delivery.Http1;
 
 /// <summary>Where in a response body the connection is.</summary>
 internal enum BodyPhase

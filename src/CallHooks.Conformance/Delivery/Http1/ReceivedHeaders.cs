@@ -1,6 +1,7 @@
 using System.Collections;
+using System.Net.Http.Headers;
 
-namespace CallHooks.Conformance.Delivery.KeepAlive;
+namespace CallHooks.Conformance.Delivery.Http1;
 
 /// <summary>
 /// A response's headers as HttpClient would list them (its parsed view: known headers by their canonical names,
@@ -32,6 +33,18 @@ internal sealed class ReceivedHeaders(ResponseHead head) : IReadOnlyList<KeyValu
                 response.Content.Headers.TryAddWithoutValidation(name, value);
         }
 
-        return WebhookDispatcher.HeadersOf(response);
+        var headers = new List<KeyValuePair<string, string>>(8);
+        Add(response.Headers);
+        Add(response.Content.Headers);
+        return headers;
+
+        void Add(HttpHeaders received)
+        {
+            foreach (var (name, values) in received)
+            {
+                foreach (var value in values)
+                    headers.Add(KeyValuePair.Create(name, value));
+            }
+        }
     }
 }
