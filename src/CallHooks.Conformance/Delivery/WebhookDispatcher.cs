@@ -41,6 +41,7 @@ public sealed class WebhookDispatcher : IDisposable
     private readonly TimeProvider time;
     private readonly bool keepAlive;
     private readonly TimeSpan? lateWindow;
+    private Func<Uri, CancellationToken, Task<Http1Connection>>? open;
     private bool disposed;
 
     private WebhookDispatcher(TimeSpan connectTimeout, TlsTrust trust, TimeProvider time, bool keepAlive, TimeSpan? lateWindow)
@@ -67,6 +68,16 @@ public sealed class WebhookDispatcher : IDisposable
         TimeProvider time,
         TimeSpan? lateWindow = null
     ) => new(connectTimeout, trust, time, keepAlive: false, lateWindow);
+
+    /// <summary>
+    /// A conformance run's dispatcher whose connections come from <paramref name="connect"/> instead of a socket: the
+    /// property tests hand it streams that deliver a response in chosen pieces.
+    /// </summary>
+    internal static WebhookDispatcher Over(
+        Func<Uri, CancellationToken, Task<Http1Connection>> connect,
+        TimeProvider time,
+        TimeSpan? lateWindow
+    ) => new(TimeSpan.FromSeconds(5), TlsTrust.System, time, keepAlive: false, lateWindow) { open = connect };
 
     /// <summary>A load run's: connections kept alive, and the delivery ends at its timeout as the provider's does.</summary>
     public static WebhookDispatcher ForLoad(TimeSpan connectTimeout, TlsTrust trust, TimeProvider time) =>
@@ -151,7 +162,7 @@ public sealed class WebhookDispatcher : IDisposable
                         new ReceivedHeaders(head),
                         Encoding.UTF8.GetString(sink, 0, Math.Min(filled, MaxBodyBytes)),
                         filled,
-                        filled > MaxBodyBytes,
+                        filled > MaxBodyBytes || step == BodyStep.LimitReached,
                         exchange.HeadersMs
                     ),
                 };
@@ -253,7 +264,9 @@ public sealed class WebhookDispatcher : IDisposable
         connecting.CancelAfter(limit);
         try
         {
-            return await Http1Connection.OpenAsync(url, trust, connecting.Token).ConfigureAwait(false);
+            return await (
+                open is null ? Http1Connection.OpenAsync(url, trust, connecting.Token) : open(url, connecting.Token)
+            ).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && connectTimeout < timeout)
         {

@@ -28,20 +28,84 @@ internal static class SecretVariants
 
     private static IEnumerable<string> Encodings(string secret)
     {
-        var percent = Uri.EscapeDataString(secret);
-        yield return percent;
-        yield return LowerHex(percent, '%', 2);
-        var form = WebUtility.UrlEncode(secret);
-        yield return form;
-        yield return LowerHex(form, '%', 2);
+        foreach (var (keep, spaceAsPlus) in PercentStyles)
+        {
+            var percent = Percent(secret, keep, spaceAsPlus);
+            yield return percent;
+            yield return LowerHex(percent, '%', 2);
+        }
+
         var json = JsonEncodedText.Encode(secret).Value;
         yield return json;
         yield return LowerHex(json, 'u', 4);
         var relaxed = JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value;
         yield return relaxed;
         yield return PhpJson(secret);
+        // JSON as JavaScript's JSON.stringify and Python's ensure_ascii=False write it: only the quote and the backslash escaped.
+        yield return Backslashed(secret, "\\\"");
         yield return WebUtility.HtmlEncode(secret);
-        yield return Convert.ToBase64String(Encoding.UTF8.GetBytes(secret));
+        // PHP's htmlspecialchars writes an apostrophe as &#039;, Python's html.escape as &#x27;; both leave other text as it is.
+        foreach (var apostrophe in (string[])["&#039;", "&#x27;", "&#39;", "&apos;"])
+            yield return Html(secret, apostrophe);
+        // Quoted for source code: PHP's var_export (backslash and apostrophe) and addslashes (the double quote too).
+        yield return Backslashed(secret, "\\'");
+        yield return Backslashed(secret, "\\'\"");
+        // Without its padding, which some encoders leave off and the padded form merely extends; and base64url.
+        var base64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)).TrimEnd('=');
+        yield return base64;
+        yield return base64.Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <summary>
+    /// The percent-encodings listeners' languages give, by the characters each leaves as they are besides letters and
+    /// digits, and whether a space becomes <c>+</c>: RFC 3986 (PHP rawurlencode, .NET EscapeDataString, Python quote
+    /// with no safe characters), PHP urlencode, the web's form encoding (URLSearchParams, and callhooks' own), .NET
+    /// WebUtility.UrlEncode, JavaScript encodeURIComponent and encodeURI, Python quote and quote_plus.
+    /// </summary>
+    private static readonly (string Keep, bool SpaceAsPlus)[] PercentStyles =
+    [
+        ("-_.~", false),
+        ("-_.", true),
+        ("*-._", true),
+        ("-_.!*()", true),
+        ("-_.!~*'()", false),
+        ("-_.!~*'();,/?:@&=+$#", false),
+        ("-_.~/", false),
+        ("-_.~", true),
+    ];
+
+    /// <summary>Each of <paramref name="escaped"/> preceded by a backslash.</summary>
+    private static string Backslashed(string text, string escaped)
+    {
+        var quoted = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+            (escaped.Contains(c, StringComparison.Ordinal) ? quoted.Append('\\') : quoted).Append(c);
+        return quoted.ToString();
+    }
+
+    /// <summary>Only the characters HTML must escape escaped, with <paramref name="apostrophe"/> for <c>'</c>.</summary>
+    private static string Html(string text, string apostrophe) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal)
+            .Replace("'", apostrophe, StringComparison.Ordinal);
+
+    /// <summary>Every UTF-8 byte of <paramref name="text"/> as <c>%XX</c>, but letters, digits and <paramref name="keep"/>.</summary>
+    private static string Percent(string text, string keep, bool spaceAsPlus)
+    {
+        var encoded = new StringBuilder(text.Length * 3);
+        foreach (var b in Encoding.UTF8.GetBytes(text))
+        {
+            if (char.IsAsciiLetterOrDigit((char)b) || b < 0x80 && keep.Contains((char)b, StringComparison.Ordinal))
+                encoded.Append((char)b);
+            else if (b == ' ' && spaceAsPlus)
+                encoded.Append('+');
+            else
+                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return encoded.ToString();
     }
 
     /// <summary>The same text with the hex digits after each <paramref name="marker"/> in lower case (<c>%2b</c>, <c>\u002b</c>).</summary>

@@ -7,7 +7,9 @@ namespace CallHooks.Conformance.Wire;
 /// <summary>
 /// The <c>application/x-www-form-urlencoded</c> serializer of the WHATWG URL standard, used for form bodies
 /// and query strings alike: alphanumerics and <c>*-._</c> stay, a space becomes <c>+</c>, every other UTF-8
-/// byte becomes <c>%XX</c> in upper case. A literal <c>+</c> is therefore sent as <c>%2B</c>.
+/// byte becomes <c>%XX</c> in upper case. A literal <c>+</c> is therefore sent as <c>%2B</c>, and a lone surrogate (text
+/// that is not valid UTF-16) as U+FFFD's bytes, <c>%EF%BF%BD</c>, as the web platform's URLSearchParams sends it (a
+/// property test holds the two to the same output).
 /// </summary>
 public static class FormUrlEncoding
 {

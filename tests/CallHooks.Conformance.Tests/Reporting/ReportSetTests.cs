@@ -61,6 +61,22 @@ public sealed class ReportSetTests
     }
 
     [Test]
+    public void A_link_planted_where_a_report_goes_is_replaced_never_followed()
+    {
+        Directory.CreateDirectory(directory);
+        var victim = Path.Combine(directory, "victim.txt");
+        File.WriteAllText(victim, "keep me");
+        foreach (var report in new[] { "results.json", "junit.xml", "report.html", "report.md" })
+            File.CreateSymbolicLink(Path.Combine(directory, report), victim);
+
+        var outcomes = ReportSet.WriteAll(RunFixtures.Run(), directory);
+
+        Assert.That(outcomes.All(outcome => outcome.Succeeded), Is.True);
+        Assert.That(File.ReadAllText(victim), Is.EqualTo("keep me"), "the link's target is untouched");
+        Assert.That(new FileInfo(Path.Combine(directory, "results.json")).LinkTarget, Is.Null, "a regular file now");
+    }
+
+    [Test]
     public void AFailingWriterDoesNotStopTheOther()
     {
         // A directory where junit.xml should go: that file cannot be written, results.json still must be.

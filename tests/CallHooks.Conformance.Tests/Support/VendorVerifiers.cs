@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace CallHooks.Conformance.Tests.Support;
@@ -9,7 +8,7 @@ namespace CallHooks.Conformance.Tests.Support;
 /// </summary>
 internal static class VendorVerifiers
 {
-    private static string Folder => Path.Combine(RepoPaths.Root, "tests", "verifiers");
+    private static string Folder => NodeBatch.Folder;
 
     /// <summary>One verdict per request, in order: null when the library accepted it, else its reason.</summary>
     public static async Task<IReadOnlyList<string?>> JudgeAsync(IReadOnlyList<JsonObject> requests)
@@ -22,28 +21,8 @@ internal static class VendorVerifiers
                 "the verifier libraries are not installed in tests/verifiers/node_modules; ./run.sh test installs them (npm ci --prefix tests/verifiers)"
             );
 
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("verify.mjs");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        foreach (var request in requests)
-            await process.StandardInput.WriteLineAsync(request.ToJsonString());
-        process.StandardInput.Close();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(deadline.Token);
-        Assert.That(process.ExitCode, Is.Zero, await errors);
-
-        var verdicts = (await output)
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => JsonNode.Parse(line)!)
+        var answers = await NodeBatch.RunAsync("verify.mjs", requests);
+        var verdicts = answers
             .Select(verdict => verdict["ok"]!.GetValue<bool>() ? null : verdict["error"]?.GetValue<string>() ?? "rejected")
             .ToList();
         Assert.That(verdicts, Has.Count.EqualTo(requests.Count), "one verdict per request");

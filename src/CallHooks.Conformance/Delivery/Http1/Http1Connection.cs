@@ -21,10 +21,17 @@ internal sealed class Http1Connection : IDisposable
     /// </summary>
     public const int MaxInterimResponses = 5;
 
+    /// <summary>
+    /// The most a body may take on the wire: a chunked body of the dispatcher's limit sent a byte per chunk takes about
+    /// 400 KiB, but chunk extensions and trailers have no limit of their own, and 4 KiB of extension per byte would be
+    /// 256 MiB to read for 64 KiB of body. Past this the body counts as truncated, its rest unread.
+    /// </summary>
+    public const int MaxBodyWireBytes = 1024 * 1024;
+
     private const int InitialBufferBytes = 16 * 1024;
     private const int MaxLineBytes = 4 * 1024;
 
-    private readonly Socket socket;
+    private readonly Socket? socket;
     private readonly Stream stream;
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
     private int start;
@@ -36,8 +43,9 @@ internal sealed class Http1Connection : IDisposable
     private ValueTask<int> readAhead;
     private bool readingAhead;
     private int interimAnswers;
+    private long bodyStartsAt;
 
-    private Http1Connection(Socket socket, Stream stream, bool secure)
+    private Http1Connection(Socket? socket, Stream stream, bool secure)
     {
         this.socket = socket;
         this.stream = stream;
@@ -66,6 +74,12 @@ internal sealed class Http1Connection : IDisposable
 
     /// <summary>True when nothing beyond the last response came: extra bytes would be mistaken for the next answer.</summary>
     public bool Drained => start == end;
+
+    /// <summary>
+    /// A connection over any stream, for the property tests: they feed the response in chosen splits, without a socket,
+    /// to the same parser and exchange a socket's bytes go through.
+    /// </summary>
+    internal static Http1Connection Over(Stream stream) => new(null, stream, secure: false);
 
     public static async Task<Http1Connection> OpenAsync(Uri url, TlsTrust trust, CancellationToken cancellationToken)
     {
@@ -131,7 +145,7 @@ internal sealed class Http1Connection : IDisposable
     /// <returns>False when the connection is closed or not drained: dispose of it.</returns>
     public bool TryReadAhead()
     {
-        if (OperatingSystem.IsWindows() && socket.Poll(0, SelectMode.SelectRead))
+        if (OperatingSystem.IsWindows() && socket?.Poll(0, SelectMode.SelectRead) == true)
             return false;
         MakeRoom();
         var read = stream.ReadAsync(buffer.AsMemory(end), Deadline.Token);
@@ -234,6 +248,9 @@ internal sealed class Http1Connection : IDisposable
     {
         while (true)
         {
+            // Only chunked framing can make the wire outgrow the body: a length or a close bounds it by the sink's limit.
+            if (chunked && bodyPhase != BodyPhase.Done && ResponseBytes - (end - start) - bodyStartsAt > MaxBodyWireBytes)
+                return BodyStep.LimitReached;
             switch (bodyPhase)
             {
                 case BodyPhase.Done:
@@ -381,6 +398,7 @@ internal sealed class Http1Connection : IDisposable
     private void BeginBody(ResponseHead head)
     {
         chunked = head.Framing == BodyFraming.Chunked;
+        bodyStartsAt = ResponseBytes - (end - start);
         untilClose = head.Framing == BodyFraming.UntilClose;
         (bodyPhase, bodyLeft) = head.Framing switch
         {
