@@ -2,6 +2,7 @@
 #   ./run.ps1              build the CLI, then play the whole MyOperator suite against the embedded reference listener
 #   ./run.ps1 test         build and run every test; the last line is "N passed, N failed"
 #   ./run.ps1 coverage     the tests with coverage; HTML report in reports/coverage/index.html
+#   ./run.ps1 pack         the packages into artifacts/
 #   ./run.ps1 <args...>    build the CLI, then run `callhooks <args...>`
 # The report's browser tests need Chromium: set CALLHOOKS_CHROMIUM to its executable (e.g. chrome.exe) on Windows.
 $ErrorActionPreference = 'Stop'
@@ -36,10 +37,21 @@ function Build-Cli {
     return $cli
 }
 
+# The packages as users install them, into artifacts/; stops when one does not build.
+function Pack([string[]] $extra) {
+    if (Test-Path artifacts) { Remove-Item -Recurse -Force artifacts }
+    dotnet pack CallHooks.Conformance.sln -c $configuration -o artifacts -nologo -v quiet -clp:ErrorsOnly @extra
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
 if ($args.Count -eq 0) {
     $built = Build-Cli
     dotnet $built run
     exit $LASTEXITCODE
+}
+elseif ($args[0] -eq 'pack') {
+    Pack @()
+    exit 0
 }
 elseif ($args[0] -eq 'test') {
     # CSharpier, pinned in dotnet-tools.json: a test holds every file to its formatting.
@@ -49,6 +61,8 @@ elseif ($args[0] -eq 'test') {
     # The providers' own verifier libraries (npm twilio, standardwebhooks), pinned in tests/verifiers/package-lock.json.
     if (-not (Test-Path tests/verifiers/node_modules/twilio)) { npm ci --no-audit --no-fund --prefix tests/verifiers | Out-Host }
     Build
+    # The package tests install what was just built, as a user would.
+    Pack @()
     $log = dotnet test CallHooks.Conformance.sln -c $configuration --no-build -nologo 2>&1
     $status = $LASTEXITCODE
     $log | Write-Output

@@ -3,6 +3,7 @@
 #   ./run.sh              build the CLI, then play the whole MyOperator suite against the embedded reference listener
 #   ./run.sh test         build and run every test; the last line is "N passed, N failed"
 #   ./run.sh coverage     the tests with coverage; HTML report in reports/coverage/index.html
+#   ./run.sh pack         the packages (the tool, the engine, the reports, the NUnit integration) into artifacts/
 #   ./run.sh <args...>    build the CLI, then run `callhooks <args...>` (e.g. ./run.sh run --target http://127.0.0.1:8080/hook)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -89,12 +90,21 @@ ensure_tools() {
   dotnet tool restore >/dev/null || echo "run.sh: could not restore the dotnet tools; the formatting test will fail and say so" >&2
 }
 
+# The packages as users install them, into artifacts/ (ignored by git); non-zero when one does not build.
+pack() {
+  rm -rf artifacts
+  dotnet pack CallHooks.Conformance.sln -c "$configuration" -o artifacts -nologo -v quiet -clp:ErrorsOnly "$@" >&2
+  ls artifacts/*.nupkg >&2
+}
+
 run_tests() {
   ensure_tools
   ensure_php
   ensure_wiremock
   ensure_verifiers
   build
+  # The package tests install what was just built, as a user would (tests/.../Packages/ShippedPackagesTests).
+  pack
   ensure_chromium
   local log
   log=$(mktemp)
@@ -135,5 +145,6 @@ case "${1:-}" in
   "")   build_cli; exec dotnet "$cli" run ;;
   test) run_tests ;;
   coverage) coverage ;;
+  pack) pack ;;
   *)    build_cli; exec dotnet "$cli" "$@" ;;
 esac

@@ -43,18 +43,46 @@ public static class CallhooksApp
         bool interactive = false
     ) => RunAsync(args, output, error, interactive, cancellationToken, CancellationToken.None);
 
+    /// <summary>
+    /// Runs <c>callhooks run</c> with <paramref name="args"/> against an ASP.NET Core app in this process: every webhook
+    /// goes to <paramref name="handler"/> (a <c>TestServer</c>'s), addressed to <c>--target</c>, which is required.
+    /// Everything else (options, validation, messages, reports, exit codes) is the command line's.
+    /// </summary>
+    public static Task<int> RunInProcessAsync(
+        IReadOnlyList<string> args,
+        HttpMessageHandler handler,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken
+    ) => RunAsync(args, output, error, interactive: false, handler, cancellationToken, CancellationToken.None);
+
     /// <param name="cancellationToken">The first interruption: stop sending, let what is in flight finish within the grace.</param>
     /// <param name="abortNow">A second interruption: cut off what is in flight at once; the reports are still written.</param>
-    public static async Task<int> RunAsync(
+    public static Task<int> RunAsync(
         IReadOnlyList<string> args,
         TextWriter output,
         TextWriter error,
         bool interactive,
         CancellationToken cancellationToken,
         CancellationToken abortNow
+    ) => RunAsync(args, output, error, interactive, inProcess: null, cancellationToken, abortNow);
+
+    private static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        TextWriter output,
+        TextWriter error,
+        bool interactive,
+        HttpMessageHandler? inProcess,
+        CancellationToken cancellationToken,
+        CancellationToken abortNow
     )
     {
-        var console = new CliConsole(output, error) { Interactive = interactive, AbortNow = abortNow };
+        var console = new CliConsole(output, error)
+        {
+            Interactive = interactive,
+            AbortNow = abortNow,
+            InProcess = inProcess,
+        };
         var root = new RootCommand(
             "callhooks: a mock telephony provider that replays call scenarios against your webhook listener and checks its answers."
         )

@@ -11,4 +11,10 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error)
     /// of after the grace period, and the reports are still written. The first interruption is the command's token.
     /// </summary>
     public CancellationToken AbortNow { get; init; }
+
+    /// <summary>
+    /// An ASP.NET Core app in this process to hand webhooks to instead of sending them over a network (the NUnit
+    /// integration's in-process mode); null for a real run.
+    /// </summary>
+    public HttpMessageHandler? InProcess { get; init; }
 }

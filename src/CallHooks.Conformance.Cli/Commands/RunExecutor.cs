@@ -12,6 +12,12 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
 {
     public async Task<int> ExecuteAsync(RunSettings settings, IReadOnlyList<string> tokens, CancellationToken cancellationToken)
     {
+        if (console.InProcess is not null && (settings.Load is not null || settings.Target is null))
+            throw new UsageException([
+                settings.Load is not null
+                    ? "a load run needs a listener on the network; in process, run the scenarios once each"
+                    : "in process, --target gives the URL the webhooks are addressed to (e.g. http://localhost/webhook)",
+            ]);
         if (settings.Load is { } load)
             return await new LoadExecutor(console, systemClock)
                 .ExecuteAsync(settings, load, tokens, cancellationToken)
@@ -33,12 +39,15 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
         );
         await session.AnnounceAsync().ConfigureAwait(false);
 
-        using var dispatcher = WebhookDispatcher.ForConformance(
-            TimeSpan.FromSeconds(5),
-            settings.Trust,
-            session.Clock,
-            settings.LateWindow
-        );
+        using var dispatcher = console.InProcess is { } app
+            ? WebhookDispatcher.InProcess(app, session.Clock)
+            : WebhookDispatcher.ForConformance(TimeSpan.FromSeconds(5), settings.Trust, session.Clock, settings.LateWindow);
+        if (dispatcher.IsInProcess)
+            await console
+                .Out.WriteLineAsync(
+                    "callhooks: in process: webhooks go straight to the app; connection faults, TLS and response framing are not observed (not applicable)"
+                )
+                .ConfigureAwait(false);
         var run = new ConformanceRun(dispatcher, session.Clock);
         var scenarios = await run.ExecuteAsync(plan, onScenarioDone: null, cancellationToken).ConfigureAwait(false);
         return await session

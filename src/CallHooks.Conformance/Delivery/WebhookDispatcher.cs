@@ -42,6 +42,7 @@ public sealed class WebhookDispatcher : IDisposable
     private readonly bool keepAlive;
     private readonly TimeSpan? lateWindow;
     private Func<Uri, CancellationToken, Task<Http1Connection>>? open;
+    private InProcessSender? inProcess;
     private bool disposed;
 
     private WebhookDispatcher(TimeSpan connectTimeout, TlsTrust trust, TimeProvider time, bool keepAlive, TimeSpan? lateWindow)
@@ -79,11 +80,29 @@ public sealed class WebhookDispatcher : IDisposable
         TimeSpan? lateWindow
     ) => new(TimeSpan.FromSeconds(5), TlsTrust.System, time, keepAlive: false, lateWindow) { open = connect };
 
+    /// <summary>
+    /// A conformance run's, handing every webhook to an ASP.NET Core app in this process (the handler of a
+    /// <c>TestServer</c> or <c>WebApplicationFactory</c>) instead of over a network; see <see cref="InProcessSender"/>.
+    /// </summary>
+    public static WebhookDispatcher InProcess(HttpMessageHandler handler, TimeProvider time) =>
+        new(TimeSpan.FromSeconds(5), TlsTrust.System, time, keepAlive: false, TimeSpan.Zero)
+        {
+            inProcess = new InProcessSender(handler, time),
+        };
+
+    /// <summary>True when webhooks go to an app in this process: connection faults, TLS and framing cannot be observed.</summary>
+    public bool IsInProcess => inProcess is not null;
+
     /// <summary>A load run's: connections kept alive, and the delivery ends at its timeout as the provider's does.</summary>
     public static WebhookDispatcher ForLoad(TimeSpan connectTimeout, TlsTrust trust, TimeProvider time) =>
         new(connectTimeout, trust, time, keepAlive: true, TimeSpan.Zero);
 
-    public async Task<Observation> SendAsync(WebhookRequest request, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<Observation> SendAsync(WebhookRequest request, TimeSpan timeout, CancellationToken cancellationToken) =>
+        inProcess is null
+            ? SendOverNetworkAsync(request, timeout, cancellationToken)
+            : inProcess.SendAsync(request, timeout, cancellationToken);
+
+    private async Task<Observation> SendOverNetworkAsync(WebhookRequest request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var sentAt = time.GetUtcNow();
@@ -239,6 +258,7 @@ public sealed class WebhookDispatcher : IDisposable
 
     public void Dispose()
     {
+        inProcess?.Dispose();
         Volatile.Write(ref disposed, true);
         foreach (var pool in pools.Values)
         {

@@ -12,7 +12,7 @@ public sealed class FormattingTests
     [Test]
     public async Task Every_csharp_file_is_formatted()
     {
-        var start = new ProcessStartInfo("dotnet", ["csharpier", "check", "src", "tests", "bench"])
+        var start = new ProcessStartInfo("dotnet", ["csharpier", "check", "src", "tests", "bench", "samples"])
         {
             WorkingDirectory = RepoPaths.Root,
             RedirectStandardOutput = true,

@@ -33,6 +33,12 @@ internal sealed class ReceivedHeaders(ResponseHead head) : IReadOnlyList<KeyValu
                 response.Content.Headers.TryAddWithoutValidation(name, value);
         }
 
+        return Of(response);
+    }
+
+    /// <summary>Response and content headers of <paramref name="response"/> in order, one entry per value.</summary>
+    public static List<KeyValuePair<string, string>> Of(HttpResponseMessage response)
+    {
         var headers = new List<KeyValuePair<string, string>>(8);
         Add(response.Headers);
         Add(response.Content.Headers);
