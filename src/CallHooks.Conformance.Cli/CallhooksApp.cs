@@ -83,6 +83,13 @@ public static class CallhooksApp
             AbortNow = abortNow,
             InProcess = inProcess,
         };
+        return await RunAsync(args, console, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs with a console of the caller's making (its writers, environment and in-process app).</summary>
+    internal static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var (output, error) = (console.Out, console.Error);
         var root = new RootCommand(
             "callhooks: a mock telephony provider that replays call scenarios against your webhook listener and checks its answers."
         )

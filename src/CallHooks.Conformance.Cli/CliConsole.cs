@@ -17,4 +17,7 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error)
     /// integration's in-process mode); null for a real run.
     /// </summary>
     public HttpMessageHandler? InProcess { get; init; }
+
+    /// <summary>The process environment, as a run reads it (CI variables such as GITHUB_ACTIONS); tests give their own.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }

@@ -161,6 +161,8 @@ internal sealed class RunSession : IAsyncDisposable
                 .Out.WriteLineAsync(outcome.Error is null ? $"wrote {outcome.File}" : $"could not write {outcome.File}: {outcome.Error}")
                 .ConfigureAwait(false);
 
+        await GitHubActionsOutput.WriteAsync(result, Directory, console).ConfigureAwait(false);
+
         if (interrupted)
             return ExitCodes.Interrupted;
         if (written.Concat(outcomes).Any(outcome => outcome.Error is not null))
