@@ -20,4 +20,10 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error)
 
     /// <summary>The process environment, as a run reads it (CI variables such as GITHUB_ACTIONS); tests give their own.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>
+    /// Parse and validate the command line, then stop before doing anything (exit 0 when it is valid): how the CI
+    /// templates' command lines are held to the real parser.
+    /// </summary>
+    public bool ValidateOnly { get; init; }
 }

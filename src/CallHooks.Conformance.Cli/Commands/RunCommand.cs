@@ -19,6 +19,8 @@ internal static class RunCommand
             (parsed, cancellationToken) =>
             {
                 var settings = RunOptionsParser.Parse(parsed, options, () => RandomNumberGenerator.GetInt32(int.MaxValue));
+                if (console.ValidateOnly)
+                    return Task.FromResult(ExitCodes.Passed);
                 var tokens = parsed.Tokens.Select(token => token.Value).ToList();
                 return new RunExecutor(console, TimeProvider.System).ExecuteAsync(settings, tokens, cancellationToken);
             }

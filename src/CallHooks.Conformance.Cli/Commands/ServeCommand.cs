@@ -79,6 +79,8 @@ internal static class ServeCommand
                     parsed.GetValue(providerOption) ?? [],
                     parsed.GetValue(maxCalls)
                 );
+                if (console.ValidateOnly)
+                    return ExitCodes.Passed;
                 options.Log = line => console.Out.WriteLine(line);
                 await using var listener = await ReferenceListener.StartAsync(options, cancellationToken).ConfigureAwait(false);
                 await console
