@@ -8,7 +8,7 @@ namespace CallHooks.Conformance.Reporting;
 /// The plain-text summary printed at the end of a run: which scenarios passed, why the others failed, and the
 /// seed to replay them with. No colours, so it reads the same in a terminal, a CI log and a pasted bug report.
 /// </summary>
-public static class ConsoleSummary
+internal static class ConsoleSummary
 {
     public static void Write(RunResult result, TextWriter output)
     {

@@ -9,7 +9,7 @@ namespace CallHooks.Conformance.Reporting;
 /// The plain-text summary of a load run: rate achieved against the target, latency percentiles overall and per
 /// provider and event, errors by reason, the kept failing calls, and each threshold with its verdict.
 /// </summary>
-public static class LoadConsoleSummary
+internal static class LoadConsoleSummary
 {
     public static void Write(RunResult result, TextWriter output)
     {

@@ -7,7 +7,7 @@ using CallHooks.Conformance.Results;
 namespace CallHooks.Conformance.Reporting;
 
 /// <summary>Writes every report file of a run into one directory.</summary>
-public static class ReportSet
+internal static class ReportSet
 {
     public const string ResultsJson = "results.json";
 

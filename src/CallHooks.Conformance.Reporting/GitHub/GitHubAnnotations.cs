@@ -9,7 +9,7 @@ namespace CallHooks.Conformance.Reporting.GitHub;
 /// broken MUST rule, <c>::warning</c> for a broken SHOULD rule, each titled with what failed and carrying the command
 /// that replays it, so the failures show on the pull request without opening the log. Texts are already masked.
 /// </summary>
-public static class GitHubAnnotations
+internal static class GitHubAnnotations
 {
     public static IEnumerable<string> For(RunResult result)
     {

@@ -11,7 +11,7 @@ namespace CallHooks.Conformance.Reporting.Html;
 /// element. The page draws everything from that data with text nodes only, and its Content-Security-Policy
 /// lets exactly the embedded script and stylesheet run and nothing load, so listener text can never execute.
 /// </summary>
-public static class HtmlReportWriter
+internal static class HtmlReportWriter
 {
     public static void Write(RunResult result, Stream output)
     {

@@ -11,7 +11,7 @@ namespace CallHooks.Conformance.Reporting.JUnit;
 /// per scenario. A delivery without a response (refused, timeout, ...) is a failure, not an error: in JUnit an
 /// error means the test itself broke, and here the harness worked and the listener did not.
 /// </summary>
-public static class JUnitWriter
+internal static class JUnitWriter
 {
     internal const int MessageLength = 200;
 

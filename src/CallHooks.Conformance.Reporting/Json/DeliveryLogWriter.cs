@@ -12,7 +12,7 @@ namespace CallHooks.Conformance.Reporting.Json;
 /// both latencies; request and response bodies are kept only for the calls results.json keeps in full. Writing
 /// fails quietly after the first I/O error (the run goes on), and <see cref="Error"/> says what happened.
 /// </summary>
-public sealed class DeliveryLogWriter : ILoadSink, IDisposable
+internal sealed class DeliveryLogWriter : ILoadSink, IDisposable
 {
     public const string FileName = "deliveries.ndjson";
 

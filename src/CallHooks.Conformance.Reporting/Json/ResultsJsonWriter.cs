@@ -9,7 +9,7 @@ namespace CallHooks.Conformance.Reporting.Json;
 /// Writes results.json. Its shape is a documented interface for other tools: property names and order are fixed
 /// here by hand rather than derived from the result types, so a refactor of the model cannot silently change it.
 /// </summary>
-public static class ResultsJsonWriter
+internal static class ResultsJsonWriter
 {
     // Relaxed escaping keeps "+919876543210" greppable in results.json; the HTML report embeds data with its own escaping.
     private static readonly JsonWriterOptions Options = new()

@@ -11,7 +11,7 @@ namespace CallHooks.Conformance.Reporting.Markdown;
 /// compatibility matrix and the failures. Bounded, because job summaries are small and a huge run must not
 /// drown the page: the full story is in report.html and results.json.
 /// </summary>
-public static class MarkdownReportWriter
+internal static class MarkdownReportWriter
 {
     internal const int MatrixRowLimit = 100;
 

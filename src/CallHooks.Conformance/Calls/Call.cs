@@ -5,7 +5,7 @@ namespace CallHooks.Conformance.Calls;
 /// into their own wire format; they never invent data of their own, so every profile stays reproducible
 /// from the same seed.
 /// </summary>
-public sealed record Call
+internal sealed record Call
 {
     public required CallType Type { get; init; }
 

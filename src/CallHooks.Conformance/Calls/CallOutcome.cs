@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Calls;
 
 /// <summary>How a call ended, independent of any provider's status codes.</summary>
-public enum CallOutcome
+internal enum CallOutcome
 {
     /// <summary>An agent and the customer talked for a non-zero duration.</summary>
     Connected,

@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Calls;
 
 /// <summary>How a call came about; providers map this to their own direction codes.</summary>
-public enum CallType
+internal enum CallType
 {
     /// <summary>A customer dials the company's service number.</summary>
     Incoming,

@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Calls;
 
 /// <summary>The names scenario files use for <see cref="CallType"/> and <see cref="CallOutcome"/>.</summary>
-public static class CallTypeNames
+internal static class CallTypeNames
 {
     public static readonly IReadOnlyDictionary<string, CallType> Types = new Dictionary<string, CallType>(StringComparer.Ordinal)
     {

@@ -5,7 +5,7 @@ namespace CallHooks.Conformance.Calls;
 /// them for every delivery of the call. The properties have no setters, so a <c>with</c> copy cannot leave a shape
 /// describing another number.
 /// </summary>
-public sealed record PhoneNumber
+internal sealed record PhoneNumber
 {
     /// <param name="countryCode">Digits only, e.g. <c>91</c>.</param>
     /// <param name="national">The national significant number, e.g. <c>9711636496</c>.</param>

@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Delivery;
 
 /// <summary>Why a delivery got no complete HTTP response. Names are stable: they appear in results.json.</summary>
-public enum FailureKind
+internal enum FailureKind
 {
     /// <summary>Nothing listens on the port (TCP RST on connect).</summary>
     ConnectionRefused,

@@ -11,7 +11,7 @@ namespace CallHooks.Conformance.Delivery;
 /// <param name="AfterMs">When it came (or, with no status, when callhooks stopped reading), in milliseconds from sending.</param>
 /// <param name="Complete">True when the whole response came; false when the body or the headers were still missing.</param>
 /// <param name="Ending">How the connection ended instead, when it did (e.g. the listener reset it); null otherwise.</param>
-public sealed record LateAnswer(string? StatusLine, double AfterMs, bool Complete, string? Ending = null)
+internal sealed record LateAnswer(string? StatusLine, double AfterMs, bool Complete, string? Ending = null)
 {
     /// <summary>The clause appended to the timeout's message, e.g. <c>answered 500 Internal Server Error after 9.2 s</c>.</summary>
     public string Describe() =>

@@ -5,7 +5,7 @@ namespace CallHooks.Conformance.Delivery;
 /// came (<see cref="LateAnswer"/>). By default as long again as the budget, and never past 60 s after sending: long
 /// enough to see a handler that answers a few seconds late, short enough that a stuck listener does not stall the run.
 /// </summary>
-public static class LateReading
+internal static class LateReading
 {
     public static readonly TimeSpan Ceiling = TimeSpan.FromSeconds(60);
 

@@ -4,7 +4,7 @@ namespace CallHooks.Conformance.Delivery;
 /// What happened to one request: a response or a failure, never an exception. Times are measured with a
 /// monotonic clock from the moment the request was handed to the transport.
 /// </summary>
-public sealed record Observation
+internal sealed record Observation
 {
     /// <summary>Wall-clock time the request was sent (from the run's <see cref="TimeProvider"/>).</summary>
     public required DateTimeOffset SentAt { get; init; }

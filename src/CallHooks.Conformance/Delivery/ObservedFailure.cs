@@ -1,4 +1,4 @@
 namespace CallHooks.Conformance.Delivery;
 
 /// <summary>Why there is no response.</summary>
-public sealed record ObservedFailure(FailureKind Kind, string Message);
+internal sealed record ObservedFailure(FailureKind Kind, string Message);

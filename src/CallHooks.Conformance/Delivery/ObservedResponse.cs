@@ -8,7 +8,7 @@ namespace CallHooks.Conformance.Delivery;
 /// <param name="BodyBytes">Bytes of body read (at most the limit plus one).</param>
 /// <param name="BodyTruncated">True when the body was longer than the limit.</param>
 /// <param name="HeadersMs">Milliseconds until the status line and headers had arrived.</param>
-public sealed record ObservedResponse(
+internal sealed record ObservedResponse(
     int Status,
     string Reason,
     IReadOnlyList<KeyValuePair<string, string>> Headers,

@@ -7,7 +7,7 @@ namespace CallHooks.Conformance.Delivery;
 /// Which server certificates an https delivery accepts: the system's trusted roots (the default, as a
 /// provider does), extra certificate authorities from <c>--ca FILE</c>, or anything (<c>--insecure</c>).
 /// </summary>
-public sealed class TlsTrust
+internal sealed class TlsTrust
 {
     private TlsTrust(bool insecure, X509Certificate2Collection authorities)
     {

@@ -24,7 +24,7 @@ namespace CallHooks.Conformance.Delivery;
 /// not be the bottleneck: HttpClient's generality (redirects, proxies, decompression, HTTP/2, retries) cost more CPU per
 /// request than everything else the harness does for a delivery, and its reading of framing errors differed from ours.
 /// </remarks>
-public sealed class WebhookDispatcher : IDisposable
+internal sealed class WebhookDispatcher : IDisposable
 {
     /// <summary>Response bodies are read up to this many bytes; the rest is discarded unread.</summary>
     public const int MaxBodyBytes = 64 * 1024;

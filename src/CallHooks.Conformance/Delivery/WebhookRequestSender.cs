@@ -4,4 +4,8 @@ namespace CallHooks.Conformance.Delivery;
 /// Sends one request and observes it: <see cref="WebhookDispatcher.SendAsync"/> in conformance runs, the keep-alive
 /// client in load runs, a scripted answer in tests. Every run plays its calls through one of these.
 /// </summary>
-public delegate Task<Observation> WebhookRequestSender(Wire.WebhookRequest request, TimeSpan timeout, CancellationToken cancellationToken);
+internal delegate Task<Observation> WebhookRequestSender(
+    Wire.WebhookRequest request,
+    TimeSpan timeout,
+    CancellationToken cancellationToken
+);

@@ -10,7 +10,7 @@ namespace CallHooks.Conformance.Expectations;
 /// Judges one observation against a fully resolved expectation. Each failure is a sentence that says what
 /// was expected and what came, so a reader needs nothing else to understand it.
 /// </summary>
-public static class ExpectationEvaluator
+internal static class ExpectationEvaluator
 {
     /// <summary>Regular expressions from scenario files get a bounded run time: a listener's body must not hang the harness.</summary>
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);

@@ -4,7 +4,7 @@ namespace CallHooks.Conformance.Expectations;
 /// What a listener must answer to one delivery. Unset parts are inherited: step, then scenario,
 /// then the profile's default (a 2xx within its time budget).
 /// </summary>
-public sealed record ExpectationSpec
+internal sealed record ExpectationSpec
 {
     public static readonly ExpectationSpec Empty = new();
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CallHooks.Conformance.Expectations;
 
 /// <summary>Accepted status codes: whole classes (<c>2xx</c>) and exact codes (<c>204</c>).</summary>
-public sealed record StatusExpectation
+internal sealed record StatusExpectation
 {
     private StatusExpectation(IReadOnlyList<string> terms) => Terms = terms;
 

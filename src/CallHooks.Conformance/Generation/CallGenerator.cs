@@ -8,7 +8,7 @@ namespace CallHooks.Conformance.Generation;
 /// Fills a scenario with realistic data. Every value comes from one seeded <see cref="Randomizer"/> and the
 /// given start instant, never from the ambient clock, so the same seed and instant give the same call.
 /// </summary>
-public static class CallGenerator
+internal static class CallGenerator
 {
     [ThreadStatic]
     private static Faker? reusableFaker;

@@ -6,7 +6,7 @@ namespace CallHooks.Conformance.Generation;
 /// Derives one scenario's seed from the run seed and the scenario's identity, so a scenario generates
 /// the same call whether it runs alone (<c>--scenario X</c>) or with the whole suite.
 /// </summary>
-public static class SeedMixer
+internal static class SeedMixer
 {
     public static int Mix(int runSeed, string provider, string scenario)
     {

@@ -8,7 +8,7 @@ namespace CallHooks.Conformance.Input;
 /// a limit of bytes, however long it turns out to be (<c>/dev/zero</c> reports a length of 0), and never a pipe or a
 /// device that would block or never end. Every refusal is a sentence for the user.
 /// </summary>
-public static partial class BoundedFile
+internal static partial class BoundedFile
 {
     /// <summary>The file's bytes, or a problem: a directory, missing, a pipe or device, unreadable, or longer than <paramref name="maxBytes"/>.</summary>
     /// <param name="what">What the file should be, for the message on a file too large (e.g. <c>a scenario file</c>).</param>

@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Providers;
 
 /// <summary>The body's encoding: none on GET, else a form or JSON.</summary>
-public enum BodyEncoding
+internal enum BodyEncoding
 {
     None,
     Form,

@@ -6,7 +6,7 @@ namespace CallHooks.Conformance.Providers;
 /// once, so the slot needs no locking. Whoever reads it must check that the value was made for the call in hand: a
 /// context copied <c>with</c> another call keeps its memo.
 /// </summary>
-public sealed class CallMemo
+internal sealed class CallMemo
 {
     public object? Value { get; set; }
 }

@@ -9,7 +9,7 @@ namespace CallHooks.Conformance.Providers;
 /// Translates canonical calls into one provider's wire format. A profile is stateless and pure:
 /// the same call, step and configuration always give the same bytes.
 /// </summary>
-public interface IProviderProfile
+internal interface IProviderProfile
 {
     /// <summary>The name used on the command line and in scenario files.</summary>
     string Name { get; }

@@ -11,7 +11,7 @@ namespace CallHooks.Conformance.Providers;
 /// Set when the user, not the provider, decides the payload's keys (a template): why a provider release cannot add a
 /// field the listener has not seen, so the rule for unknown extra fields does not apply.
 /// </param>
-public sealed record PayloadHints(IReadOnlyList<string> OptionalFields, IReadOnlyList<string> TextFields, string? KeysNote = null)
+internal sealed record PayloadHints(IReadOnlyList<string> OptionalFields, IReadOnlyList<string> TextFields, string? KeysNote = null)
 {
     public static PayloadHints None { get; } = new([], []);
 

@@ -5,7 +5,7 @@ namespace CallHooks.Conformance.Providers;
 /// constructor. A profile is one piece of a provider; docs/ARCHITECTURE.md lists the others (scenarios, the schema's
 /// enum, a listener endpoint, golden files, notes), and a test names whatever a provider lacks.
 /// </summary>
-public static class ProviderCatalog
+internal static class ProviderCatalog
 {
     public static IReadOnlyList<IProviderProfile> All { get; } =
         typeof(ProviderCatalog)

@@ -8,7 +8,7 @@ namespace CallHooks.Conformance.Providers;
 /// <param name="Step">The scenario step being sent.</param>
 /// <param name="Index">Zero-based position of the step in the scenario.</param>
 /// <param name="EventTime">When the event happens in call time: call start plus the scheduled pauses.</param>
-public sealed record StepContext(Call Call, ScenarioStep Step, int Index, DateTimeOffset EventTime)
+internal sealed record StepContext(Call Call, ScenarioStep Step, int Index, DateTimeOffset EventTime)
 {
     /// <summary>
     /// What a profile works out once per call and reuses for each of its events. The runners give all steps of a

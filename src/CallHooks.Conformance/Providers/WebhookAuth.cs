@@ -7,7 +7,7 @@ namespace CallHooks.Conformance.Providers;
 /// Adds the panel's custom headers (in configured order) and then Basic auth to a request, and marks both
 /// as secrets so no output ever shows them.
 /// </summary>
-public static class WebhookAuth
+internal static class WebhookAuth
 {
     public static WebhookRequest Apply(WebhookConfig config, WebhookRequest request)
     {

@@ -4,7 +4,7 @@ namespace CallHooks.Conformance.Providers;
 /// What a user configures for a webhook in the provider's panel: where to send, how, and with which
 /// credentials. Validated once by the CLI; immutable afterwards.
 /// </summary>
-public sealed record WebhookConfig
+internal sealed record WebhookConfig
 {
     public required Uri Target { get; init; }
 

@@ -5,7 +5,7 @@ namespace CallHooks.Conformance.Providers;
 /// <c>--encoding</c> and the profile's defaults (after validation has accepted them), so no profile, rule or report
 /// works out the defaults on its own.
 /// </summary>
-public sealed record WireShape(WebhookMethod Method, BodyEncoding Encoding)
+internal sealed record WireShape(WebhookMethod Method, BodyEncoding Encoding)
 {
     public static WireShape Of(IProviderProfile profile, WebhookConfig config)
     {

@@ -12,7 +12,7 @@ namespace CallHooks.Conformance.Results;
 /// <param name="CrmPushes">The listener's pushes to the mock CRM were checked.</param>
 /// <param name="Security">Security rules (credentials, signatures) were checked.</param>
 /// <param name="Robustness">Robustness rules (retries, duplicates, order, odd payloads) were checked.</param>
-public sealed record CheckScope(DataJudgement Records, bool WeakContents, bool CrmPushes, bool Security, bool Robustness)
+internal sealed record CheckScope(DataJudgement Records, bool WeakContents, bool CrmPushes, bool Security, bool Robustness)
 {
     public const string HowToCheckData =
         "--verify-url URL (the listener's record of a call, {uid} standing for the call's id) or --downstream-port N (a mock CRM the listener pushes to)";

@@ -3,4 +3,4 @@ using CallHooks.Conformance.Delivery;
 namespace CallHooks.Conformance.Results;
 
 /// <summary>An attempt of a delivery that came before the one judged, e.g. Twilio's first try without credentials.</summary>
-public sealed record DeliveryAttempt(RequestRecord Request, Observation Observation);
+internal sealed record DeliveryAttempt(RequestRecord Request, Observation Observation);

@@ -3,7 +3,7 @@ using CallHooks.Conformance.Delivery;
 namespace CallHooks.Conformance.Results;
 
 /// <summary>One event of a call: the request as sent (secrets redacted), what came back, and the verdict.</summary>
-public sealed record DeliveryResult
+internal sealed record DeliveryResult
 {
     /// <summary>The provider's event id, e.g. call_state <c>"6"</c>.</summary>
     public required string Event { get; init; }

@@ -6,7 +6,7 @@ namespace CallHooks.Conformance.Results;
 /// The load part of a run's result. In a load run <see cref="RunResult.Scenarios"/> holds only the calls kept in
 /// full (failures up to a cap and a sample); the counts and percentiles of every call are here.
 /// </summary>
-public sealed record LoadReport
+internal sealed record LoadReport
 {
     public required LoadSummary Summary { get; init; }
 

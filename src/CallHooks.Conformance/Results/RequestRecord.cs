@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Results;
 
 /// <summary>A request as recorded in outputs: method, URL and headers with secrets masked, body as text.</summary>
-public sealed record RequestRecord(string Method, string Url, IReadOnlyList<KeyValuePair<string, string>> Headers, string? ContentType)
+internal sealed record RequestRecord(string Method, string Url, IReadOnlyList<KeyValuePair<string, string>> Headers, string? ContentType)
 {
     // The body as sent and the secrets to mask in it, until someone reads Body. A load run records every delivery
     // but keeps only failing and sampled calls in full, so most bodies are never shown: turning each into a masked

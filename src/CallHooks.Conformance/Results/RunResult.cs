@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Results;
 
 /// <summary>A whole run: what was asked, what happened, the verdict. Report writers are pure functions of it.</summary>
-public sealed record RunResult
+internal sealed record RunResult
 {
     public required string Tool { get; init; }
 

@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Results;
 
 /// <summary>One scenario's call and all its deliveries.</summary>
-public sealed record ScenarioResult
+internal sealed record ScenarioResult
 {
     public required string Provider { get; init; }
 

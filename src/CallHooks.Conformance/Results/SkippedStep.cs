@@ -4,4 +4,4 @@ namespace CallHooks.Conformance.Results;
 /// <param name="Index">Zero-based position in the scenario.</param>
 /// <param name="Event">The provider's event id.</param>
 /// <param name="Reason">Why it was not sent, as a sentence naming the option that decides it.</param>
-public sealed record SkippedStep(int Index, string Event, string Reason);
+internal sealed record SkippedStep(int Index, string Event, string Reason);

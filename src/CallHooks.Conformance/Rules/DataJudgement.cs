@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Rules;
 
 /// <summary>How a rule result judged the listener's data, if at all.</summary>
-public enum DataJudgement
+internal enum DataJudgement
 {
     /// <summary>Not at all: the answer alone.</summary>
     None,

@@ -6,7 +6,7 @@ namespace CallHooks.Conformance.Rules;
 /// What arrived at the mock CRM the harness hosts: every request, in arrival order, and a way to wait for one
 /// that matches. The HTTP endpoint that fills it lives in the CLI (Kestrel); rules only read it.
 /// </summary>
-public sealed class DownstreamInbox(TimeProvider time)
+internal sealed class DownstreamInbox(TimeProvider time)
 {
     private readonly ConcurrentQueue<DownstreamRequest> received = new();
     private readonly object gate = new();

@@ -1,4 +1,4 @@
 namespace CallHooks.Conformance.Rules;
 
 /// <summary>One request the listener sent to the mock CRM.</summary>
-public sealed record DownstreamRequest(DateTimeOffset ReceivedAt, string Method, string Path, string Body);
+internal sealed record DownstreamRequest(DateTimeOffset ReceivedAt, string Method, string Path, string Body);

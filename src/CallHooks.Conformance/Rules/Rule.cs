@@ -12,7 +12,7 @@ namespace CallHooks.Conformance.Rules;
 /// <param name="Source">The provider documentation the requirement comes from.</param>
 /// <param name="Judges">What it judges: the answers, the listener's data, or both (data where records can be read).</param>
 /// <param name="Providers">Profiles it applies to; empty means every profile.</param>
-public sealed record Rule(
+internal sealed record Rule(
     string Id,
     RuleLevel Level,
     RuleSuite Suite,

@@ -6,7 +6,7 @@ namespace CallHooks.Conformance.Rules;
 /// Every conformance rule, with the check behind it. Ids are stable: they appear in results.json, junit.xml and
 /// reports, and users suppress or track them by id.
 /// </summary>
-public static class RuleCatalog
+internal static class RuleCatalog
 {
     // Sources cite the notes this repository ships (docs/providers/), never documents a user of the tool does not have.
     private const string MyOperatorInCall = "MyOperator's In-Call webhook page (docs/providers/myoperator-incall.md)";

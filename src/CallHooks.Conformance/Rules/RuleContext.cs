@@ -7,7 +7,7 @@ using CallHooks.Conformance.Scenarios;
 namespace CallHooks.Conformance.Rules;
 
 /// <summary>Everything a rule may use for one scenario: the scenario's own result, and the means to send probes.</summary>
-public sealed record RuleContext(
+internal sealed record RuleContext(
     Scenario Scenario,
     IProviderProfile Profile,
     WebhookConfig Config,

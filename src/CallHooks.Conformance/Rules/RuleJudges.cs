@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Rules;
 
 /// <summary>What a rule judges: the listener's HTTP answers, what it did with the call's data, or both.</summary>
-public enum RuleJudges
+internal enum RuleJudges
 {
     /// <summary>Status codes and timing of the listener's answers.</summary>
     Answer,

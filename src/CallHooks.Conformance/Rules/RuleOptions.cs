@@ -3,7 +3,7 @@ using CallHooks.Conformance.Expectations;
 namespace CallHooks.Conformance.Rules;
 
 /// <summary>How rules are checked in a run; validated by the CLI.</summary>
-public sealed record RuleOptions
+internal sealed record RuleOptions
 {
     public IReadOnlySet<RuleSuite> Suites { get; init; } = new HashSet<RuleSuite> { RuleSuite.Core };
 

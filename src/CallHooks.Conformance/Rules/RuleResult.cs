@@ -3,7 +3,7 @@ using CallHooks.Conformance.Results;
 namespace CallHooks.Conformance.Rules;
 
 /// <summary>What one rule found for one scenario: passed, failed (with reasons and the deliveries that prove it), or not applicable.</summary>
-public sealed record RuleResult
+internal sealed record RuleResult
 {
     public required Rule Rule { get; init; }
 

@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Rules;
 
 /// <summary>Checks the selected rules for one scenario, after its call has run. A rule that cannot apply says why.</summary>
-public static class RuleRunner
+internal static class RuleRunner
 {
     public static async Task<IReadOnlyList<RuleResult>> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Rules;
 
 /// <summary>Groups of rules selected with <c>--suite</c>; <c>all</c> selects every one.</summary>
-public enum RuleSuite
+internal enum RuleSuite
 {
     /// <summary>What every listener must do: answer each documented event, in time, and do its job.</summary>
     Core,

@@ -10,7 +10,7 @@ namespace CallHooks.Conformance.Running;
 /// A failing listener never stops the run. Cancellation stops sending at once, lets deliveries in flight
 /// finish within <see cref="RunPlan.InterruptGrace"/>, and keeps everything that completed.
 /// </summary>
-public sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider time)
+internal sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider time)
 {
     public async Task<IReadOnlyList<ScenarioResult>> ExecuteAsync(
         RunPlan plan,

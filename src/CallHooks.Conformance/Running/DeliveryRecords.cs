@@ -13,7 +13,7 @@ namespace CallHooks.Conformance.Running;
 /// provider would (profile, then any signing scheme on top), and turning what happened into a delivery record
 /// with every secret masked, in the request, the response and the failure sentences.
 /// </summary>
-public static class DeliveryRecords
+internal static class DeliveryRecords
 {
     public static WebhookRequest Build(IProviderProfile profile, WebhookConfig config, StepContext context) =>
         StandardWebhooksSigning.Apply(config, context, profile.Build(context, config));

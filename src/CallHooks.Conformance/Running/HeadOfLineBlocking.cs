@@ -17,7 +17,7 @@ namespace CallHooks.Conformance.Running;
 /// four times its median). The last condition keeps a listener that is simply slow for everyone, in parallel,
 /// unflagged. Where deliveries queued one behind another, each names the head of the queue: the one that held it up.
 /// </remarks>
-public static class HeadOfLineBlocking
+internal static class HeadOfLineBlocking
 {
     private const double MinimumLatencyMs = 200;
 

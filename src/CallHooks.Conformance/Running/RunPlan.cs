@@ -4,7 +4,7 @@ using CallHooks.Conformance.Scenarios;
 namespace CallHooks.Conformance.Running;
 
 /// <summary>Everything a run needs, validated: which scenarios, where and how to send them, with which seed and clock.</summary>
-public sealed record RunPlan
+internal sealed record RunPlan
 {
     public required IReadOnlyList<Scenario> Scenarios { get; init; }
 

@@ -9,7 +9,7 @@ using CallHooks.Conformance.Wire;
 namespace CallHooks.Conformance.Running;
 
 /// <summary>Plays one scenario of a conformance run: generates its call and plays it (<see cref="CallPlayer"/>) at the scenario's own pace.</summary>
-public sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider time)
+internal sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider time)
 {
     public Task<ScenarioResult> RunAsync(Scenario scenario, IProviderProfile profile, RunPlan plan, CancellationToken cancellationToken) =>
         RunAsync(scenario, profile, plan, cancellationToken, cancellationToken);

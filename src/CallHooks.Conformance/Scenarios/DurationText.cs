@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace CallHooks.Conformance.Scenarios;
 
 /// <summary>Parses and prints the durations used on the command line and in scenario files: <c>250ms</c>, <c>5s</c>, <c>1.5s</c>, <c>2m</c>.</summary>
-public static partial class DurationText
+internal static partial class DurationText
 {
     /// <summary>Longest duration accepted anywhere; beyond it a value is certainly a typo.</summary>
     public static readonly TimeSpan Max = TimeSpan.FromHours(24);

@@ -7,7 +7,7 @@ namespace CallHooks.Conformance.Scenarios;
 /// One scripted call: what happens in it and what the listener must do. It says nothing about how
 /// bytes are encoded; that is the provider profile's job, chosen by run options.
 /// </summary>
-public sealed record Scenario
+internal sealed record Scenario
 {
     public required string Name { get; init; }
 

@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Scenarios;
 
 /// <summary>All scenario files under a folder (<c>scenarios/&lt;provider&gt;/*.json</c>), loaded and checked together.</summary>
-public sealed record ScenarioLibrary(IReadOnlyList<Scenario> Scenarios, IReadOnlyList<ScenarioError> Errors)
+internal sealed record ScenarioLibrary(IReadOnlyList<Scenario> Scenarios, IReadOnlyList<ScenarioError> Errors)
 {
     public const string SchemaFileName = "scenario.schema.json";
 

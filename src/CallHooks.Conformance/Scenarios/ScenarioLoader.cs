@@ -8,7 +8,7 @@ namespace CallHooks.Conformance.Scenarios;
 /// JSON syntax, then the committed JSON Schema, then meaning (events the provider has, valid durations
 /// and patterns). A file with any problem yields no scenario.
 /// </summary>
-public static class ScenarioLoader
+internal static class ScenarioLoader
 {
     /// <summary>Larger files are certainly not scenarios; refusing them keeps a typo'd path from eating memory.</summary>
     public const long MaxFileBytes = 1024 * 1024;

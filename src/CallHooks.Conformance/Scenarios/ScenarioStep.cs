@@ -4,7 +4,7 @@ using CallHooks.Conformance.Expectations;
 namespace CallHooks.Conformance.Scenarios;
 
 /// <summary>One webhook event of a call.</summary>
-public sealed record ScenarioStep
+internal sealed record ScenarioStep
 {
     /// <summary>The provider's own identifier of the event, e.g. MyOperator's call_state <c>"6"</c>.</summary>
     public required string Event { get; init; }

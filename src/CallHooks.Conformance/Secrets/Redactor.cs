@@ -7,7 +7,7 @@ namespace CallHooks.Conformance.Secrets;
 /// log, the console and error messages go through here. A secret is masked as sent and in each form a listener's echo
 /// could give it (<see cref="SecretVariants"/>).
 /// </summary>
-public static class Redactor
+internal static class Redactor
 {
     public const string Mask = "[redacted]";
 

@@ -11,7 +11,7 @@ namespace CallHooks.Conformance.Wire;
 /// that is not valid UTF-16) as U+FFFD's bytes, <c>%EF%BF%BD</c>, as the web platform's URLSearchParams sends it (a
 /// property test holds the two to the same output).
 /// </summary>
-public static class FormUrlEncoding
+internal static class FormUrlEncoding
 {
     // Every byte's encoding, looked up instead of worked out: up to three output bytes packed little-endian into a
     // uint, and how many of them count in the top byte. JSON bodies escape every few bytes, so runs of unreserved bytes

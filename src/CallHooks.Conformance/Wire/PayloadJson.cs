@@ -10,7 +10,7 @@ namespace CallHooks.Conformance.Wire;
 /// <c>+</c>, <c>&lt;</c> or non-ASCII letters (System.Text.Json's default encoder would turn <c>+91</c> into
 /// <c>\u002B91</c>, which no provider sends).
 /// </summary>
-public static class PayloadJson
+internal static class PayloadJson
 {
     private static readonly JsonSerializerOptions Compact = new()
     {

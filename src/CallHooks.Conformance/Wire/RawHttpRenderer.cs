@@ -9,7 +9,7 @@ namespace CallHooks.Conformance.Wire;
 /// this rendering, a raw-socket test proves it equals what HttpClient would send, and the harness's transport
 /// (<see cref="Delivery.WebhookDispatcher"/>) sends exactly these bytes.
 /// </summary>
-public static class RawHttpRenderer
+internal static class RawHttpRenderer
 {
     public static byte[] Render(WebhookRequest request)
     {

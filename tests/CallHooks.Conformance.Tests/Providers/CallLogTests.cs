@@ -16,10 +16,11 @@ public sealed class CallLogTests
     [Test]
     public void Bodies_joined_from_a_calls_prepared_pieces_equal_the_serialized_log_at_every_state(
         [Values("incoming-answered", "incoming-voicemail", "obd-answered", "obd-no-answer", "click-to-call-rejected")] string scenario,
-        [Values(ClidStyle.National, ClidStyle.E164)] ClidStyle clidStyle,
+        [Values(ClidStyle.National, ClidStyle.E164)] object clidStyleCase,
         [Values(true, false)] bool form
     )
     {
+        var clidStyle = (ClidStyle)clidStyleCase;
         var call = Fixtures.Call(scenario);
         var memo = new CallMemo();
         // Every state in turn on one memo: the pieces are prepared at the first and reused for the rest.
@@ -52,8 +53,9 @@ public sealed class CallLogTests
     // The same call asked for in another encoding, or with the other clid style, gets pieces made for that, each change alone.
     [TestCase(ClidStyle.National, false)]
     [TestCase(ClidStyle.E164, true)]
-    public void A_memo_prepared_for_another_encoding_or_clid_style_is_not_used(ClidStyle clidStyle, bool form)
+    public void A_memo_prepared_for_another_encoding_or_clid_style_is_not_used(object clidStyleCase, bool form)
     {
+        var clidStyle = (ClidStyle)clidStyleCase;
         var memo = new CallMemo();
         var call = Fixtures.Call("incoming-answered");
         var step = new ScenarioStep { Event = CallStates.UserAnswered };

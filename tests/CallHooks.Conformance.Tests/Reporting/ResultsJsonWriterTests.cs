@@ -193,8 +193,9 @@ public sealed class ResultsJsonWriterTests
     [TestCase(FailureKind.Tls, "tls")]
     [TestCase(FailureKind.Cancelled, "cancelled")]
     [TestCase(FailureKind.Other, "other")]
-    public void FailureKindsAreWrittenInCamelCase(FailureKind kind, string expected)
+    public void FailureKindsAreWrittenInCamelCase(object kindCase, string expected)
     {
+        var kind = (FailureKind)kindCase;
         var scenario = RunFixtures.Scenario(
             "p",
             "s",

@@ -10,7 +10,7 @@ namespace CallHooks.Conformance.Providers.Acefone;
 /// user-written template of <c>$variables</c>. POST sends it as JSON or as a form body; GET sends the form template as
 /// the query string. Custom headers are the only protection: there is no signing and no Basic auth in the panel.
 /// </summary>
-public sealed class AcefoneProfile : IProviderProfile
+internal sealed class AcefoneProfile : IProviderProfile
 {
     public const string ProfileName = "acefone";
 

@@ -10,7 +10,7 @@ namespace CallHooks.Conformance.Providers.Fields;
 /// is JSON text (MyOperator's <c>myoperator</c> form field) read into. What the run's configuration added (custom
 /// headers, Basic credentials, query mappings, the target's own query) is the user's, not the profile's, and is left out.
 /// </summary>
-public static class FieldPaths
+internal static class FieldPaths
 {
     /// <param name="topLevelPrefix">Put before each top-level name: <c>$</c> where the names are a template's variables.</param>
     public static IReadOnlySet<string> Of(WebhookRequest request, WebhookConfig config, string topLevelPrefix = "")

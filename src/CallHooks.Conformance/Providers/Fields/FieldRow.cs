@@ -8,7 +8,7 @@ namespace CallHooks.Conformance.Providers.Fields;
 /// <param name="Shape">Its type and values as sent, e.g. <c>string, E.164</c> or <c>"bridged" | "missed" | "voicemail"</c>.</param>
 /// <param name="Sources">Ids of the sources it follows (see <see cref="FieldTable.Sources"/>), strongest first.</param>
 /// <param name="Note">What a listener author should know: where the sources disagree, what an assumption assumes.</param>
-public sealed record FieldRow(string Path, string Shape, IReadOnlyList<string> Sources, string Note = "")
+internal sealed record FieldRow(string Path, string Shape, IReadOnlyList<string> Sources, string Note = "")
 {
     /// <summary>A row whose sources are given as comma-separated ids, the way the profiles' tables read best.</summary>
     public static FieldRow Of(string path, string shape, string sources, string note = "") =>

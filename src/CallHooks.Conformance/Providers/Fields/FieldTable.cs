@@ -7,7 +7,7 @@ namespace CallHooks.Conformance.Providers.Fields;
 /// </summary>
 /// <param name="Sources">The evidence this profile cites; <see cref="AssumptionSource"/> is always among them.</param>
 /// <param name="Rows">The fields, in the order the provider sends them.</param>
-public sealed record FieldTable(IReadOnlyList<Source> Sources, IReadOnlyList<FieldRow> Rows)
+internal sealed record FieldTable(IReadOnlyList<Source> Sources, IReadOnlyList<FieldRow> Rows)
 {
     public static readonly Source AssumptionSource = new(
         Source.AssumptionId,

@@ -7,7 +7,7 @@ namespace CallHooks.Conformance.Providers.Fields;
 /// robustness rules vary, each between
 /// marker comments, so a test can regenerate them and compare (and <c>CALLHOOKS_APPROVE=1</c> rewrite them).
 /// </summary>
-public static class ProviderNotesMarkdown
+internal static class ProviderNotesMarkdown
 {
     public static readonly IReadOnlyList<string> Sections = ["sources", "readings", "fields", "robustness"];
 

@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Providers.Fields;
 
 /// <summary>What kind of evidence a field's name, type or values rest on, strongest first.</summary>
-public enum SourceKind
+internal enum SourceKind
 {
     /// <summary>Bytes a live account really sent (described, never a person's data).</summary>
     LiveCapture,

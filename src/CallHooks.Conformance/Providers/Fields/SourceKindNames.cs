@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Providers.Fields;
 
 /// <summary>How a <see cref="SourceKind"/> reads in tables and on the console.</summary>
-public static class SourceKindNames
+internal static class SourceKindNames
 {
     public static string Of(SourceKind kind) =>
         kind switch

@@ -12,7 +12,7 @@ namespace CallHooks.Conformance.Providers.MyOperatorAfterCall;
 /// profile from the same call, so they share its uid) and then <c>after-call</c>, whose <c>_pm</c> carries that
 /// uid as <c>ky=ui</c>: the correlation a CRM joins on.
 /// </summary>
-public sealed class MyOperatorAfterCallProfile : IProviderProfile
+internal sealed class MyOperatorAfterCallProfile : IProviderProfile
 {
     public const string ProfileName = "myoperator-aftercall";
     public const string AfterCallEvent = "after-call";

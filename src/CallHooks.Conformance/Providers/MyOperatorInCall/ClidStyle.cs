@@ -4,7 +4,7 @@ namespace CallHooks.Conformance.Providers.MyOperatorInCall;
 /// MyOperator's pages disagree on <c>clid</c>: the sample payload prints the national number, the field
 /// table prints E.164. National (the sample, what real traffic shows) is the default.
 /// </summary>
-public enum ClidStyle
+internal enum ClidStyle
 {
     National,
     E164,

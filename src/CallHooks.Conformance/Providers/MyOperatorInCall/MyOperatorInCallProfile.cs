@@ -10,7 +10,7 @@ namespace CallHooks.Conformance.Providers.MyOperatorInCall;
 /// parameters; POST adds the call log, as the form field <c>myoperator</c> (a JSON string) or as a JSON body
 /// <c>{"myoperator": {...}}</c>.
 /// </summary>
-public sealed class MyOperatorInCallProfile : IProviderProfile
+internal sealed class MyOperatorInCallProfile : IProviderProfile
 {
     public const string ProfileName = "myoperator-incall";
     public const string ClidOption = "clid";

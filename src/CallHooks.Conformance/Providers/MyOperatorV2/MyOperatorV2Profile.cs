@@ -11,7 +11,7 @@ namespace CallHooks.Conformance.Providers.MyOperatorV2;
 /// on loopback. Auth is none, Basic, or an API key in a header or the query string; up to 10 custom headers;
 /// query parameters are static constants only.
 /// </summary>
-public sealed class MyOperatorV2Profile : IProviderProfile
+internal sealed class MyOperatorV2Profile : IProviderProfile
 {
     public const string ProfileName = "myoperator-v2";
     public const int MaxCustomHeaders = 10;

@@ -11,7 +11,7 @@ namespace CallHooks.Conformance.Providers.Readings;
 /// <param name="Choices">The alternatives, the default among them.</param>
 /// <param name="Default">The <see cref="ReadingChoice.Value"/> sent unless the run chooses another.</param>
 /// <param name="WhyDefault">Why the default is the default: which evidence it follows.</param>
-public sealed record Reading(string Id, string Question, IReadOnlyList<ReadingChoice> Choices, string Default, string WhyDefault)
+internal sealed record Reading(string Id, string Question, IReadOnlyList<ReadingChoice> Choices, string Default, string WhyDefault)
 {
     /// <summary>The value this configuration selects: its <c>--option</c>, else <see cref="Default"/>.</summary>
     public string Selected(IReadOnlyDictionary<string, string> options) => options.GetValueOrDefault(Id) ?? Default;

@@ -4,7 +4,7 @@ namespace CallHooks.Conformance.Providers.Readings;
 /// Validates the <c>--option</c> settings that name a profile's readings, so every profile refuses an unknown value
 /// in the same words, listing the values it has.
 /// </summary>
-public static class ReadingOptions
+internal static class ReadingOptions
 {
     /// <summary>True when <paramref name="option"/> is the id of one of <paramref name="readings"/>.</summary>
     public static bool Names(IReadOnlyList<Reading> readings, string option) => readings.Any(reading => reading.Id == option);

@@ -4,7 +4,7 @@ namespace CallHooks.Conformance.Providers.StandardWebhooks;
 /// A Standard Webhooks symmetric key as users are given it: <c>whsec_</c> + base64 of 24 to 64 random bytes
 /// (the specification: "at least 24 bytes (192 bits, 512 maximum)").
 /// </summary>
-public static class StandardWebhooksSecret
+internal static class StandardWebhooksSecret
 {
     public const string Prefix = "whsec_";
     public const int MinBytes = 24;

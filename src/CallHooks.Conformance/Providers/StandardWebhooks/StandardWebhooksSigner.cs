@@ -5,7 +5,7 @@ using System.Text;
 namespace CallHooks.Conformance.Providers.StandardWebhooks;
 
 /// <summary>The Standard Webhooks v1 signature: Base64(HMAC-SHA256(key, id + "." + timestamp + "." + body)), prefixed <c>v1,</c>.</summary>
-public static class StandardWebhooksSigner
+internal static class StandardWebhooksSigner
 {
     public const string IdHeader = "webhook-id";
     public const string TimestampHeader = "webhook-timestamp";

@@ -9,7 +9,7 @@ namespace CallHooks.Conformance.Providers.StandardWebhooks;
 /// <c>--sign standard-webhooks</c>: adds <c>webhook-id</c>, <c>webhook-timestamp</c> and <c>webhook-signature</c> to
 /// any profile's request, after the profile built it. Nothing here depends on the provider.
 /// </summary>
-public static class StandardWebhooksSigning
+internal static class StandardWebhooksSigning
 {
     public const string Scheme = "standard-webhooks";
 

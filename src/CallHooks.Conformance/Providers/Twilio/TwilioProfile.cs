@@ -13,7 +13,7 @@ namespace CallHooks.Conformance.Providers.Twilio;
 /// <see cref="TestAuthToken"/>, which the run prints. With <c>--basic</c> the first attempt goes without credentials
 /// and the runner resends after a 401 challenge, as Twilio does.
 /// </summary>
-public sealed class TwilioProfile : IProviderProfile
+internal sealed class TwilioProfile : IProviderProfile
 {
     public const string ProfileName = "twilio";
 

@@ -8,7 +8,7 @@ namespace CallHooks.Conformance.Providers.Twilio;
 /// sorted by name, appended as name then value with no separators)). GET and JSON requests sign the URL alone
 /// (their parameters are in it); JSON bodies are bound to it by the <c>bodySHA256</c> query parameter.
 /// </summary>
-public static class TwilioSignature
+internal static class TwilioSignature
 {
     public const string Header = "X-Twilio-Signature";
     public const string BodyHashParameter = "bodySHA256";

@@ -15,7 +15,7 @@ namespace CallHooks.Conformance.Providers.Voipappz;
 /// Nothing public describes auth or retries: the panel's custom headers and Basic auth are applied as for
 /// every profile, and the time budget is the harness's common 5 s.
 /// </summary>
-public sealed class VoipappzProfile : IProviderProfile
+internal sealed class VoipappzProfile : IProviderProfile
 {
     public const string ProfileName = "voipappz";
 

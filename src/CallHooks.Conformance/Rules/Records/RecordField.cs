@@ -6,7 +6,7 @@ namespace CallHooks.Conformance.Rules.Records;
 /// </summary>
 /// <param name="Name">Which fact: <c>caller</c>, <c>status</c>, <c>agent</c> or <c>duration</c>.</param>
 /// <param name="Path">A JSON path into the record, e.g. <c>$.client_number</c> or <c>$.legs[0].agent</c>.</param>
-public sealed record RecordField(string Name, string Path)
+internal sealed record RecordField(string Name, string Path)
 {
     public static readonly IReadOnlyList<string> Names = ["caller", "status", "agent", "duration"];
 

@@ -10,7 +10,7 @@ namespace CallHooks.Conformance.Running.Load;
 /// <c>connectionRefused</c>, ... as in results.json), else the first broken expectation: <c>status 500</c>,
 /// <c>slow</c> (over its <c>within</c> budget) or <c>body</c>.
 /// </summary>
-public static class FailureReason
+internal static class FailureReason
 {
     private static readonly string[] KindNames = Enum.GetValues<FailureKind>()
         .Select(kind => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString()))

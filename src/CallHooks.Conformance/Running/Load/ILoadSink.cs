@@ -3,7 +3,7 @@ using CallHooks.Conformance.Results;
 namespace CallHooks.Conformance.Running.Load;
 
 /// <summary>Receives each delivery and call of a load run as it completes, from many threads at once.</summary>
-public interface ILoadSink
+internal interface ILoadSink
 {
     void OnDelivery(LoadDelivery delivery);
 

@@ -13,7 +13,7 @@ namespace CallHooks.Conformance.Running.Load;
 /// takes what was recorded since its last look and adds it to a running total, so every snapshot is consistent (its
 /// counts add up to its total) even while recording goes on.
 /// </remarks>
-public sealed class LatencyHistogram
+internal sealed class LatencyHistogram
 {
     /// <summary>60 s: anything longer is counted in the top bucket (the exact maximum is still kept).</summary>
     public const long MaxMicroseconds = 60_000_000;

@@ -13,7 +13,7 @@ namespace CallHooks.Conformance.Running.Load;
 /// scenario's pauses scaled by the pace. The first event is intended at the call's scheduled time, each later one at
 /// the previous answer plus its pause; the time a send was held back past that is reported as queued.
 /// </summary>
-public sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, TimeProvider time)
+internal sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, TimeProvider time)
 {
     // Everything about a scenario that is the same for each of its calls, worked out once instead of per delivery.
     private readonly ScenarioPlan[] scenarios = plan.Run.Scenarios.Select(scenario => ScenarioPlan.For(scenario, plan.Run)).ToArray();

@@ -10,7 +10,7 @@ namespace CallHooks.Conformance.Running.Load;
 /// <param name="Delivery">The request, observation and verdict.</param>
 /// <param name="QueuedMs">How long the send was held back past its intended time (slot wait, scheduler or timer lag).</param>
 /// <param name="Reason">Why it failed (a failure kind, <c>status</c>, <c>slow</c> or <c>body</c>), or null when it passed.</param>
-public sealed record LoadDelivery(
+internal sealed record LoadDelivery(
     long CallIndex,
     string Provider,
     string Scenario,

@@ -7,7 +7,7 @@ namespace CallHooks.Conformance.Running.Load;
 /// <param name="Failed">Deliveries that failed (no response, or a broken expectation).</param>
 /// <param name="Latency">Latency from the intended send time (coordinated omission corrected).</param>
 /// <param name="Sent">Latency from the actual send (the listener's service time).</param>
-public sealed record LoadGroupSummary(
+internal sealed record LoadGroupSummary(
     string Provider,
     string? Event,
     long Deliveries,

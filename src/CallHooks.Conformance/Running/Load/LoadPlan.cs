@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Running.Load;
 
 /// <summary>A validated load run: the conformance plan (scenarios, target, seed, clock) plus the schedule and cap.</summary>
-public sealed record LoadPlan
+internal sealed record LoadPlan
 {
     /// <summary>Scenarios (played round robin), configuration, seed and call-time start; its parallelism is unused.</summary>
     public required RunPlan Run { get; init; }

@@ -7,7 +7,7 @@ namespace CallHooks.Conformance.Running.Load;
 /// A load run: the scheduler releases calls, each plays its scenario, and every delivery goes to the statistics,
 /// the retained calls and the caller's sink (the delivery log, progress) as it completes.
 /// </summary>
-public sealed class LoadRun(WebhookRequestSender send, TimeProvider time)
+internal sealed class LoadRun(WebhookRequestSender send, TimeProvider time)
 {
     public LoadRun(WebhookDispatcher dispatcher, TimeProvider time)
         : this(dispatcher.SendAsync, time) { }

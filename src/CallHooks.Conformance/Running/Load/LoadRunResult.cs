@@ -6,7 +6,7 @@ namespace CallHooks.Conformance.Running.Load;
 /// <param name="Summary">Counts, rates and percentiles.</param>
 /// <param name="Calls">Failing calls up to the cap, and the sample of passing ones, in call order.</param>
 /// <param name="FailuresDropped">Failing calls not kept because the cap was reached (they are in the delivery log).</param>
-public sealed record LoadRunResult(LoadSummary Summary, IReadOnlyList<ScenarioResult> Calls, long FailuresDropped)
+internal sealed record LoadRunResult(LoadSummary Summary, IReadOnlyList<ScenarioResult> Calls, long FailuresDropped)
 {
     /// <summary>Why the caller's sink stopped receiving deliveries (it threw), or null when it received them all.</summary>
     public string? SinkError { get; init; }

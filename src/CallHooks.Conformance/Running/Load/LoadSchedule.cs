@@ -5,7 +5,7 @@ namespace CallHooks.Conformance.Running.Load;
 /// earlier calls have finished. The run ends after <see cref="Calls"/> calls or when the next call would start at
 /// or after <see cref="Duration"/>, whichever comes first.
 /// </summary>
-public sealed class LoadSchedule
+internal sealed class LoadSchedule
 {
     public LoadSchedule(double rate, long? calls, TimeSpan? duration)
     {

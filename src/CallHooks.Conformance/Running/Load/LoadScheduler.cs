@@ -15,7 +15,7 @@ namespace CallHooks.Conformance.Running.Load;
 /// open model's rule. One worker per slot, rather than a dispatching loop with a semaphore and a task per call,
 /// spares two thread-pool hand-offs per call, which at full speed is CPU taken from the listener on the same machine.
 /// </remarks>
-public sealed class LoadScheduler(LoadSchedule schedule, int concurrency, TimeProvider time)
+internal sealed class LoadScheduler(LoadSchedule schedule, int concurrency, TimeProvider time)
 {
     /// <summary>Plays every call of the schedule and returns when all started calls have finished.</summary>
     /// <returns>The number of calls started (fewer than the schedule's when cancelled).</returns>

@@ -14,7 +14,7 @@ namespace CallHooks.Conformance.Running.Load;
 /// groups added up when a summary is asked for (a few times a second at most). Recording each delivery into all three
 /// levels tripled the counters touched per delivery, for figures only read at the end and by the progress display.
 /// </remarks>
-public sealed class LoadStatistics(double targetRate, int concurrency, TimeProvider time) : ILoadSink
+internal sealed class LoadStatistics(double targetRate, int concurrency, TimeProvider time) : ILoadSink
 {
     private readonly ConcurrentDictionary<(string Provider, string Event), LatencyGroup> byEvent = new();
     private readonly ConcurrentDictionary<string, StrongBox<long>> errors = new(StringComparer.Ordinal);

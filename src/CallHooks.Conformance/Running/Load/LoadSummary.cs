@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Running.Load;
 
 /// <summary>What a load run measured, computed incrementally: nothing here grows with the number of deliveries.</summary>
-public sealed record LoadSummary
+internal sealed record LoadSummary
 {
     public required double TargetRate { get; init; }
 

@@ -7,7 +7,7 @@ namespace CallHooks.Conformance.Running.Load;
 /// of passing calls (reservoir sampling, seeded from the run seed so a replay keeps the same sample). Everything
 /// else has been streamed to the delivery log, so memory stays bounded however long the run.
 /// </summary>
-public sealed class RetainedCalls(int keepFailures, int keepSample, int seed) : ILoadSink
+internal sealed class RetainedCalls(int keepFailures, int keepSample, int seed) : ILoadSink
 {
     private readonly Lock gate = new();
     private readonly List<(long Index, ScenarioResult Call)> failures = [];

@@ -9,7 +9,7 @@ namespace CallHooks.Conformance.Running.Load;
 /// <c>errors&lt;0.1%</c> (or a count, <c>errors&lt;=10</c>), <c>rate&gt;=95%</c> (of the target, or calls per second).
 /// Latency limits apply to the latency from the intended send time, the one a slow harness cannot flatter.
 /// </summary>
-public sealed partial record Threshold(string Text, ThresholdMetric Metric, string Comparison, double Limit, bool IsPercent)
+internal sealed partial record Threshold(string Text, ThresholdMetric Metric, string Comparison, double Limit, bool IsPercent)
 {
     private const string Metrics = "p50, p90, p99, p99.9 (or p999), max, errors or rate";
 

@@ -1,7 +1,7 @@
 namespace CallHooks.Conformance.Running.Load;
 
 /// <summary>What a threshold limits.</summary>
-public enum ThresholdMetric
+internal enum ThresholdMetric
 {
     P50,
     P90,

@@ -6,7 +6,7 @@ namespace CallHooks.Conformance.Scenarios.Schema;
 /// Where each value (and each property name) of a JSON document sits in its text, so that a
 /// violation's pointer can be shown as <c>file:line:column</c>.
 /// </summary>
-public sealed class JsonPositionMap
+internal sealed class JsonPositionMap
 {
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 

@@ -9,7 +9,7 @@ namespace CallHooks.Conformance.Scenarios.Schema;
 /// Annotations ($schema, $id, title, description, examples, default, $comment) are ignored;
 /// anything else is refused when the schema is parsed rather than skipped when it is used.
 /// </summary>
-public sealed class JsonSchema
+internal sealed class JsonSchema
 {
     private readonly SchemaNode _root;
 

@@ -16,12 +16,14 @@ public sealed class ThresholdTests
     [TestCase("rate>99.5", ThresholdMetric.Rate, ">", 99.5, false)]
     public void Thresholds_parse_into_metric_comparison_and_limit(
         string text,
-        ThresholdMetric metric,
+        object metricCase,
         string comparison,
         double limit,
         bool percent
     )
     {
+        // Test methods are public and the metric is internal: it arrives as object.
+        var metric = (ThresholdMetric)metricCase;
         Assert.That(Threshold.TryParse(text, out var threshold, out var problem), Is.True, problem);
         Assert.That(
             (threshold!.Metric, threshold.Comparison, threshold.Limit, threshold.IsPercent),
