@@ -95,6 +95,9 @@ pack() {
   rm -rf artifacts
   dotnet pack CallHooks.Conformance.sln -c "$configuration" -o artifacts -nologo -v quiet -clp:ErrorsOnly "$@" >&2
   ls artifacts/*.nupkg >&2
+  if [ -z "${CALLHOOKS_REPOSITORY_URL:-}" ]; then
+    echo "run.sh: CALLHOOKS_REPOSITORY_URL is not set, so the packages name no repository URL (set it when publishing)" >&2
+  fi
 }
 
 run_tests() {
