@@ -4,7 +4,7 @@ namespace CallHooks.Conformance.Listener.Twilio;
 
 /// <summary>
 /// <c>/twilio/...</c>: Twilio Voice status callbacks. Reads the parameters independently of the sender, verifies
-/// <c>X-Twilio-Signature</c> as a listener on Twilio's validator does (403 when it does not match), checks every field's
+/// <c>X-Twilio-Signature</c> as a listener on Twilio's own library does (400 when missing, 403 when it does not match), checks every field's
 /// format, then the call's sequence across callbacks. The auth token is the listener's secret, or else callhooks'
 /// documented test token (docs/providers/twilio.md), since Twilio signs every request. A <c>whsec_</c> secret is a
 /// Standard Webhooks key, checked by the router for every provider, and is not an auth token.
@@ -46,7 +46,11 @@ internal sealed class TwilioEndpoint(ListenerOptions options, CallCapacity capac
             ) is
             { } forged
         )
-            return await Replies.Reject(context, new Rejection(403, forged)).ConfigureAwait(false);
+            // As twilio-node's webhook() middleware answers (lib/webhooks/webhooks.js): 400 when the header is missing,
+            // 403 when it does not match. Most Twilio listeners are written on Twilio's own library.
+            return await Replies
+                .Reject(context, new Rejection(string.IsNullOrEmpty(request.Headers[TwilioSignatureCheck.Header]) ? 400 : 403, forged))
+                .ConfigureAwait(false);
 
         var (callback, problems) = TwilioFieldChecks.Check(read.Parameters);
         if (callback is null)

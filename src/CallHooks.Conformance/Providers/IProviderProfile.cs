@@ -19,6 +19,13 @@ internal interface IProviderProfile
     /// <summary>How long the provider waits for an answer before it counts the delivery as failed.</summary>
     TimeSpan TimeBudget { get; }
 
+    /// <summary>
+    /// The statuses a listener may refuse a request with that lacks its credential (<paramref name="missing"/>) or
+    /// carries a wrong one: 401 or 403, unless the provider's own verifier library answers otherwise. AUTH, SIG rules
+    /// use it unless <c>--auth-reject</c> says.
+    /// </summary>
+    Expectations.StatusExpectation Refusals(bool missing) => Expectations.StatusExpectation.Of(["401", "403"]);
+
     IReadOnlyList<string> Methods { get; }
 
     IReadOnlyList<string> Encodings { get; }

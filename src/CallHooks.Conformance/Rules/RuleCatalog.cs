@@ -84,12 +84,14 @@ internal static class RuleCatalog
                 "AUTH-001",
                 RuleSuite.Security,
                 RuleJudges.Answer,
-                "A webhook without the configured credential is refused (401 or 403)",
+                "A webhook without the configured credential is refused (401 or 403; Twilio also 400)",
                 "Anyone on the internet can reach a webhook URL and forge calls",
-                MyOperatorInCall + ": custom header secret token and Basic credentials"
+                MyOperatorInCall
+                    + ": custom header secret token and Basic credentials; Twilio: twilio-node's webhook() answers 400 when X-Twilio-Signature is missing"
             ),
             Credentials.Strip,
-            "without credentials"
+            "without credentials",
+            missing: true
         ),
         new AuthProbe(
             Must(
@@ -101,7 +103,8 @@ internal static class RuleCatalog
                 MyOperatorInCall + ": 'check if the header has the secret token'"
             ),
             Credentials.Falsify,
-            "with wrong credentials"
+            "with wrong credentials",
+            missing: false
         ),
         new SignatureTamperProbe(
             Must(

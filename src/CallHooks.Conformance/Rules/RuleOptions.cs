@@ -7,8 +7,11 @@ internal sealed record RuleOptions
 {
     public IReadOnlySet<RuleSuite> Suites { get; init; } = new HashSet<RuleSuite> { RuleSuite.Core };
 
-    /// <summary>What a listener must answer to a request without, or with wrong, credentials (<c>--auth-reject</c>).</summary>
-    public StatusExpectation AuthReject { get; init; } = StatusExpectation.Of(["401", "403"]);
+    /// <summary>
+    /// What a listener must answer to a request without, or with wrong, credentials (<c>--auth-reject</c>); null for
+    /// each provider's own (<see cref="Providers.IProviderProfile.Refusals"/>: 401 or 403, Twilio also 400 when missing).
+    /// </summary>
+    public StatusExpectation? AuthReject { get; init; }
 
     /// <summary>The SHOULD budget for answering well inside the provider's (<c>--fast</c>).</summary>
     public TimeSpan Fast { get; init; } = TimeSpan.FromSeconds(1);

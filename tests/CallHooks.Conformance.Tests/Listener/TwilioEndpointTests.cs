@@ -101,7 +101,7 @@ public sealed class TwilioEndpointTests : ListenerTestBase
     }
 
     [Test]
-    public async Task Without_a_secret_an_unsigned_callback_or_one_signed_with_another_token_gets_403()
+    public async Task Without_a_secret_an_unsigned_callback_gets_400_and_one_signed_with_another_token_403_as_twilio_node_answers()
     {
         var fields = TwilioKit.Callback(0, "initiated");
         var unsigned = await ListenerKit.PostAsync(
@@ -109,7 +109,7 @@ public sealed class TwilioEndpointTests : ListenerTestBase
             ListenerKit.Raw(TwilioKit.Encode(fields), "application/x-www-form-urlencoded"),
             "/twilio"
         );
-        Assert.That((unsigned.Status, unsigned.Error), Is.EqualTo((HttpStatusCode.Forbidden, "X-Twilio-Signature is missing")));
+        Assert.That((unsigned.Status, unsigned.Error), Is.EqualTo((HttpStatusCode.BadRequest, "X-Twilio-Signature is missing")));
         var other = await ListenerKit.SendAsync(
             Client,
             HttpMethod.Post,

@@ -18,6 +18,13 @@ internal static class TwilioFieldTable
                 Security,
                 "signed with --secret, or with the documented test token callhooks-test-auth-token when none is given"
             ),
+            Of(
+                "header:I-Twilio-Idempotency-Token",
+                "a token per webhook, the same on its retries",
+                $"{Webhooks}, {Source.AssumptionId}",
+                "the token's shape is not documented: callhooks sends a UUID, hashed from the seed, one per event of a call"
+            ),
+            Of("header:User-Agent", "\"TwilioProxy/1.1\"", Webhooks),
             Of("AccountSid", "AC + 32 hex digits", $"{RequestParameters}, {LiveInitiated}"),
             Of("ApiVersion", "\"2010-04-01\"", $"{RequestParameters}, {LiveInitiated}"),
             Of("CallSid", "CA + 32 hex digits, the same on every callback of a call", $"{RequestParameters}, {LiveInitiated}"),

@@ -40,6 +40,20 @@ internal sealed class TwilioProfile : IProviderProfile
     /// <summary>Twilio waits 15 s for a callback's response (connect 5 s, read 15 s).</summary>
     public TimeSpan TimeBudget => TimeSpan.FromSeconds(15);
 
+    /// <summary>Twilio's token for one webhook request, repeated on its retries, so a listener can drop a delivery seen before.</summary>
+    public const string IdempotencyTokenHeader = "I-Twilio-Idempotency-Token";
+
+    /// <summary>The User-Agent of Twilio's webhook requests.</summary>
+    public const string UserAgent = "TwilioProxy/1.1";
+
+    /// <summary>
+    /// twilio-node's <c>webhook()</c> middleware, the way Twilio documents validating requests in Node, answers 400
+    /// ("No signature header error") when <c>X-Twilio-Signature</c> is missing and 403 when it does not match
+    /// (lib/webhooks/webhooks.js, twilio 6.3.1): a listener built on it refuses correctly.
+    /// </summary>
+    public Expectations.StatusExpectation Refusals(bool missing) =>
+        Expectations.StatusExpectation.Of(missing ? ["400", "401", "403"] : ["401", "403"]);
+
     /// <summary>One retry, after the 15 s read timeout.</summary>
     public bool UsesSecret => true;
 
@@ -143,6 +157,10 @@ internal sealed class TwilioProfile : IProviderProfile
                     TwilioSignature.Header,
                     TwilioSignature.Compute(authToken, TwilioSignature.SignedUrl(request.Url), signedForm)
                 ),
+                // Sent by Twilio on every webhook besides the signature (Twilio's webhook documentation, connection
+                // overrides); the order of the three is not documented.
+                KeyValuePair.Create(IdempotencyTokenHeader, TwilioSids.IdempotencyToken(context.Call, context.Index)),
+                KeyValuePair.Create("User-Agent", UserAgent),
             ],
             SecretValues = SignsWithTestToken(config) ? [] : [authToken],
         };

@@ -19,4 +19,15 @@ internal static class TwilioSids
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes("twilio-account:" + call.CompanyId));
         return "AC" + Convert.ToHexStringLower(hash, 0, 16);
     }
+
+    /// <summary>
+    /// <c>I-Twilio-Idempotency-Token</c> of the call's event at <paramref name="index"/>: one token per webhook, the same
+    /// when that webhook is retried. Twilio documents the header, not the token's shape: a UUID's shape is assumed
+    /// (docs/providers/twilio.md says so), hashed from the call's seeded entropy so a seed replays it.
+    /// </summary>
+    public static string IdempotencyToken(Call call, int index)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"twilio-idempotency:{call.Entropy}:{index}"));
+        return new Guid(hash.AsSpan(0, 16)).ToString("D");
+    }
 }

@@ -9,6 +9,7 @@ internal static class TwilioSources
     public const string RequestParameters = "twilio-request-parameters";
     public const string Security = "twilio-security";
     public const string LiveInitiated = "twilio-live-initiated";
+    public const string Webhooks = "twilio-webhooks";
 
     public static readonly IReadOnlyList<Source> All =
     [
@@ -31,6 +32,11 @@ internal static class TwilioSources
             Security,
             SourceKind.VendorDocumentation,
             "Twilio's webhook security page: X-Twilio-Signature over the URL and sorted POST parameters, bodySHA256 for JSON bodies"
+        ),
+        new(
+            Webhooks,
+            SourceKind.VendorDocumentation,
+            "Twilio's webhooks documentation (connection overrides, webhooks FAQ): every webhook carries I-Twilio-Idempotency-Token, the same on its retries, and User-Agent TwilioProxy/1.1"
         ),
     ];
 }

@@ -21,7 +21,11 @@ internal sealed class SignatureStaleProbe(Rule rule) : RuleProbe(rule)
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
         var sender = new ProbeSender(context, Rule);
-        var expect = new ExpectationSpec { Status = context.Options.AuthReject, Within = context.Profile.TimeBudget };
+        var expect = new ExpectationSpec
+        {
+            Status = context.Options.AuthReject ?? context.Profile.Refusals(missing: false),
+            Within = context.Profile.TimeBudget,
+        };
         var stale = Resign(sender.BuildFirst(), context.Config.Secret!, sender.EventTime(sender.First) - Age);
         var delivery = await sender
             .SendAsync(sender.First, stale, "signed, but 10 minutes old", expect, cancellationToken)

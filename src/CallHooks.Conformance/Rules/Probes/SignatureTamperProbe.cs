@@ -18,7 +18,11 @@ internal sealed class SignatureTamperProbe(Rule rule) : RuleProbe(rule)
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
         var sender = new ProbeSender(context, Rule);
-        var expect = new ExpectationSpec { Status = context.Options.AuthReject, Within = context.Profile.TimeBudget };
+        var expect = new ExpectationSpec
+        {
+            Status = context.Options.AuthReject ?? context.Profile.Refusals(missing: false),
+            Within = context.Profile.TimeBudget,
+        };
         var delivery = await sender
             .SendAsync(sender.First, Tamper(sender.BuildFirst()), "content changed after signing", expect, cancellationToken)
             .ConfigureAwait(false);

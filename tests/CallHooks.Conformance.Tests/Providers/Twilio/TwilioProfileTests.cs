@@ -172,7 +172,10 @@ public sealed class TwilioProfileTests
     {
         var config = TwilioTestKit.Config(secret: "tok-5c2e9a") with { Basic = new BasicCredentials("ac", "pw") };
         var request = TwilioTestKit.Requests("incoming-missed", config)[0];
-        Assert.That(request.Headers.Select(h => h.Key), Is.EqualTo(new[] { "X-Twilio-Signature", "Authorization" }));
+        Assert.That(
+            request.Headers.Select(h => h.Key),
+            Is.EqualTo(new[] { "X-Twilio-Signature", "I-Twilio-Idempotency-Token", "User-Agent", "Authorization" })
+        );
         Assert.That(request.SecretValues, Does.Contain("tok-5c2e9a"));
         Assert.That(new TwilioProfile().SendsCredentialsAfterChallenge, Is.True);
     }
