@@ -64,6 +64,14 @@ internal sealed class RunOptions
             HelpName = "SCHEME",
         };
 
+    public Option<string?> SignatureTime { get; } =
+        new("--signature-time")
+        {
+            Description =
+                "Where --sign takes webhook-timestamp from: real (default; the clock at sending, as a provider signs, so real verifiers accept it whatever --now says) or call (the event's time in call time: byte-identical replays with --now).",
+            HelpName = "real|call",
+        };
+
     public Option<string?> Template { get; } =
         new("--template") { Description = "Body template file for providers whose panel takes one (acefone).", HelpName = "FILE" };
 
@@ -86,7 +94,8 @@ internal sealed class RunOptions
     public Option<string?> Seed { get; } =
         new("--seed")
         {
-            Description = "Seed for generated data; the same seed and --now give byte-identical requests. Default: random, printed.",
+            Description =
+                "Seed for generated data; the same seed and --now give byte-identical requests (signed ones with --signature-time call). Default: random, printed.",
             HelpName = "N",
         };
 
@@ -249,6 +258,7 @@ internal sealed class RunOptions
             Basic,
             Secret,
             Sign,
+            SignatureTime,
             Template,
             Query,
             ProfileOption,

@@ -88,10 +88,17 @@ internal static class RunOptionsParser
             problems
         );
 
+        var signatureTime = parsed.GetValue(options.SignatureTime);
+        if (signatureTime is not (null or "real" or "call"))
+            problems.Add($"--signature-time '{signatureTime}': use real or call");
+        else if (signatureTime is not null && sign is null)
+            problems.Add("--signature-time: applies to --sign only; nothing is signed with a timestamp");
+
         if (problems.Count > 0)
             throw new UsageException(problems);
         return new RunSettings
         {
+            SignWithCallTime = signatureTime == "call",
             Target = target,
             Scenarios = scenarios,
             Method = method,

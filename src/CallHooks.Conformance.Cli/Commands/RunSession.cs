@@ -13,10 +13,12 @@ namespace CallHooks.Conformance.Cli.Commands;
 internal sealed class RunSession : IAsyncDisposable
 {
     private readonly CliConsole console;
+    private readonly TimeProvider systemClock;
 
     private RunSession(CliConsole console, TimeProvider systemClock, RunSettings settings)
     {
         this.console = console;
+        this.systemClock = systemClock;
         Settings = settings;
         Clock = settings.Now is { } now ? new FixedStartTimeProvider(now, systemClock) : systemClock;
         StartedAt = Clock.GetUtcNow();
@@ -45,7 +47,12 @@ internal sealed class RunSession : IAsyncDisposable
 
     public Uri Target => Settings.Target ?? Embedded!.BaseUrl;
 
-    public Providers.WebhookConfig Config => Settings.ConfigFor(Target);
+    /// <summary>The webhook configuration: signatures stamped by the real clock, as a provider's are, unless <c>--signature-time call</c>.</summary>
+    public Providers.WebhookConfig Config =>
+        Settings.ConfigFor(Target) with
+        {
+            SignatureClock = Settings.Sign is null || Settings.SignWithCallTime ? null : systemClock,
+        };
 
     /// <param name="withDownstream">Host the mock CRM when <c>--downstream-port</c> asks for it (conformance runs).</param>
     public static async Task<RunSession> StartAsync(
@@ -63,7 +70,13 @@ internal sealed class RunSession : IAsyncDisposable
             if (withDownstream && settings.DownstreamPort is { } port)
                 session.Downstream = await DownstreamHost.StartAsync(port, session.Clock, cancellationToken).ConfigureAwait(false);
             if (settings.Target is null)
-                session.Embedded = await StartEmbeddedAsync(settings, session.Clock, session.Downstream?.Inbox.Url, cancellationToken)
+                session.Embedded = await StartEmbeddedAsync(
+                        settings,
+                        session.Clock,
+                        systemClock,
+                        session.Downstream?.Inbox.Url,
+                        cancellationToken
+                    )
                     .ConfigureAwait(false);
             return session;
         }
@@ -107,6 +120,8 @@ internal sealed class RunSession : IAsyncDisposable
             .ConfigureAwait(false);
         if (SigningNotice.For(Providers, Config) is { } signing)
             await console.Error.WriteLineAsync(signing).ConfigureAwait(false);
+        if (SigningNotice.Timestamps(Settings) is { } timestamps)
+            await console.Error.WriteLineAsync(timestamps).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -197,6 +212,7 @@ internal sealed class RunSession : IAsyncDisposable
     private static async Task<ReferenceListener> StartEmbeddedAsync(
         RunSettings settings,
         TimeProvider clock,
+        TimeProvider systemClock,
         Uri? downstream,
         CancellationToken cancellationToken
     )
@@ -215,8 +231,9 @@ internal sealed class RunSession : IAsyncDisposable
                     Mode = settings.ListenerMode,
                     DownstreamUrl = downstream,
                     ProviderOptions = settings.ProfileOptions,
-                    // Signed timestamps are event times on the run's clock (--now), so the listener checks them against it.
-                    SignatureClock = clock,
+                    // Signed timestamps follow the real clock, as a real receiver's check does, unless the run signs with
+                    // call time (--signature-time call): then they are event times on the run's clock (--now).
+                    SignatureClock = settings.SignWithCallTime ? clock : systemClock,
                 },
                 cancellationToken
             )

@@ -23,6 +23,9 @@ internal sealed record RunSettings
 
     public string? Sign { get; init; }
 
+    /// <summary>True with <c>--signature-time call</c>: signatures carry the event's call time instead of the real clock's.</summary>
+    public bool SignWithCallTime { get; init; }
+
     public string? Template { get; init; }
 
     public string? TemplatePath { get; init; }

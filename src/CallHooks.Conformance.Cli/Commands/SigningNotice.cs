@@ -15,6 +15,15 @@ internal static class SigningNotice
                 + "configure your listener's validator with it, or pass --secret YOUR_AUTH_TOKEN (docs/providers/twilio.md)"
             : null;
 
+    /// <summary>Where a signed run's timestamps come from, said whenever it signs: verifiers reject a timestamp off by five minutes.</summary>
+    public static string? Timestamps(RunSettings settings) =>
+        settings.Sign is null ? null
+        : settings.SignWithCallTime
+            ? "callhooks: webhook-timestamp is each event's call time (--signature-time call): byte-identical with --now, "
+                + "but a verifier that checks it against its own clock rejects it when --now is more than 5 minutes away"
+        : "callhooks: webhook-timestamp is the real clock at sending, as a provider signs, whatever --now says "
+            + "(--signature-time call signs with call time, for byte-identical replays)";
+
     /// <summary>The "signing" entry of results.json's options: what signed the requests, without any key.</summary>
     public static string Shown(IReadOnlyList<string> providers, RunSettings settings, WebhookConfig config) =>
         settings.Sign

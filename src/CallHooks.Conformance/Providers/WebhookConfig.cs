@@ -28,6 +28,12 @@ internal sealed record WebhookConfig
     /// <summary>A signing scheme applied on top of the profile (<c>--sign standard-webhooks</c>); null for none.</summary>
     public string? Sign { get; init; }
 
+    /// <summary>
+    /// The clock a signature's timestamp comes from (Standard Webhooks' <c>webhook-timestamp</c>): the real one, as a
+    /// provider signs when it sends; null for the event's time in call time, so a replay with <c>--now</c> is byte-identical.
+    /// </summary>
+    public TimeProvider? SignatureClock { get; init; }
+
     /// <summary>A user-written body template (<c>--template FILE</c>'s content) for profiles whose panel takes one.</summary>
     public string? Template { get; init; }
 

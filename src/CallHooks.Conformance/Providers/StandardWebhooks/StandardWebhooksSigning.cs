@@ -15,16 +15,18 @@ internal static class StandardWebhooksSigning
 
     /// <summary>Signs <paramref name="request"/> when the configuration asks for Standard Webhooks; otherwise returns it unchanged.</summary>
     /// <remarks>
-    /// The timestamp is the event's time in call time, not the send time, so that the same seed and <c>--now</c> give
-    /// the same bytes (golden files, replays), and so that a resend of the same event (the Basic challenge retry)
-    /// is byte-identical. With the real clock the two differ by the scenario's pauses only.
+    /// The timestamp is the signature clock's time when the request is built, just before it is sent, as a provider
+    /// signs (<see cref="WebhookConfig.SignatureClock"/>): real verifiers reject one more than five minutes away from
+    /// their own clock. Without a signature clock it is the event's time in call time, so that the same seed and
+    /// <c>--now</c> give the same bytes (golden files, replays). Either way a resend of the built request (the Basic
+    /// challenge retry) is byte-identical.
     /// </remarks>
     public static WebhookRequest Apply(WebhookConfig config, StepContext context, WebhookRequest request)
     {
         if (config.Sign != Scheme || config.Secret is null)
             return request;
         var id = MessageId(context);
-        var timestamp = context.EventTime.ToUnixTimeSeconds();
+        var timestamp = (config.SignatureClock?.GetUtcNow() ?? context.EventTime).ToUnixTimeSeconds();
         var signature = StandardWebhooksSigner.Sign(StandardWebhooksSecret.Key(config.Secret), id, timestamp, request.Body.Span);
         var headers = request.Headers.ToList();
         headers.Add(KeyValuePair.Create(StandardWebhooksSigner.IdHeader, id));

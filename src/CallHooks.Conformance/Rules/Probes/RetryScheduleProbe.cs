@@ -57,7 +57,11 @@ internal sealed class RetryScheduleProbe(Rule rule) : RuleProbe(rule)
             // A Standard Webhooks sender signs each attempt anew with the current time (same webhook-id), so a
             // compressed schedule never presents a stale timestamp.
             if (context.Config.Sign == StandardWebhooksSigning.Scheme && context.Config.Secret is { } secret)
-                retry = SignatureStaleProbe.Resign(retry, secret, sender.EventTime(last) + (context.Time.GetUtcNow() - retriesStart));
+                retry = SignatureStaleProbe.Resign(
+                    retry,
+                    secret,
+                    context.Config.SignatureClock?.GetUtcNow() ?? sender.EventTime(last) + (context.Time.GetUtcNow() - retriesStart)
+                );
             deliveries.Add(await sender.SendAsync(last, retry, probe, sender.Accepted, cancellationToken).ConfigureAwait(false));
         }
 

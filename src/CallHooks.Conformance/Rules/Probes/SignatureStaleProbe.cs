@@ -26,7 +26,8 @@ internal sealed class SignatureStaleProbe(Rule rule) : RuleProbe(rule)
             Status = context.Options.AuthReject ?? context.Profile.Refusals(missing: false),
             Within = context.Profile.TimeBudget,
         };
-        var stale = Resign(sender.BuildFirst(), context.Config.Secret!, sender.EventTime(sender.First) - Age);
+        var now = context.Config.SignatureClock?.GetUtcNow() ?? sender.EventTime(sender.First);
+        var stale = Resign(sender.BuildFirst(), context.Config.Secret!, now - Age);
         var delivery = await sender
             .SendAsync(sender.First, stale, "signed, but 10 minutes old", expect, cancellationToken)
             .ConfigureAwait(false);
