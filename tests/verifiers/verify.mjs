@@ -2,7 +2,7 @@
 // request per input line, one JSON verdict per output line, in order.
 //   {"scheme":"twilio","authToken":"...","url":"...","signature":"...","params":{...}}        form POST or GET
 //   {"scheme":"twilio","authToken":"...","url":"...?bodySHA256=...","signature":"...","body":"..."}  JSON POST
-//   {"scheme":"standard-webhooks","secret":"whsec_...","headers":{...},"body":"..."}
+//   {"scheme":"standard-webhooks","secret":"whsec_...","headers":{...},"body":"...","options":{...}}  options: verify()'s own
 // Verdict: {"ok":true} or {"ok":false,"error":"..."}.
 import { createInterface } from "node:readline";
 import twilio from "twilio";
@@ -17,7 +17,7 @@ function judge(request) {
   }
   if (request.scheme === "standard-webhooks") {
     // verify() checks the signature and the timestamp's age, then JSON-parses the body, as its users rely on.
-    new Webhook(request.secret).verify(request.body, request.headers);
+    new Webhook(request.secret).verify(request.body, request.headers, request.options);
     return { ok: true };
   }
   return { ok: false, error: "unknown scheme " + request.scheme };

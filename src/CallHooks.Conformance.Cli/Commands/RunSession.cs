@@ -122,6 +122,8 @@ internal sealed class RunSession : IAsyncDisposable
             await console.Error.WriteLineAsync(signing).ConfigureAwait(false);
         if (SigningNotice.Timestamps(Settings) is { } timestamps)
             await console.Error.WriteLineAsync(timestamps).ConfigureAwait(false);
+        if (SigningNotice.NonJsonBodies(Providers, Config) is { } nonJson)
+            await console.Error.WriteLineAsync(nonJson).ConfigureAwait(false);
     }
 
     /// <summary>

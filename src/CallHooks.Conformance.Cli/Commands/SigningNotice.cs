@@ -24,6 +24,28 @@ internal static class SigningNotice
         : "callhooks: webhook-timestamp is the real clock at sending, as a provider signs, whatever --now says "
             + "(--signature-time call signs with call time, for byte-identical replays)";
 
+    /// <summary>
+    /// Standard Webhooks on a body that is not JSON: the signature is right, but the standardwebhooks libraries'
+    /// <c>verify()</c> JSON-parses the body by default and throws, so a listener written from their examples refuses
+    /// every request. Said before sending, with the Node library's way out (standardwebhooks 1.3.0).
+    /// </summary>
+    public static string? NonJsonBodies(IReadOnlyList<string> providers, WebhookConfig config)
+    {
+        if (config.Sign != Providers.StandardWebhooks.StandardWebhooksSigning.Scheme)
+            return null;
+        var notJson = providers
+            .Select(ProviderCatalog.Find)
+            .OfType<IProviderProfile>()
+            .Where(profile => WireShape.Of(profile, config).Encoding is not BodyEncoding.Json)
+            .Select(profile => $"{profile.Name} ({(WireShape.Of(profile, config).IsGet ? "GET, no body" : "form")})")
+            .ToList();
+        return notJson.Count == 0
+            ? null
+            : $"callhooks: warning: standard-webhooks signatures on bodies that are not JSON: {string.Join(", ", notJson)}. "
+                + "The standardwebhooks libraries' verify() JSON-parses the body by default and rejects such requests although the "
+                + "signature is right; in Node call verify(body, headers, { jsonParse: false }), and parse the form yourself";
+    }
+
     /// <summary>The "signing" entry of results.json's options: what signed the requests, without any key.</summary>
     public static string Shown(IReadOnlyList<string> providers, RunSettings settings, WebhookConfig config) =>
         settings.Sign
