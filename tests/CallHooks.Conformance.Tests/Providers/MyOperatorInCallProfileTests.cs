@@ -218,10 +218,43 @@ public sealed class MyOperatorInCallProfileTests
                 new[]
                 {
                     "--query a=nope: 'nope' is not a myoperator-incall field; 'callhooks list' shows them",
-                    "--option colour: myoperator-incall has no such option (it has: clid=national|e164)",
+                    "--option colour: myoperator-incall has no such option (it has: clid=national|e164, fields=FIELD,...)",
                     "--option clid=intl: not a reading of clid; use national or e164 (default national)",
                 }
             )
+        );
+    }
+
+    [Test]
+    public void Chosen_fields_are_the_only_ones_sent_in_the_log_s_order_and_query_mappings_still_read_the_whole_log()
+    {
+        var config = Fixtures.Config() with
+        {
+            Encoding = "json",
+            Options = new Dictionary<string, string> { ["fields"] = "call_state, uid,clid" },
+            Query = [new QueryMapping("caller", "clid_raw")],
+        };
+        var request = Build("incoming-answered", 0, config);
+        var log = Log(request);
+        Assert.That(log.EnumerateObject().Select(field => field.Name), Is.EqualTo(new[] { "uid", "clid", "call_state" }));
+        Assert.That(request.Url.Query, Does.StartWith("?caller=91"), "the query mapping reads a field the body does not carry");
+    }
+
+    [Test]
+    public void A_field_selection_that_names_no_field_or_an_unknown_one_is_refused()
+    {
+        Assert.That(
+            profile.Validate(Fixtures.Config() with { Options = new Dictionary<string, string> { ["fields"] = "uid,caller" } }),
+            Is.EqualTo(
+                new[]
+                {
+                    "--option fields: 'caller' is not a call-log field; the fields are id, uid, reference_id, company_id, clid_raw, clid, rdnis, call_state, event, status, users, created, call_time, public_ivr_id, client_ref_id, job_id",
+                }
+            )
+        );
+        Assert.That(
+            profile.Validate(Fixtures.Config() with { Options = new Dictionary<string, string> { ["fields"] = " , " } }),
+            Is.EqualTo(new[] { "--option fields=: name at least one call-log field, e.g. fields=uid,clid,call_state" })
         );
     }
 

@@ -60,9 +60,12 @@ internal sealed class MyOperatorInCallProfile : IProviderProfile
             problems.Add(
                 $"--query {mapping.Name}={mapping.Field}: '{mapping.Field}' is not a {ProfileName} field; 'callhooks list' shows them"
             );
-        foreach (var name in config.Options.Keys.Where(name => !ReadingOptions.Names(Readings, name)))
-            problems.Add($"--option {name}: {ProfileName} has no such option (it has: {ReadingOptions.Usage(Readings)})");
+        foreach (var name in config.Options.Keys.Where(name => !ReadingOptions.Names(Readings, name) && name != FieldSelection.Option))
+            problems.Add(
+                $"--option {name}: {ProfileName} has no such option (it has: {ReadingOptions.Usage(Readings)}, {FieldSelection.Option}=FIELD,...)"
+            );
         problems.AddRange(ReadingOptions.Problems(Readings, config.Options));
+        problems.AddRange(FieldSelection.Problems(config.Options));
         return problems;
     }
 
@@ -81,16 +84,22 @@ internal sealed class MyOperatorInCallProfile : IProviderProfile
     {
         var clidStyle = ClidReading.Is(config.Options, "e164") ? ClidStyle.E164 : ClidStyle.National;
         var wire = WireShape.Of(this, config);
+        var selected = FieldSelection.Of(config.Options);
         var edited = context.Step.Set.Count > 0 || context.Step.Unset.Count > 0;
-        // The log as an object only when something reads or edits it; otherwise it goes straight to bytes.
-        var log = edited || config.Query.Count > 0 ? Edited(context, clidStyle) : null;
+        // The log as an object only when something reads, edits or selects it; otherwise it goes straight to bytes.
+        var log = edited || config.Query.Count > 0 || selected is not null ? Edited(context, clidStyle) : null;
         var query = config
             .Query.Select(mapping =>
                 KeyValuePair.Create(mapping.Name, MyOperatorInCall.QueryFields.Value(mapping.Field, context.Call, log!))
             )
             .ToList();
+        if (selected is not null && log is not null)
+        {
+            foreach (var field in log.Select(pair => pair.Key).Where(field => !selected.Contains(field)).ToList())
+                log.Remove(field);
+        }
 
-        // Without edits or query mappings the log is never an object: the call's prepared pieces make the body.
+        // Without edits, selection or query mappings the log is never an object: the call's prepared pieces make the body.
         var body = wire.Encoding switch
         {
             BodyEncoding.None => ReadOnlyMemory<byte>.Empty,
