@@ -22,6 +22,9 @@ internal sealed class ListenerFaults(ListenerOptions options)
     /// <summary>False in <see cref="ListenerMode.KeepsNoRecord"/>: accepted deliveries are neither stored nor pushed downstream.</summary>
     public bool KeepsRecords => mode != ListenerMode.KeepsNoRecord;
 
+    /// <summary>True when every new event of a call is pushed to the CRM as a new record, not only its finish.</summary>
+    public bool PushesEveryEvent => mode == ListenerMode.CreatesCrmRecordPerEvent;
+
     /// <summary>True in the lenient modes that answer 200 to a body they cannot read instead of a 4xx.</summary>
     public bool AcceptsUnreadable => mode is ListenerMode.StoresMalformed or ListenerMode.PassesMalformed;
 

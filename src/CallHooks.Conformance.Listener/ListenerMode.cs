@@ -30,6 +30,12 @@ public enum ListenerMode
     /// <summary>Creates a new record for every new event of a call (an insert where an update was meant); duplicates add none.</summary>
     RecordPerEvent,
 
+    /// <summary>
+    /// Pushes a new record to the CRM (a POST downstream) for every new event of a call instead of once at its finish, as a
+    /// handler whose <c>if ($state = 3 || ...)</c> assigns where it meant to compare does. Its own records stay right.
+    /// </summary>
+    CreatesCrmRecordPerEvent,
+
     /// <summary>Creates a new record for every delivery, duplicates and retries included.</summary>
     RecordPerDelivery,
 

@@ -85,7 +85,7 @@ internal sealed class InCallEndpoint(
         records.Accepted(log, kind);
 
         // Started before answering so record and push never disagree, yet it runs on its own: the answer does not wait.
-        if (kind == DeliveryKind.Finished)
+        if (kind == DeliveryKind.Finished || faults.PushesEveryEvent && kind is DeliveryKind.Progress)
             downstream.CallFinished(log);
         await InCallReplies.Accepted(context, log, kind).ConfigureAwait(false);
         return $"{Verdict(kind)} uid={log.Uid} call_state={log.CallState}";

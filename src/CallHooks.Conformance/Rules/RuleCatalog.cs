@@ -79,6 +79,16 @@ internal static class RuleCatalog
                 MyOperatorInCall + ": 'Invoking custom integrations like adding a lead in the CRM'"
             )
         ),
+        new CrmRecordProbe(
+            Should(
+                "CRM-001",
+                RuleSuite.Core,
+                RuleJudges.Data,
+                "One call makes one record in the CRM: later events update it, never create another",
+                "A record per event fills the CRM with copies of one call; the assignment-for-comparison bug in a state check does exactly that",
+                MyOperatorInCall + ": 'Invoking custom integrations like adding a lead in the CRM', once per call"
+            )
+        ),
         new AuthProbe(
             Must(
                 "AUTH-001",
