@@ -52,7 +52,14 @@ public sealed class ReferenceListener : IAsyncDisposable
         var downstream = new DownstreamPusher(options.DownstreamUrl, log);
         var records = new RecordStore(options.Mode);
         var providers = ProviderEndpoints.Create(options, capacity);
-        var webhook = new InCallEndpoint(book, faults, downstream, records, providers.Select(provider => provider.Provider).ToList());
+        var webhook = new InCallEndpoint(
+            book,
+            faults,
+            downstream,
+            records,
+            providers.Select(provider => provider.Provider).ToList(),
+            usersAsList: options.ProviderOptions.GetValueOrDefault("users") == "comma"
+        );
         var router = new RequestRouter(
             book,
             records,

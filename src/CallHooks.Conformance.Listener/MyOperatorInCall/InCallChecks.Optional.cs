@@ -52,6 +52,17 @@ internal static partial class InCallChecks
         }
     }
 
+    /// <summary>The field table's reading: agent numbers as one comma-separated string of digit groups.</summary>
+    private static void CommaUsers(JsonElement log, List<string> problems)
+    {
+        if (!log.TryGetProperty("users", out var users) || users.ValueKind == JsonValueKind.Null)
+            return;
+        if (users.ValueKind != JsonValueKind.String)
+            problems.Add($"users must be a comma-separated string of agent numbers, got {JsonText.Describe(users)}");
+        else if (users.GetString()!.Length > 0 && users.GetString()!.Split(',').Any(user => !DigitsPattern().IsMatch(user)))
+            problems.Add($"users must be agent numbers separated by commas, got {JsonText.Quote(users.GetString()!)}");
+    }
+
     /// <summary>What a field held, for a message: "missing", "null" or the value.</summary>
     private static string Describe(JsonElement log, string field) =>
         log.TryGetProperty(field, out var value) ? JsonText.Describe(value) : "missing";

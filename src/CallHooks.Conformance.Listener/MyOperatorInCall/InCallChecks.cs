@@ -23,7 +23,9 @@ internal static partial class InCallChecks
     private static readonly string[] Events = ["1", "2"];
     private static readonly string[] Statuses = ["1", "2", "3"];
 
-    public static (InCallLog? Log, IReadOnlyList<string> Problems) Check(JsonElement log)
+    /// <param name="usersAsList">How this integration reads <c>users</c>: a comma-separated string (the field table's
+    /// reading, <c>--option users=comma</c>) instead of the sample's JSON list.</param>
+    public static (InCallLog? Log, IReadOnlyList<string> Problems) Check(JsonElement log, bool usersAsList = false)
     {
         var p = new List<string>();
         var id = Text(log, "id", p, v => IdPattern().IsMatch(v) ? null : "must be 16 lowercase hex digits");
@@ -44,7 +46,10 @@ internal static partial class InCallChecks
         var problemsBeforeStatus = p.Count;
         var status = Optional(log, "status", p, v => OneOf(v, Statuses));
         var statusWellFormed = p.Count == problemsBeforeStatus;
-        Users(log, p);
+        if (usersAsList)
+            CommaUsers(log, p);
+        else
+            Users(log, p);
         var created = Text(log, "created", p, v => IsTime(v) ? null : "must be " + TimeFormat);
         Optional(log, "call_time", p, v => IsTime(v) ? null : "must be " + TimeFormat);
         Optional(log, "public_ivr_id", p, _ => null);

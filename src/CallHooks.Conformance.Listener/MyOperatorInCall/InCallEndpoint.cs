@@ -9,12 +9,14 @@ namespace CallHooks.Conformance.Listener.MyOperatorInCall;
 /// no In-Call webhook at all is refused with the other providers' paths, so a typo such as <c>/twillio/</c> shows itself.
 /// </summary>
 /// <param name="providers">The other readers' first path segments (<c>twilio</c>, <c>acefone</c>, ...).</param>
+/// <param name="usersAsList">Read <c>users</c> as a comma-separated string (the run's <c>--option users=comma</c>).</param>
 internal sealed class InCallEndpoint(
     CallBook book,
     ListenerFaults faults,
     DownstreamPusher downstream,
     RecordStore records,
-    IReadOnlyList<string> providers
+    IReadOnlyList<string> providers,
+    bool usersAsList = false
 )
 {
     public async Task<string> HandleAsync(HttpContext context)
@@ -66,7 +68,7 @@ internal sealed class InCallEndpoint(
         if (unreadable is not null)
             return await Replies.Reject(context, WithProviderPaths(request, faults.Unreadable(unreadable))).ConfigureAwait(false);
 
-        var (log, problems) = InCallChecks.Check(callLog);
+        var (log, problems) = InCallChecks.Check(callLog, usersAsList);
         if (log is null)
             return await Replies.Reject(context, new Rejection(400, problems)).ConfigureAwait(false);
 

@@ -218,7 +218,7 @@ public sealed class MyOperatorInCallProfileTests
                 new[]
                 {
                     "--query a=nope: 'nope' is not a myoperator-incall field; 'callhooks list' shows them",
-                    "--option colour: myoperator-incall has no such option (it has: clid=national|e164, fields=FIELD,...)",
+                    "--option colour: myoperator-incall has no such option (it has: clid=national|e164, users=array|comma, fields=FIELD,...)",
                     "--option clid=intl: not a reading of clid; use national or e164 (default national)",
                 }
             )

@@ -14,6 +14,7 @@ internal sealed class MyOperatorInCallProfile : IProviderProfile
 {
     public const string ProfileName = "myoperator-incall";
     public const string ClidOption = "clid";
+    public const string UsersOption = "users";
 
     public string Name => ProfileName;
 
@@ -51,7 +52,19 @@ internal sealed class MyOperatorInCallProfile : IProviderProfile
         "the page's sample call log prints the national number; its field table describes E.164"
     );
 
-    public IReadOnlyList<Reading> Readings { get; } = [ClidReading];
+    /// <summary>The sample and the overview print a JSON list of agent numbers; the field table says "comma separated agent ids".</summary>
+    public static readonly Reading UsersReading = new(
+        UsersOption,
+        "Is users a JSON list or a comma-separated string?",
+        [
+            new("array", "users [\"916618270032\"]: a JSON list of agent numbers", $"{InCallSources.Sample}, {InCallSources.Overview}"),
+            new("comma", "users \"916618270032,917012345678\": one string, agent numbers separated by commas", InCallSources.FieldList),
+        ],
+        "array",
+        "the page's sample call log and the overview's JSON body both print a list; only the field table's prose says comma separated"
+    );
+
+    public IReadOnlyList<Reading> Readings { get; } = [ClidReading, UsersReading];
 
     public IReadOnlyList<string> Validate(WebhookConfig config)
     {
@@ -85,9 +98,10 @@ internal sealed class MyOperatorInCallProfile : IProviderProfile
         var clidStyle = ClidReading.Is(config.Options, "e164") ? ClidStyle.E164 : ClidStyle.National;
         var wire = WireShape.Of(this, config);
         var selected = FieldSelection.Of(config.Options);
+        var usersAsList = UsersReading.Is(config.Options, "comma");
         var edited = context.Step.Set.Count > 0 || context.Step.Unset.Count > 0;
         // The log as an object only when something reads, edits or selects it; otherwise it goes straight to bytes.
-        var log = edited || config.Query.Count > 0 || selected is not null ? Edited(context, clidStyle) : null;
+        var log = edited || config.Query.Count > 0 || selected is not null || usersAsList ? Edited(context, clidStyle, usersAsList) : null;
         var query = config
             .Query.Select(mapping =>
                 KeyValuePair.Create(mapping.Name, MyOperatorInCall.QueryFields.Value(mapping.Field, context.Call, log!))
@@ -129,9 +143,12 @@ internal sealed class MyOperatorInCallProfile : IProviderProfile
         );
     }
 
-    private static JsonObject Edited(StepContext context, ClidStyle clidStyle)
+    private static JsonObject Edited(StepContext context, ClidStyle clidStyle, bool usersAsList)
     {
         var log = CallLog.For(context.Call, context.Step.Event, clidStyle);
+        // The comma reading: the generated list as one string, before the scenario's own edits apply.
+        if (usersAsList && log["users"] is JsonArray users)
+            log["users"] = string.Join(',', users.Select(user => user!.GetValue<string>()));
         foreach (var (field, value) in context.Step.Set)
             log[field] = value?.DeepClone();
         foreach (var field in context.Step.Unset)
