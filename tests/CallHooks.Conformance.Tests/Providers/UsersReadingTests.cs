@@ -22,7 +22,11 @@ public sealed class UsersReadingTests
         var comma = await CliRun.InvokeAsync([.. run, "--option", "users=comma"]);
 
         Assert.That(array.ExitCode, Is.EqualTo(1), array.ToString);
-        Assert.That(array.File("results.json"), Does.Contain("users must be a comma-separated string of agent numbers, got array"), "the listener says why");
+        Assert.That(
+            array.File("results.json"),
+            Does.Contain("users must be a comma-separated string of agent numbers, got array"),
+            "the listener says why"
+        );
         Assert.That(comma.ExitCode, Is.Zero, comma.ToString);
     }
 }
