@@ -155,6 +155,7 @@ internal sealed class RunSession : IAsyncDisposable
             Now = Settings.Now,
             Target = Target.AbsoluteUri,
             EmbeddedListener = Embedded is not null,
+            InProcess = console.InProcess is not null,
             Options = RunOptionsShown.Of(Settings, Config),
             CommandLine = ReplayCommandLine.From(tokens, Settings.Seed, CallStart),
             StartedAt = StartedAt,

@@ -19,6 +19,7 @@ internal static class ResultFields
         JsonFields.Timestamp(json, "now", result.Now);
         JsonFields.Text(json, "target", result.Target);
         json.WriteBoolean("embeddedListener", result.EmbeddedListener);
+        json.WriteBoolean("inProcess", result.InProcess);
         JsonFields.Text(json, "commandLine", result.CommandLine);
 
         // Options keep the caller's order: the CLI lists them in the order a reader expects.

@@ -56,10 +56,16 @@ internal static class MarkdownReportWriter
         );
         text.Append("\n\n");
         text.Append("**Checked:** ").Append(MarkdownText.Inline(string.Join("; ", result.Checked.CheckedParts()))).Append(".\n");
-        if (result.Checked.UncheckedParts() is { Count: > 0 } notChecked)
+        var notChecked = result.Checked.UncheckedParts().ToList();
+        if (result.InProcess)
+            notChecked.Add(InProcessNotObserved);
+        if (notChecked.Count > 0)
             text.Append("**Not checked:** ").Append(MarkdownText.Inline(string.Join("; ", notChecked))).Append(".\n");
         text.Append('\n');
     }
+
+    /// <summary>What a run handed to an app in process could not see: nothing crossed a wire.</summary>
+    internal const string InProcessNotObserved = "connection faults, TLS and response framing (in process: nothing crossed a wire)";
 
     private static void WriteMatrix(StringBuilder text, RunResult result, CompatibilityMatrix matrix)
     {

@@ -18,6 +18,12 @@ internal sealed record RunResult
     /// <summary>True when the run started the reference listener itself.</summary>
     public required bool EmbeddedListener { get; init; }
 
+    /// <summary>
+    /// True when webhooks went to an ASP.NET Core app in the same process (the NUnit integration): nothing crossed a
+    /// wire, so connection faults, TLS and response framing were not observed.
+    /// </summary>
+    public bool InProcess { get; init; }
+
     /// <summary>Run options worth showing (method, encoding, auth kind, ...), secrets masked.</summary>
     public required IReadOnlyDictionary<string, string> Options { get; init; }
 

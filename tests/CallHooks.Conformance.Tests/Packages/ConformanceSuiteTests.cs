@@ -74,6 +74,30 @@ public sealed class ConformanceSuiteTests
         Assert.That(failure.Message, Does.Not.Contain("wrote "), "the reports are attached, not listed");
     }
 
+    [Test]
+    public async Task An_in_process_run_says_in_every_report_what_it_could_not_observe()
+    {
+        using var app = new Answering(HttpStatusCode.OK);
+        var folder = Directory.CreateTempSubdirectory("callhooks-inprocess-").FullName;
+        using var output = new StringWriter();
+        var exit = await CallHooks.Conformance.Cli.CallhooksApp.RunInProcessAsync(
+            ["run", "--target", "http://localhost/in_call", "--scenario", "incoming-answered", "--seed", "7", "--out", folder],
+            app,
+            output,
+            output,
+            CancellationToken.None
+        );
+
+        Assert.That(exit, Is.Zero, output.ToString());
+        using var results = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "results.json")));
+        Assert.That(results.RootElement.GetProperty("inProcess").GetBoolean(), Is.True);
+        Assert.That(
+            File.ReadAllText(Path.Combine(folder, "report.md")),
+            Does.Contain("connection faults, TLS and response framing (in process: nothing crossed a wire)")
+        );
+        Assert.That(output.ToString(), Does.Contain("callhooks: in process: webhooks go straight to the app"));
+    }
+
     /// <summary>An in-process app that answers every request with one status and counts them.</summary>
     private sealed class Answering(HttpStatusCode status) : HttpMessageHandler
     {

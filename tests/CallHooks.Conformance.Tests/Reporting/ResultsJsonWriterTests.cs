@@ -25,6 +25,7 @@ public sealed class ResultsJsonWriterTests
                     "now",
                     "target",
                     "embeddedListener",
+                    "inProcess",
                     "commandLine",
                     "options",
                     "startedAt",
