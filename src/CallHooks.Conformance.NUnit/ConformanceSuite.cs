@@ -32,21 +32,27 @@ public sealed class ConformanceSuite
         this.options = options;
     }
 
-    /// <summary>One test case per scenario of the selected providers, named <c>provider/scenario</c>, its argument the scenario's name.</summary>
+    /// <summary>
+    /// One test case per scenario of the selected providers, named <c>provider/scenario</c>, its argument the same
+    /// <c>provider/scenario</c> (two providers may both have an <c>incoming-answered</c>).
+    /// </summary>
     public IEnumerable<TestCaseData> Scenarios() =>
-        Selected().Select(scenario => new TestCaseData(scenario.Name).SetName($"{scenario.Provider}/{scenario.Name}"));
+        Selected()
+            .Select(scenario => new TestCaseData($"{scenario.Provider}/{scenario.Name}").SetName($"{scenario.Provider}/{scenario.Name}"));
 
     /// <summary>
     /// One test case per conformance rule the suite checks (<c>--suite</c>) and scenario, named <c>RULE-ID provider/scenario</c>,
-    /// its arguments the scenario's and the rule's names. A scenario is played once for all its rule tests.
+    /// its arguments <c>provider/scenario</c> and the rule's id. A scenario is played once for all its rule tests (and
+    /// again after a failed test, so NUnit's retries replay it).
     /// </summary>
     public IEnumerable<TestCaseData> Rules() =>
         from scenario in Selected()
         from rule in CallHooks.Conformance.Rules.RuleCatalog.All
         where SuiteIncludes(rule.Suite) && rule.AppliesTo(scenario.Provider)
-        select new TestCaseData(scenario.Name, rule.Id).SetName($"{rule.Id} {scenario.Provider}/{scenario.Name}");
+        select new TestCaseData($"{scenario.Provider}/{scenario.Name}", rule.Id).SetName($"{rule.Id} {scenario.Provider}/{scenario.Name}");
 
     /// <summary>Plays <paramref name="scenario"/> against the target (or <paramref name="app"/>, in process) and fails the test if it failed.</summary>
+    /// <param name="scenario"><c>provider/scenario</c> as <see cref="Scenarios"/> gives it, or a bare scenario name for the options' providers.</param>
     /// <param name="app">An ASP.NET Core app's handler (<c>WebApplicationFactory.Server.CreateHandler()</c>); null to send to <c>--target</c> over the network.</param>
     public async Task AssertScenarioAsync(string scenario, HttpMessageHandler? app = null)
     {
@@ -54,6 +60,7 @@ public sealed class ConformanceSuite
         Attach(outcome);
         if (outcome.ExitCode == 0)
             return;
+        Forget(scenario, app);
         Assert.Fail(FailureText(outcome));
     }
 
@@ -66,7 +73,11 @@ public sealed class ConformanceSuite
         var outcome = await PlayAsync(scenario, app).ConfigureAwait(false);
         Attach(outcome);
         if (!outcome.HasResults)
+        {
+            Forget(scenario, app);
             Assert.Fail(FailureText(outcome));
+        }
+
         var verdict = outcome
             .Scenario()
             .GetProperty("rules")
@@ -79,6 +90,7 @@ public sealed class ConformanceSuite
         switch (status)
         {
             case "failed":
+                Forget(scenario, app);
                 Assert.Fail($"{rule} broken on {scenario}:\n  {string.Join("\n  ", failures)}\nreplay: {outcome.ReplayCommand()}");
                 break;
             case "warning":
@@ -91,13 +103,26 @@ public sealed class ConformanceSuite
         }
     }
 
+    /// <summary>One play per scenario and app, shared by its rule tests.</summary>
     private Task<ScenarioOutcome> PlayAsync(string scenario, HttpMessageHandler? app) =>
-        runs.GetOrAdd(scenario, name => new Lazy<Task<ScenarioOutcome>>(() => RunAsync(name, app))).Value;
+        runs.GetOrAdd(Key(scenario, app), _ => new Lazy<Task<ScenarioOutcome>>(() => RunAsync(scenario, app))).Value;
+
+    /// <summary>A failed play is not kept: a retry of the test plays the scenario again.</summary>
+    private void Forget(string scenario, HttpMessageHandler? app) => runs.TryRemove(Key(scenario, app), out _);
+
+    private static string Key(string scenario, HttpMessageHandler? app) =>
+        $"{scenario}|{(app is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(app))}";
 
     private async Task<ScenarioOutcome> RunAsync(string scenario, HttpMessageHandler? app)
     {
         var folder = Directory.CreateTempSubdirectory("callhooks-nunit-").FullName;
-        string[] args = ["run", .. options, "--scenario", scenario, "--out", folder];
+        // provider/scenario plays that provider's scenario alone, whatever providers the options name.
+        var slash = scenario.IndexOf('/', StringComparison.Ordinal);
+        string[] selection =
+            slash < 0
+                ? [.. options, "--scenario", scenario]
+                : [.. WithoutProviders(), "--provider", scenario[..slash], "--scenario", scenario[(slash + 1)..]];
+        string[] args = ["run", .. selection, "--out", folder];
         using var output = new StringWriter();
         var exit = app is null
             ? await CallhooksApp.RunAsync(args, output, output, CancellationToken.None).ConfigureAwait(false)
@@ -143,6 +168,21 @@ public sealed class ConformanceSuite
     {
         var chosen = Values("--suite").LastOrDefault() ?? "core";
         return chosen == "all" || string.Equals(chosen, suite.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The options without their <c>--provider</c> words: a test names its own provider.</summary>
+    private List<string> WithoutProviders()
+    {
+        var kept = new List<string>(options.Length);
+        for (var i = 0; i < options.Length; i++)
+        {
+            if (options[i] == "--provider")
+                i++;
+            else if (!options[i].StartsWith("--provider=", StringComparison.Ordinal))
+                kept.Add(options[i]);
+        }
+
+        return kept;
     }
 
     private List<string> Values(string name)

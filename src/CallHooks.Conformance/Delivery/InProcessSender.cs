@@ -46,11 +46,11 @@ internal sealed class InProcessSender(HttpMessageHandler handler, TimeProvider t
                 ),
             };
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             return DeliveryFailures.Observe(sentAt, time, started, DeliveryFailures.TimedOut(timeout, statusLine, headersMs, 0));
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return DeliveryFailures.Observe(sentAt, time, started, DeliveryFailures.Interrupted);
         }

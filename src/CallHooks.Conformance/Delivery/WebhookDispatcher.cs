@@ -216,7 +216,13 @@ internal sealed class WebhookDispatcher : IDisposable
         }
         catch (ConnectTimeoutException)
         {
-            return DeliveryFailures.Observe(sentAt, time, started, DeliveryFailures.ConnectTimedOut(time.GetElapsedTime(started)));
+            // Reading on past the budget, a connect may outlast the budget before its own timeout: the delivery had failed.
+            var elapsed = time.GetElapsedTime(started);
+            return elapsed < timeout
+                ? DeliveryFailures.Observe(sentAt, time, started, DeliveryFailures.ConnectTimedOut(elapsed))
+                : exchange.TimedOut(
+                    new LateAnswer(null, elapsed.TotalMilliseconds, Complete: false, "no connection within the connect timeout")
+                );
         }
         catch (Exception exception)
             when (exception

@@ -72,6 +72,14 @@ internal static class ObservationRedaction
                 }
                 : null,
             Failure = observation.Failure is { } failure ? failure with { Message = Redactor.Text(secrets, failure.Message) } : null,
+            // What came after the budget is listener text too: its status line and how the connection ended.
+            Late = observation.Late is { } late
+                ? late with
+                {
+                    StatusLine = late.StatusLine is null ? null : Redactor.Text(secrets, late.StatusLine),
+                    Ending = late.Ending is null ? null : Redactor.Text(secrets, late.Ending),
+                }
+                : null,
         };
     }
 }

@@ -98,16 +98,64 @@ public sealed class ConformanceSuiteTests
         Assert.That(output.ToString(), Does.Contain("callhooks: in process: webhooks go straight to the app"));
     }
 
+    [Test]
+    public async Task Two_providers_scenarios_of_one_name_are_two_tests_each_playing_its_own_provider()
+    {
+        var suite = new ConformanceSuite("--provider", "twilio", "--provider", "myoperator-incall", "--target", "http://localhost/hook");
+        var names = suite.Scenarios().Select(test => (string)test.Arguments[0]!).ToList();
+        Assert.That(names, Does.Contain("twilio/incoming-answered").And.Contain("myoperator-incall/incoming-answered"));
+
+        using var app = new Answering(HttpStatusCode.OK);
+        await suite.AssertScenarioAsync("twilio/incoming-answered", app);
+        Assert.That(app.Seen, Has.Count.GreaterThan(0).And.All.Contains("X-Twilio-Signature"), "only Twilio's requests were played");
+    }
+
+    [Test]
+    public async Task A_failed_scenario_is_played_again_when_the_test_is_retried()
+    {
+        var suite = new ConformanceSuite("--target", "http://localhost/in_call", "--seed", "7");
+        using var failing = new Answering(HttpStatusCode.InternalServerError);
+        Assert.ThrowsAsync<AssertionException>(() => suite.AssertScenarioAsync("myoperator-incall/incoming-answered", failing));
+        var first = failing.Requests;
+        Assert.ThrowsAsync<AssertionException>(() => suite.AssertScenarioAsync("myoperator-incall/incoming-answered", failing));
+        Assert.That(failing.Requests, Is.EqualTo(2 * first), "a retry replays the call instead of reusing the failed result");
+        await Task.CompletedTask;
+    }
+
+    [Test]
+    public async Task A_cancellation_the_app_throws_itself_is_the_app_s_failure_not_a_timeout()
+    {
+        using var app = new Throwing(new TaskCanceledException("the CRM call timed out"));
+        var failure = Assert.ThrowsAsync<AssertionException>(() =>
+            new ConformanceSuite("--target", "http://localhost/in_call", "--seed", "7").AssertScenarioAsync("incoming-answered", app)
+        );
+        Assert.That(failure!.Message, Does.Contain("the app threw TaskCanceledException: the CRM call timed out"));
+        Assert.That(failure.Message, Does.Not.Contain("no complete response within"));
+        await Task.CompletedTask;
+    }
+
+    /// <summary>An in-process app whose pipeline throws, as TestServer rethrows what the app threw.</summary>
+    private sealed class Throwing(Exception exception) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromException<HttpResponseMessage>(exception);
+    }
+
     /// <summary>An in-process app that answers every request with one status and counts them.</summary>
     private sealed class Answering(HttpStatusCode status) : HttpMessageHandler
     {
         private int requests;
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> seen = new();
 
         public int Requests => Volatile.Read(ref requests);
+
+        /// <summary>Each request's header names, comma-joined.</summary>
+        public IReadOnlyList<string> Seen => [.. seen];
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref requests);
+            seen.Enqueue(string.Join(",", request.Headers.Select(header => header.Key)));
             return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent("ok") });
         }
     }
