@@ -67,7 +67,8 @@ elseif ($args[0] -eq 'test') {
     $status = $LASTEXITCODE
     $log | Write-Output
     $passed = 0; $failed = 0; $skipped = 0
-    foreach ($m in [regex]::Matches(($log -join "`n"), 'Failed: +(\d+), Passed: +(\d+), Skipped: +(\d+)')) {
+    # Only the solution's own projects count, not a child run quoted inside a failure message.
+    foreach ($m in [regex]::Matches(($log -join "`n"), '(?m)Failed: +(\d+), Passed: +(\d+), Skipped: +(\d+).*- CallHooks\.Conformance[A-Za-z.]*\.dll')) {
         $failed += [int]$m.Groups[1].Value; $passed += [int]$m.Groups[2].Value; $skipped += [int]$m.Groups[3].Value
     }
     if ($status -ne 0 -and $failed -eq 0) { $failed = 1 }

@@ -115,10 +115,11 @@ run_tests() {
   dotnet test CallHooks.Conformance.sln -c "$configuration" --no-build -nologo "$@" 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
   set -e
-  # Sum every test project's summary ("Failed: 0, Passed: 12, Skipped: 0, Total: 12") into the closing line.
+  # Sum every test project's summary ("Failed: 0, Passed: 12, Skipped: 0, Total: 12 ... - CallHooks.Conformance.Tests.dll")
+  # into the closing line; only the solution's own projects count, not a child run quoted inside a failure message.
   local passed failed skipped
   read -r passed failed skipped < <(awk '
-    match($0, /Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+/) {
+    /- CallHooks\.Conformance[A-Za-z.]*\.dll/ && match($0, /Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+/) {
       split(substr($0, RSTART, RLENGTH), n, /[^0-9]+/); f += n[2]; p += n[3]; s += n[4] }
     END { print p + 0, f + 0, s + 0 }' "$log")
   rm -f "$log"

@@ -90,7 +90,10 @@ public sealed class ShippedPackagesTests
         Assert.That(broken.ExitCode, Is.Not.Zero, broken.Output);
         Assert.That(broken.Output, Does.Contain("Failed myoperator-incall/incoming-answered"));
         Assert.That(broken.Output, Does.Contain("expected status 2xx, got 500 Internal Server Error"));
-        Assert.That(broken.Output, Does.Contain("replay: callhooks run --provider myoperator-incall"));
+        Assert.That(
+            broken.Output,
+            Does.Contain("replay: callhooks run ").And.Contain("--provider myoperator-incall --scenario incoming-answered")
+        );
         Assert.That(broken.Output, Does.Not.Contain("s3cret"), "the Basic password is masked in the message");
     }
 }
