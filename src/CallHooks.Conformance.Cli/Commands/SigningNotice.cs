@@ -36,8 +36,9 @@ internal static class SigningNotice
         var notJson = providers
             .Select(ProviderCatalog.Find)
             .OfType<IProviderProfile>()
-            .Where(profile => WireShape.Of(profile, config).Encoding is not BodyEncoding.Json)
-            .Select(profile => $"{profile.Name} ({(WireShape.Of(profile, config).IsGet ? "GET, no body" : "form")})")
+            .Select(profile => (profile.Name, Wire: WireShape.Of(profile, config)))
+            .Where(sent => sent.Wire.Encoding is not BodyEncoding.Json)
+            .Select(sent => $"{sent.Name} ({(sent.Wire.IsGet ? "GET, no body" : "form")})")
             .ToList();
         return notJson.Count == 0
             ? null

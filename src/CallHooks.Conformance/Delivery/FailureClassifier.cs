@@ -3,30 +3,23 @@ using System.Security.Authentication;
 
 namespace CallHooks.Conformance.Delivery;
 
-/// <summary>Turns transport exceptions into a precise, stable failure reason.</summary>
+/// <summary>
+/// Turns what the socket and TLS layers throw into a precise, stable failure reason. Framing and cut-short answers are
+/// named by the HTTP/1.1 reader itself (<see cref="Http1.MalformedResponseException"/>, <see cref="CutShortDiagnosis"/>).
+/// </summary>
 internal static class FailureClassifier
 {
-    /// <param name="exception">What the transport threw.</param>
-    /// <param name="anyResponseByte">Whether any byte of the response had arrived.</param>
-    public static ObservedFailure Classify(Exception exception, bool anyResponseByte)
+    /// <param name="exception">What the socket or the TLS stream threw.</param>
+    public static ObservedFailure Classify(Exception exception)
     {
         var socketError = Find<SocketException>(exception)?.SocketErrorCode;
         var kind = exception switch
         {
             _ when socketError is SocketError.ConnectionRefused => FailureKind.ConnectionRefused,
             _ when socketError is SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => FailureKind.NameResolution,
-            HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => FailureKind.NameResolution,
-            HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => FailureKind.Tls,
             _ when Find<AuthenticationException>(exception) is not null => FailureKind.Tls,
             _ when socketError is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown =>
                 FailureKind.ConnectionReset,
-            HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => anyResponseByte
-                ? FailureKind.ConnectionReset
-                : FailureKind.EmptyReply,
-            HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse } => FailureKind.MalformedResponse,
-            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => FailureKind.ConnectionReset,
-            HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } => FailureKind.ConnectionReset,
-            HttpIOException { HttpRequestError: HttpRequestError.InvalidResponse } => FailureKind.MalformedResponse,
             IOException => FailureKind.ConnectionReset,
             _ => FailureKind.Other,
         };
@@ -40,9 +33,7 @@ internal static class FailureClassifier
         {
             FailureKind.ConnectionRefused => "connection refused: nothing listens at the target",
             FailureKind.NameResolution => "host name does not resolve: " + detail,
-            FailureKind.EmptyReply => "the listener closed the connection without sending a response",
             FailureKind.ConnectionReset => "connection reset before the response was complete: " + detail,
-            FailureKind.MalformedResponse => "the response is not valid HTTP: " + detail,
             FailureKind.Tls => "TLS handshake failed: " + detail,
             _ => exception.GetType().Name + ": " + detail,
         };

@@ -240,7 +240,7 @@ internal sealed class WebhookDispatcher : IDisposable
                     "the response is not valid HTTP: " + malformed.Message
                 ),
                 ResponseEndedException ended => ended.Failure,
-                _ => FailureClassifier.Classify(exception, exchange.Head is not null || exchange.Connection?.ResponseBytes > 0),
+                _ => FailureClassifier.Classify(exception),
             };
             var elapsed = time.GetElapsedTime(started);
             if (elapsed < timeout)

@@ -16,6 +16,10 @@ internal sealed class DownstreamInbox(TimeProvider time)
 
     public IReadOnlyCollection<DownstreamRequest> Received => received.ToArray();
 
+    /// <summary>The caller as a CRM request may carry it: E.164, without the plus, or the ten national digits.</summary>
+    public static string[] CallerNeedles(string customer) =>
+        [customer, customer.TrimStart('+'), customer.Length > 10 ? customer[^10..] : customer];
+
     public void Add(string method, string path, string body)
     {
         received.Enqueue(new DownstreamRequest(time.GetUtcNow(), method, path, body));

@@ -23,6 +23,13 @@ internal sealed record RuleContext(
 
     public WireShape Wire => WireShape.Of(Profile, Config);
 
+    /// <summary>
+    /// What a request without (<paramref name="missing"/>) or with a wrong credential must get: <c>--auth-reject</c>, or
+    /// the provider's own refusals, within its time budget.
+    /// </summary>
+    public Expectations.ExpectationSpec Refusal(bool missing) =>
+        new() { Status = Options.AuthReject ?? Profile.Refusals(missing), Within = Profile.TimeBudget };
+
     public bool HasBody => !Wire.IsGet;
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using CallHooks.Conformance.Cli;
 using CallHooks.Conformance.Tests.Support;
 using YamlDotNet.RepresentationModel;
@@ -37,7 +36,7 @@ public sealed partial class CiTemplateTests
             Assert.That((exit, error.ToString()), Is.EqualTo((0, "")), command);
         }
 
-        var version = XDocument.Load(Path.Combine(RepoPaths.Root, "Directory.Build.props")).Descendants("Version").Single().Value;
+        var version = RepoPaths.PackageVersion;
         Assert.That(
             scripts,
             Has.Some.Contains($"dotnet tool install --global CallHooks.Conformance.Cli --version {version}"),

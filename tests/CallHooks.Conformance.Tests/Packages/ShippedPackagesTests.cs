@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Xml.Linq;
 using CallHooks.Conformance.Tests.Support;
 
 namespace CallHooks.Conformance.Tests.Packages;
@@ -15,8 +14,7 @@ public sealed class ShippedPackagesTests
 {
     private static string Artifacts => Path.Combine(RepoPaths.Root, "artifacts");
 
-    private static string Version =>
-        XDocument.Load(Path.Combine(RepoPaths.Root, "Directory.Build.props")).Descendants("Version").Single().Value;
+    private static string Version => RepoPaths.PackageVersion;
 
     private string scratch = "";
 

@@ -9,6 +9,10 @@ internal static class RepoPaths
 
     public static string Golden => Path.Combine(Root, "tests", "CallHooks.Conformance.Tests", "Golden");
 
+    /// <summary>The one version every package carries, as Directory.Build.props sets it.</summary>
+    public static string PackageVersion =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(Root, "Directory.Build.props")).Descendants("Version").Single().Value;
+
     private static string FindRoot()
     {
         for (

@@ -1,4 +1,3 @@
-using CallHooks.Conformance.Expectations;
 using CallHooks.Conformance.Wire;
 
 namespace CallHooks.Conformance.Rules.Probes;
@@ -18,11 +17,7 @@ internal sealed class AuthProbe(Rule rule, Func<WebhookRequest, WebhookRequest> 
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
         var sender = new ProbeSender(context, Rule);
-        var expect = new ExpectationSpec
-        {
-            Status = context.Options.AuthReject ?? context.Profile.Refusals(missing),
-            Within = context.Profile.TimeBudget,
-        };
+        var expect = context.Refusal(missing);
         var delivery = await sender
             .SendAsync(sender.First, alter(sender.Build(sender.First)), probe, expect, cancellationToken)
             .ConfigureAwait(false);

@@ -16,7 +16,7 @@ internal sealed class CrmRecordProbe(Rule rule) : RuleProbe(rule)
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
         var inbox = context.Options.Downstream!;
-        var needles = Needles(context.Result.Customer);
+        var needles = DownstreamInbox.CallerNeedles(context.Result.Customer);
         // Whatever the listener pushes for the call has been started by now; the first push may still be on its way.
         await inbox.WaitForAsync(needles, context.Scenario.Downstream!.Value, cancellationToken).ConfigureAwait(false);
         var creates = inbox
@@ -36,8 +36,4 @@ internal sealed class CrmRecordProbe(Rule rule) : RuleProbe(rule)
         );
         return Verdict(context, failures, evidence: [.. evidence.Take(20)]);
     }
-
-    /// <summary>The caller as the CRM may be sent it: E.164, without the plus, or the ten national digits.</summary>
-    private static string[] Needles(string customer) =>
-        [customer, customer.TrimStart('+'), customer.Length > 10 ? customer[^10..] : customer];
 }

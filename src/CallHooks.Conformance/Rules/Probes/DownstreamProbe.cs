@@ -16,7 +16,7 @@ internal sealed class DownstreamProbe(Rule rule) : RuleProbe(rule)
         var inbox = context.Options.Downstream!;
         var within = context.Scenario.Downstream!.Value;
         var customer = context.Result.Customer;
-        string[] needles = [customer, customer.TrimStart('+'), customer.Length > 10 ? customer[^10..] : customer];
+        var needles = DownstreamInbox.CallerNeedles(customer);
         var match = await inbox.WaitForAsync(needles, within, cancellationToken).ConfigureAwait(false);
         if (match is not null)
             return Verdict(context, [], evidence: [$"{match.Method} {match.Path} at {match.ReceivedAt:O}: {match.Body}"]);

@@ -55,13 +55,14 @@ internal sealed class RetryScheduleProbe(Rule rule) : RuleProbe(rule)
                 $"retry {attempt + 1} of {schedule.Count} (after {Scenarios.DurationText.Format(schedule[attempt])}, replayed after {Scenarios.DurationText.Format(pause)})";
             var retry = sender.Build(last);
             // A Standard Webhooks sender signs each attempt anew with the current time (same webhook-id), so a
-            // compressed schedule never presents a stale timestamp.
-            if (context.Config.Sign == StandardWebhooksSigning.Scheme && context.Config.Secret is { } secret)
-                retry = SignatureStaleProbe.Resign(
-                    retry,
-                    secret,
-                    context.Config.SignatureClock?.GetUtcNow() ?? sender.EventTime(last) + (context.Time.GetUtcNow() - retriesStart)
-                );
+            // compressed schedule never presents a stale timestamp. With a signature clock the build above already did;
+            // in call time, the attempt's time is the event's plus the time the retries have taken.
+            if (
+                context.Config.Sign == StandardWebhooksSigning.Scheme
+                && context.Config.Secret is { } secret
+                && context.Config.SignatureClock is null
+            )
+                retry = SignatureStaleProbe.Resign(retry, secret, sender.EventTime(last) + (context.Time.GetUtcNow() - retriesStart));
             deliveries.Add(await sender.SendAsync(last, retry, probe, sender.Accepted, cancellationToken).ConfigureAwait(false));
         }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CallHooks.Conformance.Expectations;
 using CallHooks.Conformance.Providers.StandardWebhooks;
 using CallHooks.Conformance.Wire;
 
@@ -21,11 +20,7 @@ internal sealed class SignatureStaleProbe(Rule rule) : RuleProbe(rule)
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
         var sender = new ProbeSender(context, Rule);
-        var expect = new ExpectationSpec
-        {
-            Status = context.Options.AuthReject ?? context.Profile.Refusals(missing: false),
-            Within = context.Profile.TimeBudget,
-        };
+        var expect = context.Refusal(missing: false);
         var now = context.Config.SignatureClock?.GetUtcNow() ?? sender.EventTime(sender.First);
         var stale = Resign(sender.BuildFirst(), context.Config.Secret!, now - Age);
         var delivery = await sender

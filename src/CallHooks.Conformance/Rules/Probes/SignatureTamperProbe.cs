@@ -1,5 +1,4 @@
 using System.Text;
-using CallHooks.Conformance.Expectations;
 using CallHooks.Conformance.Wire;
 
 namespace CallHooks.Conformance.Rules.Probes;
@@ -18,11 +17,7 @@ internal sealed class SignatureTamperProbe(Rule rule) : RuleProbe(rule)
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
         var sender = new ProbeSender(context, Rule);
-        var expect = new ExpectationSpec
-        {
-            Status = context.Options.AuthReject ?? context.Profile.Refusals(missing: false),
-            Within = context.Profile.TimeBudget,
-        };
+        var expect = context.Refusal(missing: false);
         var delivery = await sender
             .SendAsync(sender.First, Tamper(sender.BuildFirst()), "content changed after signing", expect, cancellationToken)
             .ConfigureAwait(false);
