@@ -99,6 +99,7 @@ public static class CallhooksApp
             ServeCommand.Create(console),
             ValidateCommand.Create(console),
             RulesCommand.Create(console),
+            InitCommand.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

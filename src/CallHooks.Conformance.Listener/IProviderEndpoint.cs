@@ -14,4 +14,11 @@ internal interface IProviderEndpoint
 
     /// <summary>Reads, checks and answers one delivery; returns the verdict for the log line.</summary>
     Task<string> HandleAsync(HttpContext context);
+
+    /// <summary>
+    /// The events a request can be, named as the harness's scenarios name them, from its bytes alone: one when the bytes
+    /// name it, several when they only rule some out; null when any. A panel route refuses a request that can be none
+    /// of the events it is subscribed to.
+    /// </summary>
+    IReadOnlySet<string>? EventsOf(HttpRequest request, byte[] body) => null;
 }

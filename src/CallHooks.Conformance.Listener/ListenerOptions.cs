@@ -66,6 +66,14 @@ public sealed class ListenerOptions
     /// </summary>
     public TimeProvider? SignatureClock { get; set; }
 
+    /// <summary>
+    /// The panel's webhook routes; empty (the default) serves <c>/&lt;provider&gt;/...</c> for each provider and the
+    /// MyOperator In-Call reader on every other path. With routes, only their paths are webhooks, each with its own
+    /// header, Basic and Standard Webhooks credentials (the listener-wide ones are not checked), and any other path is
+    /// 404; <see cref="Secret"/> still reaches readers that verify their provider's own signature (Twilio).
+    /// </summary>
+    public IReadOnlyList<ListenerRoute> Routes { get; set; } = [];
+
     /// <summary>Tests pin the clock so received-at stamps are exact; everyone else keeps the system clock.</summary>
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -103,6 +111,22 @@ public sealed class ListenerOptions
             && !(DownstreamUrl.IsAbsoluteUri && (DownstreamUrl.Scheme == Uri.UriSchemeHttp || DownstreamUrl.Scheme == Uri.UriSchemeHttps))
         )
             problems.Add($"DownstreamUrl '{DownstreamUrl}' must be an absolute http or https URL");
+        foreach (var route in Routes)
+        {
+            if (!route.Path.StartsWith('/'))
+                problems.Add($"Route path '{route.Path}' must start with /");
+            if (string.IsNullOrEmpty(route.RequiredHeaderName) != string.IsNullOrEmpty(route.RequiredHeaderValue))
+                problems.Add($"Route {route.Path}: RequiredHeaderName and RequiredHeaderValue must be set together");
+        }
+
+        foreach (
+            var shared in Routes
+                .GroupBy(route => ListenerRoutes.Normalize(route.Path), StringComparer.OrdinalIgnoreCase)
+                .Where(group => group.Select(route => route.Provider).Distinct(StringComparer.Ordinal).Count() > 1)
+        )
+            problems.Add(
+                $"Route path '{shared.Key}' is given to several providers ({string.Join(", ", shared.Select(route => route.Provider).Distinct(StringComparer.Ordinal))}); one path is read by one provider's reader"
+            );
         return problems;
     }
 

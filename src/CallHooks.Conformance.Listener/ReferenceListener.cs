@@ -68,7 +68,8 @@ public sealed class ReferenceListener : IAsyncDisposable
             webhook,
             log,
             providers,
-            new Signing.StandardWebhooksCheck(options)
+            new Signing.StandardWebhooksCheck(options),
+            new ListenerRoutes(options)
         );
 
         // The empty builder has no logging providers, configuration files or hosting startup: quiet and fast.

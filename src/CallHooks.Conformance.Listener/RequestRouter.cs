@@ -15,7 +15,8 @@ internal sealed class RequestRouter(
     InCallEndpoint webhook,
     ListenerLog log,
     IReadOnlyList<IProviderEndpoint> providers,
-    Signing.StandardWebhooksCheck? signatures = null
+    Signing.StandardWebhooksCheck? signatures = null,
+    ListenerRoutes? routes = null
 )
 {
     private const string CallsPrefix = "/calls/";
@@ -79,6 +80,8 @@ internal sealed class RequestRouter(
     {
         // Slow mode delays every webhook answer, refusals included.
         await faults.BeforeAnswerAsync(context.RequestAborted).ConfigureAwait(false);
+        if (routes is { Active: true })
+            return await Routed(context, path, routes).ConfigureAwait(false);
         if (await Denied(context).ConfigureAwait(false) is { } denied)
             return denied;
 
@@ -95,6 +98,48 @@ internal sealed class RequestRouter(
         return provider is not null
             ? await provider.HandleAsync(context).ConfigureAwait(false)
             : await webhook.HandleAsync(context).ConfigureAwait(false);
+    }
+
+    /// <summary>A panel's route: its own credentials, then its events, then its provider's reader.</summary>
+    private async Task<string> Routed(HttpContext context, string path, ListenerRoutes served)
+    {
+        if (served.Find(path) is not { } route)
+            return await Replies
+                .Reject(context, new Rejection(404, $"no webhook route at {path}; this listener serves {served.Paths}"))
+                .ConfigureAwait(false);
+        if (route.Auth.Check(context.Request) is { } denied)
+        {
+            if (denied.StatusCode == StatusCodes.Status401Unauthorized)
+                context.Response.Headers.WWWAuthenticate = AuthCheck.Challenge;
+            return await Replies.Reject(context, denied).ConfigureAwait(false);
+        }
+
+        if (await route.Signatures.CheckAsync(context.Request, context.RequestAborted).ConfigureAwait(false) is { } unsigned)
+            return await Replies.Reject(context, unsigned).ConfigureAwait(false);
+
+        var reader = providers.FirstOrDefault(endpoint => endpoint.Provider == route.Provider);
+        if (route.Events is not null && await WrongEvent(context.Request, reader, route) is { } misrouted)
+            return await Replies.Reject(context, misrouted).ConfigureAwait(false);
+        return reader is not null
+            ? await reader.HandleAsync(context).ConfigureAwait(false)
+            : await webhook.HandleAsync(context).ConfigureAwait(false);
+    }
+
+    /// <summary>The refusal of an event the route is not subscribed to: the panel sent it to the wrong webhook.</summary>
+    private static async Task<Rejection?> WrongEvent(HttpRequest request, IProviderEndpoint? reader, ListenerRoutes.Served route)
+    {
+        var body = await BodyReader.ReadAsync(request.Body, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+            return new Rejection(413, $"body is larger than {BodyReader.MaxBytes} bytes");
+        // The reader reads the same bytes after this look.
+        request.Body = new MemoryStream(body, writable: false);
+        var possible = reader is null ? InCallReader.EventsOf(request, body) : reader.EventsOf(request, body);
+        return possible is null || possible.Overlaps(route.Events!)
+            ? null
+            : new Rejection(
+                400,
+                $"{route.Path} receives {string.Join(", ", route.Events!.Order(StringComparer.Ordinal))}; this request is {string.Join(" or ", possible.Order(StringComparer.Ordinal))}: it was sent to the wrong webhook"
+            );
     }
 
     private static async Task<string> Health(HttpContext context)

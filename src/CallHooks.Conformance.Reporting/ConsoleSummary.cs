@@ -88,6 +88,8 @@ internal static class ConsoleSummary
         var p50 = Model.LatencyStats.Median(scenario.Deliveries) is { } median ? ReportFormat.HumanMilliseconds(median) : "-";
         if (scenario.Interrupted)
             return $"STOP {paddedName}  {deliveries}  p50 {p50}  ({InterruptionText.ForScenario(scenario)})";
+        if (scenario.NotSent)
+            return $"SKIP {paddedName}  {deliveries}  ({scenario.Skipped[0].Reason})";
         return $"{(scenario.Passed ? "PASS" : "FAIL")} {paddedName}  {deliveries}  p50 {p50}  ({scenario.Checked.Label})";
     }
 
@@ -104,6 +106,7 @@ internal static class ConsoleSummary
         // An interrupted run says how many calls it cut short and never started, beside the passes.
         var stopped = result.InterruptedScenarios > 0 ? $", {result.InterruptedScenarios} interrupted" : "";
         var notStarted = result.NotStarted > 0 ? $", {result.NotStarted} not started" : "";
+        notStarted += result.NotSent > 0 ? $", {result.NotSent} skipped by configuration" : "";
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{total} {(total == 1 ? "scenario" : "scenarios")}: {result.Passed} passed, {result.Failed} failed{stopped}{notStarted}, {result.Checked.Label}  "

@@ -18,7 +18,12 @@ internal static class RunCommand
         command.SetAction(
             (parsed, cancellationToken) =>
             {
-                var settings = RunOptionsParser.Parse(parsed, options, () => RandomNumberGenerator.GetInt32(int.MaxValue));
+                var settings = RunOptionsParser.Parse(
+                    parsed,
+                    options,
+                    () => RandomNumberGenerator.GetInt32(int.MaxValue),
+                    console.Environment
+                );
                 if (console.ValidateOnly)
                     return Task.FromResult(ExitCodes.Passed);
                 var tokens = parsed.Tokens.Select(token => token.Value).ToList();

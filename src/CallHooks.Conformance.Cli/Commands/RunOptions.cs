@@ -13,6 +13,14 @@ internal sealed class RunOptions
             HelpName = "URL",
         };
 
+    public Option<string?> Panel { get; } =
+        new("--panel")
+        {
+            Description =
+                "Panel file: the provider's webhooks as code (URL, method, encoding, credentials from env:, events each receives). Default: ./callhooks.json when present; 'none' ignores it. 'callhooks init' writes one.",
+            HelpName = "FILE",
+        };
+
     public Option<string[]> Provider { get; } =
         new("--provider")
         {
@@ -249,6 +257,7 @@ internal sealed class RunOptions
     public IEnumerable<Option> All =>
         [
             Target,
+            Panel,
             Provider,
             Scenario,
             Scenarios,

@@ -12,11 +12,27 @@ namespace CallHooks.Conformance.Cli.Commands;
 /// </summary>
 internal static class RunOptionsParser
 {
-    public static RunSettings Parse(ParseResult parsed, RunOptions options, Func<int> randomSeed)
+    public static RunSettings Parse(ParseResult parsed, RunOptions options, Func<int> randomSeed, Func<string, string?>? environment = null)
     {
         var problems = new List<string>();
         var target = ParseTarget(parsed.GetValue(options.Target), problems);
-        var providers = ParseProviders(parsed.GetValue(options.Provider) ?? [], problems);
+        var panelPath = PanelOption.Path(parsed.GetValue(options.Panel));
+        var panel = panelPath is null
+            ? null
+            : PanelOption.Read(panelPath, environment ?? System.Environment.GetEnvironmentVariable, problems);
+        if (panelPath is not null)
+            problems.AddRange(
+                PanelOption
+                    .WebhookOptionsGiven(parsed, options)
+                    .Select(name =>
+                        $"{name}: the panel file {panelPath} describes each webhook; set it there (or run with --panel none to use the options)"
+                    )
+            );
+        var providers = panel?.Webhooks is { } webhooks
+            ? PanelProviders(webhooks, parsed.GetValue(options.Provider) ?? [], panelPath!, problems)
+            : ParseProviders(parsed.GetValue(options.Provider) ?? [], problems);
+        if (panel?.Webhooks is { } routed && target is not null && routed.All(webhook => webhook.Path is null))
+            problems.Add($"--target: every webhook in {panelPath} has an absolute URL; --target is only the base of URLs given as paths");
         var method = parsed.GetValue(options.Method)?.ToUpperInvariant();
         var encoding = parsed.GetValue(options.Encoding)?.ToLowerInvariant();
         var headers = (parsed.GetValue(options.Header) ?? []).Select(text => ParseHeader(text, problems)).OfType<HeaderSpec>().ToList();
@@ -73,7 +89,8 @@ internal static class RunOptionsParser
             Query = query,
             Options = profileOptions,
         };
-        foreach (var profile in providers)
+        // A panel's webhooks were validated one by one as the file was read.
+        foreach (var profile in panelPath is null ? providers : [])
             problems.AddRange(profile.Validate(config));
         // A secret nothing uses would look like protection in the report while sending none.
         foreach (var profile in providers.Where(profile => secret is not null && sign is null && !profile.UsesSecret))
@@ -101,6 +118,9 @@ internal static class RunOptionsParser
             SignWithCallTime = signatureTime == "call",
             Target = target,
             Scenarios = scenarios,
+            Panel = panel?.Webhooks,
+            PanelPath = panelPath,
+            PanelWarnings = panel?.Warnings.Select(warning => warning.ToString()).ToList() ?? [],
             Method = method,
             Encoding = encoding,
             Headers = headers,
@@ -160,6 +180,20 @@ internal static class RunOptionsParser
         return profiles;
     }
 
+    /// <summary>With a panel file, the providers are its webhooks' (all, or those <c>--provider</c> names, each of which must have one).</summary>
+    private static List<IProviderProfile> PanelProviders(
+        IReadOnlyList<Panels.PanelWebhook> webhooks,
+        string[] names,
+        string panelPath,
+        List<string> problems
+    )
+    {
+        var inPanel = webhooks.Select(webhook => webhook.Provider).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var name in names.Where(name => !inPanel.Contains(name)))
+            problems.Add($"--provider '{name}': {panelPath} has no webhook for it; its providers: {string.Join(", ", inPanel)}");
+        return (names.Length == 0 ? inPanel : inPanel.Where(names.Contains)).Select(name => ProviderCatalog.Find(name)!).ToList();
+    }
+
     private static HeaderSpec? ParseHeader(string text, List<string> problems)
     {
         var colon = text.IndexOf(':', StringComparison.Ordinal);
@@ -171,18 +205,10 @@ internal static class RunOptionsParser
 
         var name = text[..colon].Trim();
         var value = text[(colon + 1)..].Trim();
-        if (!HttpToken.IsValid(name))
-            problems.Add($"--header: '{name}' is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)");
-        else if (
-            name.Equals("Host", StringComparison.OrdinalIgnoreCase)
-            || name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
-        )
-            problems.Add($"--header {name}: set by the transport from the request itself; it cannot be configured");
-        else if (value.Any(character => character is '\r' or '\n' or '\0'))
-            problems.Add($"--header {name}: the value contains a line break or NUL");
-        else if (!System.Text.Ascii.IsValid(value))
-            problems.Add($"--header {name}: the value is not ASCII; HTTP header values are sent as ASCII");
+        if (HeaderRules.NameProblem(name) is { } badName)
+            problems.Add("--header: " + badName);
+        else if (HeaderRules.Problem(name, value) is { } problem)
+            problems.Add("--header " + problem);
         else
             return new HeaderSpec(name, value);
         return null;

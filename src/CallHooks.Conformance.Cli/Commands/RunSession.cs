@@ -45,7 +45,32 @@ internal sealed class RunSession : IAsyncDisposable
 
     public ReferenceListener? Embedded { get; private set; }
 
-    public Uri Target => Settings.Target ?? Embedded!.BaseUrl;
+    /// <summary>
+    /// Where webhooks go: <c>--target</c>, the embedded listener, or (a panel file of absolute URLs only) the first
+    /// webhook's URL, which is how reports name the run's target.
+    /// </summary>
+    public Uri Target => Settings.Target ?? Embedded?.BaseUrl ?? Settings.Panel![0].Config.Target;
+
+    /// <summary>The embedded reference listener is started when nothing else receives the webhooks.</summary>
+    private static bool NeedsEmbedded(RunSettings settings) =>
+        settings.Target is null && (settings.Panel is null || settings.Panel.Any(webhook => webhook.Path is not null));
+
+    /// <summary>
+    /// The panel's webhooks ready to send: paths made URLs on the target, signatures stamped as <see cref="Config"/>'s.
+    /// Null without a panel file.
+    /// </summary>
+    public IReadOnlyList<Panels.PanelWebhook>? Panel =>
+        Settings
+            .Panel?.Select(webhook =>
+                webhook.ResolvedAgainst(Target) with
+                {
+                    Config = webhook.ResolvedAgainst(Target).Config with
+                    {
+                        SignatureClock = webhook.Config.Sign is null || Settings.SignWithCallTime ? null : systemClock,
+                    },
+                }
+            )
+            .ToList();
 
     /// <summary>The webhook configuration: signatures stamped by the real clock, as a provider's are, unless <c>--signature-time call</c>.</summary>
     public Providers.WebhookConfig Config =>
@@ -69,7 +94,7 @@ internal sealed class RunSession : IAsyncDisposable
         {
             if (withDownstream && settings.DownstreamPort is { } port)
                 session.Downstream = await DownstreamHost.StartAsync(port, session.Clock, cancellationToken).ConfigureAwait(false);
-            if (settings.Target is null)
+            if (NeedsEmbedded(settings))
                 session.Embedded = await StartEmbeddedAsync(
                         settings,
                         session.Clock,
@@ -99,6 +124,7 @@ internal sealed class RunSession : IAsyncDisposable
             Timeout = Settings.Timeout,
             Parallelism = Settings.Parallelism,
             Rules = rules ?? new Rules.RuleOptions(),
+            Panel = Panel,
             // The embedded listener serves each provider under /<provider>, as a multi-provider integration would.
             ProviderTargets = Embedded is null
                 ? new Dictionary<string, Uri>()
@@ -113,6 +139,8 @@ internal sealed class RunSession : IAsyncDisposable
                 $"callhooks: {(what is null ? "" : what + ": ")}{Settings.Scenarios.Count} scenario(s) of {string.Join(", ", Providers)} -> {Target}{(Embedded is null ? "" : " (embedded reference listener)")}"
             )
             .ConfigureAwait(false);
+        if (Panel is { } panel)
+            await AnnouncePanelAsync(panel).ConfigureAwait(false);
         if (Downstream is not null)
             await console.Error.WriteLineAsync($"callhooks: mock CRM listening on {Downstream.Inbox.Url}").ConfigureAwait(false);
         await console
@@ -124,6 +152,20 @@ internal sealed class RunSession : IAsyncDisposable
             await console.Error.WriteLineAsync(timestamps).ConfigureAwait(false);
         if (SigningNotice.NonJsonBodies(Providers, Config) is { } nonJson)
             await console.Error.WriteLineAsync(nonJson).ConfigureAwait(false);
+    }
+
+    /// <summary>The panel file and each webhook: where it goes and what it receives; then what the file should change.</summary>
+    private async Task AnnouncePanelAsync(IReadOnlyList<Panels.PanelWebhook> panel)
+    {
+        await console.Error.WriteLineAsync($"callhooks: panel {Settings.PanelPath}: {panel.Count} webhook(s)").ConfigureAwait(false);
+        foreach (var webhook in panel)
+            await console
+                .Error.WriteLineAsync(
+                    $"callhooks:   {webhook.Name} ({webhook.Provider}) -> {webhook.Config.Target}  events: {(webhook.Events is null ? "all" : string.Join(",", webhook.Events))}{(webhook.Enabled ? "" : "  (disabled)")}"
+                )
+                .ConfigureAwait(false);
+        foreach (var warning in Settings.PanelWarnings)
+            await console.Error.WriteLineAsync("callhooks: warning: " + warning).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -161,6 +203,7 @@ internal sealed class RunSession : IAsyncDisposable
             StartedAt = StartedAt,
             FinishedAt = Clock.GetUtcNow(),
             Scenarios = scenarios,
+            Webhooks = Panel,
             Load = load,
             Interrupted = interrupted,
             Planned = load is null ? Settings.Scenarios.Count : null,
@@ -230,10 +273,11 @@ internal sealed class RunSession : IAsyncDisposable
                     RequiredHeaderValue = header?.Value,
                     BasicUser = settings.Basic?.User,
                     BasicPassword = settings.Basic?.Password,
-                    Secret = settings.Secret,
+                    Secret = settings.Panel is { } signed ? PanelListener.ProviderSecret(signed) : settings.Secret,
                     Mode = settings.ListenerMode,
                     DownstreamUrl = downstream,
-                    ProviderOptions = settings.ProfileOptions,
+                    ProviderOptions = settings.Panel is { } panel ? PanelListener.Options(panel) : settings.ProfileOptions,
+                    Routes = settings.Panel is { } routed ? PanelListener.Routes(routed) : [],
                     // Signed timestamps follow the real clock, as a real receiver's check does, unless the run signs with
                     // call time (--signature-time call): then they are event times on the run's clock (--now).
                     SignatureClock = settings.SignWithCallTime ? clock : systemClock,

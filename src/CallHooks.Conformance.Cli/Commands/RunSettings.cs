@@ -11,6 +11,15 @@ internal sealed record RunSettings
 
     public required IReadOnlyList<Scenario> Scenarios { get; init; }
 
+    /// <summary>The panel file's webhooks (<c>--panel</c>, or ./callhooks.json); null when the options describe the one webhook.</summary>
+    public IReadOnlyList<Panels.PanelWebhook>? Panel { get; init; }
+
+    /// <summary>Where <see cref="Panel"/> was read from, as the user named it.</summary>
+    public string? PanelPath { get; init; }
+
+    /// <summary>What the panel file should change but the run goes on with (a literal secret), as file:line:column lines.</summary>
+    public IReadOnlyList<string> PanelWarnings { get; init; } = [];
+
     public required string? Method { get; init; }
 
     public required string? Encoding { get; init; }

@@ -50,6 +50,12 @@ internal static class ServeCommand
                 $"Keep at most this many calls, across all providers (about 5 KB each; default {Listener.ListenerOptions.DefaultMaxCalls}): a new call beyond them gets 503, so a listener left running holds bounded memory. Restart it to start over.",
             HelpName = "N",
         };
+        var panel = new Option<string?>("--panel")
+        {
+            Description =
+                "Serve a panel file's routes, as a CRM with one route per webhook: exactly the webhooks' paths, each with its credentials, refusing events it is not subscribed to.",
+            HelpName = "FILE",
+        };
         var command = new Command(
             "serve",
             "Run the reference listener: it parses MyOperator webhooks like a real integration and answers 4xx with the reason when they are wrong."
@@ -64,6 +70,7 @@ internal static class ServeCommand
             downstream,
             providerOption,
             maxCalls,
+            panel,
         };
         command.SetAction(
             async (parsed, cancellationToken) =>
@@ -79,6 +86,8 @@ internal static class ServeCommand
                     parsed.GetValue(providerOption) ?? [],
                     parsed.GetValue(maxCalls)
                 );
+                if (parsed.GetValue(panel) is { } panelPath)
+                    Routes(options, panelPath, parsed, [header, basic, secret, providerOption], console.Environment);
                 if (console.ValidateOnly)
                     return ExitCodes.Passed;
                 options.Log = line => console.Out.WriteLine(line);
@@ -101,6 +110,27 @@ internal static class ServeCommand
             }
         );
         return command;
+    }
+
+    /// <summary>--panel: the panel's routes and credentials replace the listener-wide ones, which are then refused.</summary>
+    private static void Routes(
+        ListenerOptions options,
+        string path,
+        ParseResult parsed,
+        IReadOnlyList<Option> listenerWide,
+        Func<string, string?> environment
+    )
+    {
+        var problems = listenerWide
+            .Where(option => parsed.GetResult(option) is { Implicit: false })
+            .Select(option => $"{option.Name}: the panel file {path} sets each webhook's credentials and options; set them there")
+            .ToList();
+        var load = PanelOption.Read(path, environment, problems);
+        if (problems.Count > 0)
+            throw new UsageException(problems);
+        options.Routes = PanelListener.Routes(load.Webhooks!, absoluteToo: true);
+        options.ProviderOptions = PanelListener.Options(load.Webhooks!);
+        options.Secret = PanelListener.ProviderSecret(load.Webhooks!);
     }
 
     internal static ListenerOptions Options(
@@ -169,25 +199,43 @@ internal static class ServeCommand
     }
 
     /// <summary>
-    /// --option: the provider settings the listener checks (today myoperator-v2's API key), validated by that profile's
-    /// own rules, so what serve demands and what run sends are configured the same way.
+    /// --option: the provider settings the listener checks (myoperator-v2's API key, the <c>users</c> reading, ...), each
+    /// validated by the profiles' own rules, so what serve demands and what run sends are configured the same way. An
+    /// option is accepted when some provider accepts it: the listener reads every provider.
     /// </summary>
     private static void ProviderSettings(ListenerOptions options, string[] texts, List<string> problems)
     {
         if (texts.Length == 0)
             return;
         var settings = RunOptionsParser.ParseProfileOptions(texts, problems);
-        var v2 = Providers.ProviderCatalog.Find(Providers.MyOperatorV2.MyOperatorV2Profile.ProfileName)!;
-        var config = new Providers.WebhookConfig
+        var credentials = new Providers.WebhookConfig
         {
             Target = new Uri("http://127.0.0.1/"),
-            Options = settings,
             Basic = options.BasicUser is null ? null : new Providers.BasicCredentials(options.BasicUser, options.BasicPassword ?? ""),
             Headers = options.RequiredHeaderName is null
                 ? []
                 : [new Providers.HeaderSpec(options.RequiredHeaderName, options.RequiredHeaderValue ?? "")],
         };
-        problems.AddRange(v2.Validate(config));
+        var v2 = Providers.ProviderCatalog.Find(Providers.MyOperatorV2.MyOperatorV2Profile.ProfileName)!;
+        // myoperator-v2's API key options depend on each other (api-key-in needs api-key), so they are judged together.
+        var v2Problems = v2.Validate(
+            credentials with
+            {
+                Options = settings.Where(o => o.Key.StartsWith("api-key", StringComparison.Ordinal)).ToDictionary(),
+            }
+        );
+        problems.AddRange(v2Problems);
+        foreach (var (name, value) in settings.Where(option => !option.Key.StartsWith("api-key", StringComparison.Ordinal)))
+        {
+            var single = credentials with { Options = new Dictionary<string, string> { [name] = value } };
+            var verdicts = Providers.ProviderCatalog.All.Select(profile => profile.Validate(single)).ToList();
+            if (verdicts.All(found => found.Count > 0))
+                problems.Add(
+                    verdicts.SelectMany(found => found).FirstOrDefault(text => !text.Contains("no such option", StringComparison.Ordinal))
+                        ?? $"--option {name}={value}: no provider has such an option"
+                );
+        }
+
         options.ProviderOptions = settings;
     }
 

@@ -22,6 +22,8 @@ internal sealed class AfterCallEndpoint(ListenerOptions options, CallCapacity ca
 
     public string Provider => "myoperator-aftercall";
 
+    public IReadOnlySet<string>? EventsOf(HttpRequest request, byte[] body) => InCallReader.EventsOf(request, body);
+
     public async Task<string> HandleAsync(HttpContext context)
     {
         var request = context.Request;

@@ -50,6 +50,28 @@ internal static class InCallReader
         return Fail(415, $"Content-Type '{type.MediaType}' is not supported; use {FormType} or {JsonType}");
     }
 
+    /// <summary>
+    /// The event a MyOperator POST carries: its <c>call_state</c>, or <c>after-call</c> for a log without one; null when
+    /// the body cannot be read (the reader then names the problem) or the request is a GET of mapped parameters.
+    /// </summary>
+    public static IReadOnlySet<string>? EventsOf(HttpRequest request, byte[] body)
+    {
+        if (!HttpMethods.IsPost(request.Method) || !MediaTypeHeaderValue.TryParse(request.ContentType, out var type))
+            return null;
+        var (log, unreadable) =
+            type.MediaType.Equals(FormType, StringComparison.OrdinalIgnoreCase) ? ReadForm(body)
+            : type.MediaType.Equals(JsonType, StringComparison.OrdinalIgnoreCase) ? ReadJson(body)
+            : (default, new Rejection(415, ""));
+        if (unreadable is not null)
+            return null;
+        if (!log.TryGetProperty("call_state", out var state))
+            return new HashSet<string>(StringComparer.Ordinal) { "after-call" };
+        return new HashSet<string>(StringComparer.Ordinal)
+        {
+            state.ValueKind == JsonValueKind.String ? state.GetString()! : state.GetRawText(),
+        };
+    }
+
     private static (JsonElement, Rejection?) ReadForm(byte[] body)
     {
         Dictionary<string, Microsoft.Extensions.Primitives.StringValues> form;

@@ -21,6 +21,31 @@ internal sealed class VoipappzEndpoint(ListenerOptions options, CallCapacity cap
     /// <summary>Kept for the discovery contract; voipappz has no signature for a secret to verify.</summary>
     public ListenerOptions Options { get; } = options;
 
+    /// <summary>
+    /// voipappz names no event in its payload (each webhook object fires for one, so a CRM knows it by its URL), but
+    /// some fields rule events out: billing only in the final record, a cause only once answered or ended, a recording
+    /// only once ended. A missing or empty field proves nothing (robustness probes remove and empty optional ones), so
+    /// only fields with a value count.
+    /// </summary>
+    public IReadOnlySet<string>? EventsOf(HttpRequest request, byte[] body)
+    {
+        var (payload, unreadable) =
+            HttpMethods.IsGet(request.Method) && body.Length == 0 ? (FromQuery(request.Query), null) : ReadJson(request, body);
+        if (unreadable is not null || payload.ValueKind != JsonValueKind.Object)
+            return null;
+        bool Present(string name) =>
+            payload.TryGetProperty(name, out var value)
+            && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+            && !(value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0);
+        if (Present("billing_duration"))
+            return Events("Call:Reporting");
+        if (Present("recording_url"))
+            return Events("Call:Hangup", "Call:Reporting");
+        return Present("cause") ? Events("Call:Answer", "Call:Hangup", "Call:Reporting") : null;
+    }
+
+    private static HashSet<string> Events(params string[] ids) => new(ids, StringComparer.Ordinal);
+
     public async Task<string> HandleAsync(HttpContext context)
     {
         var request = context.Request;

@@ -36,6 +36,7 @@ internal static class DeliveryData
         json.WriteStartObject();
         json.WriteNumber("index", delivery.Index);
         JsonFields.Text(json, "event", delivery.Event);
+        JsonFields.Text(json, "webhook", delivery.Webhook);
         JsonFields.Timestamp(json, "sentAt", observation.SentAt);
         JsonFields.Milliseconds(json, "latencyMs", observation.LatencyMs);
         if (observation.Response is { } response)

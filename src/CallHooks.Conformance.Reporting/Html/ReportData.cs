@@ -31,6 +31,7 @@ internal static class ReportData
         WriteMatrix(json, CompatibilityMatrix.Of(result));
         WriteLatency(json, result);
         RulesData.Write(json, result);
+        WebhooksJson.Write(json, WebhookSummary.Of(result));
         json.WriteStartArray("scenarios");
         foreach (var scenario in result.Scenarios)
             DeliveryData.WriteScenario(json, scenario, budget);

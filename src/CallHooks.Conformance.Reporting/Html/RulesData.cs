@@ -29,6 +29,7 @@ internal static class RulesData
                 JsonFields.Text(json, "notChecked", rule.Unchecked);
                 JsonFields.Text(json, "provider", rule.Provider);
                 JsonFields.Text(json, "scenario", rule.Scenario);
+                JsonFields.Text(json, "webhook", rule.Webhook);
                 JsonFields.Text(json, "status", rule.Status);
                 JsonFields.Text(json, "notApplicable", rule.NotApplicable);
                 json.WriteStartArray("failures");

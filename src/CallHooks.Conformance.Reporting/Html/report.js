@@ -34,7 +34,7 @@
         var details = r.status === 'n/a' ? ['not applicable: ' + r.notApplicable] : r.failures.concat(r.evidence.map(function (line) { return 'evidence: ' + line; }))
           .concat(r.notChecked ? ['not checked: ' + r.notChecked] : []);
         body.appendChild(el('tr', 'rule ' + r.status.replace('/', ''), [
-          el('td', null, r.id), el('td', null, r.level), el('td', null, r.judges), el('td', null, (several ? r.provider + ' / ' : '') + r.scenario),
+          el('td', null, r.id), el('td', null, r.level), el('td', null, r.judges), el('td', null, (several ? r.provider + ' / ' : '') + r.scenario + (r.webhook ? ' → ' + r.webhook : '')),
           el('td', null, r.status), el('td', null, r.title),
           el('td', null, details.map(function (line) { return el('div', null, line); }))]));
       });
@@ -42,6 +42,25 @@
     }
     problemsOnly.addEventListener('change', draw);
     draw();
+  }
+
+  // A panel file's webhooks, each with what it received and how that went: results grouped as the provider's panel holds them.
+  function renderWebhooks() {
+    var webhooks = data.webhooks || [];
+    if (webhooks.length === 0) return;
+    document.getElementById('webhooks-section').hidden = false;
+    var table = document.getElementById('webhooks');
+    table.appendChild(el('thead', null, [el('tr', null, ['webhook', 'provider', 'URL', 'sends', 'events', 'deliveries', 'failed', 'rules broken', 'status']
+      .map(function (name) { return el('th', null, name); }))]));
+    var body = el('tbody');
+    webhooks.forEach(function (w) {
+      var status = w.enabled ? w.status : 'disabled';
+      body.appendChild(el('tr', 'webhook ' + status.replace(' ', '-'), [
+        el('td', null, w.name), el('td', null, w.provider), el('td', 'url', w.url), el('td', null, w.method + (w.method === 'GET' ? '' : ' ' + w.encoding)),
+        el('td', null, w.events), el('td', 'num', count(w.deliveries)), el('td', 'num', count(w.deliveriesFailed)),
+        el('td', 'num', count(w.rulesBroken)), el('td', null, status)]));
+    });
+    table.appendChild(body);
   }
 
   // ---- small DOM helpers: strings always become text nodes ----
@@ -361,7 +380,7 @@
     var offset = Date.parse(d.sentAt) - first;
     var row = el('tr', 'delivery', [
       el('td', 'num', d.index),
-      el('td', null, d.event),
+      el('td', null, d.webhook ? [d.event, el('span', 'webhook-name', ' → ' + d.webhook)] : d.event),
       el('td', null, [clock(d.sentAt), el('span', 'latency-text', ' +' + ms(offset).replace('<1 ms', '0 ms'))]),
       el('td', 'latency-cell', [el('div', 'track', fill), el('span', 'latency-text', ms(d.latencyMs))]),
       el('td', null, d.outcome),
@@ -501,6 +520,7 @@
   renderHeader();
   renderLatency();
   if (data.load) renderLoad();
+  renderWebhooks();
   renderRules();
   setupFilters();
   applyFilters();

@@ -47,6 +47,7 @@ internal static class ResultsJsonWriter
             ResultFields.Summary(json, result);
 
         RulesJson.WriteSummary(json, result.Scenarios.SelectMany(scenario => scenario.Rules).ToList());
+        WebhooksJson.Write(json, Model.WebhookSummary.Of(result));
 
         json.WriteStartArray("scenarios");
         foreach (var scenario in result.Scenarios)
@@ -68,6 +69,8 @@ internal static class ResultsJsonWriter
             json.WriteStartObject();
             json.WriteNumber("index", step.Index);
             JsonFields.Text(json, "event", step.Event);
+            if (step.Webhook is not null)
+                JsonFields.Text(json, "webhook", step.Webhook);
             JsonFields.Text(json, "reason", step.Reason);
             json.WriteEndObject();
         }
@@ -82,6 +85,8 @@ internal static class ResultsJsonWriter
         json.WriteStartObject();
         json.WriteNumber("index", delivery.Index);
         JsonFields.Text(json, "event", delivery.Event);
+        if (delivery.Webhook is not null)
+            JsonFields.Text(json, "webhook", delivery.Webhook);
         if (delivery.Probe is not null)
             JsonFields.Text(json, "probe", delivery.Probe);
         JsonFields.Timestamp(json, "eventTime", delivery.EventTime);

@@ -32,6 +32,8 @@ internal static class RulesJson
             JsonFields.Text(json, "level", rule.Rule.LevelText);
             JsonFields.Text(json, "suite", rule.Rule.Suite.ToString().ToLowerInvariant());
             JsonFields.Text(json, "title", rule.Rule.Title);
+            if (rule.Webhook is not null)
+                JsonFields.Text(json, "webhook", rule.Webhook);
             JsonFields.Text(json, "judges", rule.Rule.JudgesText);
             JsonFields.Text(json, "status", rule.Status);
             JsonFields.Text(json, "notApplicable", rule.NotApplicable);

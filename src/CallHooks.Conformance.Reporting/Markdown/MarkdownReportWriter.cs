@@ -24,6 +24,7 @@ internal static class MarkdownReportWriter
             LoadMarkdown.WriteHeader(text, result, load);
         else
             WriteHeader(text, result);
+        WriteWebhooks(text, WebhookSummary.Of(result));
         WriteMatrix(text, result, CompatibilityMatrix.Of(result));
         WriteFailures(text, result);
         WriteRules(text, result);
@@ -38,9 +39,10 @@ internal static class MarkdownReportWriter
         var verdict = result.Interrupted
             ? $"⏹ {result.Tool}: interrupted ({InterruptionText.ForRun(result)})"
             : (
-                result.AllPassed
-                    ? $"✅ {result.Tool}: all {Count(total)} {Plural(total, "scenario", "scenarios")} passed"
-                    : $"❌ {result.Tool}: {Count(result.Failed)} of {Count(total)} {Plural(total, "scenario", "scenarios")} failed"
+                result.AllPassed && result.NotSent > 0
+                    ? $"✅ {result.Tool}: all {Count(result.Passed)} sent {Plural(result.Passed, "scenario", "scenarios")} passed, {Count(result.NotSent)} skipped by configuration"
+                : result.AllPassed ? $"✅ {result.Tool}: all {Count(total)} {Plural(total, "scenario", "scenarios")} passed"
+                : $"❌ {result.Tool}: {Count(result.Failed)} of {Count(total)} {Plural(total, "scenario", "scenarios")} failed"
             ) + $" ({result.Checked.Label})";
         var deliveries = result.Scenarios.Sum(scenario => scenario.Deliveries.Count);
         var failedDeliveries = result.Scenarios.Sum(scenario => scenario.Deliveries.Count(delivery => !delivery.Passed));
@@ -66,6 +68,32 @@ internal static class MarkdownReportWriter
 
     /// <summary>What a run handed to an app in process could not see: nothing crossed a wire.</summary>
     internal const string InProcessNotObserved = "connection faults, TLS and response framing (in process: nothing crossed a wire)";
+
+    /// <summary>The panel file's webhooks, each with what it received and how that went; nothing without a panel file.</summary>
+    private static void WriteWebhooks(StringBuilder text, IReadOnlyList<WebhookSummary>? webhooks)
+    {
+        if (webhooks is null)
+            return;
+        text.Append("| webhook | provider | URL | events | deliveries | failed | rules broken | status |\n");
+        text.Append("| --- | --- | --- | --- | ---: | ---: | ---: | --- |\n");
+        foreach (var webhook in webhooks)
+        {
+            string[] cells =
+            [
+                webhook.Name,
+                webhook.Provider,
+                webhook.Url,
+                webhook.Events,
+                Count(webhook.Deliveries),
+                Count(webhook.DeliveriesFailed),
+                Count(webhook.RulesBroken),
+                webhook.Enabled ? webhook.Status : "disabled",
+            ];
+            text.Append("| ").AppendJoin(" | ", cells.Select(MarkdownText.Inline)).Append(" |\n");
+        }
+
+        text.Append('\n');
+    }
 
     private static void WriteMatrix(StringBuilder text, RunResult result, CompatibilityMatrix matrix)
     {

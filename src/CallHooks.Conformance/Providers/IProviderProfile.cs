@@ -36,6 +36,18 @@ internal interface IProviderProfile
 
     IReadOnlyList<ProviderEvent> Events { get; }
 
+    /// <summary>
+    /// Names for sets of events as the provider's panel groups them (MyOperator's In-Call webhook takes every call
+    /// state); a panel file's <c>events</c> may name them. Empty for most providers.
+    /// </summary>
+    IReadOnlyDictionary<string, IReadOnlyList<string>> EventGroups => new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// True when the provider's panel has a webhook per event, each with its own URL (voipappz's webhook objects,
+    /// Smartflo's triggers); <c>callhooks init</c> then writes one webhook per event.
+    /// </summary>
+    bool WebhookPerEvent => false;
+
     IReadOnlyList<MappableField> QueryFields { get; }
 
     /// <summary>

@@ -14,6 +14,9 @@ internal sealed record DeliveryResult
     /// <summary>Zero-based position in the scenario.</summary>
     public required int Index { get; init; }
 
+    /// <summary>The panel webhook it was sent to (its name); null for the command line's one webhook.</summary>
+    public string? Webhook { get; init; }
+
     /// <summary>When the event happens in call time (the time written into the payload).</summary>
     public required DateTimeOffset EventTime { get; init; }
 

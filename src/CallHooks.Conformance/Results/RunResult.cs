@@ -36,6 +36,9 @@ internal sealed record RunResult
 
     public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
 
+    /// <summary>The panel file's webhooks, as sent to; null when the command line described the run's one webhook.</summary>
+    public IReadOnlyList<Panels.PanelWebhook>? Webhooks { get; init; }
+
     /// <summary>True when Ctrl-C or SIGTERM stopped the run: the scenarios hold only the deliveries that completed.</summary>
     public bool Interrupted { get; init; }
 
@@ -53,7 +56,10 @@ internal sealed record RunResult
     /// <summary>Scenarios the run never started because it was interrupted first.</summary>
     public int NotStarted => Math.Max(0, (Planned ?? Scenarios.Count) - Scenarios.Count);
 
-    public int Failed => Scenarios.Count - Passed - InterruptedScenarios;
+    /// <summary>Scenarios of which the configuration sent nothing (<see cref="ScenarioResult.NotSent"/>): neither passed nor failed.</summary>
+    public int NotSent => Scenarios.Count(scenario => scenario.NotSent);
+
+    public int Failed => Scenarios.Count - Passed - InterruptedScenarios - NotSent;
 
     /// <summary>Every scenario ran whole and passed: never true for an interrupted run.</summary>
     public bool AllPassed => Failed == 0 && !Interrupted && InterruptedScenarios == 0;

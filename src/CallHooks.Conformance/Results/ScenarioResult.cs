@@ -42,11 +42,18 @@ internal sealed record ScenarioResult
         Unsent > 0 || Deliveries.Any(delivery => delivery.Observation.Failure?.Kind is Delivery.FailureKind.Cancelled);
 
     /// <summary>Every event was sent, every delivery met its expectation and no MUST rule is broken (a broken SHOULD only warns).</summary>
-    public bool Passed => !Interrupted && Deliveries.All(delivery => delivery.Passed) && !Rules.Any(rule => rule.FailsRun);
+    /// <summary>
+    /// No event of the call was sent: the configuration (a panel with no webhook subscribed to its events, a disabled
+    /// webhook) keeps the provider silent. Neither passed nor failed: nothing was checked.
+    /// </summary>
+    public bool NotSent => !Interrupted && Deliveries.Count == 0 && Skipped.Count > 0;
+
+    public bool Passed => !Interrupted && !NotSent && Deliveries.All(delivery => delivery.Passed) && !Rules.Any(rule => rule.FailsRun);
 
     /// <summary>"passed", "failed", or "interrupted" when the run was stopped before the call was whole.</summary>
     public string Status =>
         Interrupted ? "interrupted"
+        : NotSent ? "skipped"
         : Passed ? "passed"
         : "failed";
 }

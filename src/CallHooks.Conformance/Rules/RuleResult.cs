@@ -11,6 +11,9 @@ internal sealed record RuleResult
 
     public required string Scenario { get; init; }
 
+    /// <summary>The panel webhook whose deliveries and configuration the rule judged; null for the command line's one webhook.</summary>
+    public string? Webhook { get; init; }
+
     /// <summary>Why the rule was not checked (no credentials configured, a GET webhook has no body, ...); null when it was.</summary>
     public string? NotApplicable { get; init; }
 

@@ -1,5 +1,6 @@
 using CallHooks.Conformance.Delivery;
 using CallHooks.Conformance.Expectations;
+using CallHooks.Conformance.Panels;
 using CallHooks.Conformance.Providers;
 using CallHooks.Conformance.Results;
 using CallHooks.Conformance.Scenarios;
@@ -9,7 +10,7 @@ namespace CallHooks.Conformance.Running;
 /// <summary>
 /// Plays one generated call's events in order, the same way for a conformance run and a load run: pause as the scenario
 /// says (scaled by <see cref="CallToPlay.Pace"/>), skip an event the provider would not send, build the request exactly as
-/// the provider would, send it (Twilio's Basic challenge included), and record the delivery with every secret masked.
+/// the provider would for each webhook subscribed to the event, send it (Twilio's Basic challenge included), and record the delivery with every secret masked.
 /// </summary>
 internal sealed class CallPlayer(WebhookRequestSender send, TimeProvider time)
 {
@@ -22,12 +23,13 @@ internal sealed class CallPlayer(WebhookRequestSender send, TimeProvider time)
         CancellationToken abortInFlight
     )
     {
-        var (scenario, profile, config, call) = (what.Scenario, what.Profile, what.Config, what.Call);
+        var (scenario, profile, call) = (what.Scenario, what.Profile, what.Call);
         var deliveries = new List<DeliveryResult>(scenario.Steps.Count);
         var skipped = new List<SkippedStep>();
         var eventTime = call.StartedAt;
         var intended = what.IntendedStart ?? time.GetTimestamp();
-        var memo = new CallMemo();
+        // A profile keeps per-call pieces in its memo, made under one configuration: each webhook keeps its own.
+        var memos = what.Webhooks.Select(_ => new CallMemo()).ToArray();
         var challenge = new ChallengeDelivery(send);
 
         var reached = 0;
@@ -44,23 +46,47 @@ internal sealed class CallPlayer(WebhookRequestSender send, TimeProvider time)
             }
 
             reached++;
-            var context = new StepContext(call, step, index, eventTime) { Memo = memo };
-            if (profile.SkipReason(context, config) is { } reason)
+            if (!what.Webhooks.Any(webhook => webhook.Receives(step.Event)))
             {
-                // The provider would stay silent here; nothing is sent and nothing is expected.
-                skipped.Add(new SkippedStep(index, step.Event, reason));
+                skipped.Add(new SkippedStep(index, step.Event, EventRouting.NotRouted(what.Webhooks, step.Event)));
                 continue;
             }
 
-            var built = DeliveryRecords.Build(profile, config, context);
-            var queuedMs = Math.Max(0, time.GetElapsedTime(intended).TotalMilliseconds);
-            var (request, observation, earlier) = await challenge
-                .SendAsync(built, profile.SendsCredentialsAfterChallenge, what.Timeout, abortInFlight)
-                .ConfigureAwait(false);
-            intended = time.GetTimestamp();
-            var delivery = DeliveryRecords.Create(config, context, request, observation, what.Expectations[index], earlier: earlier);
-            deliveries.Add(delivery);
-            onDelivery?.Invoke(delivery, queuedMs);
+            // The provider sends the event to each webhook subscribed to it, one after another.
+            for (var w = 0; w < what.Webhooks.Count && !stopSending.IsCancellationRequested; w++)
+            {
+                var webhook = what.Webhooks[w];
+                if (!webhook.Receives(step.Event))
+                    continue;
+                var config = webhook.Config;
+                var context = new StepContext(call, step, index, eventTime) { Memo = memos[w] };
+                if (profile.SkipReason(context, config) is { } reason)
+                {
+                    // The provider would stay silent here; nothing is sent and nothing is expected.
+                    skipped.Add(new SkippedStep(index, step.Event, reason) { Webhook = webhook.Name });
+                    continue;
+                }
+
+                var built = DeliveryRecords.Build(profile, config, context);
+                var queuedMs = Math.Max(0, time.GetElapsedTime(intended).TotalMilliseconds);
+                var (request, observation, earlier) = await challenge
+                    .SendAsync(built, profile.SendsCredentialsAfterChallenge, what.Timeout, abortInFlight)
+                    .ConfigureAwait(false);
+                intended = time.GetTimestamp();
+                var delivery = DeliveryRecords.Create(
+                    config,
+                    context,
+                    request,
+                    observation,
+                    what.Expectations[index],
+                    earlier: earlier
+                ) with
+                {
+                    Webhook = webhook.Name,
+                };
+                deliveries.Add(delivery);
+                onDelivery?.Invoke(delivery, queuedMs);
+            }
         }
 
         return new PlayedCall(deliveries, skipped, scenario.Steps.Count - reached);

@@ -20,7 +20,8 @@ internal sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider 
     {
         var runner = new ScenarioRunner(dispatcher, time);
         var results = new ScenarioResult?[plan.Scenarios.Count];
-        var contexts = new RuleContext?[plan.Scenarios.Count];
+        // Per scenario, one rule context per webhook that received its events.
+        var contexts = new IReadOnlyList<RuleContext>?[plan.Scenarios.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, plan.Parallelism) };
 
         // Two signals: "stop sending" is the caller's token; "abort what is in flight" follows it after the grace period.
@@ -38,22 +39,34 @@ internal sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider 
                     var result = await runner
                         .RunAsync(scenario, profile, plan, cancellationToken, signals.AbortInFlight)
                         .ConfigureAwait(false);
-                    var context = new RuleContext(
-                        scenario,
-                        profile,
-                        plan.ConfigFor(scenario.Provider),
-                        plan,
-                        result,
-                        dispatcher,
-                        time,
-                        plan.Rules
-                    );
+                    var views = WebhookViews.Of(scenario, result, plan.WebhooksFor(scenario.Provider));
+                    var judged = views
+                        .Select(view => new RuleContext(
+                            scenario,
+                            profile,
+                            view.Webhook.Config,
+                            plan,
+                            view.View,
+                            dispatcher,
+                            time,
+                            plan.Rules
+                        ))
+                        .ToList();
                     // Once told to stop, no rule sends its probes; the call's completed deliveries are kept either way.
                     results[index] = result;
                     if (!cancellationToken.IsCancellationRequested)
-                        result = result with { Rules = await CheckRulesAsync(context, cancellationToken).ConfigureAwait(false) };
+                    {
+                        for (var k = 0; k < judged.Count; k++)
+                        {
+                            var webhook = views[k].Webhook.Name;
+                            var rules = await CheckRulesAsync(judged[k], cancellationToken).ConfigureAwait(false);
+                            judged[k] = judged[k] with { Result = judged[k].Result with { Rules = rules } };
+                            result = result with { Rules = [.. result.Rules, .. rules.Select(rule => rule with { Webhook = webhook })] };
+                        }
+                    }
+
                     results[index] = result;
-                    contexts[index] = context with { Result = result };
+                    contexts[index] = judged;
                     onScenarioDone?.Invoke(result);
                 })
                 .ConfigureAwait(false);
@@ -83,14 +96,25 @@ internal sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider 
     }
 
     /// <summary>Rules only the whole run can show (one call's webhook corrupting another call's record), once every scenario ran.</summary>
-    private static async Task CheckAtRunEndAsync(ScenarioResult?[] results, RuleContext?[] contexts, CancellationToken cancellationToken)
+    private static async Task CheckAtRunEndAsync(
+        ScenarioResult?[] results,
+        IReadOnlyList<RuleContext>?[] contexts,
+        CancellationToken cancellationToken
+    )
     {
         var played = Enumerable
             .Range(0, results.Length)
-            .Where(i => results[i] is not null && contexts[i] is { SentSteps.Count: > 0 })
+            .Where(i => results[i] is not null && contexts[i] is not null)
+            .SelectMany(i => contexts[i]!.Where(context => context.SentSteps.Count > 0).Select(context => (Scenario: i, Context: context)))
             .ToList();
-        var atEnd = await RuleRunner.CheckAtRunEndAsync(played.Select(i => contexts[i]!).ToList(), cancellationToken).ConfigureAwait(false);
+        var atEnd = await RuleRunner
+            .CheckAtRunEndAsync(played.Select(entry => entry.Context).ToList(), cancellationToken)
+            .ConfigureAwait(false);
         for (var k = 0; k < played.Count; k++)
-            results[played[k]] = results[played[k]]! with { Rules = [.. results[played[k]]!.Rules, .. atEnd[k]] };
+        {
+            var (i, context) = played[k];
+            var webhook = context.Result.Deliveries.Count > 0 ? context.Result.Deliveries[0].Webhook : null;
+            results[i] = results[i]! with { Rules = [.. results[i]!.Rules, .. atEnd[k].Select(rule => rule with { Webhook = webhook })] };
+        }
     }
 }

@@ -17,6 +17,18 @@ internal sealed record RunPlan
     public WebhookConfig ConfigFor(string provider) =>
         ProviderTargets.TryGetValue(provider, out var target) ? Config with { Target = target } : Config;
 
+    /// <summary>
+    /// The webhooks of a panel file (<c>--panel</c>); null when the command line describes the run's one webhook
+    /// (<see cref="Config"/>), which then receives every event.
+    /// </summary>
+    public IReadOnlyList<Panels.PanelWebhook>? Panel { get; init; }
+
+    /// <summary>The webhooks a provider's events go to: its panel's, or the command line's one webhook.</summary>
+    public IReadOnlyList<Panels.PanelWebhook> WebhooksFor(string provider) =>
+        Panel is null
+            ? [Panels.PanelWebhook.CommandLine(provider, ConfigFor(provider))]
+            : Panel.Where(webhook => webhook.Provider == provider).ToList();
+
     public required int Seed { get; init; }
 
     /// <summary>The instant calls start at in call time. Fixed by <c>--now</c>, otherwise the clock at run start.</summary>

@@ -27,14 +27,14 @@ internal sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider 
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(plan);
         var call = CallGenerator.Generate(scenario, plan.Seed, plan.CallStart);
-        var config = plan.ConfigFor(scenario.Provider);
+        var webhooks = plan.WebhooksFor(scenario.Provider);
         var started = time.GetTimestamp();
         var played = await new CallPlayer(dispatcher.SendAsync, time)
             .PlayAsync(
                 new CallToPlay(
                     scenario,
                     profile,
-                    config,
+                    webhooks,
                     call,
                     CallPlayer.Expectations(scenario, profile),
                     plan.Timeout ?? profile.TimeBudget
@@ -50,7 +50,7 @@ internal sealed class ScenarioRunner(WebhookDispatcher dispatcher, TimeProvider 
             Provider = scenario.Provider,
             Name = scenario.Name,
             Description = scenario.Description,
-            CallId = profile.CallId(call, config),
+            CallId = profile.CallId(call, webhooks[0].Config),
             Customer = call.Customer.E164,
             Seed = SeedMixer.Mix(plan.Seed, scenario.Provider, scenario.Name),
             Deliveries = played.Deliveries,

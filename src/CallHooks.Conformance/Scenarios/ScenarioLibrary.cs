@@ -1,14 +1,16 @@
+using CallHooks.Conformance.Input;
+
 namespace CallHooks.Conformance.Scenarios;
 
 /// <summary>All scenario files under a folder (<c>scenarios/&lt;provider&gt;/*.json</c>), loaded and checked together.</summary>
-internal sealed record ScenarioLibrary(IReadOnlyList<Scenario> Scenarios, IReadOnlyList<ScenarioError> Errors)
+internal sealed record ScenarioLibrary(IReadOnlyList<Scenario> Scenarios, IReadOnlyList<LocatedError> Errors)
 {
     public const string SchemaFileName = "scenario.schema.json";
 
     public static ScenarioLibrary LoadDirectory(string directory)
     {
         if (!Directory.Exists(directory))
-            return new([], [new ScenarioError(directory, 0, 0, "scenario folder not found")]);
+            return new([], [new LocatedError(directory, 0, 0, "scenario folder not found")]);
         var files = FilesUnder(directory);
         return LoadFiles(files);
     }
@@ -38,7 +40,7 @@ internal sealed record ScenarioLibrary(IReadOnlyList<Scenario> Scenarios, IReadO
     public static ScenarioLibrary LoadFiles(IEnumerable<string> files)
     {
         var scenarios = new List<Scenario>();
-        var errors = new List<ScenarioError>();
+        var errors = new List<LocatedError>();
         foreach (var file in files)
         {
             var (scenario, problems) = ScenarioLoader.LoadFile(file);
@@ -48,12 +50,7 @@ internal sealed record ScenarioLibrary(IReadOnlyList<Scenario> Scenarios, IReadO
             var clash = scenarios.FirstOrDefault(known => known.Provider == scenario.Provider && known.Name == scenario.Name);
             if (clash is not null)
                 errors.Add(
-                    new ScenarioError(
-                        file,
-                        0,
-                        0,
-                        $"scenario '{scenario.Provider}/{scenario.Name}' is already defined in {clash.SourcePath}"
-                    )
+                    new LocatedError(file, 0, 0, $"scenario '{scenario.Provider}/{scenario.Name}' is already defined in {clash.SourcePath}")
                 );
             else
                 scenarios.Add(scenario);

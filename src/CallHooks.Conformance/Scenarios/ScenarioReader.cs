@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CallHooks.Conformance.Calls;
 using CallHooks.Conformance.Expectations;
+using CallHooks.Conformance.Input;
 using CallHooks.Conformance.Providers;
 using CallHooks.Conformance.Scenarios.Schema;
 
@@ -16,7 +17,7 @@ internal sealed class ScenarioReader
 {
     private readonly string path;
     private readonly JsonPositionMap positions;
-    private readonly List<ScenarioError> errors = [];
+    private readonly List<LocatedError> errors = [];
 
     private ScenarioReader(string path, JsonPositionMap positions)
     {
@@ -24,7 +25,7 @@ internal sealed class ScenarioReader
         this.positions = positions;
     }
 
-    public static (Scenario? Scenario, IReadOnlyList<ScenarioError> Errors) Read(string path, JsonElement root, JsonPositionMap positions)
+    public static (Scenario? Scenario, IReadOnlyList<LocatedError> Errors) Read(string path, JsonElement root, JsonPositionMap positions)
     {
         var reader = new ScenarioReader(path, positions);
         var scenario = reader.ReadScenario(root);
@@ -145,6 +146,6 @@ internal sealed class ScenarioReader
     private void Error(string pointer, string message)
     {
         var (line, column) = positions.Locate(pointer);
-        errors.Add(new ScenarioError(path, line, column, $"{message} (at {pointer})"));
+        errors.Add(new LocatedError(path, line, column, $"{message} (at {pointer})"));
     }
 }

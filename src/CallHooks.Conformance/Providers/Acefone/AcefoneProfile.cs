@@ -16,6 +16,9 @@ internal sealed class AcefoneProfile : IProviderProfile
 
     public string Name => ProfileName;
 
+    /// <summary>The panel binds each webhook to one trigger, with its own URL, method and content type (docs/providers/acefone.md).</summary>
+    public bool WebhookPerEvent => true;
+
     public string Description => "Acefone / Tata Smartflo trigger webhooks: a template of $variables per trigger, IST stamps";
 
     public Fields.FieldTable Fields => AcefoneFieldTable.Table;

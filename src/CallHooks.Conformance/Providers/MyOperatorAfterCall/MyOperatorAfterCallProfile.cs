@@ -45,6 +45,12 @@ internal sealed class MyOperatorAfterCallProfile : IProviderProfile
     public IReadOnlyList<ProviderEvent> Events { get; } =
     [.. CallStates.All, new(AfterCallEvent, "the After-Call log, sent once the call has finished")];
 
+    /// <summary>The panel's In-Call webhook is one setting that takes every call state.</summary>
+    public const string InCallGroup = "in-call";
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> EventGroups { get; } =
+        new Dictionary<string, IReadOnlyList<string>> { [InCallGroup] = CallStates.All.Select(state => state.Id).ToList() };
+
     public IReadOnlyList<MappableField> QueryFields => AfterCallQueryFields.Fields;
 
     /// <summary>The sample escapes every slash as <c>\/</c> (PHP json_encode's default); JSON parsers read both alike, naive string code does not.</summary>

@@ -21,6 +21,9 @@ internal sealed class VoipappzProfile : IProviderProfile
 
     public string Name => ProfileName;
 
+    /// <summary>Each webhook object of the panel fires for one event, with its own URL (docs/providers/voipappz.md).</summary>
+    public bool WebhookPerEvent => true;
+
     public string Description =>
         "voipappz webhooks: Call:Ringing/Answer/Hangup/Reporting and Ivr:Start/End, JSON body; only enabled and subscribed webhooks fire";
 

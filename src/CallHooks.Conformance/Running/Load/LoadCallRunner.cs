@@ -32,14 +32,23 @@ internal sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, T
     {
         ArgumentNullException.ThrowIfNull(scheduled);
         ArgumentNullException.ThrowIfNull(sink);
-        var (scenario, profile, config, expectations) = scenarios[(int)(scheduled.Index % scenarios.Length)];
+        var (scenario, profile, webhooks, expectations) = scenarios[(int)(scheduled.Index % scenarios.Length)];
         var call = CallGenerator.Generate(scenario, plan.Run.Seed, plan.Run.CallStart + scheduled.ScheduledOffset, scheduled.Index);
-        var callId = profile.CallId(call, config);
+        var callId = profile.CallId(call, webhooks[0].Config);
         var intended = scheduled.RunStart + (long)(scheduled.ScheduledOffset.TotalSeconds * time.TimestampFrequency);
         var callStarted = time.GetTimestamp();
         var played = await player
             .PlayAsync(
-                new CallToPlay(scenario, profile, config, call, expectations, plan.Run.Timeout ?? profile.TimeBudget, plan.Pace, intended),
+                new CallToPlay(
+                    scenario,
+                    profile,
+                    webhooks,
+                    call,
+                    expectations,
+                    plan.Run.Timeout ?? profile.TimeBudget,
+                    plan.Pace,
+                    intended
+                ),
                 (delivery, queuedMs) =>
                     sink.OnDelivery(
                         new LoadDelivery(
@@ -74,13 +83,18 @@ internal sealed class LoadCallRunner(LoadPlan plan, WebhookRequestSender send, T
         return result;
     }
 
-    private sealed record ScenarioPlan(Scenario Scenario, IProviderProfile Profile, WebhookConfig Config, ExpectationSpec[] Expectations)
+    private sealed record ScenarioPlan(
+        Scenario Scenario,
+        IProviderProfile Profile,
+        IReadOnlyList<Panels.PanelWebhook> Webhooks,
+        ExpectationSpec[] Expectations
+    )
     {
         public static ScenarioPlan For(Scenario scenario, RunPlan run)
         {
             var profile = ProviderCatalog.Find(scenario.Provider)
                 ?? throw new InvalidOperationException($"unknown provider '{scenario.Provider}'");
-            return new ScenarioPlan(scenario, profile, run.ConfigFor(scenario.Provider), CallPlayer.Expectations(scenario, profile));
+            return new ScenarioPlan(scenario, profile, run.WebhooksFor(scenario.Provider), CallPlayer.Expectations(scenario, profile));
         }
     }
 }

@@ -9,11 +9,18 @@ namespace CallHooks.Conformance.Scenarios.Schema;
 internal static class DuplicateKeys
 {
     /// <summary>Each duplicate, as the offset of its second occurrence and the offset of the first.</summary>
-    public static IReadOnlyList<(string Name, int Offset, int FirstOffset)> Find(ReadOnlySpan<byte> utf8Json)
+    public static IReadOnlyList<(string Name, int Offset, int FirstOffset)> Find(ReadOnlySpan<byte> utf8Json, bool allowComments = false)
     {
         var found = new List<(string, int, int)>();
         var objects = new Stack<Dictionary<string, int>?>();
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 64 });
+        var reader = new Utf8JsonReader(
+            utf8Json,
+            new JsonReaderOptions
+            {
+                MaxDepth = 64,
+                CommentHandling = allowComments ? JsonCommentHandling.Skip : JsonCommentHandling.Disallow,
+            }
+        );
         while (reader.Read())
         {
             switch (reader.TokenType)

@@ -24,11 +24,11 @@ internal sealed class JsonPositionMap
     }
 
     /// <summary>
-    /// Reads strict JSON (no comments, no trailing commas), the same dialect the scenario loader
-    /// accepts, so a document that maps is a document that loads. Throws <see cref="JsonException"/>
+    /// Reads strict JSON (no trailing commas; comments only with <paramref name="allowComments"/>), the same dialect the
+    /// loaders accept, so a document that maps is a document that loads. Throws <see cref="JsonException"/>
     /// for text that is not JSON. A leading UTF-8 byte order mark is skipped.
     /// </summary>
-    public static JsonPositionMap Build(ReadOnlySpan<byte> utf8Json)
+    public static JsonPositionMap Build(ReadOnlySpan<byte> utf8Json, bool allowComments = false)
     {
         // Editors do not count a BOM as a column, so positions are taken after it.
         var start = utf8Json.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
@@ -44,7 +44,11 @@ internal sealed class JsonPositionMap
 
         var reader = new Utf8JsonReader(
             text,
-            new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false }
+            new JsonReaderOptions
+            {
+                CommentHandling = allowComments ? JsonCommentHandling.Skip : JsonCommentHandling.Disallow,
+                AllowTrailingCommas = false,
+            }
         );
 
         while (reader.Read())
