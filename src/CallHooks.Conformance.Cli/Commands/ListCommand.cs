@@ -80,6 +80,8 @@ internal static class ListCommand
         output.WriteLine("  events:");
         foreach (var providerEvent in profile.Events)
             output.WriteLine($"    {providerEvent.Id, -6} {providerEvent.Meaning}");
+        foreach (var (group, ids) in profile.EventGroups)
+            output.WriteLine($"  event group {group} (a panel file's events): {string.Join(", ", ids)}");
         output.WriteLine("  scenarios:");
         foreach (var scenario in library.Scenarios.Where(scenario => scenario.Provider == profile.Name))
             output.WriteLine(

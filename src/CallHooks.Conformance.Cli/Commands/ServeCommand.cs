@@ -227,13 +227,24 @@ internal static class ServeCommand
         problems.AddRange(v2Problems);
         foreach (var (name, value) in settings.Where(option => !option.Key.StartsWith("api-key", StringComparison.Ordinal)))
         {
-            var single = credentials with { Options = new Dictionary<string, string> { [name] = value } };
+            var single = new Providers.WebhookConfig
+            {
+                Target = credentials.Target,
+                Options = new Dictionary<string, string> { [name] = value },
+            };
             var verdicts = Providers.ProviderCatalog.All.Select(profile => profile.Validate(single)).ToList();
-            if (verdicts.All(found => found.Count > 0))
-                problems.Add(
-                    verdicts.SelectMany(found => found).FirstOrDefault(text => !text.Contains("no such option", StringComparison.Ordinal))
-                        ?? $"--option {name}={value}: no provider has such an option"
-                );
+            if (verdicts.Any(found => found.Count == 0))
+                continue;
+            // A provider that has the option names what is wrong with the value; otherwise none has it.
+            problems.Add(
+                verdicts
+                    .SelectMany(found => found)
+                    .FirstOrDefault(text =>
+                        text.StartsWith($"--option {name}={value}", StringComparison.Ordinal)
+                        && !text.Contains("no such option", StringComparison.Ordinal)
+                    )
+                    ?? $"--option {name}={value}: no provider has such an option (callhooks list shows each provider's)"
+            );
         }
 
         options.ProviderOptions = settings;

@@ -114,6 +114,7 @@ internal static class ReportData
         json.WriteEndArray();
         json.WriteNumber("passed", cell.Passed);
         json.WriteNumber("failed", cell.Failed);
+        json.WriteNumber("skipped", cell.Skipped);
         json.WriteNumber("deliveries", cell.Deliveries);
         json.WriteNumber("deliveriesFailed", cell.DeliveriesFailed);
         json.WriteEndObject();

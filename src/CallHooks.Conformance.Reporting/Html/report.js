@@ -111,7 +111,8 @@
         + (broken === 0 ? 'thresholds met' : count(broken) + ' of ' + count(s.thresholds.length) + ' thresholds broken')));
     } else {
       append(headline, el('span', 'verdict badge ' + (s.failed === 0 ? 'pass' : 'fail'),
-        (s.failed === 0 ? 'all ' + count(s.total) + ' passed' : count(s.failed) + ' of ' + count(s.total) + ' failed') + ' · ' + data.checked.label));
+        (s.failed === 0 ? 'all ' + count(s.passed) + ' passed' : count(s.failed) + ' of ' + count(s.total) + ' failed')
+          + (s.skipped ? ', ' + count(s.skipped) + ' skipped by configuration' : '') + ' · ' + data.checked.label));
     }
     renderChecked(data.checked);
 
@@ -186,6 +187,7 @@
   }
   function matrixCell(row, cell, column) {
     if (cell === null) return el('td', 'empty', '—');
+    if (cell.skipped === cell.scenarios.length) return el('td', 'empty', 'skipped by configuration');
     var failed = cell.failed > 0;
     var label = cell.scenarios.length === 1 ? (failed ? 'fail' : 'pass') : count(cell.passed) + ' pass, ' + count(cell.failed) + ' fail';
     var detail = failed ? count(cell.deliveriesFailed) + ' of ' + count(cell.deliveries) + ' failed' : count(cell.deliveries) + '/' + count(cell.deliveries);
@@ -312,7 +314,7 @@
     applyFilters();
   }
   function matches(s, phone) {
-    if (state.failedOnly && s.passed) return false;
+    if (state.failedOnly && (s.passed || s.status === 'skipped')) return false;
     if (state.provider && s.provider !== state.provider) return false;
     if (state.scenario && s.name !== state.scenario) return false;
     if (!state.search) return true;
@@ -346,12 +348,12 @@
   }
   function callCard(index) {
     var s = scenarios[index];
-    var card = el('details', 'call ' + (s.passed ? 'passed' : 'failed'));
+    var card = el('details', 'call ' + (s.status === 'skipped' ? 'skipped' : s.passed ? 'passed' : 'failed'));
     card.id = 'call-' + index;
     card.dataset.callId = s.callId;
     var failed = s.deliveries.filter(function (d) { return !d.passed; }).length;
     card.appendChild(el('summary', null, [
-      s.status === 'interrupted' ? el('span', 'badge stop', 'STOP') : badge(s.passed),
+      s.status === 'interrupted' ? el('span', 'badge stop', 'STOP') : s.status === 'skipped' ? el('span', 'badge skip', 'SKIP') : badge(s.passed),
       el('span', 'name', s.provider + ' / ' + s.name),
       el('span', 'meta', 'uid ' + s.callId + ' · customer ' + s.customer + ' · ' + plural(s.deliveries.length, 'delivery', 'deliveries')
         + (failed ? ', ' + count(failed) + ' failed' : '') + ' · ' + ms(s.durationMs))

@@ -41,6 +41,8 @@ internal static class ResultFields
         json.WriteNumber("total", result.Scenarios.Count);
         json.WriteNumber("passed", result.Passed);
         json.WriteNumber("failed", result.Failed);
+        if (result.NotSent > 0)
+            json.WriteNumber("skipped", result.NotSent);
         if (result.Interrupted)
         {
             json.WriteNumber("interrupted", result.InterruptedScenarios);

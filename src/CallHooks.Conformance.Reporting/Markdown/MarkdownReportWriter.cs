@@ -134,6 +134,7 @@ internal static class MarkdownReportWriter
         cell switch
         {
             null => "—",
+            { Passed: 0, Failed: 0, Skipped: > 0 } => "⏭ skipped by configuration",
             { Scenarios.Count: > 1 } => $"{(cell.Failed == 0 ? "✅" : "❌")} {Count(cell.Passed)} pass, {Count(cell.Failed)} fail",
             { Failed: 0 } => "✅ pass",
             _ => $"❌ fail ({Count(cell.DeliveriesFailed)} of {Count(cell.Deliveries)} deliveries)",

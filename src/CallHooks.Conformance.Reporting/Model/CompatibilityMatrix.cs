@@ -68,6 +68,14 @@ internal sealed record CompatibilityMatrix(
         var scenarios = members.Select(index => result.Scenarios[index]).ToList();
         var deliveries = scenarios.SelectMany(scenario => scenario.Deliveries).ToList();
         var passed = scenarios.Count(scenario => scenario.Passed);
-        return new MatrixCell(members, passed, scenarios.Count - passed, deliveries.Count, deliveries.Count(delivery => !delivery.Passed));
+        var skipped = scenarios.Count(scenario => scenario.NotSent);
+        return new MatrixCell(
+            members,
+            passed,
+            scenarios.Count - passed - skipped,
+            deliveries.Count,
+            deliveries.Count(delivery => !delivery.Passed),
+            skipped
+        );
     }
 }

@@ -112,11 +112,54 @@ public sealed class ServeOptionTests
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString);
         Assert.That(
             run.Error,
-            Does.Contain("--option colour: myoperator-v2 has no such option")
+            Does.Contain("--option colour=blue: no provider has such an option")
                 .And.Contain("--option api-key-in=body: use header or query")
                 .And.Contain("--option api-key and --basic: myoperator-v2 authenticates with one method")
         );
         Assert.That(run.Error + run.Out, Does.Not.Contain("s3cr3t-key"));
+    }
+
+    [Test]
+    public async Task Serve_takes_any_provider_s_reading_and_refuses_a_value_none_has()
+    {
+        var comma = await CliRun.InvokeAsync(
+            "serve",
+            "--port",
+            "0",
+            "--option",
+            "users=comma",
+            "--option",
+            "clid=e164",
+            "--option",
+            "colour=red"
+        );
+        var bad = await CliRun.InvokeAsync("serve", "--port", "0", "--option", "users=semicolon");
+        Assert.Multiple(() =>
+        {
+            Assert.That(comma.Error, Does.Not.Contain("users").And.Not.Contain("clid"), "readings of myoperator-incall are accepted");
+            Assert.That(comma.Error, Does.Contain("--option colour=red: no provider has such an option"));
+            Assert.That(bad.ExitCode, Is.EqualTo(2));
+            Assert.That(bad.Error, Does.Contain("--option users=semicolon: not a reading of users"));
+        });
+    }
+
+    [Test]
+    public async Task Serve_with_a_panel_file_refuses_listener_wide_credentials_beside_it()
+    {
+        var panel = Path.Combine(Path.GetTempPath(), "callhooks-serve-panel-" + Guid.NewGuid().ToString("N") + ".json");
+        await File.WriteAllTextAsync(
+            panel,
+            """{ "webhooks": [ { "name": "a", "provider": "voipappz", "events": ["*"], "url": "/a" } ] }"""
+        );
+        var run = await CliRun.InvokeAsync("serve", "--port", "0", "--panel", panel, "--header", "X-Token: abc");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(
+                run.Error,
+                Does.Contain($"--header: the panel file {panel} sets each webhook's credentials and options; set them there")
+            );
+        });
     }
 
     [Test]

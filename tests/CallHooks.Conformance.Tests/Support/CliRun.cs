@@ -15,6 +15,18 @@ internal sealed record CliRun(int ExitCode, string Out, string Error, string Out
         return new CliRun(code, output.ToString(), error.ToString(), outDirectory);
     }
 
+    /// <summary>Runs with <paramref name="environment"/> as the process environment (env: secrets of a panel file).</summary>
+    public static async Task<CliRun> InvokeWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var outDirectory = Path.Combine(Path.GetTempPath(), "callhooks-test-" + Guid.NewGuid().ToString("N"));
+        var withOut = args.Length > 0 && args[0] == "run" && !args.Contains("--out") ? [.. args, "--out", outDirectory] : args;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = new CliConsole(output, error) { Environment = name => environment.GetValueOrDefault(name) };
+        var code = await CallhooksApp.RunAsync(withOut, console, CancellationToken.None);
+        return new CliRun(code, output.ToString(), error.ToString(), outDirectory);
+    }
+
     public string File(string name) => System.IO.File.ReadAllText(Path.Combine(OutDirectory, name));
 
     public override string ToString() => $"exit {ExitCode}\n--- out\n{Out}\n--- err\n{Error}";
