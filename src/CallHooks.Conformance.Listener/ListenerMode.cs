@@ -36,6 +36,12 @@ public enum ListenerMode
     /// </summary>
     CreatesCrmRecordPerEvent,
 
+    /// <summary>
+    /// An After-Call handler that reads the legs as nested objects (<c>_ld._rr._na</c>, <c>_ld._rr._nr</c>) where the log
+    /// has lists: it finds no agent, answers 200, and tells the CRM about every call with an empty agent.
+    /// </summary>
+    ReadsLegsAsObjects,
+
     /// <summary>Creates a new record for every delivery, duplicates and retries included.</summary>
     RecordPerDelivery,
 

@@ -51,7 +51,7 @@ public sealed class ReferenceListener : IAsyncDisposable
         var faults = new ListenerFaults(options);
         var downstream = new DownstreamPusher(options.DownstreamUrl, log);
         var records = new RecordStore(options.Mode);
-        var providers = ProviderEndpoints.Create(options, capacity);
+        var providers = ProviderEndpoints.Create(options, capacity, downstream);
         var webhook = new InCallEndpoint(
             book,
             faults,

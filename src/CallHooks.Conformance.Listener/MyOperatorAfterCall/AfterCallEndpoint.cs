@@ -11,7 +11,9 @@ namespace CallHooks.Conformance.Listener.MyOperatorAfterCall;
 /// reader's own checks and call book (the same code the default path uses, not a copy); any other log is an
 /// After-Call log. When the In-Call states of its uid were seen, the After-Call log must name the same call.
 /// </summary>
-internal sealed class AfterCallEndpoint(ListenerOptions options, CallCapacity capacity) : IProviderEndpoint
+/// <remarks>Each new After-Call log is pushed to the CRM (<see cref="ListenerOptions.DownstreamUrl"/>) as
+/// <c>{uid, caller, agent, status}</c>, the agent read as <see cref="AfterCallAgent"/> says.</remarks>
+internal sealed class AfterCallEndpoint(ListenerOptions options, CallCapacity capacity, DownstreamPusher downstream) : IProviderEndpoint
 {
     /// <summary>MyOperator's uid epoch and a log's start may differ by a few seconds (see InCallChecks.CreatedSlack).</summary>
     private static readonly long StartSlackSeconds = (long)InCallChecks.CreatedSlack.TotalSeconds;
@@ -58,6 +60,8 @@ internal sealed class AfterCallEndpoint(ListenerOptions options, CallCapacity ca
             return await Replies
                 .Reject(context, new Rejection(409, $"uid {summary.Uid} already has a different After-Call log; a call has one"))
                 .ConfigureAwait(false);
+        if (!duplicate && options.Mode is not ListenerMode.KeepsNoRecord)
+            downstream.Push(summary.Uid, CrmBody(summary, log));
 
         await Replies
             .Json(context, StatusCodes.Status200OK, json =>
@@ -71,6 +75,19 @@ internal sealed class AfterCallEndpoint(ListenerOptions options, CallCapacity ca
             .ConfigureAwait(false);
         return $"{(duplicate ? "duplicate" : "accepted")} after-call uid={summary.Uid} _su={summary.Status}";
     }
+
+    /// <summary>What the CRM is told about a finished call: its uid, caller, answering agent and status.</summary>
+    private byte[] CrmBody(AfterCallSummary summary, JsonElement log) =>
+        JsonSerializer.SerializeToUtf8Bytes(
+            new Dictionary<string, string>
+            {
+                ["uid"] = summary.Uid,
+                ["caller"] = summary.CallerE164,
+                ["agent"] =
+                    options.Mode is ListenerMode.ReadsLegsAsObjects ? AfterCallAgent.ReadAsObjects(log) : AfterCallAgent.Answering(log),
+                ["status"] = summary.Status,
+            }
+        );
 
     /// <summary>One After-Call log per call: the same bytes again are a retry, different ones a conflict.</summary>
     private (bool Duplicate, bool Changed) Remember(AfterCallSummary summary)

@@ -31,11 +31,14 @@ internal sealed class DownstreamPusher : IAsyncDisposable
     }
 
     /// <summary>Starts the push for a call that has just finished and returns at once; a no-op without a downstream URL.</summary>
-    public void CallFinished(InCallLog finish)
+    public void CallFinished(InCallLog finish) => Push(finish.Uid, Body(finish));
+
+    /// <summary>Starts a push of <paramref name="body"/> (JSON) for call <paramref name="uid"/> and returns at once; a no-op without a downstream URL.</summary>
+    public void Push(string uid, byte[] body)
     {
         if (client is null)
             return;
-        var push = Task.Run(() => PushAsync(client, finish));
+        var push = Task.Run(() => PushAsync(client, uid, body));
         lock (gate)
             inFlight.Add(push);
         _ = push.ContinueWith(Forget, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -67,29 +70,27 @@ internal sealed class DownstreamPusher : IAsyncDisposable
         return buffer.WrittenSpan.ToArray();
     }
 
-    private async Task PushAsync(HttpClient http, InCallLog finish)
+    private async Task PushAsync(HttpClient http, string uid, byte[] body)
     {
         try
         {
-            using var content = new ByteArrayContent(Body(finish));
+            using var content = new ByteArrayContent(body);
             content.Headers.ContentType = JsonType;
             using var response = await http.PostAsync(target, content).ConfigureAwait(false);
-            log.Write(
-                $"downstream push uid={finish.Uid}: {(int)response.StatusCode}{(response.IsSuccessStatusCode ? "" : " (not a 2xx)")}"
-            );
+            log.Write($"downstream push uid={uid}: {(int)response.StatusCode}{(response.IsSuccessStatusCode ? "" : " (not a 2xx)")}");
         }
         catch (HttpRequestException e)
         {
-            log.Write($"downstream push uid={finish.Uid} failed: {e.Message}");
+            log.Write($"downstream push uid={uid} failed: {e.Message}");
         }
         catch (OperationCanceledException)
         {
-            log.Write($"downstream push uid={finish.Uid} failed: no answer within {Timeout.TotalSeconds:0} s");
+            log.Write($"downstream push uid={uid} failed: no answer within {Timeout.TotalSeconds:0} s");
         }
         catch (Exception e)
         {
             // Nobody awaits this task but disposal: anything else must become a log line too, never a crash.
-            log.Write($"downstream push uid={finish.Uid} failed: {e.GetType().Name}");
+            log.Write($"downstream push uid={uid} failed: {e.GetType().Name}");
         }
     }
 

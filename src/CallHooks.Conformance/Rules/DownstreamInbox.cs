@@ -34,7 +34,15 @@ internal sealed class DownstreamInbox(TimeProvider time)
     }
 
     /// <summary>The first request whose body contains any of <paramref name="needles"/>, waiting up to <paramref name="within"/>.</summary>
-    public async Task<DownstreamRequest?> WaitForAsync(IReadOnlyList<string> needles, TimeSpan within, CancellationToken cancellationToken)
+    public Task<DownstreamRequest?> WaitForAsync(IReadOnlyList<string> needles, TimeSpan within, CancellationToken cancellationToken) =>
+        WaitForAsync(request => needles.Any(needle => request.Body.Contains(needle, StringComparison.Ordinal)), within, cancellationToken);
+
+    /// <summary>The first request <paramref name="matches"/> accepts, waiting up to <paramref name="within"/>.</summary>
+    public async Task<DownstreamRequest?> WaitForAsync(
+        Func<DownstreamRequest, bool> matches,
+        TimeSpan within,
+        CancellationToken cancellationToken
+    )
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(within);
@@ -43,10 +51,7 @@ internal sealed class DownstreamInbox(TimeProvider time)
             Task next;
             lock (gate)
                 next = arrival.Task;
-            if (
-                received.FirstOrDefault(request => needles.Any(needle => request.Body.Contains(needle, StringComparison.Ordinal))) is
-                { } match
-            )
+            if (received.FirstOrDefault(matches) is { } match)
                 return match;
             try
             {

@@ -89,6 +89,16 @@ internal static class RuleCatalog
                 MyOperatorInCall + ": 'Invoking custom integrations like adding a lead in the CRM', once per call"
             )
         ),
+        new CrmRequestsProbe(
+            Must(
+                "CRM-002",
+                RuleSuite.Core,
+                RuleJudges.Data,
+                "The CRM receives the requests the scenario names, carrying the call's values (caller, agent, status, duration)",
+                "A 200 proves nothing about the data: a handler that stores an empty agent or the wrong status still answers 200",
+                MyOperatorInCall + ": 'Invoking custom integrations like adding a lead in the CRM'"
+            )
+        ),
         new AuthProbe(
             Must(
                 "AUTH-001",

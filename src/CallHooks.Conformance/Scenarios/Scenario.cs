@@ -34,6 +34,9 @@ internal sealed record Scenario
     /// <summary>When set, the listener must call the mock CRM with the caller's number within this time after the call (rule SIDE-003).</summary>
     public TimeSpan? Downstream { get; init; }
 
+    /// <summary>The CRM requests the call must cause and what they carry (<c>downstream.requests</c>, rule CRM-002); empty when the file names none.</summary>
+    public IReadOnlyList<CrmRequestExpectation> CrmRequests { get; init; } = [];
+
     /// <summary>The file it was loaded from, for error messages; empty for built-in scenarios.</summary>
     public string SourcePath { get; init; } = "";
 }

@@ -56,6 +56,13 @@ internal sealed class ScenarioReader
             Downstream = root.TryGetProperty("downstream", out var downstream)
                 ? Duration(downstream.GetProperty("within"), "/downstream/within")
                 : null,
+            CrmRequests =
+                root.TryGetProperty("downstream", out var crm) && crm.TryGetProperty("requests", out var requests)
+                    ? requests
+                        .EnumerateArray()
+                        .Select((request, index) => ReadCrmRequest(request, $"/downstream/requests/{index}"))
+                        .ToList()
+                    : [],
             SourcePath = path,
         };
     }
@@ -98,6 +105,33 @@ internal sealed class ScenarioReader
             Unset = step.TryGetProperty("unset", out var unset) ? unset.EnumerateArray().Select(name => name.GetString()!).ToList() : [],
             Expect = step.TryGetProperty("expect", out var expect) ? ReadExpect(expect, pointer + "/expect") : ExpectationSpec.Empty,
         };
+    }
+
+    private CrmRequestExpectation ReadCrmRequest(JsonElement request, string pointer)
+    {
+        var fields = new List<(Rules.Records.JsonPathLite, string, string)>();
+        if (request.TryGetProperty("fields", out var wanted))
+        {
+            foreach (var field in wanted.EnumerateObject())
+            {
+                var at = Schema.JsonPointer.Append(pointer + "/fields", field.Name);
+                var (jsonPath, problem) = Rules.Records.JsonPathLite.Parse(field.Name);
+                var template = field.Value.GetString()!;
+                if (problem is not null)
+                    Error(at, $"'{field.Name}': {problem}");
+                else if (CallPlaceholders.Problem(template) is { } unknown)
+                    Error(at, unknown);
+                else
+                    fields.Add((jsonPath!, field.Name, template));
+            }
+        }
+
+        return new CrmRequestExpectation(
+            request.TryGetProperty("method", out var method) ? method.GetString() : null,
+            request.TryGetProperty("path", out var requestPath) ? requestPath.GetString() : null,
+            request.TryGetProperty("count", out var count) ? count.GetInt32() : null,
+            fields
+        );
     }
 
     private ExpectationSpec ReadExpect(JsonElement expect, string pointer)

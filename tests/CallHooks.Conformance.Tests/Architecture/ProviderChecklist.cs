@@ -53,7 +53,11 @@ internal static class ProviderChecklist
 
     private static HashSet<string> ListenerProviders() =>
         ProviderEndpoints
-            .Create(new ListenerOptions(), new CallCapacity(1))
+            .Create(
+                new ListenerOptions(),
+                new CallCapacity(1),
+                new Conformance.Listener.MyOperatorInCall.DownstreamPusher(null, new ListenerLog(null))
+            )
             .Select(endpoint => endpoint.Provider)
             .ToHashSet(StringComparer.Ordinal);
 }
