@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace CallHooks.Conformance.Listener;
 
 /// <summary>
@@ -47,8 +49,11 @@ internal sealed class ListenerFaults(ListenerOptions options)
     /// for <see cref="ListenerOptions.BlockDelay"/> (deaf to the client giving up, as a blocked loop is) and then failing
     /// with 500; in every other mode the handling runs at once.
     /// </summary>
-    public async Task<string> HandleWebhookAsync(Func<Task<string>> handle, Func<Rejection, Task<string>> reject)
+    public async Task<string> HandleWebhookAsync(Func<Task<string>> handle, Func<Rejection, Task<string>> reject, string method = "POST")
     {
+        if (mode == ListenerMode.FailsGet && HttpMethods.IsGet(method))
+            return await reject(new Rejection(500, "internal listener error: NullReferenceException (the handler reads a POST body)"))
+                .ConfigureAwait(false);
         if (mode != ListenerMode.BlocksThenFails)
             return await handle().ConfigureAwait(false);
         // One at a time, in arrival order: each webhook waits for the one before it to finish.

@@ -42,6 +42,12 @@ public enum ListenerMode
     /// </summary>
     ReadsLegsAsObjects,
 
+    /// <summary>
+    /// Handles POST webhooks only: a GET, as a tenant who picks GET in the panel sends, crashes the handler that reads
+    /// the body (500). What a <c>--matrix</c> sweep shows as one red column.
+    /// </summary>
+    FailsGet,
+
     /// <summary>Creates a new record for every delivery, duplicates and retries included.</summary>
     RecordPerDelivery,
 

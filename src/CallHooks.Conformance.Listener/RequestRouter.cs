@@ -61,7 +61,7 @@ internal sealed class RequestRouter(
             return await Denied(context).ConfigureAwait(false) ?? await Call(context, path[CallsPrefix.Length..]).ConfigureAwait(false);
 
         return await faults
-            .HandleWebhookAsync(() => Webhook(context, path), rejection => Replies.Reject(context, rejection))
+            .HandleWebhookAsync(() => Webhook(context, path), rejection => Replies.Reject(context, rejection), context.Request.Method)
             .ConfigureAwait(false);
     }
 

@@ -15,7 +15,11 @@ internal static class ConsoleSummary
         output.WriteLine(SafeText.ForTerminal(Header(result)));
         output.WriteLine();
 
-        var names = result.Scenarios.Select(scenario => $"{scenario.Provider}/{scenario.Name}").ToList();
+        var names = result
+            .Scenarios.Select(scenario =>
+                $"{scenario.Provider}/{scenario.Name}{(scenario.ConfigurationLabel is { } label ? " [" + label + "]" : "")}"
+            )
+            .ToList();
         var width = names.Count == 0 ? 0 : names.Max(name => name.Length);
         for (var i = 0; i < result.Scenarios.Count; i++)
         {

@@ -47,6 +47,55 @@ internal static class ReplayCommandLine
         return "callhooks " + string.Join(' ', words.Select(Quote));
     }
 
+    /// <summary>
+    /// The command line that replays one <c>--matrix</c> configuration alone: the run's words without the sweep and
+    /// what the configuration sets itself (its method, encoding, readings; credentials it switched off), then its own
+    /// words, its provider and its seed.
+    /// </summary>
+    public static string ForConfiguration(
+        IReadOnlyList<string> tokens,
+        Running.Sweep.RunConfiguration configuration,
+        DateTimeOffset callStart
+    )
+    {
+        var dropped = new HashSet<string>(["--matrix-exclude", "--method", "--encoding", "--seed", "--provider"], StringComparer.Ordinal);
+        var values = configuration.Values.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        if (values.GetValueOrDefault(Running.Sweep.SweepAxes.Auth) == "none")
+            dropped.UnionWith(["--basic", "--header"]);
+        if (values.GetValueOrDefault(Running.Sweep.SweepAxes.Signing) == "none")
+            dropped.UnionWith(["--sign", "--secret", "--signature-time"]);
+        var reading = values.GetValueOrDefault(Running.Sweep.SweepAxes.Readings);
+        var words = new List<string>();
+        for (var index = 0; index < tokens.Count; index++)
+        {
+            var token = tokens[index];
+            if (token == "--matrix")
+            {
+                // Its value is optional: an axis list follows only when it does not look like an option.
+                if (index + 1 < tokens.Count && !tokens[index + 1].StartsWith("--", StringComparison.Ordinal))
+                    index++;
+                continue;
+            }
+
+            var optionOfReading =
+                token == "--option"
+                && index + 1 < tokens.Count
+                && reading?.Contains('=', StringComparison.Ordinal) == true
+                && tokens[index + 1].StartsWith(reading[..(reading.IndexOf('=', StringComparison.Ordinal) + 1)], StringComparison.Ordinal);
+            if (dropped.Contains(token) || optionOfReading)
+            {
+                index++;
+                continue;
+            }
+
+            words.Add(token);
+        }
+
+        words.AddRange(configuration.Options);
+        words.AddRange(["--provider", configuration.Provider, "--seed", configuration.Seed.ToString(CultureInfo.InvariantCulture)]);
+        return From(words, configuration.Seed, callStart);
+    }
+
     /// <summary>True for <c>--option</c> names a profile declares secret (myoperator-v2's <c>api-key</c>).</summary>
     public static bool IsSecretOption(string name) =>
         Providers.ProviderCatalog.All.Any(profile => profile.SecretOptions.Contains(name, StringComparer.Ordinal));

@@ -73,6 +73,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             ? rules with
             {
                 VerifyUrl = new Uri(embedded.BaseUrl, "calls/").AbsoluteUri + "{uid}",
+                RecordsOfPostsOnly = true,
                 VerifyFields = rules.VerifyFields.Count > 0 ? rules.VerifyFields : [new("caller", "$.caller"), new("status", "$.status")],
             }
             : rules;

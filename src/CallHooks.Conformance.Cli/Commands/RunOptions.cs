@@ -21,6 +21,22 @@ internal sealed class RunOptions
             HelpName = "FILE",
         };
 
+    public Option<string?> Matrix { get; } =
+        new("--matrix")
+        {
+            Description =
+                "Play every scenario under every configuration the provider supports: method, encoding, auth (off and as given), signing (off and as given); AXES limits them (e.g. method,encoding) and 'readings' sweeps each documented reading one at a time.",
+            HelpName = "AXES",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+
+    public Option<string[]> MatrixExclude { get; } =
+        new("--matrix-exclude")
+        {
+            Description = "Drop the --matrix cells matching all these axis=value pairs, e.g. \"method=GET,encoding=json\"; repeatable.",
+            HelpName = "AXIS=VALUE,...",
+        };
+
     public Option<string[]> Provider { get; } =
         new("--provider")
         {
@@ -258,6 +274,8 @@ internal sealed class RunOptions
         [
             Target,
             Panel,
+            Matrix,
+            MatrixExclude,
             Provider,
             Scenario,
             Scenarios,

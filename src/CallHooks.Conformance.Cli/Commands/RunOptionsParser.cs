@@ -98,6 +98,23 @@ internal static class RunOptionsParser
                 $"--secret: {profile.Name} does not sign webhooks; send the secret as a custom header (--header \"Name: value\") or add --sign standard-webhooks"
             );
 
+        var matrixAxes = MatrixOption.Axes(
+            parsed.GetResult(options.Matrix) is not null,
+            parsed.GetValue(options.Matrix),
+            providers,
+            config,
+            problems
+        );
+        var matrixExclusions = MatrixOption.Exclusions(parsed.GetValue(options.MatrixExclude) ?? [], problems);
+        if (matrixAxes is null && matrixExclusions.Count > 0)
+            problems.Add("--matrix-exclude: applies to --matrix only");
+        if (matrixAxes is not null && panelPath is not null)
+            problems.Add(
+                $"--matrix: sweeps the command line's one webhook; with a panel file ({panelPath}) each webhook is one configuration already"
+            );
+        if (matrixAxes is not null && load is not null)
+            problems.Add("--matrix: a load run plays one configuration; sweep with a conformance run");
+
         var scenarios = ScenarioSelection.Select(
             parsed.GetValue(options.Scenarios),
             providers,
@@ -120,6 +137,8 @@ internal static class RunOptionsParser
             Scenarios = scenarios,
             Panel = panel?.Webhooks,
             PanelPath = panelPath,
+            MatrixAxes = matrixAxes,
+            MatrixExclusions = matrixExclusions,
             PanelWarnings = panel?.Warnings.Select(warning => warning.ToString()).ToList() ?? [],
             Method = method,
             Encoding = encoding,

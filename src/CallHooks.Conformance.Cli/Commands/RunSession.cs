@@ -112,6 +112,31 @@ internal sealed class RunSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The configurations <c>--matrix</c> sweeps, per provider from its webhook as the options describe it (the embedded
+    /// listener's path for it included); null without <c>--matrix</c>.
+    /// </summary>
+    public IReadOnlyList<Running.Sweep.RunConfiguration>? Configurations =>
+        configurations ??= Settings.MatrixAxes is not { } axes
+            ? null
+            : Providers
+                .SelectMany(provider =>
+                    Running.Sweep.ConfigurationSweep.Expand(
+                        Conformance.Providers.ProviderCatalog.Find(provider)!,
+                        ProviderConfig(provider),
+                        axes,
+                        Settings.MatrixExclusions,
+                        Settings.Seed
+                    )
+                )
+                .ToList();
+
+    private IReadOnlyList<Running.Sweep.RunConfiguration>? configurations;
+
+    /// <summary>A provider's webhook as the options describe it: under its own path on the embedded listener.</summary>
+    private Conformance.Providers.WebhookConfig ProviderConfig(string provider) =>
+        Embedded is null ? Config : Config with { Target = new Uri(Embedded.BaseUrl, provider) };
+
     /// <summary>The plan both kinds of run play: scenarios, where each provider's go, seed, clock and timeout.</summary>
     public RunPlan Plan(Rules.RuleOptions? rules = null) =>
         new()
@@ -125,6 +150,7 @@ internal sealed class RunSession : IAsyncDisposable
             Parallelism = Settings.Parallelism,
             Rules = rules ?? new Rules.RuleOptions(),
             Panel = Panel,
+            Configurations = Configurations,
             // The embedded listener serves each provider under /<provider>, as a multi-provider integration would.
             ProviderTargets = Embedded is null
                 ? new Dictionary<string, Uri>()
@@ -206,7 +232,19 @@ internal sealed class RunSession : IAsyncDisposable
             Webhooks = Panel,
             Load = load,
             Interrupted = interrupted,
-            Planned = load is null ? Settings.Scenarios.Count : null,
+            Planned =
+                load is not null ? null
+                : Configurations is { } swept ? swept.Sum(cell => Settings.Scenarios.Count(scenario => scenario.Provider == cell.Provider))
+                : Settings.Scenarios.Count,
+            Configurations = Configurations
+                ?.Select(cell => new ConfigurationResult(
+                    cell.Provider,
+                    cell.Label,
+                    cell.Values,
+                    cell.Seed,
+                    ReplayCommandLine.ForConfiguration(tokens, cell, CallStart)
+                ))
+                .ToList(),
         };
 
         var outcomes = ReportSet.WriteAll(result, Directory);

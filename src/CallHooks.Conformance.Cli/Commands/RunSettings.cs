@@ -14,6 +14,12 @@ internal sealed record RunSettings
     /// <summary>The panel file's webhooks (<c>--panel</c>, or ./callhooks.json); null when the options describe the one webhook.</summary>
     public IReadOnlyList<Panels.PanelWebhook>? Panel { get; init; }
 
+    /// <summary>The axes <c>--matrix</c> sweeps; null for a run of one configuration.</summary>
+    public IReadOnlySet<string>? MatrixAxes { get; init; }
+
+    /// <summary><c>--matrix-exclude</c>: cells matching all pairs of one of these are not played.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> MatrixExclusions { get; init; } = [];
+
     /// <summary>Where <see cref="Panel"/> was read from, as the user named it.</summary>
     public string? PanelPath { get; init; }
 

@@ -32,6 +32,15 @@ internal static class ReportData
         WriteLatency(json, result);
         RulesData.Write(json, result);
         WebhooksJson.Write(json, WebhookSummary.Of(result));
+        ConfigurationsJson.Write(json, result);
+        if (result.Configurations is not null)
+        {
+            json.WriteStartArray("verdicts");
+            foreach (var sentence in ConfigurationVerdict.Sentences(result))
+                json.WriteStringValue(SafeText.ForJson(sentence));
+            json.WriteEndArray();
+        }
+
         json.WriteStartArray("scenarios");
         foreach (var scenario in result.Scenarios)
             DeliveryData.WriteScenario(json, scenario, budget);

@@ -44,6 +44,21 @@
     draw();
   }
 
+  // A --matrix sweep: the verdict per provider above the grid, and each configuration's replay command below it.
+  function renderConfigurations() {
+    var configurations = data.configurations || [];
+    if (configurations.length === 0) return;
+    var verdicts = document.getElementById('matrix-verdicts');
+    (data.verdicts || []).forEach(function (sentence) { verdicts.appendChild(el('li', null, sentence)); });
+    verdicts.hidden = false;
+    var list = document.getElementById('matrix-replay-list');
+    configurations.forEach(function (c) {
+      list.appendChild(el('dt', c.failed > 0 ? 'fail' : 'pass', c.provider + ' · ' + c.label + ' — ' + count(c.passed) + ' passed, ' + count(c.failed) + ' failed'));
+      list.appendChild(el('dd', null, el('pre', null, c.replay)));
+    });
+    document.getElementById('matrix-replays').hidden = false;
+  }
+
   // A panel file's webhooks, each with what it received and how that went: results grouped as the provider's panel holds them.
   function renderWebhooks() {
     var webhooks = data.webhooks || [];
@@ -523,6 +538,7 @@
   renderLatency();
   if (data.load) renderLoad();
   renderWebhooks();
+  renderConfigurations();
   renderRules();
   setupFilters();
   applyFilters();

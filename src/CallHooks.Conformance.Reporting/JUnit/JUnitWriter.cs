@@ -43,7 +43,13 @@ internal static class JUnitWriter
             xml.WriteAttributeString("timestamp", Timestamp(result.StartedAt));
 
             // Grouped in order of first appearance so the file follows the run.
-            foreach (var suite in result.Scenarios.GroupBy(scenario => scenario.Provider, StringComparer.Ordinal))
+            // A --matrix run has a testsuite per provider and configuration, so CI dashboards show each configuration apart.
+            foreach (
+                var suite in result.Scenarios.GroupBy(
+                    scenario => scenario.ConfigurationLabel is { } label ? $"{scenario.Provider} [{label}]" : scenario.Provider,
+                    StringComparer.Ordinal
+                )
+            )
                 WriteSuite(xml, result, suite.Key, suite.ToList());
             if (rules.Count > 0)
                 JUnitRules.WriteSuite(xml, result.StartedAt, rules);
@@ -100,7 +106,10 @@ internal static class JUnitWriter
     {
         xml.WriteStartElement("testcase");
         xml.WriteAttributeString("name", SafeText.ForXml(scenario.Name));
-        xml.WriteAttributeString("classname", SafeText.ForXml(scenario.Provider));
+        xml.WriteAttributeString(
+            "classname",
+            SafeText.ForXml(scenario.ConfigurationLabel is { } label ? $"{scenario.Provider} [{label}]" : scenario.Provider)
+        );
         xml.WriteAttributeString("time", ReportFormat.Seconds(scenario.DurationMs));
 
         var failed = scenario.Deliveries.Where(delivery => !delivery.Passed).ToList();

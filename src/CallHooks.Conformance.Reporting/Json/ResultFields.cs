@@ -86,6 +86,8 @@ internal static class ResultFields
     {
         JsonFields.Text(json, "provider", scenario.Provider);
         JsonFields.Text(json, "name", scenario.Name);
+        if (scenario.ConfigurationLabel is { } configuration)
+            JsonFields.Text(json, "configuration", configuration);
         JsonFields.Text(json, "description", scenario.Description);
         JsonFields.Text(json, "callId", scenario.CallId);
         JsonFields.Text(json, "customer", scenario.Customer);

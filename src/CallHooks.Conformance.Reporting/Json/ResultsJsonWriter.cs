@@ -48,6 +48,7 @@ internal static class ResultsJsonWriter
 
         RulesJson.WriteSummary(json, result.Scenarios.SelectMany(scenario => scenario.Rules).ToList());
         WebhooksJson.Write(json, Model.WebhookSummary.Of(result));
+        ConfigurationsJson.Write(json, result);
 
         json.WriteStartArray("scenarios");
         foreach (var scenario in result.Scenarios)

@@ -95,6 +95,22 @@ internal static class MarkdownReportWriter
         text.Append('\n');
     }
 
+    /// <summary>A sweep's verdict per provider, and the command that replays each failing configuration alone.</summary>
+    private static void WriteConfigurations(StringBuilder text, RunResult result)
+    {
+        if (result.Configurations is null)
+            return;
+        foreach (var sentence in ConfigurationVerdict.Sentences(result))
+            text.Append("- ").Append(MarkdownText.Inline(sentence)).Append('\n');
+        text.Append('\n');
+        foreach (var failing in ConfigurationVerdict.Of(result).Where(verdict => verdict.Failed > 0))
+            text.Append("Replay ")
+                .Append(MarkdownText.Inline(failing.Configuration.Label))
+                .Append(":\n\n")
+                .Append(MarkdownText.Fenced(failing.Configuration.Replay, "sh"))
+                .Append("\n\n");
+    }
+
     private static void WriteMatrix(StringBuilder text, RunResult result, CompatibilityMatrix matrix)
     {
         if (matrix.Rows.Count == 0)
@@ -123,6 +139,7 @@ internal static class MarkdownReportWriter
         }
 
         text.Append('\n');
+        WriteConfigurations(text, result);
         if (matrix.Rows.Count > MatrixRowLimit)
             text.Append(
                 CultureInfo.InvariantCulture,

@@ -19,7 +19,10 @@ internal sealed record CompatibilityMatrix(
     public static CompatibilityMatrix Of(RunResult result)
     {
         var severalProviders = result.Scenarios.Select(scenario => scenario.Provider).Distinct(StringComparer.Ordinal).Skip(1).Any();
-        var options = OptionDimensions.Where(result.Options.ContainsKey).ToList();
+        // A --matrix run names each scenario's configuration; its axes are the dimensions, as the sweep ordered them.
+        var swept = result.Scenarios.Where(scenario => scenario.Configuration is not null).SelectMany(scenario => scenario.Configuration!);
+        var axes = swept.Select(pair => pair.Key).Distinct(StringComparer.Ordinal).ToList();
+        var options = axes.Count > 0 ? axes : OptionDimensions.Where(result.Options.ContainsKey).ToList();
         var dimensions = (severalProviders ? ["provider", .. options] : options).ToList();
 
         var columns = new List<MatrixColumn>();
@@ -30,7 +33,13 @@ internal sealed record CompatibilityMatrix(
         {
             var scenario = result.Scenarios[i];
             // Today options are run-wide; a column still comes from each scenario so per-scenario settings slot in.
-            var values = dimensions.Select(dimension => dimension == "provider" ? scenario.Provider : result.Options[dimension]).ToList();
+            var values = dimensions
+                .Select(dimension =>
+                    dimension == "provider" ? scenario.Provider
+                    : axes.Count > 0 ? scenario.Configuration?.FirstOrDefault(pair => pair.Key == dimension).Value ?? "-"
+                    : result.Options[dimension]
+                )
+                .ToList();
             var key = string.Join('\u001f', values);
             if (!columnIndex.TryGetValue(key, out var column))
             {

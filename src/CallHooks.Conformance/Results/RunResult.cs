@@ -36,6 +36,9 @@ internal sealed record RunResult
 
     public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
 
+    /// <summary>The configurations a <c>--matrix</c> run swept; null for a run of one configuration.</summary>
+    public IReadOnlyList<ConfigurationResult>? Configurations { get; init; }
+
     /// <summary>The panel file's webhooks, as sent to; null when the command line described the run's one webhook.</summary>
     public IReadOnlyList<Panels.PanelWebhook>? Webhooks { get; init; }
 

@@ -20,6 +20,13 @@ internal sealed record ScenarioResult
 
     public required IReadOnlyList<DeliveryResult> Deliveries { get; init; }
 
+    /// <summary>The <c>--matrix</c> configuration the scenario was played under (axis to value); null outside a sweep.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Configuration { get; init; }
+
+    /// <summary>"method=GET · encoding=-": the configuration as reports name it; null outside a sweep.</summary>
+    public string? ConfigurationLabel =>
+        Configuration is null ? null : string.Join(" · ", Configuration.Select(pair => pair.Key + "=" + pair.Value));
+
     public required double DurationMs { get; init; }
 
     /// <summary>Steps the provider would not send under the run's configuration (e.g. an unsubscribed webhook).</summary>

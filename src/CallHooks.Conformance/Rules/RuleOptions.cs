@@ -22,6 +22,12 @@ internal sealed record RuleOptions
     /// <summary>Where the record keeps the caller, status, agent and duration (<c>--verify-field</c>); empty: the record is searched as text.</summary>
     public IReadOnlyList<Records.RecordField> VerifyFields { get; init; } = [];
 
+    /// <summary>
+    /// True when the records at <see cref="VerifyUrl"/> are kept from POST bodies only (the embedded reference listener's):
+    /// a GET configuration of a sweep has no record there to read, so its record rules do not apply.
+    /// </summary>
+    public bool RecordsOfPostsOnly { get; init; }
+
     /// <summary>The mock CRM the harness hosts (<c>--downstream-port</c>); null when none.</summary>
     public DownstreamInbox? Downstream { get; init; }
 

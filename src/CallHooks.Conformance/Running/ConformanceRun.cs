@@ -19,9 +19,10 @@ internal sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider 
     )
     {
         var runner = new ScenarioRunner(dispatcher, time);
-        var results = new ScenarioResult?[plan.Scenarios.Count];
+        var plays = plan.Plays();
+        var results = new ScenarioResult?[plays.Count];
         // Per scenario, one rule context per webhook that received its events.
-        var contexts = new IReadOnlyList<RuleContext>?[plan.Scenarios.Count];
+        var contexts = new IReadOnlyList<RuleContext>?[plays.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, plan.Parallelism) };
 
         // Two signals: "stop sending" is the caller's token; "abort what is in flight" follows it after the grace period.
@@ -29,27 +30,28 @@ internal sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider 
         try
         {
             await Parallel
-                .ForEachAsync(Enumerable.Range(0, plan.Scenarios.Count), options, async (index, _) =>
+                .ForEachAsync(Enumerable.Range(0, plays.Count), options, async (index, _) =>
                 {
                     if (cancellationToken.IsCancellationRequested)
                         return;
-                    var scenario = plan.Scenarios[index];
+                    var (scenario, played, configuration) = plays[index];
                     var profile = ProviderCatalog.Find(scenario.Provider)
                         ?? throw new InvalidOperationException($"scenario '{scenario.Name}' names unknown provider '{scenario.Provider}'");
                     var result = await runner
-                        .RunAsync(scenario, profile, plan, cancellationToken, signals.AbortInFlight)
+                        .RunAsync(scenario, profile, played, cancellationToken, signals.AbortInFlight)
                         .ConfigureAwait(false);
-                    var views = WebhookViews.Of(scenario, result, plan.WebhooksFor(scenario.Provider));
+                    result = result with { Configuration = configuration?.Values };
+                    var views = WebhookViews.Of(scenario, result, played.WebhooksFor(scenario.Provider));
                     var judged = views
                         .Select(view => new RuleContext(
                             scenario,
                             profile,
                             view.Webhook.Config,
-                            plan,
+                            played,
                             view.View,
                             dispatcher,
                             time,
-                            plan.Rules
+                            played.Rules
                         ))
                         .ToList();
                     // Once told to stop, no rule sends its probes; the call's completed deliveries are kept either way.

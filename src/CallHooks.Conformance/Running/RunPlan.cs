@@ -29,6 +29,43 @@ internal sealed record RunPlan
             ? [Panels.PanelWebhook.CommandLine(provider, ConfigFor(provider))]
             : Panel.Where(webhook => webhook.Provider == provider).ToList();
 
+    /// <summary>
+    /// The configurations a <c>--matrix</c> run plays each scenario under (each with its own webhook and seed); null
+    /// plays each scenario once, as <see cref="WebhooksFor"/> says.
+    /// </summary>
+    public IReadOnlyList<Sweep.RunConfiguration>? Configurations { get; init; }
+
+    /// <summary>What the run plays: each scenario once, or under each of its provider's configurations, each with the plan it is played with.</summary>
+    public IReadOnlyList<(Scenarios.Scenario Scenario, RunPlan Plan, Sweep.RunConfiguration? Configuration)> Plays() =>
+        Configurations is null
+            ? Scenarios.Select(scenario => (scenario, this, (Sweep.RunConfiguration?)null)).ToList()
+            : Configurations
+                .SelectMany(configuration =>
+                    Scenarios
+                        .Where(scenario => scenario.Provider == configuration.Provider)
+                        .Select(scenario =>
+                            (
+                                scenario,
+                                this with
+                                {
+                                    Seed = configuration.Seed,
+                                    Panel = [configuration.Webhook],
+                                    Configurations = null,
+                                    Rules =
+                                        configuration.Webhook.Config.Method == "GET" && Rules.RecordsOfPostsOnly
+                                            ? Rules with
+                                            {
+                                                VerifyUrl = null,
+                                                VerifyFields = [],
+                                            }
+                                            : Rules,
+                                },
+                                (Sweep.RunConfiguration?)configuration
+                            )
+                        )
+                )
+                .ToList();
+
     public required int Seed { get; init; }
 
     /// <summary>The instant calls start at in call time. Fixed by <c>--now</c>, otherwise the clock at run start.</summary>
