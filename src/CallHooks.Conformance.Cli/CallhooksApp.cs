@@ -100,6 +100,7 @@ public static class CallhooksApp
             ValidateCommand.Create(console),
             RulesCommand.Create(console),
             InitCommand.Create(console),
+            CompareCommand.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -24,7 +24,7 @@ internal static class ConsoleSummary
         for (var i = 0; i < result.Scenarios.Count; i++)
         {
             var scenario = result.Scenarios[i];
-            output.WriteLine(SafeText.ForTerminal(ScenarioLine(scenario, names[i].PadRight(width))));
+            output.WriteLine(SafeText.ForTerminal(ScenarioLine(scenario, names[i].PadRight(width), result.Known)));
             foreach (var delivery in scenario.Deliveries.Where(delivery => !delivery.Passed || delivery.QueuedBehind is not null))
             {
                 output.WriteLine("    " + SafeText.ForTerminal(DeliveryText.Verdict(delivery)));
@@ -85,7 +85,7 @@ internal static class ConsoleSummary
         return $"{result.Tool} {result.Version}  target {target}  seed {seed} (replay with {replay})";
     }
 
-    private static string ScenarioLine(ScenarioResult scenario, string paddedName)
+    private static string ScenarioLine(ScenarioResult scenario, string paddedName, IReadOnlyDictionary<string, string> known)
     {
         var count = scenario.Deliveries.Count;
         var deliveries = count == 1 ? "1 delivery" : $"{count.ToString(CultureInfo.InvariantCulture)} deliveries";
@@ -94,7 +94,7 @@ internal static class ConsoleSummary
             return $"STOP {paddedName}  {deliveries}  p50 {p50}  ({InterruptionText.ForScenario(scenario)})";
         if (scenario.NotSent)
             return $"SKIP {paddedName}  {deliveries}  ({scenario.Skipped[0].Reason})";
-        return $"{(scenario.Passed ? "PASS" : "FAIL")} {paddedName}  {deliveries}  p50 {p50}  ({scenario.Checked.Label})";
+        return $"{(scenario.Passed ? "PASS" : "FAIL")} {paddedName}  {deliveries}  p50 {p50}  ({scenario.Checked.Label}){(Comparison.KnownVerdict.Reason(scenario, known) is { } reason ? "  known: " + reason : "")}";
     }
 
     /// <summary>

@@ -37,6 +37,29 @@ internal sealed class RunOptions
             HelpName = "AXIS=VALUE,...",
         };
 
+    public Option<string?> Baseline { get; } =
+        new("--baseline")
+        {
+            Description =
+                "Compare with an earlier run (its results.json or folder): the reports show fixed, broken, still failing, new and gone cells first, and the exit code is 1 only for regressions.",
+            HelpName = "PATH",
+        };
+
+    public Option<string?> KnownFailures { get; } =
+        new("--known-failures")
+        {
+            Description =
+                "A committed list of failures the team lives with, one per line, \"provider/scenario: why\" or \"RULE-ID provider/scenario: why\": shown as known and never failing the run.",
+            HelpName = "FILE",
+        };
+
+    public Option<string?> LatencyRegression { get; } =
+        new("--latency-regression")
+        {
+            Description = "With --baseline: an event whose p90 grew by more than this (and at least 5 ms) is a regression. Default 20%.",
+            HelpName = "PERCENT",
+        };
+
     public Option<string[]> Provider { get; } =
         new("--provider")
         {
@@ -276,6 +299,9 @@ internal sealed class RunOptions
             Panel,
             Matrix,
             MatrixExclude,
+            Baseline,
+            KnownFailures,
+            LatencyRegression,
             Provider,
             Scenario,
             Scenarios,

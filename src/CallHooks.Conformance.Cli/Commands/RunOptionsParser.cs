@@ -122,6 +122,21 @@ internal static class RunOptionsParser
             problems
         );
 
+        var baseline = BaselineOptions.Baseline(parsed.GetValue(options.Baseline), scenarios, problems);
+        var cells = scenarios
+            .SelectMany(scenario =>
+                matrixAxes is null
+                    ? [Reporting.Comparison.Cell.Id(scenario.Provider, scenario.Name, null)]
+                    : Running
+                        .Sweep.ConfigurationSweep.Expand(ProviderCatalog.Find(scenario.Provider)!, config, matrixAxes, matrixExclusions, 0)
+                        .Select(cell => Reporting.Comparison.Cell.Id(scenario.Provider, scenario.Name, cell.Label))
+            )
+            .ToList();
+        var known = BaselineOptions.Known(parsed.GetValue(options.KnownFailures), cells, problems);
+        var latencyRegression = BaselineOptions.LatencyRegression(parsed.GetValue(options.LatencyRegression), problems);
+        if (parsed.GetValue(options.LatencyRegression) is not null && baseline is null)
+            problems.Add("--latency-regression: applies to --baseline only");
+
         var signatureTime = parsed.GetValue(options.SignatureTime);
         if (signatureTime is not (null or "real" or "call"))
             problems.Add($"--signature-time '{signatureTime}': use real or call");
@@ -139,6 +154,9 @@ internal static class RunOptionsParser
             PanelPath = panelPath,
             MatrixAxes = matrixAxes,
             MatrixExclusions = matrixExclusions,
+            Baseline = baseline,
+            Known = known,
+            LatencyRegressionPercent = latencyRegression,
             PanelWarnings = panel?.Warnings.Select(warning => warning.ToString()).ToList() ?? [],
             Method = method,
             Encoding = encoding,

@@ -245,7 +245,12 @@ internal sealed class RunSession : IAsyncDisposable
                     ReplayCommandLine.ForConfiguration(tokens, cell, CallStart)
                 ))
                 .ToList(),
+            Known = Settings.Known is { } known
+                ? known.Entries.ToDictionary(entry => entry.Id, entry => known.Reason(entry.Id)!, StringComparer.Ordinal)
+                : new Dictionary<string, string>(StringComparer.Ordinal),
         };
+        if (Settings.Baseline is { } baseline)
+            result = result with { Comparison = RunComparisons.Against(baseline, result, Settings) };
 
         var outcomes = ReportSet.WriteAll(result, Directory);
         if (Settings.OutDirectory is null)
@@ -260,13 +265,24 @@ internal sealed class RunSession : IAsyncDisposable
                 .Out.WriteLineAsync(outcome.Error is null ? $"wrote {outcome.File}" : $"could not write {outcome.File}: {outcome.Error}")
                 .ConfigureAwait(false);
 
+        if (result.Comparison is { } comparison)
+        {
+            await console.Out.WriteLineAsync("compared: " + Reporting.Comparison.ComparisonText.Verdict(comparison)).ConfigureAwait(false);
+            foreach (var line in Reporting.Comparison.ComparisonText.Lines(comparison))
+                await console.Out.WriteLineAsync("  " + line).ConfigureAwait(false);
+        }
+
         await GitHubActionsOutput.WriteAsync(result, Directory, console).ConfigureAwait(false);
 
         if (interrupted)
             return ExitCodes.Interrupted;
         if (written.Concat(outcomes).Any(outcome => outcome.Error is not null))
             return ExitCodes.InternalError;
-        var passed = load is null ? result.AllPassed : load.Thresholds.All(verdict => verdict.Passed);
+        // With a baseline a team gates on "no worse"; with known failures, on "nothing new".
+        var passed =
+            load is not null ? load.Thresholds.All(verdict => verdict.Passed)
+            : result.Comparison is { } compared ? compared.Regressions == 0 && result.InterruptedScenarios == 0
+            : result.AllPassed || (result.Known.Count > 0 && Reporting.Comparison.KnownVerdict.OnlyKnownFailures(result));
         return passed ? ExitCodes.Passed : ExitCodes.ConformanceFailures;
     }
 

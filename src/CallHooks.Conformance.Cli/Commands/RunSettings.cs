@@ -14,6 +14,15 @@ internal sealed record RunSettings
     /// <summary>The panel file's webhooks (<c>--panel</c>, or ./callhooks.json); null when the options describe the one webhook.</summary>
     public IReadOnlyList<Panels.PanelWebhook>? Panel { get; init; }
 
+    /// <summary>The run <c>--baseline</c> names, read; null without one.</summary>
+    public Reporting.Comparison.RunSnapshot? Baseline { get; init; }
+
+    /// <summary><c>--known-failures</c>, read and checked against the run's cells; null without one.</summary>
+    public Reporting.Comparison.KnownFailures? Known { get; init; }
+
+    /// <summary><c>--latency-regression</c> in percent.</summary>
+    public double LatencyRegressionPercent { get; init; } = 20;
+
     /// <summary>The axes <c>--matrix</c> sweeps; null for a run of one configuration.</summary>
     public IReadOnlySet<string>? MatrixAxes { get; init; }
 

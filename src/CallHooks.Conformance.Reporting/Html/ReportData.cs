@@ -33,6 +33,7 @@ internal static class ReportData
         RulesData.Write(json, result);
         WebhooksJson.Write(json, WebhookSummary.Of(result));
         ConfigurationsJson.Write(json, result);
+        ComparisonJson.Write(json, result.Comparison);
         if (result.Configurations is not null)
         {
             json.WriteStartArray("verdicts");

@@ -44,6 +44,15 @@
     draw();
   }
 
+  // --baseline: what changed since the baseline, first on the page.
+  function renderComparison() {
+    var c = data.comparison;
+    if (!c) return;
+    document.getElementById('comparison-section').hidden = false;
+    append(document.getElementById('comparison-verdict'), el('span', 'verdict badge ' + (c.regressions === 0 ? 'pass' : 'fail'), c.verdict));
+    document.getElementById('comparison-lines').textContent = c.lines.join('\n');
+  }
+
   // A --matrix sweep: the verdict per provider above the grid, and each configuration's replay command below it.
   function renderConfigurations() {
     var configurations = data.configurations || [];
@@ -537,6 +546,7 @@
   renderHeader();
   renderLatency();
   if (data.load) renderLoad();
+  renderComparison();
   renderWebhooks();
   renderConfigurations();
   renderRules();

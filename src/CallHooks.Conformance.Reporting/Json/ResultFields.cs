@@ -11,10 +11,13 @@ namespace CallHooks.Conformance.Reporting.Json;
 internal static class ResultFields
 {
     /// <summary>Tool, seed, clock, target, command line, options and timing of the run.</summary>
-    public static void Run(Utf8JsonWriter json, RunResult result)
+    /// <param name="format">The file's format number, written after the version; null to leave it out.</param>
+    public static void Run(Utf8JsonWriter json, RunResult result, int? format = null)
     {
         JsonFields.Text(json, "tool", result.Tool);
         JsonFields.Text(json, "version", result.Version);
+        if (format is { } number)
+            json.WriteNumber("format", number);
         json.WriteNumber("seed", result.Seed);
         JsonFields.Timestamp(json, "now", result.Now);
         JsonFields.Text(json, "target", result.Target);

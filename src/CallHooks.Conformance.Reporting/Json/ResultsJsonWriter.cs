@@ -36,7 +36,8 @@ internal static class ResultsJsonWriter
 
     private static void WriteRun(Utf8JsonWriter json, RunResult result)
     {
-        ResultFields.Run(json, result);
+        // results.json states its format (what callhooks compare checks before it trusts the shape); the page's data has its own.
+        ResultFields.Run(json, result, Comparison.ResultsFile.Format);
 
         json.WriteBoolean("interrupted", result.Interrupted);
         ResultFields.Checked(json, result.Checked);
@@ -49,17 +50,20 @@ internal static class ResultsJsonWriter
         RulesJson.WriteSummary(json, result.Scenarios.SelectMany(scenario => scenario.Rules).ToList());
         WebhooksJson.Write(json, Model.WebhookSummary.Of(result));
         ConfigurationsJson.Write(json, result);
+        ComparisonJson.Write(json, result.Comparison);
 
         json.WriteStartArray("scenarios");
         foreach (var scenario in result.Scenarios)
-            WriteScenario(json, scenario);
+            WriteScenario(json, scenario, result.Known);
         json.WriteEndArray();
     }
 
-    private static void WriteScenario(Utf8JsonWriter json, ScenarioResult scenario)
+    private static void WriteScenario(Utf8JsonWriter json, ScenarioResult scenario, IReadOnlyDictionary<string, string> known)
     {
         json.WriteStartObject();
         ResultFields.Scenario(json, scenario);
+        if (Comparison.KnownVerdict.Reason(scenario, known) is { } reason)
+            JsonFields.Text(json, "known", reason);
         json.WriteStartArray("deliveries");
         foreach (var delivery in scenario.Deliveries)
             WriteDelivery(json, delivery);

@@ -24,6 +24,7 @@ internal static class MarkdownReportWriter
             LoadMarkdown.WriteHeader(text, result, load);
         else
             WriteHeader(text, result);
+        WriteComparison(text, result.Comparison);
         WriteWebhooks(text, WebhookSummary.Of(result));
         WriteMatrix(text, result, CompatibilityMatrix.Of(result));
         WriteFailures(text, result);
@@ -68,6 +69,18 @@ internal static class MarkdownReportWriter
 
     /// <summary>What a run handed to an app in process could not see: nothing crossed a wire.</summary>
     internal const string InProcessNotObserved = "connection faults, TLS and response framing (in process: nothing crossed a wire)";
+
+    /// <summary>The comparison with the baseline, first: what a team gating on "no worse" reads.</summary>
+    private static void WriteComparison(StringBuilder text, Results.RunComparison? comparison)
+    {
+        if (comparison is null)
+            return;
+        text.Append("### ")
+            .Append(comparison.Regressions == 0 ? "✅ " : "❌ ")
+            .Append(MarkdownText.Inline(Comparison.ComparisonText.Verdict(comparison)))
+            .Append("\n\n");
+        text.Append(MarkdownText.Fenced(string.Join("\n", Comparison.ComparisonText.Lines(comparison)), "text")).Append("\n\n");
+    }
 
     /// <summary>The panel file's webhooks, each with what it received and how that went; nothing without a panel file.</summary>
     private static void WriteWebhooks(StringBuilder text, IReadOnlyList<WebhookSummary>? webhooks)

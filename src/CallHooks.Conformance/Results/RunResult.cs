@@ -36,6 +36,15 @@ internal sealed record RunResult
 
     public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
 
+    /// <summary>The comparison with <c>--baseline</c>; null without one.</summary>
+    public RunComparison? Comparison { get; init; }
+
+    /// <summary>
+    /// <c>--known-failures</c>: the listed ids (cells, <c>RULE-ID cell</c>) with why each is known to fail. A failure they
+    /// cover is shown as known and does not fail the run.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Known { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The configurations a <c>--matrix</c> run swept; null for a run of one configuration.</summary>
     public IReadOnlyList<ConfigurationResult>? Configurations { get; init; }
 

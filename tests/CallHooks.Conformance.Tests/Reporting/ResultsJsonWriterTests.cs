@@ -21,6 +21,7 @@ public sealed class ResultsJsonWriterTests
                 {
                     "tool",
                     "version",
+                    "format",
                     "seed",
                     "now",
                     "target",
