@@ -12,7 +12,10 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
 {
     public async Task<int> ExecuteAsync(RunSettings settings, IReadOnlyList<string> tokens, CancellationToken cancellationToken)
     {
-        if (console.InProcess is not null && (settings.Load is not null || settings.Target is null))
+        if (
+            console.InProcess is not null
+            && (settings.Load is not null || (settings.Target is null && settings.ProviderTargets.Count == 0))
+        )
             throw new UsageException([
                 settings.Load is not null
                     ? "a load run needs a listener on the network; in process, run the scenarios once each"

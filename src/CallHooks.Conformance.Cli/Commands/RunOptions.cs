@@ -5,12 +5,12 @@ namespace CallHooks.Conformance.Cli.Commands;
 /// <summary>The options of <c>callhooks run</c>. Values stay text here so that validation can name each problem in our words.</summary>
 internal sealed class RunOptions
 {
-    public Option<string?> Target { get; } =
+    public Option<string[]> Target { get; } =
         new("--target")
         {
             Description =
-                "The listener URL to test (http or https). Default: start the embedded reference listener on a free loopback port.",
-            HelpName = "URL",
+                "The listener URL to test (http or https); NAME=URL points one provider at its own URL (repeatable), a bare URL serves the others. Default: start the embedded reference listener on a free loopback port.",
+            HelpName = "URL|NAME=URL",
         };
 
     public Option<string?> Panel { get; } =

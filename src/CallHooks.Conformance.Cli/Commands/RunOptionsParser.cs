@@ -15,7 +15,7 @@ internal static class RunOptionsParser
     public static RunSettings Parse(ParseResult parsed, RunOptions options, Func<int> randomSeed, Func<string, string?>? environment = null)
     {
         var problems = new List<string>();
-        var target = ParseTarget(parsed.GetValue(options.Target), problems);
+        var (target, providerTargets) = ParseTargets(parsed.GetValue(options.Target) ?? [], problems);
         var panelPath = PanelOption.Path(parsed.GetValue(options.Panel));
         var panel = panelPath is null
             ? null
@@ -55,7 +55,7 @@ internal static class RunOptionsParser
             (listenerMode, var modeProblem) = ListenerModeNames.Parse("--listener-mode", modeName);
             if (modeProblem is not null)
                 problems.Add(modeProblem);
-            else if (target is not null)
+            else if (target is not null || providerTargets.Count > 0)
                 problems.Add("--listener-mode: applies to the embedded listener only; drop --target to use it");
         }
 
@@ -137,6 +137,16 @@ internal static class RunOptionsParser
         if (parsed.GetValue(options.LatencyRegression) is not null && baseline is null)
             problems.Add("--latency-regression: applies to --baseline only");
 
+        foreach (var named in providerTargets.Keys.Where(name => providers.All(profile => profile.Name != name)))
+            problems.Add(
+                $"--target {named}=...: the run plays no {named} scenario; its providers: {string.Join(", ", providers.Select(p => p.Name))}"
+            );
+        if (providerTargets.Count > 0 && target is null)
+            foreach (var profile in providers.Where(profile => !providerTargets.ContainsKey(profile.Name)))
+                problems.Add($"--target: no URL for {profile.Name}; add --target {profile.Name}=URL or a bare --target URL for the others");
+        if (providerTargets.Count > 0 && panelPath is not null)
+            problems.Add($"--target NAME=URL: the webhooks of {panelPath} have their own URLs");
+
         var signatureTime = parsed.GetValue(options.SignatureTime);
         if (signatureTime is not (null or "real" or "call"))
             problems.Add($"--signature-time '{signatureTime}': use real or call");
@@ -149,6 +159,7 @@ internal static class RunOptionsParser
         {
             SignWithCallTime = signatureTime == "call",
             Target = target,
+            ProviderTargets = providerTargets,
             Scenarios = scenarios,
             Panel = panel?.Webhooks,
             PanelPath = panelPath,
@@ -180,6 +191,38 @@ internal static class RunOptionsParser
             Trust = trust,
             Load = load,
         };
+    }
+
+    /// <summary>
+    /// Each <c>--target</c>: a bare URL (at most one, for every provider without its own), or <c>NAME=URL</c> for one
+    /// provider. A URL whose text before '=' is not a provider's name is a bare URL (query strings hold '=' too).
+    /// </summary>
+    private static (Uri? Target, Dictionary<string, Uri> ProviderTargets) ParseTargets(string[] texts, List<string> problems)
+    {
+        Uri? bare = null;
+        var named = new Dictionary<string, Uri>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            var equals = text.IndexOf('=', StringComparison.Ordinal);
+            var name = equals > 0 ? text[..equals] : null;
+            if (name is not null && ProviderCatalog.Find(name) is not null)
+            {
+                if (ParseTarget(text[(equals + 1)..], problems) is { } url && !named.TryAdd(name, url))
+                    problems.Add($"--target {name}=...: given twice");
+            }
+            else if (
+                name is not null
+                && !name.Contains("://", StringComparison.Ordinal)
+                && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            )
+                problems.Add($"--target {name}=...: unknown provider; known: {string.Join(", ", ProviderCatalog.All.Select(p => p.Name))}");
+            else if (bare is not null)
+                problems.Add("--target: give one bare URL (the others as NAME=URL, one per provider)");
+            else
+                bare = ParseTarget(text, problems);
+        }
+
+        return (bare, named);
     }
 
     public static Uri? ParseTarget(string? text, List<string> problems)

@@ -49,11 +49,14 @@ internal sealed class RunSession : IAsyncDisposable
     /// Where webhooks go: <c>--target</c>, the embedded listener, or (a panel file of absolute URLs only) the first
     /// webhook's URL, which is how reports name the run's target.
     /// </summary>
-    public Uri Target => Settings.Target ?? Embedded?.BaseUrl ?? Settings.Panel![0].Config.Target;
+    public Uri Target =>
+        Settings.Target ?? Embedded?.BaseUrl ?? Settings.ProviderTargets.Values.FirstOrDefault() ?? Settings.Panel![0].Config.Target;
 
     /// <summary>The embedded reference listener is started when nothing else receives the webhooks.</summary>
     private static bool NeedsEmbedded(RunSettings settings) =>
-        settings.Target is null && (settings.Panel is null || settings.Panel.Any(webhook => webhook.Path is not null));
+        settings.Target is null
+        && settings.ProviderTargets.Count == 0
+        && (settings.Panel is null || settings.Panel.Any(webhook => webhook.Path is not null));
 
     /// <summary>
     /// The panel's webhooks ready to send: paths made URLs on the target, signatures stamped as <see cref="Config"/>'s.
@@ -135,7 +138,9 @@ internal sealed class RunSession : IAsyncDisposable
 
     /// <summary>A provider's webhook as the options describe it: under its own path on the embedded listener.</summary>
     private Conformance.Providers.WebhookConfig ProviderConfig(string provider) =>
-        Embedded is null ? Config : Config with { Target = new Uri(Embedded.BaseUrl, provider) };
+        Embedded is not null ? Config with { Target = new Uri(Embedded.BaseUrl, provider) }
+        : Settings.ProviderTargets.TryGetValue(provider, out var own) ? Config with { Target = own }
+        : Config;
 
     /// <summary>The plan both kinds of run play: scenarios, where each provider's go, seed, clock and timeout.</summary>
     public RunPlan Plan(Rules.RuleOptions? rules = null) =>
@@ -153,7 +158,7 @@ internal sealed class RunSession : IAsyncDisposable
             Configurations = Configurations,
             // The embedded listener serves each provider under /<provider>, as a multi-provider integration would.
             ProviderTargets = Embedded is null
-                ? new Dictionary<string, Uri>()
+                ? Settings.ProviderTargets
                 : Providers.ToDictionary(provider => provider, provider => new Uri(Embedded.BaseUrl, provider)),
         };
 

@@ -6,8 +6,11 @@ namespace CallHooks.Conformance.Cli.Commands;
 /// <summary>A validated <c>callhooks run</c>: nothing here can be wrong any more, only the listener can.</summary>
 internal sealed record RunSettings
 {
-    /// <summary>The listener URL, or null to start the embedded reference listener.</summary>
+    /// <summary>The listener URL, or null to start the embedded reference listener (or when every provider has its own).</summary>
     public Uri? Target { get; init; }
+
+    /// <summary><c>--target NAME=URL</c>: providers sent to a URL of their own instead of <see cref="Target"/>.</summary>
+    public IReadOnlyDictionary<string, Uri> ProviderTargets { get; init; } = new Dictionary<string, Uri>(StringComparer.Ordinal);
 
     public required IReadOnlyList<Scenario> Scenarios { get; init; }
 

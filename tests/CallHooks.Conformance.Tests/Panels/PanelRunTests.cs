@@ -193,6 +193,44 @@ public sealed class PanelRunTests
     }
 
     [Test]
+    public async Task An_event_two_webhooks_are_subscribed_to_is_delivered_to_each_in_panel_order()
+    {
+        var panel = Write(
+            """
+            { "webhooks": [
+              { "name": "crm", "provider": "voipappz", "events": ["*"], "url": "/voipappz/crm" },
+              { "name": "audit", "provider": "voipappz", "events": ["Call:Hangup"], "url": "/voipappz/audit" }
+            ] }
+            """
+        );
+        var run = await CliRun.InvokeAsync(["run", "--panel", panel, "--scenario", "incoming-answered", .. Fixed]);
+        using var results = JsonDocument.Parse(run.File("results.json"));
+        var deliveries = results
+            .RootElement.GetProperty("scenarios")[0]
+            .GetProperty("deliveries")
+            .EnumerateArray()
+            .Select(d => d.GetProperty("event").GetString() + " -> " + d.GetProperty("webhook").GetString())
+            .ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.ToString);
+            Assert.That(
+                deliveries,
+                Is.EqualTo(
+                    new[]
+                    {
+                        "Call:Ringing -> crm",
+                        "Call:Answer -> crm",
+                        "Call:Hangup -> crm",
+                        "Call:Hangup -> audit",
+                        "Call:Reporting -> crm",
+                    }
+                )
+            );
+        });
+    }
+
+    [Test]
     public async Task A_scenario_no_webhook_receives_is_skipped_never_passed_and_the_run_says_so()
     {
         var panel = Write(
