@@ -110,7 +110,10 @@ internal static class ConsoleSummary
         // An interrupted run says how many calls it cut short and never started, beside the passes.
         var stopped = result.InterruptedScenarios > 0 ? $", {result.InterruptedScenarios} interrupted" : "";
         var notStarted = result.NotStarted > 0 ? $", {result.NotStarted} not started" : "";
-        notStarted += result.NotSent > 0 ? $", {result.NotSent} skipped by configuration" : "";
+        notStarted +=
+            result.NothingSent ? ", nothing sent: every scenario skipped by configuration"
+            : result.NotSent > 0 ? $", {result.NotSent} skipped by configuration"
+            : "";
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{total} {(total == 1 ? "scenario" : "scenarios")}: {result.Passed} passed, {result.Failed} failed{stopped}{notStarted}, {result.Checked.Label}  "

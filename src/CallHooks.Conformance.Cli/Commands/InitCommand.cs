@@ -47,8 +47,15 @@ internal static class InitCommand
                     throw new UsageException(existing.Select(file => $"{file} exists; add --force to overwrite it").ToList());
                 if (console.ValidateOnly)
                     return ExitCodes.Passed;
-                await File.WriteAllTextAsync(panelPath, StarterPanel.For(profile), cancellationToken).ConfigureAwait(false);
-                await File.WriteAllTextAsync(schemaPath, PanelFile.SchemaText(), cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await File.WriteAllTextAsync(panelPath, StarterPanel.For(profile), cancellationToken).ConfigureAwait(false);
+                    await File.WriteAllTextAsync(schemaPath, PanelFile.SchemaText(), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    throw new UsageException([$"--out {panelPath}: cannot write there: {exception.Message}"]);
+                }
                 await console.Out.WriteLineAsync($"wrote {panelPath} ({profile.Name}) and {schemaPath}").ConfigureAwait(false);
                 await console
                     .Out.WriteLineAsync($"next: edit the URLs and credentials, then: callhooks run --target https://your-crm.example")

@@ -13,11 +13,14 @@ internal static class MatrixOption
     public static readonly IReadOnlyList<string> DefaultAxes = [SweepAxes.Method, SweepAxes.Encoding, SweepAxes.Auth, SweepAxes.Signing];
 
     /// <summary>The axes to sweep, or null without <c>--matrix</c>.</summary>
+    /// <param name="embedded">True when the embedded listener is the target: it demands exactly the run's credentials, so
+    /// switching them off is refused by design and says nothing about a listener; the auth and signing axes need --target.</param>
     public static IReadOnlySet<string>? Axes(
         bool given,
         string? text,
         IReadOnlyList<IProviderProfile> providers,
         WebhookConfig config,
+        bool embedded,
         List<string> problems
     )
     {
@@ -42,6 +45,12 @@ internal static class MatrixOption
                 problems.Add($"--matrix {axis}: {why}; nothing to sweep");
         }
 
+        foreach (var axis in new[] { SweepAxes.Auth, SweepAxes.Signing }.Where(axis => text is not null && axes.Contains(axis) && embedded))
+            problems.Add(
+                $"--matrix {axis}: the embedded listener demands the credentials the run gives, so switching them off only shows its refusal; sweep {axis} against your listener (--target)"
+            );
+        if (text is null && embedded)
+            axes.ExceptWith([SweepAxes.Auth, SweepAxes.Signing]);
         if (config.Method is not null && axes.Contains(SweepAxes.Method))
             problems.Add("--matrix method sweeps every method; drop --method (or leave method out of --matrix)");
         if (config.Encoding is not null && axes.Contains(SweepAxes.Encoding))

@@ -82,7 +82,14 @@ internal static class ReplayCommandLine
                 && index + 1 < tokens.Count
                 && reading?.Contains('=', StringComparison.Ordinal) == true
                 && tokens[index + 1].StartsWith(reading[..(reading.IndexOf('=', StringComparison.Ordinal) + 1)], StringComparison.Ordinal);
-            if (dropped.Contains(token) || optionOfReading)
+            // Another provider's own URL (--target NAME=URL) would name a provider the replay does not play.
+            var otherProvidersTarget =
+                token == "--target"
+                && index + 1 < tokens.Count
+                && tokens[index + 1].IndexOf('=', StringComparison.Ordinal) is > 0 and var equals
+                && Providers.ProviderCatalog.Find(tokens[index + 1][..equals]) is { } named
+                && named.Name != configuration.Provider;
+            if (dropped.Contains(token) || optionOfReading || otherProvidersTarget)
             {
                 index++;
                 continue;

@@ -30,15 +30,7 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
             .StartAsync(console, systemClock, settings, withDownstream: true, cancellationToken)
             .ConfigureAwait(false);
         var plan = session.Plan(
-            WithEmbeddedRecords(
-                settings.Rules with
-                {
-                    Downstream = session.Downstream?.Inbox,
-                },
-                session.Embedded,
-                session.Providers,
-                settings.Method
-            )
+            WithEmbeddedRecords(settings.Rules with { Downstream = session.Downstream?.Inbox }, session.Embedded, session.Providers)
         );
         await session.AnnounceAsync().ConfigureAwait(false);
 
@@ -61,17 +53,16 @@ internal sealed class RunExecutor(CliConsole console, TimeProvider systemClock)
     /// <summary>
     /// The embedded listener keeps MyOperator In-Call records at /calls/{uid}, with the caller at $.caller and the status
     /// at $.status, so a run against it checks the record rules field by field without being told where. GET webhooks
-    /// carry no call log to record, and other providers' readers keep no records a user could ask for.
+    /// carry no call log to record (<see cref="Rules.RuleOptions.RecordsOfPostsOnly"/>: their record rules do not apply),
+    /// and other providers' readers keep no records a user could ask for.
     /// </summary>
     private static Rules.RuleOptions WithEmbeddedRecords(
         Rules.RuleOptions rules,
         ReferenceListener? embedded,
-        IReadOnlyList<string> providers,
-        string? method
+        IReadOnlyList<string> providers
     ) =>
         rules.VerifyUrl is null
         && embedded is not null
-        && method != "GET"
         && providers.All(provider => provider == Providers.MyOperatorInCall.MyOperatorInCallProfile.ProfileName)
             ? rules with
             {

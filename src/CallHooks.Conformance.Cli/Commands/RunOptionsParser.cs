@@ -103,11 +103,20 @@ internal static class RunOptionsParser
             parsed.GetValue(options.Matrix),
             providers,
             config,
+            embedded: target is null && providerTargets.Count == 0,
             problems
         );
         var matrixExclusions = MatrixOption.Exclusions(parsed.GetValue(options.MatrixExclude) ?? [], problems);
         if (matrixAxes is null && matrixExclusions.Count > 0)
             problems.Add("--matrix-exclude: applies to --matrix only");
+        foreach (
+            var profile in matrixAxes is null
+                ? []
+                : providers.Where(profile =>
+                    Running.Sweep.ConfigurationSweep.Expand(profile, config, matrixAxes, matrixExclusions, 0).Count == 0
+                )
+        )
+            problems.Add($"--matrix-exclude: leaves no configuration of {profile.Name} to play");
         if (matrixAxes is not null && panelPath is not null)
             problems.Add(
                 $"--matrix: sweeps the command line's one webhook; with a panel file ({panelPath}) each webhook is one configuration already"

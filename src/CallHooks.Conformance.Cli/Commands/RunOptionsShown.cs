@@ -30,6 +30,14 @@ internal static class RunOptionsShown
                 settings.Rules.Suites.Select(suite => suite.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal)
             ),
         };
+        if (settings.PanelPath is not null)
+        {
+            // Each webhook of a panel has its own method, encoding and credentials (results.json webhooks[]): no run-wide one.
+            foreach (var perWebhook in new[] { "method", "encoding", "auth", "signing", "headers", "query" })
+                shown.Remove(perWebhook);
+            shown["panel"] = settings.PanelPath;
+        }
+
         foreach (var (name, value) in settings.ProfileOptions)
             shown["option." + name] = ReplayCommandLine.IsSecretOption(name) ? Secrets.Redactor.Mask : value;
         return shown;

@@ -13,9 +13,16 @@ internal static class Comparer
     /// <summary>Latency noise on a loopback run is a few milliseconds: growth below this is never a regression.</summary>
     public const double MinimumGrowthMs = 5;
 
-    public static RunComparison Compare(RunSnapshot baseline, RunSnapshot current, double thresholdPercent, KnownFailures? known = null)
+    /// <param name="sameProviders">Refuse runs of other providers (<c>callhooks compare</c>); a run checks its baseline before it sends.</param>
+    public static RunComparison Compare(
+        RunSnapshot baseline,
+        RunSnapshot current,
+        double thresholdPercent,
+        KnownFailures? known = null,
+        bool sameProviders = true
+    )
     {
-        if (!baseline.Providers.SequenceEqual(current.Providers))
+        if (sameProviders && !baseline.Providers.SequenceEqual(current.Providers))
             throw new ComparisonInputException(
                 $"{baseline.Path}: its providers ({string.Join(", ", baseline.Providers)}) are not the new run's ({string.Join(", ", current.Providers)}); compare runs of the same providers"
             );
@@ -30,12 +37,15 @@ internal static class Comparer
             {
                 (null, _) => CellTransition.New,
                 (_, null) => CellTransition.Gone,
-                ("passed", "failed") => CellTransition.Broken,
-                ("failed", "passed") => CellTransition.Fixed,
                 ("failed", "failed") => CellTransition.StillFailing,
+                // A cell that did not fail before (passed, or was not sent or cut short) and fails now is a regression.
+                (_, "failed") => CellTransition.Broken,
+                ("failed", "passed") => CellTransition.Fixed,
+                // Judged before, and now not sent or cut short: nothing was judged this time.
+                (not ("skipped" or "interrupted"), "skipped" or "interrupted") => CellTransition.NotJudged,
                 _ => null,
             };
-            if (transition == CellTransition.Broken && known?.Reason(id) is { } reason)
+            if (transition == CellTransition.Broken && Excuse(id, after!, known) is { } reason)
             {
                 excused.Add($"{id}: {reason}");
                 transition = CellTransition.StillFailing;
@@ -72,6 +82,19 @@ internal static class Comparer
             thresholdPercent,
             excused
         );
+    }
+
+    /// <summary>Why a failing cell is known: it is listed, or it failed only by MUST rules that all are.</summary>
+    private static string? Excuse(string id, CellSnapshot cell, KnownFailures? known)
+    {
+        if (known is null)
+            return null;
+        if (known.Reason(id) is { } reason)
+            return reason;
+        var rules = cell.BrokenRules.Select(rule => $"{rule} {id}").ToList();
+        return cell.DeliveriesPassed && rules.Count > 0 && rules.All(rule => known.Reason(rule) is not null)
+            ? string.Join("; ", rules.Select(rule => known.Reason(rule)))
+            : null;
     }
 
     private static List<LatencyRegression> LatencyRegressions(RunSnapshot baseline, RunSnapshot current, double thresholdPercent)

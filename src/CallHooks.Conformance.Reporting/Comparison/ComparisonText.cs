@@ -22,6 +22,7 @@ internal static class ComparisonText
                 CellTransition.StillFailing,
                 CellTransition.New,
                 CellTransition.Gone,
+                CellTransition.NotJudged,
             }
         )
         {
@@ -73,6 +74,7 @@ internal static class ComparisonText
             CellTransition.Fixed => "fixed (failed before, passes now)",
             CellTransition.New => "new (not in the baseline)",
             CellTransition.Gone => "gone (not in this run)",
+            CellTransition.NotJudged => "not judged this time (skipped by configuration or interrupted)",
             _ => transition,
         };
 }

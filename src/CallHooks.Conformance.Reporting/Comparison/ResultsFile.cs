@@ -47,7 +47,10 @@ internal static class ResultsFile
     {
         if (root.ValueKind != JsonValueKind.Object || Text(root, "tool") != "callhooks")
             throw new ComparisonInputException($"{file}: not a callhooks results.json (field \"tool\" is not \"callhooks\")");
-        if (root.TryGetProperty("format", out var format) && (!format.TryGetInt32(out var number) || number > Format))
+        if (
+            root.TryGetProperty("format", out var format)
+            && (format.ValueKind != JsonValueKind.Number || !format.TryGetInt32(out var number) || number > Format)
+        )
             throw new ComparisonInputException(
                 $"{file}: field \"format\" is {format.GetRawText()}: written by a newer callhooks; this one reads format {Format}"
             );
@@ -60,24 +63,29 @@ internal static class ResultsFile
         foreach (var scenario in scenarios.EnumerateArray())
         {
             var at = $"scenarios[{index++}]";
+            if (scenario.ValueKind != JsonValueKind.Object)
+                throw new ComparisonInputException($"{file}: field \"{at}\" is not an object");
             var provider = Required(file, scenario, "provider", at);
             var id = Cell.Id(provider, Required(file, scenario, "name", at), Text(scenario, "configuration"));
             var broken =
                 scenario.TryGetProperty("rules", out var rules) && rules.ValueKind == JsonValueKind.Array
                     ? rules
                         .EnumerateArray()
-                        .Where(rule => Text(rule, "status") == "failed")
+                        .Where(rule => Text(rule, "status") == "failed" && Text(rule, "id") is not null)
                         .Select(rule => Text(rule, "id")!)
                         .ToHashSet(StringComparer.Ordinal)
                     : [];
-            cells[id] = new CellSnapshot(Required(file, scenario, "status", at), broken);
+            var deliveriesPassed = true;
             if (scenario.TryGetProperty("deliveries", out var deliveries) && deliveries.ValueKind == JsonValueKind.Array)
-                foreach (var delivery in deliveries.EnumerateArray())
+                foreach (var delivery in deliveries.EnumerateArray().Where(delivery => delivery.ValueKind == JsonValueKind.Object))
                 {
+                    if (delivery.TryGetProperty("passed", out var passed) && passed.ValueKind == JsonValueKind.False)
+                        deliveriesPassed = false;
                     if (
                         delivery.TryGetProperty("response", out var response)
                         && response.ValueKind == JsonValueKind.Object
                         && response.TryGetProperty("latencyMs", out var latency)
+                        && latency.ValueKind == JsonValueKind.Number
                         && latency.TryGetDouble(out var milliseconds)
                     )
                     {
@@ -87,6 +95,8 @@ internal static class ResultsFile
                         list.Add(milliseconds);
                     }
                 }
+
+            cells[id] = new CellSnapshot(Required(file, scenario, "status", at), broken, deliveriesPassed);
         }
 
         var providers = cells.Keys.Select(id => id.Split('/')[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

@@ -14,4 +14,5 @@ internal sealed record RunSnapshot(
 );
 
 /// <summary>One cell of a run: <c>passed</c>, <c>failed</c>, <c>skipped</c> or <c>interrupted</c>, and the MUST rules it broke (<c>RULE-ID</c>).</summary>
-internal sealed record CellSnapshot(string Status, IReadOnlySet<string> BrokenRules);
+/// <param name="DeliveriesPassed">Every delivery of the cell got the answer it expected (so only rules can have failed it).</param>
+internal sealed record CellSnapshot(string Status, IReadOnlySet<string> BrokenRules, bool DeliveriesPassed = true);

@@ -71,9 +71,12 @@ internal static class JUnitWriter
         xml.WriteStartElement("testsuite");
         xml.WriteAttributeString("name", SafeText.ForXml(provider));
         xml.WriteAttributeString("tests", Count(scenarios.Count));
-        xml.WriteAttributeString("failures", Count(scenarios.Count(scenario => !scenario.Passed && !scenario.Interrupted)));
+        xml.WriteAttributeString(
+            "failures",
+            Count(scenarios.Count(scenario => !scenario.Passed && !scenario.Interrupted && !scenario.NotSent))
+        );
         xml.WriteAttributeString("errors", Count(scenarios.Count(scenario => scenario.Interrupted)));
-        xml.WriteAttributeString("skipped", "0");
+        xml.WriteAttributeString("skipped", Count(scenarios.Count(scenario => scenario.NotSent)));
         xml.WriteAttributeString("time", ReportFormat.Seconds(scenarios.Sum(scenario => scenario.DurationMs)));
         xml.WriteAttributeString("timestamp", Timestamp(result.StartedAt));
 
@@ -114,7 +117,14 @@ internal static class JUnitWriter
 
         var failed = scenario.Deliveries.Where(delivery => !delivery.Passed).ToList();
         var brokenRules = scenario.Rules.Where(rule => rule.FailsRun).ToList();
-        if (scenario.Interrupted)
+        if (scenario.NotSent)
+        {
+            // Nothing was sent, so nothing passed: CI shows it as skipped, with the reason.
+            xml.WriteStartElement("skipped");
+            xml.WriteAttributeString("message", SafeText.ForXml(scenario.Skipped[0].Reason));
+            xml.WriteEndElement();
+        }
+        else if (scenario.Interrupted)
         {
             xml.WriteStartElement("error");
             xml.WriteAttributeString("message", SafeText.ForXml(InterruptionText.ForScenario(scenario)));

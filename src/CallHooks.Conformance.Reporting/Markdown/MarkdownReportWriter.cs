@@ -40,7 +40,8 @@ internal static class MarkdownReportWriter
         var verdict = result.Interrupted
             ? $"⏹ {result.Tool}: interrupted ({InterruptionText.ForRun(result)})"
             : (
-                result.AllPassed && result.NotSent > 0
+                result.NothingSent ? $"❌ {result.Tool}: nothing was sent: every scenario was skipped by configuration"
+                : result.AllPassed && result.NotSent > 0
                     ? $"✅ {result.Tool}: all {Count(result.Passed)} sent {Plural(result.Passed, "scenario", "scenarios")} passed, {Count(result.NotSent)} skipped by configuration"
                 : result.AllPassed ? $"✅ {result.Tool}: all {Count(total)} {Plural(total, "scenario", "scenarios")} passed"
                 : $"❌ {result.Tool}: {Count(result.Failed)} of {Count(total)} {Plural(total, "scenario", "scenarios")} failed"

@@ -39,6 +39,20 @@ internal sealed class PanelReader
             .EnumerateArray()
             .Select((webhook, index) => reader.ReadWebhook(webhook, $"/webhooks/{index}"))
             .ToList();
+        // One route serves one provider's reader: a CRM cannot tell a MyOperator body from a voipappz one by path.
+        foreach (
+            var shared in webhooks
+                .Select((webhook, index) => (webhook, index))
+                .Where(entry => entry.webhook.Path is not null)
+                .GroupBy(entry => entry.webhook.Path!.Split('?')[0].TrimEnd('/'), StringComparer.OrdinalIgnoreCase)
+                .Where(group => group.Select(entry => entry.webhook.Provider).Distinct(StringComparer.Ordinal).Count() > 1)
+        )
+            reader.Error(
+                $"/webhooks/{shared.ElementAt(1).index}/url",
+                $"path {shared.Key} is also {shared.First().webhook.Name}'s, a {shared.First().webhook.Provider} webhook; one path receives one provider's webhooks"
+            );
+        if (webhooks.Count > 0 && webhooks.All(webhook => !webhook.Enabled))
+            reader.Error("/webhooks", "every webhook is disabled: nothing would be sent; enable at least one");
         foreach (
             var twice in webhooks
                 .Select((webhook, index) => (webhook.Name, index))
@@ -150,9 +164,11 @@ internal sealed class PanelReader
     /// <summary>An absolute http(s) URL, or a path resolved when the run starts.</summary>
     private (Uri Target, string? Relative) ReadUrl(string url, string at)
     {
-        if (url.StartsWith('/'))
+        if (url.StartsWith("//", StringComparison.Ordinal))
+            Error(at, $"'{url}' names a host without a scheme; write an absolute URL (https://...) or a path with one leading /");
+        else if (url.StartsWith('/'))
             return (new Uri(new Uri("http://127.0.0.1/"), url), url);
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
+        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
             Error(at, $"'{url}' is neither an http(s) URL nor a path starting with /");
         else if (uri.UserInfo.Length > 0)
             Error(at, "credentials in the URL are not sent by providers; use \"basic\": \"env:NAME\"");

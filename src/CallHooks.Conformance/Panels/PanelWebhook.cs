@@ -34,9 +34,20 @@ internal sealed record PanelWebhook
 
     public bool Receives(string eventId) => Enabled && (Events is null || Events.Contains(eventId));
 
-    /// <summary>This webhook with its <see cref="Path"/> made a URL on <paramref name="baseUrl"/>; unchanged when it has an absolute URL.</summary>
+    /// <summary>
+    /// This webhook with its <see cref="Path"/> appended to <paramref name="baseUrl"/>'s path (<c>https://crm/api</c> and
+    /// <c>/in_call</c> give <c>https://crm/api/in_call</c>); unchanged when it has an absolute URL.
+    /// </summary>
     public PanelWebhook ResolvedAgainst(Uri baseUrl) =>
-        Path is null ? this : this with { Config = Config with { Target = new Uri(baseUrl, Path) } };
+        Path is null
+            ? this
+            : this with
+            {
+                Config = Config with
+                {
+                    Target = new Uri(baseUrl.GetLeftPart(UriPartial.Authority) + baseUrl.AbsolutePath.TrimEnd('/') + Path),
+                },
+            };
 
     /// <summary>The command line's shorthand: one webhook for every event of <paramref name="provider"/>.</summary>
     public static PanelWebhook CommandLine(string provider, WebhookConfig config) => new() { Provider = provider, Config = config };

@@ -35,6 +35,9 @@ internal static class CellTransition
     public const string StillFailing = "still failing";
     public const string New = "new";
     public const string Gone = "gone";
+
+    /// <summary>Judged before, and this time not sent (skipped by configuration) or cut short by an interruption.</summary>
+    public const string NotJudged = "not judged";
 }
 
 /// <summary>An event whose p90 latency grew by more than the threshold and at least the minimum.</summary>

@@ -74,7 +74,11 @@ internal sealed record RunResult
     public int Failed => Scenarios.Count - Passed - InterruptedScenarios - NotSent;
 
     /// <summary>Every scenario ran whole and passed: never true for an interrupted run.</summary>
-    public bool AllPassed => Failed == 0 && !Interrupted && InterruptedScenarios == 0;
+    /// <remarks>A run of which nothing was sent (every scenario skipped by configuration) checked nothing: never a pass.</remarks>
+    public bool AllPassed => Failed == 0 && !Interrupted && InterruptedScenarios == 0 && !NothingSent;
+
+    /// <summary>Scenarios were selected and the configuration sent none of their events.</summary>
+    public bool NothingSent => Scenarios.Count > 0 && NotSent == Scenarios.Count;
 
     /// <summary>What the run checked, across its scenarios: a PASS is only as strong as this.</summary>
     public CheckScope Checked => CheckScope.Of(Scenarios.SelectMany(scenario => scenario.Rules));

@@ -18,6 +18,12 @@ internal sealed record RuleContext(
     RuleOptions Options
 )
 {
+    /// <summary>
+    /// True for the context that judges what the whole call caused (the CRM requests: SIDE-003, CRM-001, CRM-002); with
+    /// a panel of several webhooks only the first webhook's context does, so a call is judged once.
+    /// </summary>
+    public bool JudgesCall { get; init; } = true;
+
     /// <summary>Probes time out like scenario deliveries do.</summary>
     public TimeSpan Timeout => Plan.Timeout ?? Profile.TimeBudget;
 

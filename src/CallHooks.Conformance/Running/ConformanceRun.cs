@@ -43,16 +43,23 @@ internal sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider 
                     result = result with { Configuration = configuration?.Values };
                     var views = WebhookViews.Of(scenario, result, played.WebhooksFor(scenario.Provider));
                     var judged = views
-                        .Select(view => new RuleContext(
-                            scenario,
-                            profile,
-                            view.Webhook.Config,
-                            played,
-                            view.View,
-                            dispatcher,
-                            time,
-                            played.Rules
-                        ))
+                        .Select(
+                            (view, k) =>
+                                new RuleContext(
+                                    scenario,
+                                    profile,
+                                    view.Webhook.Config,
+                                    played,
+                                    view.View,
+                                    dispatcher,
+                                    time,
+                                    OptionsFor(played.Rules, view.Webhook)
+                                )
+                                {
+                                    // What the call caused in the CRM is judged once per call, with its first webhook.
+                                    JudgesCall = k == 0,
+                                }
+                        )
                         .ToList();
                     // Once told to stop, no rule sends its probes; the call's completed deliveries are kept either way.
                     results[index] = result;
@@ -82,6 +89,13 @@ internal sealed class ConformanceRun(WebhookDispatcher dispatcher, TimeProvider 
             await CheckAtRunEndAsync(results, contexts, cancellationToken).ConfigureAwait(false);
         return HeadOfLineBlocking.Annotate(results.OfType<ScenarioResult>().ToList(), time);
     }
+
+    /// <summary>
+    /// The rule options for one webhook: records kept from POST bodies only (the embedded listener's) are not there to
+    /// read for a GET webhook, so its record rules do not apply.
+    /// </summary>
+    private static RuleOptions OptionsFor(RuleOptions rules, Panels.PanelWebhook webhook) =>
+        webhook.Config.Method == "GET" && rules.RecordsOfPostsOnly ? rules with { VerifyUrl = null, VerifyFields = [] } : rules;
 
     /// <summary>The scenario's rules; none when the run is interrupted while they are being checked (their probes were cut short).</summary>
     private static async Task<IReadOnlyList<RuleResult>> CheckRulesAsync(RuleContext context, CancellationToken cancellationToken)

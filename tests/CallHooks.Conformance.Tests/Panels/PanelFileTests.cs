@@ -61,7 +61,11 @@ public sealed class PanelFileTests
         Assert.Multiple(() =>
         {
             Assert.That(webhook.Events, Is.Null);
-            Assert.That(webhook.Config.Target.AbsoluteUri, Is.EqualTo("http://127.0.0.1:9000/twilio/status?tenant=7"));
+            Assert.That(
+                webhook.Config.Target.AbsoluteUri,
+                Is.EqualTo("http://127.0.0.1:9000/base/twilio/status?tenant=7"),
+                "appended to --target's path"
+            );
         });
     }
 
@@ -103,6 +107,24 @@ public sealed class PanelFileTests
         Assert.That(load.Webhooks, Is.Null, "nothing is sent from a panel with an error");
         Assert.That(load.Errors.Select(error => error.ToString()), Has.Some.StartsWith(expected), string.Join("\n", load.Errors));
     }
+
+    [TestCase(
+        """
+                { "name": "a", "provider": "myoperator-incall", "events": ["*"], "url": "/hook" },
+                { "name": "b", "provider": "voipappz", "events": ["*"], "url": "/hook/" }
+            """,
+        "callhooks.json:4:68: path /hook is also a's, a myoperator-incall webhook; one path receives one provider's webhooks (at /webhooks/1/url)"
+    )]
+    [TestCase(
+        """    { "name": "a", "provider": "voipappz", "events": ["*"], "url": "/a", "enabled": false }""",
+        "callhooks.json:2:15: every webhook is disabled: nothing would be sent; enable at least one (at /webhooks)"
+    )]
+    [TestCase(
+        """    { "name": "a", "provider": "voipappz", "events": ["*"], "url": "//crm.example/a" }""",
+        "callhooks.json:3:68: '//crm.example/a' names a host without a scheme"
+    )]
+    public void A_panel_that_cannot_be_served_as_written_is_refused(string webhooks, string expected) =>
+        Assert.That(Parse(Panel(webhooks)).Errors.Select(error => error.ToString()), Has.Some.StartsWith(expected));
 
     [Test]
     public void A_webhook_name_used_twice_is_refused_at_the_second()

@@ -252,6 +252,11 @@ public sealed class PanelRunTests
             Assert.That(results.RootElement.GetProperty("summary").GetProperty("skipped").GetInt32(), Is.EqualTo(6));
             Assert.That(run.Out, Does.Contain("SKIP voipappz/incoming-answered").And.Contain("6 skipped by configuration"));
             Assert.That(run.File("report.md"), Does.Contain("all 1 sent scenario passed, 6 skipped by configuration"));
+            Assert.That(
+                run.File("junit.xml"),
+                Does.Contain("skipped=\"6\"")
+                    .And.Contain("<skipped message=\"skipped by configuration: no webhook in the panel is subscribed to Call:Ringing\"")
+            );
         });
     }
 
@@ -289,6 +294,18 @@ public sealed class PanelRunTests
                 Does.Contain($"{panel}:4:113: env:HOOK_BASIC: the environment variable HOOK_BASIC is not set (at /webhooks/0/basic)")
             );
             Assert.That(Directory.Exists(run.OutDirectory), Is.False, "nothing ran, nothing was written");
+        });
+    }
+
+    [Test]
+    public async Task Init_into_a_folder_that_does_not_exist_exits_2_naming_it()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "callhooks-none-" + Guid.NewGuid().ToString("N"), "deeper", "callhooks.json");
+        var init = await CliRun.InvokeAsync(["init", "--provider", "voipappz", "--out", missing]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(init.ExitCode, Is.EqualTo(2));
+            Assert.That(init.Error, Does.Contain($"--out {missing}: cannot write there:"));
         });
     }
 

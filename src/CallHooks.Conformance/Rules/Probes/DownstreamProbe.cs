@@ -8,6 +8,7 @@ internal sealed class DownstreamProbe(Rule rule) : RuleProbe(rule)
 {
     public override string? NotApplicable(RuleContext context) =>
         context.Options.Downstream is null ? "no --downstream-port given"
+        : !context.JudgesCall ? "judged once per call, with its first webhook's results"
         : context.Scenario.Downstream is null ? "the scenario expects no downstream call"
         : null;
 

@@ -98,6 +98,40 @@ public sealed class ComparerTests
     }
 
     [Test]
+    public void A_cell_not_sent_before_that_fails_now_is_broken_and_one_judged_before_but_not_now_is_said()
+    {
+        var baseline = Run([("p/was-skipped", "skipped", []), ("p/now-skipped", "passed", [])]);
+        var current = Run([("p/was-skipped", "failed", []), ("p/now-skipped", "skipped", [])]);
+        var comparison = Comparer.Compare(baseline, current, 20);
+        Assert.That(
+            comparison.Changes.Select(change => change.Cell + " " + change.Transition),
+            Is.EqualTo(new[] { "p/now-skipped not judged", "p/was-skipped broken" })
+        );
+        Assert.That(comparison.Regressions, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_cell_that_broke_only_by_known_rules_is_excused_as_a_run_would_excuse_it()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "callhooks-known-" + Guid.NewGuid().ToString("N") + ".txt");
+        File.WriteAllText(file, "AUTH-001 p/a: the gateway checks credentials\n");
+        var known = KnownFailures.Read(file);
+        var byRule = Comparer.Compare(Run([("p/a", "passed", [])]), Run([("p/a", "failed", ["AUTH-001"])]), 20, known);
+        var current = new RunSnapshot(
+            "run.json",
+            ["p"],
+            new Dictionary<string, CellSnapshot> { ["p/a"] = new("failed", new HashSet<string> { "AUTH-001" }, DeliveriesPassed: false) },
+            new Dictionary<string, IReadOnlyList<double>>()
+        );
+        var byDelivery = Comparer.Compare(Run([("p/a", "passed", [])]), current, 20, known);
+        Assert.Multiple(() =>
+        {
+            Assert.That(byRule.Regressions, Is.Zero);
+            Assert.That(byDelivery.Regressions, Is.EqualTo(1), "a failed delivery is not what the list excuses");
+        });
+    }
+
+    [Test]
     public void Runs_of_other_providers_are_not_compared()
     {
         var exception = Assert.Throws<ComparisonInputException>(() =>

@@ -21,6 +21,8 @@ public sealed class ComparisonInputTests
         "field \"format\" is 2: written by a newer callhooks; this one reads format 1"
     )]
     [TestCase("""{"tool":"callhooks"}""", "field \"scenarios\" is missing or not a list")]
+    [TestCase("""{"tool":"callhooks","format":"1","scenarios":[]}""", "field \"format\" is \"1\": written by a newer callhooks")]
+    [TestCase("""{"tool":"callhooks","scenarios":[1]}""", "field \"scenarios[0]\" is not an object")]
     [TestCase(
         """{"tool":"callhooks","scenarios":[{"provider":"p","status":"passed"}]}""",
         "field \"scenarios[0].name\" is missing or not text"
@@ -30,6 +32,15 @@ public sealed class ComparisonInputTests
         var path = Write(text);
         var exception = Assert.Throws<ComparisonInputException>(() => ResultsFile.Read(path));
         Assert.That(exception!.Message, Does.StartWith(path + ": " + expected));
+    }
+
+    [Test]
+    public void Odd_values_where_numbers_belong_are_read_past_not_crashed_on()
+    {
+        var path = Write(
+            """{"tool":"callhooks","scenarios":[{"provider":"p","name":"a","status":"passed","deliveries":[1,{"response":{"latencyMs":null}}],"rules":[{"status":"failed"}]}]}"""
+        );
+        Assert.That(ResultsFile.Read(path).Cells["p/a"].BrokenRules, Is.Empty);
     }
 
     [Test]

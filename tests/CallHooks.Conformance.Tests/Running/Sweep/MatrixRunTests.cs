@@ -116,7 +116,11 @@ public sealed class MatrixRunTests
 
     [TestCase(new[] { "--matrix", "colour" }, "--matrix colour: unknown axis; axes: method, encoding, auth, signing, readings")]
     [TestCase(new[] { "--matrix", "encoding", "--provider", "voipappz" }, "--matrix encoding: voipappz sends only json; nothing to sweep")]
-    [TestCase(new[] { "--matrix", "auth" }, "--matrix auth: no --basic or --header given to switch off; nothing to sweep")]
+    [TestCase(
+        new[] { "--matrix", "auth", "--target", "http://127.0.0.1:9/" },
+        "--matrix auth: no --basic or --header given to switch off; nothing to sweep"
+    )]
+    [TestCase(new[] { "--matrix", "auth", "--basic", "u:p" }, "--matrix auth: the embedded listener demands the credentials the run gives")]
     [TestCase(new[] { "--matrix", "method", "--method", "GET" }, "--matrix method sweeps every method; drop --method")]
     [TestCase(new[] { "--matrix-exclude", "method=GET" }, "--matrix-exclude: applies to --matrix only")]
     [TestCase(new[] { "--matrix", "--matrix-exclude", "colour=red" }, "--matrix-exclude colour: unknown axis")]
