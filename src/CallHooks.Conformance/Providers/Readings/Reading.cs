@@ -13,6 +13,12 @@ namespace CallHooks.Conformance.Providers.Readings;
 /// <param name="WhyDefault">Why the default is the default: which evidence it follows.</param>
 internal sealed record Reading(string Id, string Question, IReadOnlyList<ReadingChoice> Choices, string Default, string WhyDefault)
 {
+    /// <summary>
+    /// True when the option takes values beyond the named choices (a time zone offset), which the profile validates
+    /// itself; the choices are the ones the sources name, and what <c>--matrix readings</c> sweeps.
+    /// </summary>
+    public bool OpenToOthers { get; init; }
+
     /// <summary>The value this configuration selects: its <c>--option</c>, else <see cref="Default"/>.</summary>
     public string Selected(IReadOnlyDictionary<string, string> options) => options.GetValueOrDefault(Id) ?? Default;
 
@@ -21,7 +27,7 @@ internal sealed record Reading(string Id, string Question, IReadOnlyList<Reading
 
     /// <summary>The sentence refusing a value that is none of the choices; null when the value is one of them.</summary>
     public string? Problem(string value) =>
-        Choices.Any(choice => choice.Value == value)
+        OpenToOthers || Choices.Any(choice => choice.Value == value)
             ? null
             : $"--option {Id}={value}: not a reading of {Id}; use {string.Join(" or ", Choices.Select(choice => choice.Value))} (default {Default})";
 }

@@ -44,5 +44,33 @@ internal static class VoipappzReadings
         "the page pairs GET with a body template and says no more; a GET body is dropped by many proxies and servers, the query string is not"
     );
 
-    public static readonly IReadOnlyList<Reading> All = [Billing, Destination, Get];
+    public static readonly Reading Zone = new(
+        VoipappzOptions.Zone,
+        "Which clock are start_at and answer_at on?",
+        [
+            new(
+                "+05:30",
+                "\"start_at\":\"15:00:00\" for a call at 09:30 UTC: the environment's local time, India's (IST)",
+                Source.AssumptionId
+            ),
+            new(
+                "+02:00",
+                "\"start_at\":\"11:30:00\" for a call at 09:30 UTC: the sample's clock, whose start_at 23:04:40 is its created_at 21:04:40+00:00 two hours ahead",
+                VoipappzSources.Sample
+            ),
+            new(
+                "utc",
+                "\"start_at\":\"09:30:00\" for a call at 09:30 UTC: UTC, as a time without an offset is often read",
+                Source.AssumptionId
+            ),
+        ],
+        "+05:30",
+        "the sample shows local wall-clock time (its environment ran at +02:00); the calls callhooks generates are Indian, so their environment's clock is IST"
+    )
+    {
+        // Any offset an environment can be set to is a reading of its own; these are the ones the sources suggest.
+        OpenToOthers = true,
+    };
+
+    public static readonly IReadOnlyList<Reading> All = [Billing, Destination, Get, Zone];
 }
