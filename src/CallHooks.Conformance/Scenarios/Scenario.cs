@@ -34,6 +34,12 @@ internal sealed record Scenario
     /// <summary>When set, the listener must call the mock CRM with the caller's number within this time after the call (rule SIDE-003).</summary>
     public TimeSpan? Downstream { get; init; }
 
+    /// <summary>
+    /// Values the listener's record of the call must hold (<c>record.fields</c>: JSON path to a template written against
+    /// the call), checked by SIDE-001 where <c>--verify-url</c> reads the record; empty when the file names none.
+    /// </summary>
+    public IReadOnlyList<(Rules.Records.JsonPathLite Path, string PathText, string Template)> RecordFields { get; init; } = [];
+
     /// <summary>The CRM requests the call must cause and what they carry (<c>downstream.requests</c>, rule CRM-002); empty when the file names none.</summary>
     public IReadOnlyList<CrmRequestExpectation> CrmRequests { get; init; } = [];
 

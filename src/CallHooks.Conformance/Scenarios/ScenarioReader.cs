@@ -56,6 +56,10 @@ internal sealed class ScenarioReader
             Downstream = root.TryGetProperty("downstream", out var downstream)
                 ? Duration(downstream.GetProperty("within"), "/downstream/within")
                 : null,
+            RecordFields =
+                root.TryGetProperty("record", out var record) && record.TryGetProperty("fields", out var recordFields)
+                    ? ReadFields(recordFields, "/record/fields")
+                    : [],
             CrmRequests =
                 root.TryGetProperty("downstream", out var crm) && crm.TryGetProperty("requests", out var requests)
                     ? requests
@@ -109,29 +113,33 @@ internal sealed class ScenarioReader
 
     private CrmRequestExpectation ReadCrmRequest(JsonElement request, string pointer)
     {
-        var fields = new List<(Rules.Records.JsonPathLite, string, string)>();
-        if (request.TryGetProperty("fields", out var wanted))
-        {
-            foreach (var field in wanted.EnumerateObject())
-            {
-                var at = Schema.JsonPointer.Append(pointer + "/fields", field.Name);
-                var (jsonPath, problem) = Rules.Records.JsonPathLite.Parse(field.Name);
-                var template = field.Value.GetString()!;
-                if (problem is not null)
-                    Error(at, $"'{field.Name}': {problem}");
-                else if (CallPlaceholders.Problem(template) is { } unknown)
-                    Error(at, unknown);
-                else
-                    fields.Add((jsonPath!, field.Name, template));
-            }
-        }
-
+        var fields = request.TryGetProperty("fields", out var wanted) ? ReadFields(wanted, pointer + "/fields") : [];
         return new CrmRequestExpectation(
             request.TryGetProperty("method", out var method) ? method.GetString() : null,
             request.TryGetProperty("path", out var requestPath) ? requestPath.GetString() : null,
             request.TryGetProperty("count", out var count) ? count.GetInt32() : null,
             fields
         );
+    }
+
+    /// <summary>JSON paths to templates written against the call; a bad path or an unknown placeholder is an error at its key.</summary>
+    private List<(Rules.Records.JsonPathLite, string, string)> ReadFields(JsonElement wanted, string pointer)
+    {
+        var fields = new List<(Rules.Records.JsonPathLite, string, string)>();
+        foreach (var field in wanted.EnumerateObject())
+        {
+            var at = Schema.JsonPointer.Append(pointer, field.Name);
+            var (jsonPath, problem) = Rules.Records.JsonPathLite.Parse(field.Name);
+            var template = field.Value.GetString()!;
+            if (problem is not null)
+                Error(at, $"'{field.Name}': {problem}");
+            else if (CallPlaceholders.Problem(template) is { } unknown)
+                Error(at, unknown);
+            else
+                fields.Add((jsonPath!, field.Name, template));
+        }
+
+        return fields;
     }
 
     private ExpectationSpec ReadExpect(JsonElement expect, string pointer)

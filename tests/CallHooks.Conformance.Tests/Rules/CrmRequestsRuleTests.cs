@@ -134,6 +134,36 @@ public sealed class CrmRequestsRuleTests
         });
     }
 
+    /// <summary>The same expectations on the listener's record (record.fields, checked by SIDE-001 at --verify-url).</summary>
+    [TestCase("""{ "$.caller": "{call.caller.e164}", "$.uid": "{call.id}", "$.clid": "{call.caller.national}" }""", null)]
+    [TestCase("""{ "$.caller": "{call.caller.digits}" }""", "the record's $.caller is \"+91")]
+    public async Task The_record_holds_the_call_s_values_the_scenario_names(string fields, string? broken)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "callhooks-record-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(folder, "myoperator-incall"));
+        File.WriteAllText(
+            Path.Combine(folder, "myoperator-incall", "incoming-answered.json"),
+            $$"""
+            {
+              "name": "incoming-answered",
+              "provider": "myoperator-incall",
+              "call": { "type": "incoming", "outcome": "connected" },
+              "events": [ { "event": "1" }, { "event": "6", "after": "50ms" }, { "event": "2", "after": "50ms" } ],
+              "record": { "fields": {{fields}} }
+            }
+            """
+        );
+        var run = await RunAsync(folder);
+        var rule = Rule(run, "SIDE-001");
+        Assert.Multiple(() =>
+        {
+            Assert.That(rule.GetProperty("status").GetString(), Is.EqualTo(broken is null ? "passed" : "failed"), run.ToString);
+            Assert.That(rule.GetProperty("notChecked").ValueKind, Is.EqualTo(JsonValueKind.Null), "the record's fields were compared");
+            if (broken is not null)
+                Assert.That(rule.GetProperty("failures")[0].GetString(), Does.StartWith(broken).And.Contain("(expected \"91"));
+        });
+    }
+
     [Test]
     public async Task An_unknown_placeholder_is_refused_at_its_position_before_anything_is_sent()
     {

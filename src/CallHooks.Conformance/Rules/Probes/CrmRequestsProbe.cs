@@ -34,9 +34,8 @@ internal sealed class CrmRequestsProbe(Rule rule) : RuleProbe(rule)
         var failures = new List<string>();
         foreach (var expected in context.Scenario.CrmRequests)
         {
-            var values = expected.Fields.Select(field => CallPlaceholders.Render(field.Template, call, context.Result.CallId)).ToList();
             bool Satisfies(DownstreamRequest request) =>
-                OfTheCall(request) && Routed(expected, request) && Differences(expected, values, request).Count == 0;
+                OfTheCall(request) && Routed(expected, request) && Differences(expected, call, context.Result.CallId, request).Count == 0;
             if (expected.Count is not 0)
             {
                 var left = deadline - context.Time.GetUtcNow();
@@ -45,7 +44,7 @@ internal sealed class CrmRequestsProbe(Rule rule) : RuleProbe(rule)
 
             var matching = inbox.Received.Count(Satisfies);
             if (matching == 0 && expected.Count is not 0)
-                failures.Add(Missing(context, expected, values, inbox.Received.Where(OfTheCall).ToList(), inbox.Received.Count));
+                failures.Add(Missing(context, expected, call, inbox.Received.Where(OfTheCall).ToList(), inbox.Received.Count));
             else if (expected.Count is { } exactly && matching != exactly)
                 failures.Add($"expected {exactly} CRM request(s) {expected.Describe()} for the call, got {matching}");
         }
@@ -62,36 +61,19 @@ internal sealed class CrmRequestsProbe(Rule rule) : RuleProbe(rule)
         (expected.Method is null || string.Equals(expected.Method, request.Method, StringComparison.OrdinalIgnoreCase))
         && (expected.Path is null || string.Equals(expected.Path, request.Path, StringComparison.Ordinal));
 
-    /// <summary>Each expected value the request's JSON body does not hold, as "$.agent is "" (expected "+91...")".</summary>
-    private static List<string> Differences(CrmRequestExpectation expected, IReadOnlyList<string> values, DownstreamRequest request)
+    /// <summary>Each expected value the request's JSON body does not hold; a body that is not JSON holds none.</summary>
+    private static List<string> Differences(CrmRequestExpectation expected, Call call, string callId, DownstreamRequest request)
     {
-        JsonDocument? body = null;
+        if (expected.Fields.Count == 0)
+            return [];
         try
         {
-            body = JsonDocument.Parse(request.Body);
+            using var body = JsonDocument.Parse(request.Body);
+            return CallValues.Differences(body.RootElement, expected.Fields, call, callId);
         }
         catch (JsonException)
         {
-            // Not JSON: no value can be found in it.
-        }
-
-        using (body)
-        {
-            var differences = new List<string>();
-            for (var i = 0; i < expected.Fields.Count; i++)
-            {
-                var (path, text, _) = expected.Fields[i];
-                var found = body is null ? null : path.Find(body.RootElement);
-                var actual = found is { } element ? Text(element) : null;
-                if (actual != values[i])
-                    differences.Add(
-                        actual is null
-                            ? $"{text} is missing (expected \"{values[i]}\")"
-                            : $"{text} is \"{actual}\" (expected \"{values[i]}\")"
-                    );
-            }
-
-            return body is null && expected.Fields.Count > 0 ? ["the body is not JSON"] : differences;
+            return ["the body is not JSON"];
         }
     }
 
@@ -99,7 +81,7 @@ internal sealed class CrmRequestsProbe(Rule rule) : RuleProbe(rule)
     private static string Missing(
         RuleContext context,
         CrmRequestExpectation expected,
-        IReadOnlyList<string> values,
+        Call call,
         IReadOnlyList<DownstreamRequest> ofTheCall,
         int total
     )
@@ -108,21 +90,13 @@ internal sealed class CrmRequestsProbe(Rule rule) : RuleProbe(rule)
         var routed = ofTheCall.Where(request => Routed(expected, request)).ToList();
         if (routed.Count > 0)
         {
-            var nearest = routed.MinBy(request => Differences(expected, values, request).Count)!;
+            var nearest = routed.MinBy(request => Differences(expected, call, context.Result.CallId, request).Count)!;
             return $"expected the CRM to receive {expected.Describe()} holding the call's values within {within}; "
-                + $"{nearest.Method} {nearest.Path} {nearest.Body} differs: {string.Join("; ", Differences(expected, values, nearest))}";
+                + $"{nearest.Method} {nearest.Path} {nearest.Body} differs: {string.Join("; ", Differences(expected, call, context.Result.CallId, nearest))}";
         }
 
         return ofTheCall.Count > 0
             ? $"expected the CRM to receive {expected.Describe()} within {within}; the call's requests went elsewhere: {string.Join(", ", ofTheCall.Select(request => request.Method + " " + request.Path).Distinct())}"
             : $"expected the CRM to receive {expected.Describe()} within {within}; no request naming the call (caller {context.Result.Customer} or id {context.Result.CallId}) arrived ({total} other request(s) did)";
     }
-
-    private static string Text(JsonElement element) =>
-        element.ValueKind switch
-        {
-            JsonValueKind.String => element.GetString()!,
-            JsonValueKind.Null => "null",
-            _ => element.GetRawText(),
-        };
 }

@@ -29,12 +29,14 @@ internal sealed class RecordProbe(Rule rule) : RuleProbe(rule)
         {
             // The call's facts must be in a record; how many records there are is SIDE-002's to judge.
             var records = RecordJudge.All(snapshot);
+            // The scenario's own record values (record.fields), written against the call, are checked beside --verify-field's.
+            var scenarioFields = context.Scenario.RecordFields;
             var problems = records
-                .Select(record =>
-                    fields.Count > 0 ? RecordExpectations.Problems(record, call, fields).ToList()
-                    : RecordExpectations.NamesNumber(record, call.Customer, fields) ? []
-                    : [$"the record does not mention the caller's number {call.Customer.E164}"]
-                )
+                .Select(record => (
+                        fields.Count > 0 ? RecordExpectations.Problems(record, call, fields).ToList()
+                        : scenarioFields.Count > 0 || RecordExpectations.NamesNumber(record, call.Customer, fields) ? []
+                        : [$"the record does not mention the caller's number {call.Customer.E164}"]
+                    ).Concat(CallValues.Differences(record, scenarioFields, call, context.Result.CallId).Select(difference => "the record's " + difference)).ToList())
                 .ToList();
             if (problems.All(list => list.Count > 0))
                 failures.AddRange(
@@ -49,9 +51,9 @@ internal sealed class RecordProbe(Rule rule) : RuleProbe(rule)
 
         return Verdict(context, failures, evidence: [snapshot.Describe()]) with
         {
-            Data = fields.Count > 0 ? DataJudgement.Record : DataJudgement.RecordText,
+            Data = fields.Count > 0 || context.Scenario.RecordFields.Count > 0 ? DataJudgement.Record : DataJudgement.RecordText,
             Unchecked =
-                fields.Count > 0
+                fields.Count > 0 || context.Scenario.RecordFields.Count > 0
                     ? null
                     : "the record's fields: it was only searched as text for the caller's number, a weak check (a stored raw payload passes); name them with --verify-field caller=$.path",
         };
