@@ -19,12 +19,19 @@ internal sealed record CheckScope(DataJudgement Records, bool WeakContents, bool
 
     public static readonly CheckScope AnswersOnly = new(DataJudgement.None, false, false, false, false);
 
+    /// <summary>
+    /// True when the security suite was selected, applicable or not: then "not checked" says there was nothing to check
+    /// (no credentials or signing configured) instead of asking for the suite.
+    /// </summary>
+    public bool SecuritySelected { get; init; }
+
     /// <summary>True when anything of the listener's data was looked at.</summary>
     public bool Data => Records is not DataJudgement.None || CrmPushes;
 
     public static CheckScope Of(IEnumerable<RuleResult> rules)
     {
-        var applicable = rules.Where(rule => rule.Applicable).ToList();
+        var all = rules.ToList();
+        var applicable = all.Where(rule => rule.Applicable).ToList();
         var weak = applicable.Any(rule => rule.Data is DataJudgement.RecordText);
         var records = weak || applicable.Any(rule => rule.Data is DataJudgement.Record) ? DataJudgement.Record : DataJudgement.None;
         return new CheckScope(
@@ -33,7 +40,10 @@ internal sealed record CheckScope(DataJudgement Records, bool WeakContents, bool
             applicable.Any(rule => rule.Data is DataJudgement.CrmPush),
             applicable.Any(rule => rule.Rule.Suite is RuleSuite.Security),
             applicable.Any(rule => rule.Rule.Suite is RuleSuite.Robustness)
-        );
+        )
+        {
+            SecuritySelected = all.Any(rule => rule.Rule.Suite is RuleSuite.Security),
+        };
     }
 
     /// <summary>What stands beside a PASS: "answers only", "answers and data", "answers and data (weak record check)".</summary>
@@ -68,7 +78,11 @@ internal sealed record CheckScope(DataJudgement Records, bool WeakContents, bool
         if (!Data)
             parts.Add("the listener's data: add " + HowToCheckData);
         if (!Security)
-            parts.Add("security: add --suite security");
+            parts.Add(
+                SecuritySelected
+                    ? "security: nothing to check: no credentials (--header, --basic) or signing (--secret) are configured"
+                    : "security: add --suite security"
+            );
         if (!Robustness)
             parts.Add("robustness: add --suite robustness");
         return parts;

@@ -33,6 +33,8 @@ internal sealed class CallPlayer(WebhookRequestSender send, TimeProvider time)
         var challenge = new ChallengeDelivery(send);
 
         var reached = 0;
+        // An event cut off by an interruption before every subscribed webhook got it was not sent whole.
+        var cutOff = 0;
         for (var index = 0; index < scenario.Steps.Count && !stopSending.IsCancellationRequested; index++)
         {
             var step = scenario.Steps[index];
@@ -53,8 +55,14 @@ internal sealed class CallPlayer(WebhookRequestSender send, TimeProvider time)
             }
 
             // The provider sends the event to each webhook subscribed to it, one after another.
-            for (var w = 0; w < what.Webhooks.Count && !stopSending.IsCancellationRequested; w++)
+            for (var w = 0; w < what.Webhooks.Count; w++)
             {
+                if (stopSending.IsCancellationRequested)
+                {
+                    cutOff += what.Webhooks.Skip(w).Any(webhook => webhook.Receives(step.Event)) ? 1 : 0;
+                    break;
+                }
+
                 var webhook = what.Webhooks[w];
                 if (!webhook.Receives(step.Event))
                     continue;
@@ -89,7 +97,7 @@ internal sealed class CallPlayer(WebhookRequestSender send, TimeProvider time)
             }
         }
 
-        return new PlayedCall(deliveries, skipped, scenario.Steps.Count - reached);
+        return new PlayedCall(deliveries, skipped, scenario.Steps.Count - reached + cutOff);
     }
 
     /// <summary>What every event of a scenario expects: its own expectation over the scenario's over the provider's default (a 2xx within budget).</summary>

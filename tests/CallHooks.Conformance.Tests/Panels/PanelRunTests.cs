@@ -189,6 +189,11 @@ public sealed class PanelRunTests
                 results.RootElement.GetProperty("webhooks").EnumerateArray().Select(w => w.GetProperty("deliveries").GetInt32()),
                 Is.All.Positive
             );
+            Assert.That(
+                run.Out,
+                Does.Contain("security: nothing to check: no credentials (--header, --basic) or signing (--secret) are configured"),
+                "the suite was asked for; what is missing is something to check"
+            );
         });
     }
 
