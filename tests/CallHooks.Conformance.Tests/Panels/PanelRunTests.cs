@@ -198,6 +198,53 @@ public sealed class PanelRunTests
     }
 
     [Test]
+    public async Task What_a_call_caused_in_the_CRM_is_judged_once_with_its_first_webhook()
+    {
+        // Two webhooks receive every In-Call state: the call still makes one CRM push, judged once.
+        var panel = Write(
+            """
+            { "webhooks": [
+              { "name": "crm", "provider": "myoperator-incall", "events": ["*"], "url": "/crm_hook" },
+              { "name": "copy", "provider": "myoperator-incall", "events": ["*"], "url": "/copy_hook" }
+            ] }
+            """
+        );
+        var run = await CliRun.InvokeAsync([
+            "run",
+            "--panel",
+            panel,
+            "--downstream-port",
+            "0",
+            "--scenario",
+            "incoming-answered",
+            .. Fixed,
+        ]);
+        using var results = JsonDocument.Parse(run.File("results.json"));
+        var crm = results
+            .RootElement.GetProperty("scenarios")[0]
+            .GetProperty("rules")
+            .EnumerateArray()
+            .Where(rule => rule.GetProperty("id").GetString() is "SIDE-003" or "CRM-001")
+            .Select(rule =>
+                $"{rule.GetProperty("id").GetString()} {rule.GetProperty("webhook").GetString()} {rule.GetProperty("status").GetString()} {rule.GetProperty("notApplicable").GetString()}".TrimEnd()
+            )
+            .ToList();
+        Assert.That(
+            crm,
+            Is.EquivalentTo(
+                new[]
+                {
+                    "SIDE-003 crm passed",
+                    "CRM-001 crm passed",
+                    "SIDE-003 copy n/a judged once per call, with its first webhook's results",
+                    "CRM-001 copy n/a judged once per call, with its first webhook's results",
+                }
+            ),
+            run.ToString
+        );
+    }
+
+    [Test]
     public async Task An_event_two_webhooks_are_subscribed_to_is_delivered_to_each_in_panel_order()
     {
         var panel = Write(

@@ -114,6 +114,41 @@ public sealed class MatrixRunTests
         });
     }
 
+    [Test]
+    public void A_cell_s_replay_keeps_only_its_own_provider_s_target()
+    {
+        var cell = new Conformance.Running.Sweep.RunConfiguration(
+            "voipappz",
+            [new("method", "GET")],
+            7,
+            Conformance.Panels.PanelWebhook.CommandLine(
+                "voipappz",
+                new Conformance.Providers.WebhookConfig { Target = new Uri("http://b/") }
+            ),
+            ["--method", "GET"]
+        );
+        var replay = Conformance.Cli.Commands.ReplayCommandLine.ForConfiguration(
+            [
+                "run",
+                "--matrix",
+                "--target",
+                "myoperator-incall=http://a/",
+                "--target",
+                "voipappz=http://b/",
+                "--provider",
+                "voipappz",
+                "--provider",
+                "myoperator-incall",
+            ],
+            cell,
+            new DateTimeOffset(2026, 1, 15, 9, 30, 0, TimeSpan.Zero)
+        );
+        Assert.That(
+            replay,
+            Is.EqualTo("callhooks run --target voipappz=http://b/ --method GET --provider voipappz --seed 7 --now 2026-01-15T09:30:00Z")
+        );
+    }
+
     [TestCase(new[] { "--matrix", "colour" }, "--matrix colour: unknown axis; axes: method, encoding, auth, signing, readings")]
     [TestCase(new[] { "--matrix", "encoding", "--provider", "voipappz" }, "--matrix encoding: voipappz sends only json; nothing to sweep")]
     [TestCase(
@@ -123,6 +158,10 @@ public sealed class MatrixRunTests
     [TestCase(new[] { "--matrix", "auth", "--basic", "u:p" }, "--matrix auth: the embedded listener demands the credentials the run gives")]
     [TestCase(new[] { "--matrix", "method", "--method", "GET" }, "--matrix method sweeps every method; drop --method")]
     [TestCase(new[] { "--matrix-exclude", "method=GET" }, "--matrix-exclude: applies to --matrix only")]
+    [TestCase(
+        new[] { "--matrix", "method", "--matrix-exclude", "method=GET", "--matrix-exclude", "method=POST" },
+        "--matrix-exclude: leaves no configuration of myoperator-incall to play"
+    )]
     [TestCase(new[] { "--matrix", "--matrix-exclude", "colour=red" }, "--matrix-exclude colour: unknown axis")]
     public async Task Bad_matrix_options_exit_2_with_the_reason(string[] options, string expected)
     {
