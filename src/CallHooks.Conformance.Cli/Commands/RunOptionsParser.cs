@@ -109,14 +109,22 @@ internal static class RunOptionsParser
         var matrixExclusions = MatrixOption.Exclusions(parsed.GetValue(options.MatrixExclude) ?? [], problems);
         if (matrixAxes is null && matrixExclusions.Count > 0)
             problems.Add("--matrix-exclude: applies to --matrix only");
-        foreach (
-            var profile in matrixAxes is null
-                ? []
-                : providers.Where(profile =>
-                    Running.Sweep.ConfigurationSweep.Expand(profile, config, matrixAxes, matrixExclusions, 0).Count == 0
-                )
-        )
-            problems.Add($"--matrix-exclude: leaves no configuration of {profile.Name} to play");
+        // Each provider's configuration labels, worked out once: for the checks here and the known-failures ids below.
+        var sweptLabels = matrixAxes is null
+            ? null
+            : providers.ToDictionary(
+                profile => profile.Name,
+                profile =>
+                    Running
+                        .Sweep.ConfigurationSweep.Expand(profile, config, matrixAxes, matrixExclusions, 0)
+                        .Select(cell => cell.Label)
+                        .ToList()
+            );
+        foreach (var (provider, labels) in sweptLabels ?? [])
+        {
+            if (labels.Count == 0)
+                problems.Add($"--matrix-exclude: leaves no configuration of {provider} to play");
+        }
         if (matrixAxes is not null && panelPath is not null)
             problems.Add(
                 $"--matrix: sweeps the command line's one webhook; with a panel file ({panelPath}) each webhook is one configuration already"
@@ -134,11 +142,9 @@ internal static class RunOptionsParser
         var baseline = BaselineOptions.Baseline(parsed.GetValue(options.Baseline), scenarios, problems);
         var cells = scenarios
             .SelectMany(scenario =>
-                matrixAxes is null
+                sweptLabels is null
                     ? [Reporting.Comparison.Cell.Id(scenario.Provider, scenario.Name, null)]
-                    : Running
-                        .Sweep.ConfigurationSweep.Expand(ProviderCatalog.Find(scenario.Provider)!, config, matrixAxes, matrixExclusions, 0)
-                        .Select(cell => Reporting.Comparison.Cell.Id(scenario.Provider, scenario.Name, cell.Label))
+                    : sweptLabels[scenario.Provider].Select(label => Reporting.Comparison.Cell.Id(scenario.Provider, scenario.Name, label))
             )
             .ToList();
         var known = BaselineOptions.Known(parsed.GetValue(options.KnownFailures), cells, problems);

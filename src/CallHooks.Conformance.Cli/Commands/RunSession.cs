@@ -63,17 +63,21 @@ internal sealed class RunSession : IAsyncDisposable
     /// Null without a panel file.
     /// </summary>
     public IReadOnlyList<Panels.PanelWebhook>? Panel =>
-        Settings
-            .Panel?.Select(webhook =>
-                webhook.ResolvedAgainst(Target) with
+        panel ??= Settings
+            .Panel?.Select(webhook => webhook.ResolvedAgainst(Target))
+            .Select(webhook =>
+                webhook with
                 {
-                    Config = webhook.ResolvedAgainst(Target).Config with
+                    Config = webhook.Config with
                     {
                         SignatureClock = webhook.Config.Sign is null || Settings.SignWithCallTime ? null : systemClock,
                     },
                 }
             )
             .ToList();
+
+    // Worked out once, after the embedded listener (the base of path URLs) has started.
+    private IReadOnlyList<Panels.PanelWebhook>? panel;
 
     /// <summary>The webhook configuration: signatures stamped by the real clock, as a provider's are, unless <c>--signature-time call</c>.</summary>
     public Providers.WebhookConfig Config =>

@@ -24,6 +24,15 @@ internal sealed record RuleContext(
     /// </summary>
     public bool JudgesCall { get; init; } = true;
 
+    /// <summary>
+    /// Why what the call caused in the mock CRM cannot be judged in this context: no mock CRM, or another webhook's
+    /// context judges it (<see cref="JudgesCall"/>); null when it can. Shared by the CRM rules.
+    /// </summary>
+    public string? CrmNotJudged =>
+        Options.Downstream is null ? "no --downstream-port given"
+        : !JudgesCall ? "judged once per call, with its first webhook's results"
+        : null;
+
     /// <summary>Probes time out like scenario deliveries do.</summary>
     public TimeSpan Timeout => Plan.Timeout ?? Profile.TimeBudget;
 

@@ -16,11 +16,12 @@ internal sealed class CrmRequestsProbe(Rule rule) : RuleProbe(rule)
     private const int EvidenceLimit = 20;
 
     public override string? NotApplicable(RuleContext context) =>
-        context.Options.Downstream is null ? "no --downstream-port given"
-        : !context.JudgesCall ? "judged once per call, with its first webhook's results"
-        : context.Scenario.Downstream is null || context.Scenario.CrmRequests.Count == 0
-            ? "the scenario names no CRM request (downstream.requests)"
-        : null;
+        context.CrmNotJudged
+        ?? (
+            context.Scenario.Downstream is null || context.Scenario.CrmRequests.Count == 0
+                ? "the scenario names no CRM request (downstream.requests)"
+                : null
+        );
 
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {

@@ -7,10 +7,7 @@ namespace CallHooks.Conformance.Rules.Probes;
 internal sealed class DownstreamProbe(Rule rule) : RuleProbe(rule)
 {
     public override string? NotApplicable(RuleContext context) =>
-        context.Options.Downstream is null ? "no --downstream-port given"
-        : !context.JudgesCall ? "judged once per call, with its first webhook's results"
-        : context.Scenario.Downstream is null ? "the scenario expects no downstream call"
-        : null;
+        context.CrmNotJudged ?? (context.Scenario.Downstream is null ? "the scenario expects no downstream call" : null);
 
     public override async Task<RuleResult> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
