@@ -27,6 +27,9 @@ internal sealed class ListenerFaults(ListenerOptions options)
     /// <summary>True when every new event of a call is pushed to the CRM as a new record, not only its finish.</summary>
     public bool PushesEveryEvent => mode == ListenerMode.CreatesCrmRecordPerEvent;
 
+    /// <summary>True when the webhook's answer waits for the CRM push and carries its failure (<see cref="ListenerMode.WaitsForCrm"/>).</summary>
+    public bool WaitsForCrm => mode == ListenerMode.WaitsForCrm;
+
     /// <summary>True in the lenient modes that answer 200 to a body they cannot read instead of a 4xx.</summary>
     public bool AcceptsUnreadable => mode is ListenerMode.StoresMalformed or ListenerMode.PassesMalformed;
 

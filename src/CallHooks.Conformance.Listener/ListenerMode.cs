@@ -65,4 +65,10 @@ public enum ListenerMode
     /// <see cref="ListenerOptions.BlockDelay"/> and then fails with 500: every webhook that arrives meanwhile waits behind it.
     /// </summary>
     BlocksThenFails,
+
+    /// <summary>
+    /// Calls the CRM inside the webhook handler and answers the provider only after it: a CRM that answers 5xx, breaks or
+    /// takes longer than the push's 2 s timeout makes the webhook answer 502, as an awaited, unguarded CRM call does.
+    /// </summary>
+    WaitsForCrm,
 }

@@ -223,6 +223,14 @@ internal sealed class RunOptions
             HelpName = "N",
         };
 
+    public Option<string?> DownstreamMappings { get; } =
+        new("--downstream-mappings")
+        {
+            Description =
+                "WireMock JSON mappings (a file or a folder of them) the mock CRM answers with, as your CRM API does: created ids, 201, 409, 500, delays. Implies --downstream-port 0 when no port is given.",
+            HelpName = "PATH",
+        };
+
     public Option<string?> ListenerMode { get; } =
         new("--listener-mode")
         {
@@ -328,6 +336,7 @@ internal sealed class RunOptions
             VerifyField,
             RetrySpeedup,
             DownstreamPort,
+            DownstreamMappings,
             ListenerMode,
             Insecure,
             Ca,

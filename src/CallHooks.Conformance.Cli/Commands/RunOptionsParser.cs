@@ -60,6 +60,9 @@ internal static class RunOptionsParser
         }
 
         var downstreamPort = RuleOptionsParser.ParsePort(parsed.GetValue(options.DownstreamPort), problems);
+        var crmMappings = ParseCrmMappings(parsed.GetValue(options.DownstreamMappings), problems);
+        if (crmMappings.Count > 0)
+            downstreamPort ??= 0;
         var trust = TrustOption.Parse(parsed.GetValue(options.Insecure), parsed.GetValue(options.Ca), problems);
         var load = LoadOptionsParser.Parse(parsed, options, problems);
 
@@ -203,6 +206,7 @@ internal static class RunOptionsParser
             Rules = rules,
             ListenerMode = listenerMode,
             DownstreamPort = downstreamPort,
+            CrmMappings = crmMappings,
             Trust = trust,
             Load = load,
         };
@@ -471,5 +475,20 @@ internal static class RunOptionsParser
             return value;
         problems.Add($"--parallel '{text}': must be a whole number from 1 to 256");
         return 1;
+    }
+
+    private static IReadOnlyList<CrmMapping> ParseCrmMappings(string? path, List<string> problems)
+    {
+        if (path is null)
+            return [];
+        try
+        {
+            return CrmMappings.Load(path);
+        }
+        catch (UsageException e)
+        {
+            problems.AddRange(e.Problems);
+            return [];
+        }
     }
 }

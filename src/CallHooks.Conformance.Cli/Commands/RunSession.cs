@@ -100,7 +100,7 @@ internal sealed class RunSession : IAsyncDisposable
         try
         {
             if (withDownstream && settings.DownstreamPort is { } port)
-                session.Downstream = await DownstreamHost.StartAsync(port, session.Clock, cancellationToken).ConfigureAwait(false);
+                session.Downstream = DownstreamHost.Start(port, session.Clock, settings.CrmMappings);
             if (NeedsEmbedded(settings))
                 session.Embedded = await StartEmbeddedAsync(
                         settings,
@@ -300,7 +300,7 @@ internal sealed class RunSession : IAsyncDisposable
         if (Embedded is not null)
             await Embedded.DisposeAsync().ConfigureAwait(false);
         if (Downstream is not null)
-            await Downstream.DisposeAsync().ConfigureAwait(false);
+            Downstream.Dispose();
     }
 
     /// <summary>reports/latest is a convenience: failing to refresh it (another run racing, a read-only folder) only warns.</summary>

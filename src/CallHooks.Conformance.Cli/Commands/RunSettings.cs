@@ -82,6 +82,9 @@ internal sealed record RunSettings
     /// <summary>The mock CRM's port, or null when none is hosted.</summary>
     public int? DownstreamPort { get; init; }
 
+    /// <summary>The WireMock mappings the mock CRM answers with (<c>--downstream-mappings</c>); none answers 200 to all.</summary>
+    public IReadOnlyList<CrmMapping> CrmMappings { get; init; } = [];
+
     /// <summary>Which server certificates an https target may present (<c>--insecure</c>, <c>--ca FILE</c>).</summary>
     public Delivery.TlsTrust Trust { get; init; } = Delivery.TlsTrust.System;
 

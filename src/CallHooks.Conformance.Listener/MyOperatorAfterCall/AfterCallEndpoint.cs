@@ -60,7 +60,12 @@ internal sealed class AfterCallEndpoint(ListenerOptions options, CallCapacity ca
             return await Replies
                 .Reject(context, new Rejection(409, $"uid {summary.Uid} already has a different After-Call log; a call has one"))
                 .ConfigureAwait(false);
-        if (!duplicate && options.Mode is not ListenerMode.KeepsNoRecord)
+        if (!duplicate && options.Mode is ListenerMode.WaitsForCrm)
+        {
+            if (await downstream.PushAndWaitAsync(summary.Uid, CrmBody(summary, log)).ConfigureAwait(false) is { } crmFailed)
+                return await Replies.Reject(context, new Rejection(502, "the CRM call failed: " + crmFailed)).ConfigureAwait(false);
+        }
+        else if (!duplicate && options.Mode is not ListenerMode.KeepsNoRecord)
             downstream.Push(summary.Uid, CrmBody(summary, log));
 
         await Replies

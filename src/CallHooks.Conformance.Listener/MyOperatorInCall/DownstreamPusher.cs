@@ -44,6 +44,18 @@ internal sealed class DownstreamPusher : IAsyncDisposable
         _ = push.ContinueWith(Forget, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
+    /// <summary>
+    /// Pushes <paramref name="body"/> and waits for the CRM, as a handler that awaits its CRM call does: null when the CRM
+    /// answered a 2xx (or no downstream URL is set), otherwise what went wrong.
+    /// </summary>
+    public async Task<string?> PushAndWaitAsync(string uid, byte[] body)
+    {
+        if (client is null)
+            return null;
+        var outcome = await PushAsync(client, uid, body).ConfigureAwait(false);
+        return outcome.Succeeded ? null : outcome.Said;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Task[] pending;
@@ -70,27 +82,35 @@ internal sealed class DownstreamPusher : IAsyncDisposable
         return buffer.WrittenSpan.ToArray();
     }
 
-    private async Task PushAsync(HttpClient http, string uid, byte[] body)
+    private async Task<(bool Succeeded, string Said)> PushAsync(HttpClient http, string uid, byte[] body)
+    {
+        var outcome = await TryPushAsync(http, body).ConfigureAwait(false);
+        log.Write($"downstream push uid={uid}{(outcome.Succeeded ? ": " : " failed: ")}{outcome.Said}");
+        return outcome;
+    }
+
+    private async Task<(bool Succeeded, string Said)> TryPushAsync(HttpClient http, byte[] body)
     {
         try
         {
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = JsonType;
             using var response = await http.PostAsync(target, content).ConfigureAwait(false);
-            log.Write($"downstream push uid={uid}: {(int)response.StatusCode}{(response.IsSuccessStatusCode ? "" : " (not a 2xx)")}");
+            var status = (int)response.StatusCode;
+            return response.IsSuccessStatusCode ? (true, $"{status}") : (false, $"the CRM answered {status}");
         }
         catch (HttpRequestException e)
         {
-            log.Write($"downstream push uid={uid} failed: {e.Message}");
+            return (false, e.Message);
         }
         catch (OperationCanceledException)
         {
-            log.Write($"downstream push uid={uid} failed: no answer within {Timeout.TotalSeconds:0} s");
+            return (false, $"no answer within {Timeout.TotalSeconds:0} s");
         }
         catch (Exception e)
         {
-            // Nobody awaits this task but disposal: anything else must become a log line too, never a crash.
-            log.Write($"downstream push uid={uid} failed: {e.GetType().Name}");
+            // Nobody awaits a fire-and-forget push but disposal: anything else must become a log line too, never a crash.
+            return (false, e.GetType().Name);
         }
     }
 

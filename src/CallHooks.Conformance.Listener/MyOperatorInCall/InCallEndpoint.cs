@@ -88,7 +88,13 @@ internal sealed class InCallEndpoint(
 
         // Started before answering so record and push never disagree, yet it runs on its own: the answer does not wait.
         if (kind == DeliveryKind.Finished || faults.PushesEveryEvent && kind is DeliveryKind.Progress)
-            downstream.CallFinished(log);
+        {
+            if (!faults.WaitsForCrm)
+                downstream.CallFinished(log);
+            else if (await downstream.PushAndWaitAsync(log.Uid, DownstreamPusher.Body(log)).ConfigureAwait(false) is { } crmFailed)
+                return await Replies.Reject(context, new Rejection(502, "the CRM call failed: " + crmFailed)).ConfigureAwait(false);
+        }
+
         await InCallReplies.Accepted(context, log, kind).ConfigureAwait(false);
         return $"{Verdict(kind)} uid={log.Uid} call_state={log.CallState}";
     }

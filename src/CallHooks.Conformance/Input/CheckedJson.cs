@@ -113,7 +113,7 @@ internal static class CheckedJson
     private static (JsonDocument?, JsonPositionMap?, IReadOnlyList<LocatedError>) Fail(LocatedError error) => (null, null, [error]);
 
     /// <summary>System.Text.Json appends its own "LineNumber: .. | BytePositionInLine: .." which our location already says.</summary>
-    private static string SyntaxMessage(JsonException exception)
+    public static string SyntaxMessage(JsonException exception)
     {
         var message = exception.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);

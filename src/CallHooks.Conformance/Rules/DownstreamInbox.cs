@@ -8,6 +8,9 @@ namespace CallHooks.Conformance.Rules;
 /// </summary>
 internal sealed class DownstreamInbox(TimeProvider time)
 {
+    /// <summary>The inbox's clock: when a request arrived, in the run's time.</summary>
+    public TimeProvider Time => time;
+
     private readonly ConcurrentQueue<DownstreamRequest> received = new();
     private readonly object gate = new();
     private TaskCompletionSource arrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -20,9 +23,12 @@ internal sealed class DownstreamInbox(TimeProvider time)
     public static string[] CallerNeedles(string customer) =>
         [customer, customer.TrimStart('+'), customer.Length > 10 ? customer[^10..] : customer];
 
-    public void Add(string method, string path, string body)
+    public void Add(string method, string path, string body) => Add(new DownstreamRequest(time.GetUtcNow(), method, path, body));
+
+    /// <summary>Keeps a request with the mock CRM's answer to it; <see cref="DownstreamRequest.ReceivedAt"/> as given.</summary>
+    public void Add(DownstreamRequest request)
     {
-        received.Enqueue(new DownstreamRequest(time.GetUtcNow(), method, path, body));
+        received.Enqueue(request);
         TaskCompletionSource signalled;
         lock (gate)
         {

@@ -53,7 +53,7 @@ public sealed class ServeOptionTests
                 new[]
                 {
                     "callhooks: --port 'x': must be a whole number from 0 to 65535",
-                    "callhooks: --mode 'AcceptsMissingAuth': unknown mode; known: strict, accepts-missing-auth, fails-duplicates, slow, server-error-on-malformed, keeps-no-record, stores-raw-payload, record-per-event, creates-crm-record-per-event, reads-legs-as-objects, fails-get, record-per-delivery, updates-newest-record, stores-malformed, passes-malformed, blocks-then-fails",
+                    "callhooks: --mode 'AcceptsMissingAuth': unknown mode; known: strict, accepts-missing-auth, fails-duplicates, slow, server-error-on-malformed, keeps-no-record, stores-raw-payload, record-per-event, creates-crm-record-per-event, reads-legs-as-objects, fails-get, record-per-delivery, updates-newest-record, stores-malformed, passes-malformed, blocks-then-fails, waits-for-crm",
                     "callhooks: --downstream 'ftp://crm.example/push': must be an absolute http or https URL",
                 }
             )

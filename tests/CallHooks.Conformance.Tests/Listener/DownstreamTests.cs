@@ -166,7 +166,7 @@ public sealed class DownstreamTests
         await listener.DisposeAsync();
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(logLines, Does.Contain("downstream push uid=n2.1596270949.2175190: 503 (not a 2xx)"));
+        Assert.That(logLines, Does.Contain("downstream push uid=n2.1596270949.2175190 failed: the CRM answered 503"));
     }
 
     [Test]

@@ -45,17 +45,6 @@ public sealed class CrmRequestsRuleTests
             "2026-01-15T09:30:00Z"
         );
 
-    private static JsonElement Rule(CliRun run, string id)
-    {
-        using var results = JsonDocument.Parse(run.File("results.json"));
-        return results
-            .RootElement.GetProperty("scenarios")[0]
-            .GetProperty("rules")
-            .EnumerateArray()
-            .Single(r => r.GetProperty("id").GetString() == id)
-            .Clone();
-    }
-
     [Test]
     public async Task The_push_carries_the_call_s_caller_id_and_status_so_the_rule_passes()
     {
@@ -178,4 +167,6 @@ public sealed class CrmRequestsRuleTests
             );
         });
     }
+
+    private static JsonElement Rule(CliRun run, string id) => run.FirstScenarioRule(id);
 }

@@ -18,8 +18,9 @@ public sealed class ListenerModeRuleTests
         "admin:s3cret",
         "--header",
         "x-webhook-token: t0ken",
-        "--downstream-port",
-        "0",
+        // A mock CRM that is down (503), so CRM-003 is judged in every mode: only the listener that waits for the CRM breaks it.
+        "--downstream-mappings",
+        Path.Combine(RepoPaths.Root, "docs", "crm-mappings", "down"),
         "--seed",
         "7",
         "--now",
@@ -36,6 +37,25 @@ public sealed class ListenerModeRuleTests
     [TestCase("stores-raw-payload", new[] { "ORDER-001", "ORDER-002", "SIDE-001", "SIDE-004" })]
     [TestCase("stores-malformed", new[] { "ROB-006", "ROB-007" })]
     [TestCase("passes-malformed", new string[0])]
+    // Every rule that sends the call's finish sees the 502 the CRM outage causes; CRM-003 names the CRM as the cause.
+    [TestCase(
+        "waits-for-crm",
+        new[]
+        {
+            "CORE-001",
+            "CRM-003",
+            "DUP-001",
+            "ORDER-001",
+            "ORDER-002",
+            "RETRY-001",
+            "ROB-001",
+            "ROB-002",
+            "ROB-003",
+            "ROB-004",
+            "ROB-005",
+            "SIDE-002",
+        }
+    )]
     public async Task A_listener_mode_breaks_exactly_its_rules(string mode, string[] broken)
     {
         var run = await CliRun.InvokeAsync([.. Common, "--scenario", "incoming-answered", "--listener-mode", mode]);
@@ -45,8 +65,9 @@ public sealed class ListenerModeRuleTests
         Assert.That(warnings, Is.Empty);
         Assert.That(
             checkedCount,
-            Is.EqualTo(CallHooks.Conformance.Rules.RuleCatalog.All.Count - 3),
-            "every rule applies to a POST with Basic auth, a secret header, a record URL and a mock CRM, except SIG-001 and SIG-002 (unsigned) and CRM-002 (the shipped scenario names no CRM request)"
+            // A listener that keeps nothing never calls the CRM, so its trouble (CRM-003) is not tested either.
+            Is.EqualTo(CallHooks.Conformance.Rules.RuleCatalog.All.Count - (mode == "keeps-no-record" ? 4 : 3)),
+            "every rule applies to a POST with Basic auth, a secret header, a record URL and a failing mock CRM, except SIG-001 and SIG-002 (unsigned) and CRM-002 (the shipped scenario names no CRM request)"
         );
     }
 

@@ -47,14 +47,5 @@ public sealed class ProviderRefusalTests
         Assert.That(auth.GetProperty("failures")[0].GetString(), Does.Contain("expected status 401 or 403").And.Contain("got 400"));
     }
 
-    private static JsonElement Rule(CliRun run, string id)
-    {
-        using var results = JsonDocument.Parse(run.File("results.json"));
-        return results
-            .RootElement.GetProperty("scenarios")[0]
-            .GetProperty("rules")
-            .EnumerateArray()
-            .Single(rule => rule.GetProperty("id").GetString() == id)
-            .Clone();
-    }
+    private static JsonElement Rule(CliRun run, string id) => run.FirstScenarioRule(id);
 }

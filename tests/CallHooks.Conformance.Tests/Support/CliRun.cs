@@ -29,5 +29,17 @@ internal sealed record CliRun(int ExitCode, string Out, string Error, string Out
 
     public string File(string name) => System.IO.File.ReadAllText(Path.Combine(OutDirectory, name));
 
+    /// <summary>Rule <paramref name="id"/>'s result for the run's first scenario, from results.json.</summary>
+    public System.Text.Json.JsonElement FirstScenarioRule(string id)
+    {
+        using var results = System.Text.Json.JsonDocument.Parse(File("results.json"));
+        return results
+            .RootElement.GetProperty("scenarios")[0]
+            .GetProperty("rules")
+            .EnumerateArray()
+            .Single(rule => rule.GetProperty("id").GetString() == id)
+            .Clone();
+    }
+
     public override string ToString() => $"exit {ExitCode}\n--- out\n{Out}\n--- err\n{Error}";
 }

@@ -29,9 +29,7 @@ internal sealed class CrmRecordProbe(Rule rule) : RuleProbe(rule)
                 $"{path.Count()} POSTs to {path.Key} for one call (caller {context.Result.Customer}): each event created a CRM record where later events should update the first"
             )
             .ToList();
-        var evidence = creates.SelectMany(path =>
-            path.Select(request => $"{request.Method} {request.Path} at {request.ReceivedAt:O}: {request.Body}")
-        );
+        var evidence = creates.SelectMany(path => path.Select(request => request.ToString()));
         return Verdict(context, failures, evidence: [.. evidence.Take(20)]);
     }
 }

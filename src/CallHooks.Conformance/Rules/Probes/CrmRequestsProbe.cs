@@ -50,11 +50,7 @@ internal sealed class CrmRequestsProbe(Rule rule) : RuleProbe(rule)
                 failures.Add($"expected {exactly} CRM request(s) {expected.Describe()} for the call, got {matching}");
         }
 
-        var evidence = inbox
-            .Received.Where(OfTheCall)
-            .Select(request => $"{request.Method} {request.Path} at {request.ReceivedAt:O}: {request.Body}")
-            .Take(EvidenceLimit)
-            .ToList();
+        var evidence = inbox.Received.Where(OfTheCall).Select(request => request.ToString()).Take(EvidenceLimit).ToList();
         return Verdict(context, failures, evidence: evidence) with { Data = DataJudgement.CrmPush };
     }
 

@@ -17,8 +17,8 @@ internal sealed class DownstreamProbe(Rule rule) : RuleProbe(rule)
         var needles = DownstreamInbox.CallerNeedles(customer);
         var match = await inbox.WaitForAsync(needles, within, cancellationToken).ConfigureAwait(false);
         if (match is not null)
-            return Verdict(context, [], evidence: [$"{match.Method} {match.Path} at {match.ReceivedAt:O}: {match.Body}"]);
-        var arrived = inbox.Received.Select(request => $"{request.Method} {request.Path}: {request.Body}").Take(20).ToList();
+            return Verdict(context, [], evidence: [match.ToString()]);
+        var arrived = inbox.Received.Select(request => request.ToString()).Take(20).ToList();
         return Verdict(
             context,
             [
