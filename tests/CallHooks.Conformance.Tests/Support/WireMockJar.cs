@@ -9,14 +9,14 @@ namespace CallHooks.Conformance.Tests.Support;
 /// WireMock's standalone jar (from the npm package <c>wiremock</c>, installed under tests/.tools by run.sh) as a
 /// child process on a free loopback port: an independent HTTP server with real fault injection.
 /// </summary>
-internal sealed class WireMockServer : IAsyncDisposable
+internal sealed class WireMockJar : IAsyncDisposable
 {
     private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(60);
     private readonly Process process;
     private readonly HttpClient admin;
     private readonly StringBuilder output = new();
 
-    private WireMockServer(Process process, Uri baseUrl)
+    private WireMockJar(Process process, Uri baseUrl)
     {
         this.process = process;
         BaseUrl = baseUrl;
@@ -27,7 +27,7 @@ internal sealed class WireMockServer : IAsyncDisposable
 
     public static string ToolsFolder => Path.Combine(RepoPaths.Root, "tests", ".tools");
 
-    public static async Task<WireMockServer> StartAsync()
+    public static async Task<WireMockJar> StartAsync()
     {
         var jar = FindJar() ?? await InstallAsync();
         var port = FreePort();
@@ -63,7 +63,7 @@ internal sealed class WireMockServer : IAsyncDisposable
             );
         }
 
-        var server = new WireMockServer(process, new Uri($"http://127.0.0.1:{port}/"));
+        var server = new WireMockJar(process, new Uri($"http://127.0.0.1:{port}/"));
         process.OutputDataReceived += (_, line) => server.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => server.Keep(line.Data);
         process.BeginOutputReadLine();

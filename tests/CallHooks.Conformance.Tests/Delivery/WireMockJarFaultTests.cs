@@ -12,19 +12,19 @@ namespace CallHooks.Conformance.Tests.Delivery;
 /// </summary>
 [TestFixture(Transport.Conformance)]
 [TestFixture(Transport.Load)]
-public sealed class WireMockFaultTests(Transport transport)
+public sealed class WireMockJarFaultTests(Transport transport)
 {
     /// <summary>A conformance run reads on past the budget and says what came; a load run closes at the timeout, as the provider does.</summary>
     private string Late => transport == Transport.Conformance ? LateClause.Pattern : "$";
 
     private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(300);
-    private WireMockServer wireMock = null!;
+    private WireMockJar wireMock = null!;
     private TransportUnderTest client = null!;
 
     [OneTimeSetUp]
     public async Task StartWireMock()
     {
-        wireMock = await WireMockServer.StartAsync();
+        wireMock = await WireMockJar.StartAsync();
         client = TransportUnderTest.Create(transport, TlsTrust.System);
         foreach (var fault in new[] { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE" })
             await wireMock.StubAsync(
