@@ -7,7 +7,8 @@ namespace CallHooks.Conformance.Tests.Support;
 
 /// <summary>
 /// WireMock's standalone jar (from the npm package <c>wiremock</c>, installed under tests/.tools by run.sh) as a
-/// child process on a free loopback port: an independent HTTP server with real fault injection.
+/// child process on a free loopback port: an independent HTTP server with real fault injection, for the faults
+/// WireMock.Net in process cannot produce (Delivery/WireMockJarFaultTests).
 /// </summary>
 internal sealed class WireMockJar : IAsyncDisposable
 {
@@ -78,15 +79,6 @@ internal sealed class WireMockJar : IAsyncDisposable
         using var content = new StringContent(mappingJson, Encoding.UTF8, "application/json");
         using var response = await admin.PostAsync(new Uri("__admin/mappings", UriKind.Relative), content);
         Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>How many requests WireMock received for <paramref name="url"/>, from its request journal.</summary>
-    public async Task<int> CountAsync(string url)
-    {
-        using var content = new StringContent($$"""{"url":"{{url}}"}""", Encoding.UTF8, "application/json");
-        using var response = await admin.PostAsync(new Uri("__admin/requests/count", UriKind.Relative), content);
-        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("count").GetInt32();
     }
 
     public async ValueTask DisposeAsync()
