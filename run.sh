@@ -58,7 +58,10 @@ ensure_chromium() {
   fi
 }
 
-# The fault tests drive WireMock's standalone jar (npm package `wiremock`) under tests/.tools, which git ignores.
+# WireMock's standalone jar (npm package `wiremock`) under tests/.tools, which git ignores, and Java to run it: only for
+# the fault tests WireMock.Net (in process, a NuGet package) cannot serve, Delivery/WireMockJarFaultTests: a reset, random
+# data then close, chunked dribble delays, and EMPTY_RESPONSE and MALFORMED_RESPONSE_CHUNK as Java sends them (a close
+# without a byte, a broken chunk; WireMock.Net's faults of those names leave a valid 200).
 ensure_wiremock() {
   if ! command -v java >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
     local sudo=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo=sudo

@@ -7,16 +7,17 @@ namespace CallHooks.Conformance.Tests.Support;
 
 /// <summary>
 /// WireMock's standalone jar (from the npm package <c>wiremock</c>, installed under tests/.tools by run.sh) as a
-/// child process on a free loopback port: an independent HTTP server with real fault injection.
+/// child process on a free loopback port: an independent HTTP server with real fault injection, for the faults
+/// WireMock.Net in process cannot produce (Delivery/WireMockJarFaultTests).
 /// </summary>
-internal sealed class WireMockServer : IAsyncDisposable
+internal sealed class WireMockJar : IAsyncDisposable
 {
     private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(60);
     private readonly Process process;
     private readonly HttpClient admin;
     private readonly StringBuilder output = new();
 
-    private WireMockServer(Process process, Uri baseUrl)
+    private WireMockJar(Process process, Uri baseUrl)
     {
         this.process = process;
         BaseUrl = baseUrl;
@@ -27,7 +28,7 @@ internal sealed class WireMockServer : IAsyncDisposable
 
     public static string ToolsFolder => Path.Combine(RepoPaths.Root, "tests", ".tools");
 
-    public static async Task<WireMockServer> StartAsync()
+    public static async Task<WireMockJar> StartAsync()
     {
         var jar = FindJar() ?? await InstallAsync();
         var port = FreePort();
@@ -63,7 +64,7 @@ internal sealed class WireMockServer : IAsyncDisposable
             );
         }
 
-        var server = new WireMockServer(process, new Uri($"http://127.0.0.1:{port}/"));
+        var server = new WireMockJar(process, new Uri($"http://127.0.0.1:{port}/"));
         process.OutputDataReceived += (_, line) => server.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => server.Keep(line.Data);
         process.BeginOutputReadLine();
@@ -78,15 +79,6 @@ internal sealed class WireMockServer : IAsyncDisposable
         using var content = new StringContent(mappingJson, Encoding.UTF8, "application/json");
         using var response = await admin.PostAsync(new Uri("__admin/mappings", UriKind.Relative), content);
         Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>How many requests WireMock received for <paramref name="url"/>, from its request journal.</summary>
-    public async Task<int> CountAsync(string url)
-    {
-        using var content = new StringContent($$"""{"url":"{{url}}"}""", Encoding.UTF8, "application/json");
-        using var response = await admin.PostAsync(new Uri("__admin/requests/count", UriKind.Relative), content);
-        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("count").GetInt32();
     }
 
     public async ValueTask DisposeAsync()
