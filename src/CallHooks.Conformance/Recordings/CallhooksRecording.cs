@@ -15,7 +15,10 @@ internal static class CallhooksRecording
 
     /// <summary>True when <paramref name="root"/> is a callhooks recording.</summary>
     public static bool Is(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String && format.GetString() == Format;
+        root.ValueKind == JsonValueKind.Object
+        && root.TryGetProperty("format", out var format)
+        && format.ValueKind == JsonValueKind.String
+        && format.GetString() == Format;
 
     public static void Write(Stream stream, Uri forwardTo, IReadOnlyList<string> masked, IReadOnlyList<RecordedExchange> exchanges)
     {
@@ -113,9 +116,12 @@ internal static class CallhooksRecording
             RecordedResponse? response = null;
             if (exchange.TryGetProperty("response", out var answered))
             {
-                var status = answered.TryGetProperty("status", out var code) && code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out var number)
-                    ? number
-                    : throw Fail($"{pointer}/response", "the response needs a whole-number \"status\"");
+                var status =
+                    answered.TryGetProperty("status", out var code)
+                    && code.ValueKind == JsonValueKind.Number
+                    && code.TryGetInt32(out var number)
+                        ? number
+                        : throw Fail($"{pointer}/response", "the response needs a whole-number \"status\"");
                 response = new RecordedResponse(status, Headers(answered, $"{pointer}/response"), OptionalString(answered, "body") ?? "");
             }
 
@@ -129,7 +135,10 @@ internal static class CallhooksRecording
                 Body = Body(request.Value, request.Pointer),
                 Response = response,
                 Error = OptionalString(exchange, "error"),
-                DurationMs = exchange.TryGetProperty("durationMs", out var duration) && duration.ValueKind == JsonValueKind.Number ? duration.GetDouble() : null,
+                DurationMs =
+                    exchange.TryGetProperty("durationMs", out var duration) && duration.ValueKind == JsonValueKind.Number
+                        ? duration.GetDouble()
+                        : null,
             };
         }
 
@@ -141,12 +150,16 @@ internal static class CallhooksRecording
         }
 
         private (JsonElement Value, string Pointer) Object(JsonElement parent, string pointer, string name) =>
-            parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
+            parent.ValueKind == JsonValueKind.Object
+            && parent.TryGetProperty(name, out var value)
+            && value.ValueKind == JsonValueKind.Object
                 ? (value, $"{pointer}/{name}")
                 : throw Fail(pointer, $"\"{name}\" must be an object");
 
         private string String(JsonElement parent, string pointer, string name) =>
-            parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            parent.ValueKind == JsonValueKind.Object
+            && parent.TryGetProperty(name, out var value)
+            && value.ValueKind == JsonValueKind.String
                 ? value.GetString()!
                 : throw Fail(pointer, $"\"{name}\" must be a string");
 
@@ -155,7 +168,14 @@ internal static class CallhooksRecording
 
         private List<RecordedHeader> Headers(JsonElement parent, string pointer) =>
             parent.TryGetProperty("headers", out _)
-                ? [.. Array(parent, pointer, "headers").Select(header => new RecordedHeader(String(header.Value, header.Pointer, "name"), String(header.Value, header.Pointer, "value")))]
+                ?
+                [
+                    .. Array(parent, pointer, "headers")
+                        .Select(header => new RecordedHeader(
+                            String(header.Value, header.Pointer, "name"),
+                            String(header.Value, header.Pointer, "value")
+                        )),
+                ]
                 : [];
 
         private byte[] Body(JsonElement request, string pointer)
