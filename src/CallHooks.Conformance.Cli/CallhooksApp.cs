@@ -101,6 +101,10 @@ public static class CallhooksApp
             RulesCommand.Create(console),
             InitCommand.Create(console),
             CompareCommand.Create(console),
+            Recording.RecordCommand.Create(console),
+            Recording.ImportCommand.Create(console),
+            Recording.ReplayCommand.Create(console),
+            Recording.FidelityCommand.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -98,13 +98,13 @@ internal static class RuleOptionsParser
         return fields;
     }
 
-    public static int? ParsePort(string? text, List<string> problems)
+    public static int? ParsePort(string? text, List<string> problems, string option = "--downstream-port")
     {
         if (text is null)
             return null;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535)
             return port;
-        problems.Add($"--downstream-port '{text}': must be a whole number from 0 to 65535");
+        problems.Add($"{option} '{text}': must be a whole number from 0 to 65535");
         return null;
     }
 }

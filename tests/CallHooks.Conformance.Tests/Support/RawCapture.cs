@@ -36,6 +36,41 @@ internal sealed class RawCapture : IDisposable
         return received.ToArray();
     }
 
+    /// <summary>
+    /// Captures every request that arrives, one per connection (each answered 200 with <c>Connection: close</c>, so a
+    /// keep-alive client opens a new one), until <paramref name="stop"/> is cancelled or this is disposed.
+    /// </summary>
+    public async Task<IReadOnlyList<byte[]>> CaptureAllAsync(CancellationToken stop)
+    {
+        var captured = new List<byte[]>();
+        try
+        {
+            while (true)
+            {
+                using var client = await listener.AcceptTcpClientAsync(stop);
+                var stream = client.GetStream();
+                var received = new MemoryStream();
+                var buffer = new byte[8192];
+                while (!IsComplete(received.ToArray()))
+                {
+                    var read = await stream.ReadAsync(buffer, stop);
+                    if (read == 0)
+                        break;
+                    received.Write(buffer, 0, read);
+                }
+
+                captured.Add(received.ToArray());
+                await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"u8.ToArray(), stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped: everything captured so far is the answer.
+        }
+
+        return captured;
+    }
+
     public void Dispose() => listener.Dispose();
 
     private static bool IsComplete(byte[] bytes)

@@ -1,0 +1,104 @@
+namespace CallHooks.Conformance.Recordings;
+
+/// <summary>
+/// Compares a recorded request with the request its profile generates for the same event: method, content type, what
+/// carries the payload, field names, their order and types, the shape of each value (digits, time formats and zones,
+/// id shapes), and the headers a provider adds. Values themselves differ every call and are not compared, except the
+/// event's own values, which recognized the event in the first place.
+/// </summary>
+internal static class FidelityCheck
+{
+    /// <summary>Headers added by whatever carried the request (proxies, tunnels, the HTTP stack), not by the provider.</summary>
+    private static readonly HashSet<string> TransportHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Host",
+        "Content-Length",
+        "Connection",
+        "Accept-Encoding",
+        "Transfer-Encoding",
+        "Expect",
+        "Via",
+        "Forwarded",
+        "X-Forwarded-For",
+        "X-Forwarded-Proto",
+        "X-Forwarded-Host",
+        "X-Forwarded-Port",
+        "X-Real-IP",
+        "CF-Connecting-IP",
+        "CF-Ray",
+        "CF-Visitor",
+        "CDN-Loop",
+        "X-Request-Id",
+        "Traceparent",
+        "Tracestate",
+        "Content-Type",
+    };
+
+    public static IReadOnlyList<FidelityDifference> Compare(RecordedExchange exchange, Recognition recognition)
+    {
+        var sample = recognition.Sample;
+        var differences = new List<FidelityDifference>();
+        void Add(string kind, string subject, string recorded, string generated) =>
+            differences.Add(
+                new FidelityDifference(exchange.Origin, recognition.Provider, recognition.Event, kind, subject, recorded, generated)
+            );
+
+        if (!exchange.Method.Equals(sample.Request.Method, StringComparison.OrdinalIgnoreCase))
+            Add("method", "", exchange.Method, sample.Request.Method);
+        var generatedType = sample.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (exchange.MediaType != generatedType)
+            Add("content type", "", exchange.MediaType ?? "none", generatedType ?? "none");
+        var recorded = PayloadView.Of(exchange);
+        if (recorded.Carrier != sample.View.Carrier)
+            Add("payload", "", recorded.Carrier, sample.View.Carrier);
+        CompareFields(recorded, sample.View, Add);
+        CompareHeaders(exchange, sample.Request, Add);
+        return differences;
+    }
+
+    private static void CompareFields(PayloadView recorded, PayloadView generated, Action<string, string, string, string> add)
+    {
+        var ours = generated.Fields.Select(field => field.Key).ToList();
+        var theirs = recorded.Fields.Select(field => field.Key).ToList();
+        foreach (var name in theirs.Except(ours, StringComparer.Ordinal))
+            add("field", name, "present (" + ValueShape.Of(recorded.Fields[name]) + ")", "nothing");
+        foreach (var name in ours.Except(theirs, StringComparer.Ordinal))
+            add("field", name, "nothing", "it (" + ValueShape.Of(generated.Fields[name]) + ")");
+        var commonTheirs = theirs.Where(ours.Contains).ToList();
+        var commonOurs = ours.Where(theirs.Contains).ToList();
+        if (!commonTheirs.SequenceEqual(commonOurs, StringComparer.Ordinal))
+            add("order", "", string.Join(", ", commonTheirs), string.Join(", ", commonOurs));
+        foreach (var name in commonOurs)
+        {
+            var recordedShape = ValueShape.Of(recorded.Fields[name]);
+            var generatedShape = ValueShape.Of(generated.Fields[name]);
+            if (recordedShape != generatedShape)
+                add(Kind(recordedShape) == Kind(generatedShape) ? "shape" : "type", name, recordedShape, generatedShape);
+        }
+    }
+
+    private static string Kind(string shape) => shape.Split(':')[0];
+
+    private static void CompareHeaders(RecordedExchange exchange, Wire.WebhookRequest generated, Action<string, string, string, string> add)
+    {
+        var ours = generated.Headers.Select(header => header.Key).Where(name => !TransportHeaders.Contains(name)).ToList();
+        var theirs = exchange
+            .Headers.Select(header => header.Name)
+            .Where(name => !TransportHeaders.Contains(name))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        foreach (var name in theirs.Except(ours, StringComparer.OrdinalIgnoreCase))
+            add("header", name, "present", "nothing");
+        foreach (var name in ours.Except(theirs, StringComparer.OrdinalIgnoreCase))
+            add("header", name, "nothing", "it");
+        foreach (var name in ours.Intersect(theirs, StringComparer.OrdinalIgnoreCase))
+        {
+            var recordedShape = ValueShape.OfText(exchange.Header(name) ?? "");
+            var generatedShape = ValueShape.OfText(
+                generated.Headers.First(header => header.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value
+            );
+            if (recordedShape != generatedShape)
+                add("header shape", name, recordedShape, generatedShape);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace CallHooks.Conformance.Recordings;
+
+/// <summary>
+/// What a recorded request was recognized as: the provider profile and event whose generated request it resembles
+/// most, the call it belongs to, and the sample it was matched with (for the call's type and outcome, and for
+/// <c>fidelity</c>'s comparison).
+/// </summary>
+internal sealed record Recognition(ProfileSample Sample, string CallId, int SharedFields, int Fields)
+{
+    public string Provider => Sample.Profile.Name;
+
+    public string Event => Sample.Step.Event;
+}
