@@ -33,7 +33,11 @@ internal static class FidelityCommand
             {
                 var inputs = RecordingInputs.Read(parsed.GetValue(paths) ?? []);
                 await inputs.ReportUnplacedAsync(console.Error, "fidelity").ConfigureAwait(false);
-                var differences = inputs.Recognized.SelectMany(item => FidelityCheck.Compare(item.Exchange, item.Recognition)).ToList();
+                var differences = inputs
+                    .Recognized.SelectMany(item =>
+                        FidelityCheck.Compare(item.Exchange, item.Recognition, inputs.Recognizer.SameEvent(item.Recognition))
+                    )
+                    .ToList();
                 foreach (var difference in differences)
                     await console.Out.WriteLineAsync(difference.ToString()).ConfigureAwait(false);
                 await console

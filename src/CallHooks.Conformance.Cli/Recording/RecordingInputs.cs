@@ -12,7 +12,8 @@ internal sealed record RecordingInputs(
     IReadOnlyList<RecordedExchange> Exchanges,
     IReadOnlyList<(RecordedExchange Exchange, Recognition Recognition)> Recognized,
     IReadOnlyList<(string Origin, string Why)> Unplaced,
-    int Total
+    int Total,
+    ProviderRecognizer Recognizer
 )
 {
     public static RecordingInputs Read(IReadOnlyList<string> paths)
@@ -47,7 +48,7 @@ internal sealed record RecordingInputs(
         if (problems.Count > 0)
             throw new UsageException(problems);
         var total = exchanges.Count + unplaced.Count;
-        var recognizer = Recognizer();
+        var recognizer = ShippedRecognizer();
         var recognized = new List<(RecordedExchange, Recognition)>();
         foreach (var exchange in exchanges)
         {
@@ -58,11 +59,11 @@ internal sealed record RecordingInputs(
                 unplaced.Add((exchange.Origin, why!));
         }
 
-        return new RecordingInputs(exchanges, recognized, unplaced, total);
+        return new RecordingInputs(exchanges, recognized, unplaced, total, recognizer);
     }
 
     /// <summary>Compared with the shipped suite: the profiles' own scenarios, whatever the working folder holds.</summary>
-    private static ProviderRecognizer Recognizer()
+    private static ProviderRecognizer ShippedRecognizer()
     {
         var library = ScenarioLibrary.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "scenarios"));
         return new ProviderRecognizer(ProfileSample.From(library.Scenarios));

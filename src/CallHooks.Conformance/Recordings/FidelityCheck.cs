@@ -34,7 +34,14 @@ internal static class FidelityCheck
         "Content-Type",
     };
 
-    public static IReadOnlyList<FidelityDifference> Compare(RecordedExchange exchange, Recognition recognition)
+    /// <param name="sameEvent">Every sample of the recognized profile and event: a value's shape or a field's presence is
+    /// a difference only when no scenario of the profile sends it that way (a MyOperator <c>reference_id</c> is a UUID
+    /// on one call and null on another).</param>
+    public static IReadOnlyList<FidelityDifference> Compare(
+        RecordedExchange exchange,
+        Recognition recognition,
+        IReadOnlyList<ProfileSample> sameEvent
+    )
     {
         var sample = recognition.Sample;
         var differences = new List<FidelityDifference>();
@@ -51,31 +58,53 @@ internal static class FidelityCheck
         var recorded = PayloadView.Of(exchange);
         if (recorded.Carrier != sample.View.Carrier)
             Add("payload", "", recorded.Carrier, sample.View.Carrier);
-        CompareFields(recorded, sample.View, Add);
+        CompareFields(recorded, sample.View, [.. sameEvent.Select(other => other.View)], Add);
         CompareHeaders(exchange, sample.Request, Add);
         return differences;
     }
 
-    private static void CompareFields(PayloadView recorded, PayloadView generated, Action<string, string, string, string> add)
+    private static void CompareFields(
+        PayloadView recorded,
+        PayloadView generated,
+        IReadOnlyList<PayloadView> alternatives,
+        Action<string, string, string, string> add
+    )
     {
         var ours = generated.Fields.Select(field => field.Key).ToList();
         var theirs = recorded.Fields.Select(field => field.Key).ToList();
-        foreach (var name in theirs.Except(ours, StringComparer.Ordinal))
+        foreach (var name in theirs.Where(name => !alternatives.Any(view => view.Fields.ContainsKey(name))))
             add("field", name, "present (" + ValueShape.Of(recorded.Fields[name]) + ")", "nothing");
-        foreach (var name in ours.Except(theirs, StringComparer.Ordinal))
-            add("field", name, "nothing", "it (" + ValueShape.Of(generated.Fields[name]) + ")");
+        foreach (var name in ours.Where(name => !theirs.Contains(name) && alternatives.All(view => view.Fields.ContainsKey(name))))
+            add("field", name, "nothing", "it (" + Shapes(name, alternatives) + ")");
         var commonTheirs = theirs.Where(ours.Contains).ToList();
         var commonOurs = ours.Where(theirs.Contains).ToList();
         if (!commonTheirs.SequenceEqual(commonOurs, StringComparer.Ordinal))
             add("order", "", string.Join(", ", commonTheirs), string.Join(", ", commonOurs));
-        foreach (var name in commonOurs)
+        foreach (var name in theirs.Where(name => alternatives.Any(view => view.Fields.ContainsKey(name))))
         {
             var recordedShape = ValueShape.Of(recorded.Fields[name]);
-            var generatedShape = ValueShape.Of(generated.Fields[name]);
-            if (recordedShape != generatedShape)
-                add(Kind(recordedShape) == Kind(generatedShape) ? "shape" : "type", name, recordedShape, generatedShape);
+            var shapes = ShapeList(name, alternatives);
+            if (!shapes.Contains(recordedShape))
+                add(
+                    shapes.Any(shape => Kind(shape) == Kind(recordedShape)) ? "shape" : "type",
+                    name,
+                    recordedShape,
+                    string.Join(" or ", shapes)
+                );
         }
     }
+
+    private static List<string> ShapeList(string name, IReadOnlyList<PayloadView> alternatives) =>
+        [
+            .. alternatives
+                .Where(view => view.Fields.ContainsKey(name))
+                .Select(view => ValueShape.Of(view.Fields[name]))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal),
+        ];
+
+    private static string Shapes(string name, IReadOnlyList<PayloadView> alternatives) =>
+        string.Join(" or ", ShapeList(name, alternatives));
 
     private static string Kind(string shape) => shape.Split(':')[0];
 

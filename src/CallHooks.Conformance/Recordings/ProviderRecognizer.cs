@@ -4,12 +4,16 @@ namespace CallHooks.Conformance.Recordings;
 /// Recognizes the provider, event and call of a recorded request from its bytes alone, by comparing its payload's
 /// fields with what every profile generates: the provider is the one whose field names it shares most (at least half
 /// of all names either side has), the event the one whose own values (<see cref="ProfileSample.Stable"/>) it matches
-/// most, and the call is the value at the field where the profile puts its call id (uid, CallSid, call_id, uuid).
+/// most, then whose value shapes it shares most, and the call is the value at the field where the profile puts its call id (uid, CallSid, call_id, uuid).
 /// No provider-specific code: a new profile is recognized as soon as it has shipped scenarios.
 /// </summary>
 internal sealed class ProviderRecognizer(IReadOnlyList<ProfileSample> samples)
 {
     private const double Threshold = 0.5;
+
+    /// <summary>Every sample of the recognized profile and event: the shapes the profile may send for it, across its scenarios.</summary>
+    public IReadOnlyList<ProfileSample> SameEvent(Recognition recognition) =>
+        [.. samples.Where(sample => sample.Profile == recognition.Sample.Profile && sample.Step.Event == recognition.Event)];
 
     /// <summary>The recognition, or why the request could not be placed.</summary>
     public (Recognition? Found, string? Why) Recognize(RecordedExchange exchange)
@@ -25,10 +29,22 @@ internal sealed class ProviderRecognizer(IReadOnlyList<ProfileSample> samples)
                 var shared = names.Count(theirs.Contains);
                 var similarity = shared / (double)names.Union(theirs).Count();
                 var sameValues = sample.Stable.Count(key => names.Contains(key) && view.Text(key) == sample.View.Text(key));
+                // Where no field names the event (voipappz sends no event name), the shapes do: a hangup has times and a
+                // recording where a ringing call has nulls.
+                var sameShapes = names.Count(key =>
+                    sample.View.Fields.TryGetPropertyValue(key, out var theirs) && ValueShape.Of(theirs) == ValueShape.Of(view.Fields[key])
+                );
                 // A profile that also sends another webhook's events (After-Call's scenarios carry In-Call events) yields to
                 // the profile those events are its own.
                 var borrowed = sample.Profile.EventGroups.Values.Any(group => group.Contains(sample.Step.Event));
-                return (Sample: sample, Shared: shared, Similarity: similarity, SameValues: sameValues, Borrowed: borrowed);
+                return (
+                    Sample: sample,
+                    Shared: shared,
+                    Similarity: similarity,
+                    SameValues: sameValues,
+                    SameShapes: sameShapes,
+                    Borrowed: borrowed
+                );
             })
             .ToList();
         var provider = scored
@@ -44,6 +60,7 @@ internal sealed class ProviderRecognizer(IReadOnlyList<ProfileSample> samples)
         var best = scored
             .Where(score => score.Sample.Profile == provider.Sample.Profile)
             .OrderByDescending(score => score.SameValues)
+            .ThenByDescending(score => score.SameShapes)
             .ThenByDescending(score => score.Similarity)
             .First();
         var callId = best.Sample.CallIdField is { } field ? view.Text(field) : null;
