@@ -1,7 +1,9 @@
-using System.Collections.Specialized;
-using System.Net;
+using System.Diagnostics;
 using System.Text;
 using CallHooks.Conformance.Rules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -13,8 +15,8 @@ namespace CallHooks.Conformance.Cli.Commands;
 /// <summary>
 /// The mock CRM (<c>--downstream-port</c>): a WireMock.Net server on loopback. It answers as the user's CRM API does
 /// when <c>--downstream-mappings</c> gives WireMock JSON mappings (created ids, 201, 409 on duplicates, errors, delays),
-/// and 200 <c>{"ok":true}</c> to anything no mapping matches. Every request and the answer it got go into a
-/// <see cref="DownstreamInbox"/> for the CRM rules and the reports.
+/// and 200 <c>{"ok":true}</c> to anything no mapping matches. Every request goes into a <see cref="DownstreamInbox"/>
+/// when it arrives, and its answer when it has gone out, for the CRM rules and the reports.
 /// </summary>
 internal sealed class DownstreamHost : IDisposable
 {
@@ -38,6 +40,7 @@ internal sealed class DownstreamHost : IDisposable
     /// <param name="mappings">Loaded WireMock mappings (<see cref="CrmMappings"/>); none answers 200 to everything.</param>
     public static DownstreamHost Start(int port, TimeProvider time, IReadOnlyList<CrmMapping> mappings)
     {
+        var inbox = new DownstreamInbox(time);
         WireMockServer server;
         try
         {
@@ -48,7 +51,9 @@ internal sealed class DownstreamHost : IDisposable
                     Urls = [$"http://127.0.0.1:{port}"],
                     Logger = new WireMockNullLogger(),
                     // The inbox keeps what the rules need; WireMock's own journal would only grow with a long run.
-                    MaxRequestLogCount = 1000,
+                    MaxRequestLogCount = 0,
+                    // Ahead of WireMock.Net: a request is kept when it arrives, its answer when it has gone out.
+                    PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use((context, next) => KeepAsync(inbox, context, next)),
                 }
             );
         }
@@ -75,9 +80,7 @@ internal sealed class DownstreamHost : IDisposable
             .Given(Request.Create().UsingAnyMethod())
             .AtPriority(CatchAllPriority)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"ok\":true}"));
-
-        var inbox = new DownstreamInbox(time) { Url = new Uri($"http://127.0.0.1:{server.Ports[0]}/crm") };
-        server.LogEntriesChanged += (_, change) => Keep(inbox, change);
+        inbox.Url = new Uri($"http://127.0.0.1:{server.Ports[0]}/crm");
         return new DownstreamHost(server, inbox);
     }
 
@@ -108,45 +111,37 @@ internal sealed class DownstreamHost : IDisposable
         server.Dispose();
     }
 
-    /// <summary>WireMock.Net logs an exchange once its answer is decided (a mapping's delay included), before writing it.</summary>
-    private static void Keep(DownstreamInbox inbox, NotifyCollectionChangedEventArgs change)
+    /// <summary>
+    /// Keeps the request the moment it arrives (its raw path and query, the first 64 KB of its body) and its answer
+    /// once it has been written: what went on the wire, a mapping's delay included. WireMock.Net's faults send a valid
+    /// response too (an empty or garbled body), so the status written is the status kept.
+    /// </summary>
+    private static async Task KeepAsync(DownstreamInbox inbox, HttpContext context, Func<Task> next)
     {
-        if (change.Action != NotifyCollectionChangedAction.Add || change.NewItems is null)
-            return;
-        foreach (var entry in change.NewItems.OfType<ILogEntry>())
+        context.Request.EnableBuffering();
+        var buffer = new byte[MaxBody];
+        var filled = 0;
+        int read;
+        while (
+            filled < buffer.Length
+            && (read = await context.Request.Body.ReadAsync(buffer.AsMemory(filled), context.RequestAborted).ConfigureAwait(false)) > 0
+        )
+            filled += read;
+        context.Request.Body.Position = 0;
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
+        var request = inbox.Add(context.Request.Method, target, Encoding.UTF8.GetString(buffer, 0, filled));
+        var clock = Stopwatch.StartNew();
+        try
         {
-            if (entry.RequestMessage is not { } request)
-                continue;
-            var bytes = request.BodyAsBytes ?? Encoding.UTF8.GetBytes(request.Body ?? "");
-            var answeredIn = DateTime.UtcNow - request.DateTime;
-            inbox.Add(
-                new DownstreamRequest(
-                    inbox.Time.GetUtcNow() - answeredIn,
-                    request.Method,
-                    new Uri(request.Url).PathAndQuery,
-                    Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, MaxBody)),
-                    StatusOf(entry.ResponseMessage),
-                    answeredIn < TimeSpan.Zero ? TimeSpan.Zero : answeredIn
-                )
-            );
+            await next().ConfigureAwait(false);
+        }
+        finally
+        {
+            request.Answered(context.Response.StatusCode, clock.Elapsed);
         }
     }
 
-    /// <summary>Kestrel's own words (\"address already in use\"), from inside WireMock.Net's wrapping.</summary>
+    /// <summary>Kestrel's own words ("address already in use"), from inside WireMock.Net's wrapping.</summary>
     private static string Reason(Exception e) =>
         e.InnerException is AggregateException { InnerExceptions: [var first, ..] } ? first.Message : e.GetBaseException().Message;
-
-    /// <summary>The status the CRM answered, or null for a fault that sends none (an empty or malformed response).</summary>
-    private static int? StatusOf(WireMock.IResponseMessage? response)
-    {
-        if (response is null || response.FaultType is not FaultType.NONE && (response.FaultPercentage ?? 1) >= 1)
-            return null;
-        return response.StatusCode switch
-        {
-            int code => code,
-            HttpStatusCode code => (int)code,
-            string text when int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var code) => code,
-            _ => 200,
-        };
-    }
 }

@@ -23,11 +23,10 @@ internal sealed class DownstreamInbox(TimeProvider time)
     public static string[] CallerNeedles(string customer) =>
         [customer, customer.TrimStart('+'), customer.Length > 10 ? customer[^10..] : customer];
 
-    public void Add(string method, string path, string body) => Add(new DownstreamRequest(time.GetUtcNow(), method, path, body));
-
-    /// <summary>Keeps a request with the mock CRM's answer to it; <see cref="DownstreamRequest.ReceivedAt"/> as given.</summary>
-    public void Add(DownstreamRequest request)
+    /// <summary>Keeps a request as it arrives; the mock CRM sets its answer later (<see cref="DownstreamRequest.Answered"/>).</summary>
+    public DownstreamRequest Add(string method, string path, string body)
     {
+        var request = new DownstreamRequest(time.GetUtcNow(), method, path, body);
         received.Enqueue(request);
         TaskCompletionSource signalled;
         lock (gate)
@@ -37,6 +36,7 @@ internal sealed class DownstreamInbox(TimeProvider time)
         }
 
         signalled.SetResult();
+        return request;
     }
 
     /// <summary>The first request whose body contains any of <paramref name="needles"/>, waiting up to <paramref name="within"/>.</summary>

@@ -50,7 +50,7 @@ public sealed class CrmTroubleRuleTests
         Assert.That(
             rule.GetProperty("failures")[0].GetString(),
             Is.EqualTo(
-                "event 2: the listener answered the provider 502 while the CRM answered POST /crm with 503 in "
+                "event 2: the listener answered the provider 502 while the CRM, asked POST /crm while this delivery waited, answered 503 in "
                     + Milliseconds(rule)
                     + " ms: the provider retries, and the CRM is called again"
             )
@@ -65,7 +65,10 @@ public sealed class CrmTroubleRuleTests
         var rule = Rule(run, "CRM-003");
         Assert.That(
             rule.GetProperty("failures")[0].GetString(),
-            Does.Match(@"^event 2: the listener answered the provider 502 while the CRM answered POST /crm with 201 in 2[5-9]\d\d ms: ")
+            Does.Match(
+                @"^event 2: the listener answered the provider 502 while the CRM, asked POST /crm while this delivery waited, (answered 201 in 2[5-9]\d\d ms|had not answered yet): "
+            ),
+            "the CRM delays 2.5 s; when the rule looks it may not have answered yet"
         );
     }
 
@@ -79,7 +82,9 @@ public sealed class CrmTroubleRuleTests
         Assert.That(
             rule.GetProperty("notApplicable").GetString(),
             Is.EqualTo(
-                "the CRM answered every request of this call with a 2xx or 4xx within 1s; give --downstream-mappings that answer 500, break or delay to check this"
+                "the CRM answered the 1 request(s) of this call that had arrived by "
+                    + ArrivedBy(rule)
+                    + " with less than a 5xx within 1s; give --downstream-mappings that answer 500 or delay to check this"
             )
         );
         Assert.That(
@@ -88,6 +93,53 @@ public sealed class CrmTroubleRuleTests
             "the leads mapping answers the create with 201, and the evidence says so"
         );
     }
+
+    [Test]
+    public async Task A_crm_slower_than_the_scenario_s_downstream_time_is_not_taken_for_a_listener_that_never_pushed()
+    {
+        var folder = Directory.CreateTempSubdirectory("callhooks-slow-crm-").FullName;
+        try
+        {
+            var scenario = File.ReadAllText(Path.Combine(RepoPaths.Scenarios, "myoperator-incall", "incoming-answered.json"))
+                .Replace("\"within\": \"5s\"", "\"within\": \"1s\"", StringComparison.Ordinal)
+                .Replace("\"$schema\": \"../scenario.schema.json\",", "", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(folder, "slow-crm.json"), scenario);
+            var mappings = Path.Combine(folder, "mappings.json");
+            File.WriteAllText(mappings, """{"Request": {"Methods": ["POST"]}, "Response": {"StatusCode": 201, "Delay": 1500}}""");
+            var run = await CliRun.InvokeAsync(
+                "run",
+                "--scenario",
+                Path.Combine(folder, "slow-crm.json"),
+                "--downstream-mappings",
+                mappings,
+                "--seed",
+                "7",
+                "--panel",
+                "none"
+            );
+            var side = Rule(run, "SIDE-003");
+            Assert.That(side.GetProperty("status").GetString(), Is.EqualTo("passed"), run.ToString);
+            Assert.That(
+                side.GetProperty("evidence")[0].GetString(),
+                Does.Match(@"\(the CRM (answered 201 in 1[5-9]\d\d ms|had not answered yet)\)$")
+            );
+            Assert.That(
+                Rule(run, "CRM-003").GetProperty("status").GetString(),
+                Is.EqualTo("passed"),
+                "the strict listener answered at once"
+            );
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string ArrivedBy(JsonElement rule) =>
+        System
+            .Text.RegularExpressions.Regex.Match(rule.GetProperty("notApplicable").GetString()!, @"arrived by (\d\d:\d\d:\d\d\.\d{3}) ")
+            .Groups[1]
+            .Value;
 
     private static string Milliseconds(JsonElement rule) =>
         System.Text.RegularExpressions.Regex.Match(rule.GetProperty("evidence")[0].GetString()!, @"in (\d+) ms\)$").Groups[1].Value;

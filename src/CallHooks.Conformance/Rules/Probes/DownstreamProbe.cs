@@ -17,7 +17,12 @@ internal sealed class DownstreamProbe(Rule rule) : RuleProbe(rule)
         var needles = DownstreamInbox.CallerNeedles(customer);
         var match = await inbox.WaitForAsync(needles, within, cancellationToken).ConfigureAwait(false);
         if (match is not null)
+        {
+            // The push arrived, which is what is judged; its answer, when it comes soon, makes the evidence complete.
+            await Task.WhenAny(match.WhenAnswered, Task.Delay(TimeSpan.FromSeconds(1), context.Time, cancellationToken))
+                .ConfigureAwait(false);
             return Verdict(context, [], evidence: [match.ToString()]);
+        }
         var arrived = inbox.Received.Select(request => request.ToString()).Take(20).ToList();
         return Verdict(
             context,
