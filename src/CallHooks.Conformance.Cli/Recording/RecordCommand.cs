@@ -95,7 +95,7 @@ internal static class RecordCommand
                         .ConfigureAwait(false);
                 await console
                     .Error.WriteLineAsync(
-                        $"callhooks record: listening on {recorder.Url}, forwarding to {upstream}; writing {recorder.File}"
+                        $"callhooks record: listening on {recorder.Url}, forwarding to {mask.Url(upstream!)}; writing {recorder.File}"
                     )
                     .ConfigureAwait(false);
                 try
@@ -105,6 +105,14 @@ internal static class RecordCommand
                 catch (OperationCanceledException)
                 {
                     // Ctrl-C ends a recording; every exchange so far is already in the file.
+                }
+                catch (UsageException problem)
+                {
+                    await console.Error.WriteLineAsync("callhooks record: " + problem.Message).ConfigureAwait(false);
+                    await console
+                        .Out.WriteLineAsync($"callhooks record: {recorder.Count} exchange(s) forwarded; the file is behind")
+                        .ConfigureAwait(false);
+                    return ExitCodes.InternalError;
                 }
 
                 await console

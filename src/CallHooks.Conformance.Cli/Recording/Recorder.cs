@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using CallHooks.Conformance.Recordings;
 using CallHooks.Conformance.Reporting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Features;
 using WireMock;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
@@ -46,8 +48,20 @@ internal sealed class Recorder : IDisposable
     private readonly TaskCompletionSource enough = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly int? stopAfter;
 
-    private Recorder(WireMockServer server, Uri forwardTo, RecordingMask mask, string file, TimeProvider time, int? stopAfter)
+    /// <summary>The request target exactly as it came (Kestrel's raw target), handed from the middleware to the callback.</summary>
+    private readonly AsyncLocal<string?> rawTarget;
+
+    private Recorder(
+        WireMockServer server,
+        Uri forwardTo,
+        RecordingMask mask,
+        string file,
+        TimeProvider time,
+        int? stopAfter,
+        AsyncLocal<string?> rawTarget
+    )
     {
+        this.rawTarget = rawTarget;
         this.server = server;
         this.forwardTo = forwardTo;
         this.mask = mask;
@@ -91,6 +105,7 @@ internal sealed class Recorder : IDisposable
     /// <exception cref="UsageException">The port cannot be listened on.</exception>
     public static Recorder Start(int port, Uri forwardTo, RecordingMask mask, string outDirectory, TimeProvider time, int? stopAfter)
     {
+        var raw = new AsyncLocal<string?>();
         WireMockServer server;
         try
         {
@@ -104,6 +119,17 @@ internal sealed class Recorder : IDisposable
                     DisableDeserializeFormUrlEncoded = true,
                     DisableRequestBodyDecompressing = true,
                     MaxRequestLogCount = 0,
+                    // WireMock.Net sees the URL decoded (%2B as +); the raw target is what the provider sent.
+                    PreWireMockMiddlewareInit = app =>
+                        ((IApplicationBuilder)app).Use(
+                            (context, next) =>
+                            {
+                                raw.Value = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+                                return next();
+                            }
+                        ),
+                    // A GET with a body is forwarded with it, as it came.
+                    AllowBodyForAllHttpMethods = true,
                 }
             );
         }
@@ -112,10 +138,19 @@ internal sealed class Recorder : IDisposable
             throw new UsageException($"--port {port}: cannot listen on 127.0.0.1:{port}: {Reason(e)}");
         }
 
-        Directory.CreateDirectory(outDirectory);
-        var recorder = new Recorder(server, forwardTo, mask, Path.Combine(outDirectory, "recording.json"), time, stopAfter);
+        var recorder = new Recorder(server, forwardTo, mask, Path.Combine(outDirectory, "recording.json"), time, stopAfter, raw);
+        try
+        {
+            Directory.CreateDirectory(outDirectory);
+            recorder.Save();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            recorder.Dispose();
+            throw new UsageException($"--out {outDirectory}: cannot write the recording there: {e.Message}");
+        }
+
         server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(recorder.ForwardAsync));
-        recorder.Save();
         return recorder;
     }
 
@@ -129,7 +164,7 @@ internal sealed class Recorder : IDisposable
     private async Task<IResponseMessage> ForwardAsync(IRequestMessage request)
     {
         var at = time.GetUtcNow();
-        var target = PathAndQuery(request.Url);
+        var target = rawTarget.Value ?? PathAndQuery(request.Url);
         var headers = Headers(request.Headers);
         var body = request.BodyAsBytes ?? [];
         var clock = Stopwatch.StartNew();
@@ -182,13 +217,24 @@ internal sealed class Recorder : IDisposable
 
     private HttpRequestMessage Forward(string method, string target, IReadOnlyList<RecordedHeader> headers, byte[] body)
     {
-        var message = new HttpRequestMessage(new HttpMethod(method), new Uri(forwardTo, target.TrimStart('/')));
+        var message = new HttpRequestMessage(new HttpMethod(method), ForwardUrl(target));
         if (body.Length > 0 || !HttpMethods.IsGetOrHead(method))
             message.Content = new ByteArrayContent(body);
         foreach (var header in headers.Where(header => !NotForwarded.Contains(header.Name)))
             if (!message.Headers.TryAddWithoutValidation(header.Name, header.Value))
                 message.Content?.Headers.TryAddWithoutValidation(header.Name, header.Value);
         return message;
+    }
+
+    /// <summary>The listener's base URL with the recorded target appended: <c>--forward-to http://h/api</c> and <c>/hook?x=1</c> give <c>http://h/api/hook?x=1</c>.</summary>
+    private Uri ForwardUrl(string target)
+    {
+        var basePath = forwardTo.GetComponents(UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
+        var joined =
+            forwardTo.GetLeftPart(UriPartial.Authority)
+            + (basePath.Length > 0 ? "/" + basePath : "")
+            + (target.StartsWith('/') ? target : "/" + target);
+        return new Uri(joined, UriKind.Absolute);
     }
 
     private static ResponseMessage Reply(int status, IReadOnlyList<RecordedHeader> headers, byte[] body) =>
@@ -206,14 +252,23 @@ internal sealed class Recorder : IDisposable
         lock (gate)
         {
             exchanges.Add(mask.Apply(exchange with { Origin = $"exchange {exchanges.Count + 1}" }));
-            Save();
+            try
+            {
+                Save();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The provider still gets the listener's answer; the command ends and says the file is behind.
+                enough.TrySetException(new UsageException($"{File}: cannot write the recording any more: {e.Message}"));
+            }
+
             if (exchanges.Count >= stopAfter)
                 enough.TrySetResult();
         }
     }
 
     /// <summary>The whole file again, through a rename: a reader or an interruption never sees half of it.</summary>
-    private void Save() => AtomicFile.Write(File, stream => CallhooksRecording.Write(stream, forwardTo, mask.Said, exchanges));
+    private void Save() => AtomicFile.Write(File, stream => CallhooksRecording.Write(stream, mask.Url(forwardTo), mask.Said, exchanges));
 
     private static string PathAndQuery(string url)
     {

@@ -20,13 +20,13 @@ internal static class CallhooksRecording
         && format.ValueKind == JsonValueKind.String
         && format.GetString() == Format;
 
-    public static void Write(Stream stream, Uri forwardTo, IReadOnlyList<string> masked, IReadOnlyList<RecordedExchange> exchanges)
+    public static void Write(Stream stream, string forwardTo, IReadOnlyList<string> masked, IReadOnlyList<RecordedExchange> exchanges)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteString("format", Format);
         json.WriteNumber("version", 1);
-        json.WriteString("forwardTo", forwardTo.ToString());
+        json.WriteString("forwardTo", forwardTo);
         json.WriteString(
             "headerOrder",
             "headers as the recording server (Kestrel) reported them: names in its casing, known headers first; the order on the wire is not kept"

@@ -118,6 +118,91 @@ public sealed class RecordingCommandInputTests
     }
 
     [Test]
+    public async Task The_request_target_reaches_the_listener_as_sent_under_the_forward_base_path()
+    {
+        using var upstream = new RawCapture();
+        using var stop = new CancellationTokenSource();
+        var capture = upstream.CaptureAllAsync(stop.Token);
+        const string Target = "/hook/a%2Fb?sig=a%2Bb%3D%3D&x=%26&name=J%C3%BCrgen";
+        using (
+            var recorder = Recorder.Start(
+                0,
+                new Uri(upstream.BaseUrl, "api/"),
+                new RecordingMask([], [], keep: false),
+                folder,
+                TimeProvider.System,
+                stopAfter: null
+            )
+        )
+        {
+            // Raw bytes on the socket: no client library gets to normalize the target first.
+            using var socket = new TcpClient();
+            await socket.ConnectAsync(IPAddress.Loopback, recorder.Url.Port);
+            var stream = socket.GetStream();
+            await stream.WriteAsync(
+                System.Text.Encoding.ASCII.GetBytes(
+                    $"POST {Target} HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi"
+                )
+            );
+            using var reader = new StreamReader(stream);
+            Assert.That(await reader.ReadLineAsync(), Is.EqualTo("HTTP/1.1 200 OK"));
+            await reader.ReadToEndAsync();
+        }
+
+        await stop.CancelAsync();
+        var forwarded = System.Text.Encoding.Latin1.GetString((await capture).Single());
+        Assert.That(forwarded, Does.StartWith($"POST /api{Target} HTTP/1.1\r\n"), "escapes kept, under --forward-to's path");
+        using var recording = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "recording.json")));
+        Assert.That(
+            recording.RootElement.GetProperty("exchanges")[0].GetProperty("request").GetProperty("target").GetString(),
+            Is.EqualTo(Target)
+        );
+    }
+
+    [Test]
+    public async Task A_secret_header_is_masked_whole_and_an_echoed_credential_is_masked_in_the_answer()
+    {
+        using var upstream = new RawCapture();
+        using var stop = new CancellationTokenSource();
+        var echo = upstream.CaptureAllAsync(stop.Token, "you are admin:s3cret; your cookie: session=abc123def; theme=dark");
+        var mask = new RecordingMask(["Cookie"], [], keep: false);
+        using (var recorder = Recorder.Start(0, upstream.BaseUrl, mask, folder, TimeProvider.System, stopAfter: null))
+        {
+            using var client = new HttpClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(recorder.Url, "hook"))
+            {
+                Content = new StringContent("x=1"),
+            };
+            request.Headers.TryAddWithoutValidation("Cookie", "session=abc123def; theme=dark");
+            request.Headers.TryAddWithoutValidation("Authorization", "Basic YWRtaW46czNjcmV0");
+            using var response = await client.SendAsync(request);
+            Assert.That(
+                await response.Content.ReadAsStringAsync(),
+                Is.EqualTo("you are admin:s3cret; your cookie: session=abc123def; theme=dark"),
+                "the answer goes back unchanged"
+            );
+        }
+
+        await stop.CancelAsync();
+        await echo;
+        var recording = File.ReadAllText(Path.Combine(folder, "recording.json"));
+        Assert.That(recording, Does.Not.Contain("abc123def").And.Not.Contain("s3cret").And.Not.Contain("YWRtaW46czNjcmV0"));
+        using var document = System.Text.Json.JsonDocument.Parse(recording);
+        var exchange = document.RootElement.GetProperty("exchanges")[0];
+        var headers = exchange
+            .GetProperty("request")
+            .GetProperty("headers")
+            .EnumerateArray()
+            .ToDictionary(h => h.GetProperty("name").GetString()!, h => h.GetProperty("value").GetString());
+        Assert.That(headers["Cookie"], Is.EqualTo("[redacted]"), "a secret header is masked whole, not after its first word");
+        Assert.That(headers["Authorization"], Is.EqualTo("Basic [redacted]"));
+        Assert.That(
+            exchange.GetProperty("response").GetProperty("body").GetString(),
+            Is.EqualTo("you are [redacted]; your cookie: [redacted]")
+        );
+    }
+
+    [Test]
     public async Task A_truncated_recording_stops_import_with_its_position_and_nothing_is_written()
     {
         var file = Path.Combine(folder, "recording.json");

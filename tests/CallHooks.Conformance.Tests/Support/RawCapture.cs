@@ -40,8 +40,12 @@ internal sealed class RawCapture : IDisposable
     /// Captures every request that arrives, one per connection (each answered 200 with <c>Connection: close</c>, so a
     /// keep-alive client opens a new one), until <paramref name="stop"/> is cancelled or this is disposed.
     /// </summary>
-    public async Task<IReadOnlyList<byte[]>> CaptureAllAsync(CancellationToken stop)
+    /// <param name="body">The body of every answer.</param>
+    public async Task<IReadOnlyList<byte[]>> CaptureAllAsync(CancellationToken stop, string body = "ok")
     {
+        var answer = Encoding.UTF8.GetBytes(
+            $"HTTP/1.1 200 OK\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}"
+        );
         var captured = new List<byte[]>();
         try
         {
@@ -60,7 +64,7 @@ internal sealed class RawCapture : IDisposable
                 }
 
                 captured.Add(received.ToArray());
-                await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"u8.ToArray(), stop);
+                await stream.WriteAsync(answer, stop);
             }
         }
         catch (OperationCanceledException)
