@@ -47,6 +47,18 @@ internal static class CrmMappings
 
     public static IReadOnlyList<CrmMapping> Load(string path)
     {
+        try
+        {
+            return LoadFiles(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--downstream-mappings {path}: cannot read it: {e.Message}");
+        }
+    }
+
+    private static IReadOnlyList<CrmMapping> LoadFiles(string path)
+    {
         var files =
             Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal).ToList()
             : File.Exists(path) ? [path]
@@ -57,6 +69,8 @@ internal static class CrmMappings
         var problems = new List<string>();
         foreach (var file in files)
             ReadFile(file, mappings, problems);
+        if (problems.Count == 0 && mappings.Count == 0)
+            problems.Add($"--downstream-mappings {path}: holds no mapping; leave the option out for a CRM that answers 200 to everything");
         return problems.Count > 0 ? throw new UsageException(problems) : mappings;
     }
 

@@ -40,10 +40,16 @@ internal static class FidelityCommand
                     .ToList();
                 foreach (var difference in differences)
                     await console.Out.WriteLineAsync(difference.ToString()).ConfigureAwait(false);
+                var unplaced = inputs.Unplaced.Count;
+                var verdict =
+                    inputs.Recognized.Count == 0 ? ": nothing compared, no request was recognized as a provider's webhook"
+                    : differences.Count > 0 ? ""
+                    : unplaced > 0
+                        ? $": the profiles agree on the {inputs.Recognized.Count} compared; {unplaced} could not be placed (listed above)"
+                    : ": the profiles agree with the recording";
                 await console
                     .Out.WriteLineAsync(
-                        $"callhooks fidelity: {inputs.Recognized.Count} of {inputs.Total} request(s) compared, {differences.Count} difference(s)"
-                            + (differences.Count == 0 && inputs.Recognized.Count > 0 ? ": the profiles agree with the recording" : "")
+                        $"callhooks fidelity: {inputs.Recognized.Count} of {inputs.Total} request(s) compared, {differences.Count} difference(s){verdict}"
                     )
                     .ConfigureAwait(false);
                 if (parsed.GetValue(output) is { } folder)

@@ -56,23 +56,40 @@ internal static class ImportCommand
                 }
 
                 var folder = parsed.GetValue(output) ?? Path.Combine("scenarios", "recorded");
-                Directory.CreateDirectory(folder);
-                var written = new List<string>();
-                foreach (var call in calls)
+                var names = ImportedCall.Names(calls);
+                var files = calls
+                    .Select(
+                        (call, index) =>
+                            (
+                                Call: call,
+                                Path: Path.Combine(folder, names[index] + ".json"),
+                                Json: call.ToScenario(names[index]).ToJsonString(Indented) + "\n"
+                            )
+                    )
+                    .ToList();
+                try
                 {
-                    var file = Path.Combine(folder, call.Name + ".json");
-                    var json = call.ToScenario().ToJsonString(Indented) + "\n";
-                    AtomicFile.Write(file, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(json)));
-                    written.Add(file);
-                    await console
-                        .Out.WriteLineAsync($"wrote {file}: {call.Provider}, {call.Events.Count} event(s) of call {call.CallId}")
-                        .ConfigureAwait(false);
+                    Directory.CreateDirectory(folder);
+                    foreach (var file in files)
+                        AtomicFile.Write(file.Path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(file.Json)));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new UsageException($"--out {folder}: cannot write the scenarios there: {e.Message}");
                 }
 
+                foreach (var file in files)
+                    await console
+                        .Out.WriteLineAsync(
+                            $"wrote {file.Path}: {file.Call.Provider}, {file.Call.Events.Count} event(s) of call {file.Call.CallId}"
+                        )
+                        .ConfigureAwait(false);
+
                 // What was written must load as a scenario; anything else is a bug here, not the user's.
-                var check = ScenarioLibrary.LoadFiles(written);
+                var check = ScenarioLibrary.LoadFiles(files.Select(file => file.Path));
                 if (check.Errors.Count > 0)
                     throw new InvalidOperationException("an imported scenario does not load: " + string.Join("; ", check.Errors));
+
                 await console
                     .Out.WriteLineAsync(
                         $"callhooks import: {calls.Count} scenario(s) from {inputs.Recognized.Count} of {inputs.Total} request(s); play them with callhooks run --scenarios {folder}"

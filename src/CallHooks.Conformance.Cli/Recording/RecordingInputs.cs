@@ -43,6 +43,10 @@ internal sealed record RecordingInputs(
             {
                 problems.Add(e.Error.ToString());
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add($"{path}: cannot read it: {e.Message}");
+            }
         }
 
         if (problems.Count > 0)

@@ -11,11 +11,14 @@ namespace CallHooks.Conformance.Cli.Recording;
 /// <summary>
 /// <c>callhooks replay PATH... --target URL</c>: resends recorded requests byte for byte in the recorded order with the
 /// recorded pauses (<c>--pace</c> scales them; 0 sends at once), judges each answer as a run does (a 2xx within the
-/// provider's budget) and writes the same reports. Values masked at recording are dropped from the replay unless
-/// <c>--basic</c> gives the credentials again; the run says which.
+/// provider's budget) and writes the same reports. Headers masked at recording are not sent unless <c>--basic</c> or
+/// <c>--header</c> gives them again; a body or target that still holds a mask is sent as recorded, and the run says so.
 /// </summary>
 internal static class ReplayCommand
 {
+    /// <summary>Pauses longer than this many times the recorded ones make no sense and would overflow a timer.</summary>
+    private const double MaxPace = 100;
+
     public static Command Create(CliConsole console)
     {
         var paths = new Argument<string[]>("PATH")
@@ -43,6 +46,12 @@ internal static class ReplayCommand
             Description = "Basic credentials user:pass, for recordings whose Authorization was masked.",
             HelpName = "USER:PASS",
         };
+        var headers = new Option<string[]>("--header")
+        {
+            Description =
+                "A header sent with every request, replacing the recorded one (a masked X-Webhook-Token, say); its value is a secret.",
+            HelpName = "\"Name: value\"",
+        };
         var command = new Command(
             "replay",
             "Resend recorded requests byte for byte with the recorded pauses, and judge the answers as a run does."
@@ -53,6 +62,7 @@ internal static class ReplayCommand
             pace,
             output,
             basic,
+            headers,
         };
         command.SetAction(
             async (parsed, cancellationToken) =>
@@ -79,43 +89,63 @@ internal static class ReplayCommand
                             System.Globalization.NumberStyles.Float,
                             System.Globalization.CultureInfo.InvariantCulture,
                             out factor
-                        )
-                        && factor >= 0
-                        && double.IsFinite(factor)
+                        ) && factor is >= 0 and <= MaxPace
                     )
                 )
-                    problems.Add($"--pace '{paceText}': must be a number 0 or above (1 = the recorded pauses)");
+                    problems.Add($"--pace '{paceText}': must be a number from 0 to {MaxPace} (1 = the recorded pauses)");
                 var credentials = parsed.GetValue(basic);
                 if (credentials is not null && credentials.IndexOf(':', StringComparison.Ordinal) <= 0)
                     problems.Add("--basic: expected user:pass (a user name, a colon, then the password)");
+                var given = new List<RecordedHeader>();
+                foreach (var header in parsed.GetValue(headers) ?? [])
+                    if (header.IndexOf(':', StringComparison.Ordinal) is var colon and > 0)
+                        given.Add(new RecordedHeader(header[..colon].Trim(), header[(colon + 1)..].Trim()));
+                    else
+                        problems.Add("--header: expected \"Name: value\"");
+                if (credentials is not null)
+                    given.Add(new RecordedHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials))));
                 if (problems.Count > 0)
                     throw new UsageException(problems);
                 var inputs = RecordingInputs.Read(parsed.GetValue(paths) ?? []);
+                if (inputs.Exchanges.Select(RecordingReplay.Unsendable).OfType<string>().ToList() is { Count: > 0 } unsendable)
+                    throw new UsageException(unsendable);
                 await inputs.ReportUnplacedAsync(console.Error, "replay").ConfigureAwait(false);
-                var groups = Groups(inputs, credentials, out var dropped);
+                var groups = Groups(inputs, given, out var dropped, out var stillMasked);
+                if (groups.Count == 0)
+                {
+                    await console
+                        .Error.WriteLineAsync("callhooks replay: nothing to replay: the recordings hold no request that can be sent")
+                        .ConfigureAwait(false);
+                    return ExitCodes.ConformanceFailures;
+                }
+
                 if (dropped > 0)
                     await console
                         .Error.WriteLineAsync(
-                            $"callhooks replay: {dropped} header(s) masked when recorded are not sent (give --basic for Authorization)"
+                            $"callhooks replay: {dropped} header(s) masked when recorded are not sent (give them with --basic or --header)"
                         )
                         .ConfigureAwait(false);
+                if (stillMasked > 0)
+                    await console
+                        .Error.WriteLineAsync(
+                            $"callhooks replay: {stillMasked} request(s) carry {Redactor.Mask} in the path, query or body where a secret was masked at recording; they are sent as recorded, not as the provider sent them"
+                        )
+                        .ConfigureAwait(false);
+                var secrets = given
+                    .Select(header => header.Value)
+                    .Concat(credentials is null ? [] : [credentials[(credentials.IndexOf(':', StringComparison.Ordinal) + 1)..]])
+                    .ToList();
+                var secretHeaders = new HashSet<string>(
+                    ["Authorization", "Proxy-Authorization", "Cookie", .. given.Select(header => header.Name)],
+                    StringComparer.OrdinalIgnoreCase
+                );
                 var time = TimeProvider.System;
                 var started = time.GetUtcNow();
-                var dispatcher = WebhookDispatcher.ForConformance(TimeSpan.FromSeconds(5), TlsTrust.System, time);
-                var replay = new RecordingReplay(dispatcher, time, url!, factor);
-                var interrupted = false;
-                IReadOnlyList<ScenarioResult> scenarios;
-                try
-                {
-                    scenarios = await replay.PlayAsync(groups, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    interrupted = true;
-                    scenarios = [];
-                }
-
-                var secrets = credentials is null ? [] : new[] { credentials[(credentials.IndexOf(':', StringComparison.Ordinal) + 1)..] };
+                var folder = parsed.GetValue(output)
+                    ?? Path.Combine("reports", started.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+                using var dispatcher = WebhookDispatcher.ForConformance(TimeSpan.FromSeconds(5), TlsTrust.System, time);
+                var replay = new RecordingReplay(dispatcher, time, url!, factor, secretHeaders);
+                var scenarios = await replay.PlayAsync(groups, cancellationToken).ConfigureAwait(false);
                 var result = new RunResult
                 {
                     Tool = "callhooks",
@@ -128,41 +158,67 @@ internal static class ReplayCommand
                         ["replay"] = string.Join(" ", parsed.GetValue(paths) ?? []),
                         ["pace"] = factor.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     },
-                    CommandLine = Redactor.Text(
-                        secrets,
-                        "callhooks replay " + string.Join(" ", parsed.Tokens.Select(token => token.Value))
-                    ),
+                    CommandLine = Redactor.Text(secrets, "callhooks " + string.Join(" ", parsed.Tokens.Select(token => token.Value))),
                     StartedAt = started,
                     FinishedAt = time.GetUtcNow(),
-                    Scenarios = scenarios,
-                    Interrupted = interrupted,
+                    Scenarios = [.. scenarios.Select(scenario => Masked(scenario, secrets))],
+                    Interrupted = cancellationToken.IsCancellationRequested,
                 };
-                var folder = parsed.GetValue(output)
-                    ?? Path.Combine("reports", started.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture));
-                Directory.CreateDirectory(folder);
+                try
+                {
+                    Directory.CreateDirectory(folder);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new UsageException($"--out {folder}: cannot write the reports there: {e.Message}");
+                }
+
                 ConsoleSummary.Write(result, console.Out);
                 foreach (var outcome in ReportSet.WriteAll(result, folder))
                     await console.Out.WriteLineAsync(outcome.ToString()).ConfigureAwait(false);
-                return result.AllPassed ? ExitCodes.Passed
-                    : interrupted ? ExitCodes.Interrupted
+                return result.Interrupted ? ExitCodes.Interrupted
+                    : result.AllPassed ? ExitCodes.Passed
                     : ExitCodes.ConformanceFailures;
             }
         );
         return command;
     }
 
-    /// <summary>Recognized calls, then each file's unrecognized requests, which are replayed all the same.</summary>
-    private static List<RecordingReplay.Group> Groups(RecordingInputs inputs, string? credentials, out int dropped)
+    /// <summary>The values given on the command line masked in what the listener answered, as a run masks its own.</summary>
+    private static ScenarioResult Masked(ScenarioResult scenario, IReadOnlyList<string> secrets) =>
+        secrets.Count == 0
+            ? scenario
+            : scenario with
+            {
+                Deliveries =
+                [
+                    .. scenario.Deliveries.Select(delivery =>
+                        delivery with
+                        {
+                            Observation = ObservationRedaction.Apply(delivery.Observation, secrets),
+                            Failures = [.. delivery.Failures.Select(failure => Redactor.Text(secrets, failure))],
+                        }
+                    ),
+                ],
+            };
+
+    /// <summary>Recognized calls, then the unrecognized requests (in recorded order), which are replayed all the same.</summary>
+    private static List<RecordingReplay.Group> Groups(
+        RecordingInputs inputs,
+        IReadOnlyList<RecordedHeader> given,
+        out int dropped,
+        out int stillMasked
+    )
     {
         var masked = 0;
-        RecordedExchange Unmask(RecordedExchange exchange)
+        RecordedExchange Prepare(RecordedExchange exchange)
         {
             var headers = new List<RecordedHeader>();
             foreach (var header in exchange.Headers)
             {
-                if (credentials is not null && header.Name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
-                    headers.Add(header with { Value = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)) });
-                else if (header.Value.Contains(Redactor.Mask, StringComparison.Ordinal))
+                if (given.Any(replacement => replacement.Name.Equals(header.Name, StringComparison.OrdinalIgnoreCase)))
+                    continue;
+                if (header.Value.Contains(Redactor.Mask, StringComparison.Ordinal))
                     masked++;
                 else
                     headers.Add(header);
@@ -170,7 +226,7 @@ internal static class ReplayCommand
 
             return exchange with
             {
-                Headers = headers,
+                Headers = [.. headers, .. given],
             };
         }
 
@@ -178,27 +234,31 @@ internal static class ReplayCommand
             .Group(inputs.Recognized)
             .Select(call => new RecordingReplay.Group(
                 call.Provider,
-                call.Name,
+                call.BaseName,
                 call.CallId,
-                [.. call.Events.Select(item => Unmask(item.Exchange))],
+                [.. call.Events.Select(item => Prepare(item.Exchange))],
                 [.. call.Events.Select(item => item.Recognition.Event)],
                 call.Events[0].Recognition.Sample.Profile.TimeBudget
             ))
             .ToList();
-        var recognized = inputs.Recognized.Select(item => item.Exchange).ToHashSet();
-        var rest = inputs.Exchanges.Where(exchange => !recognized.Contains(exchange)).ToList();
+        var recognized = inputs.Recognized.Select(item => item.Exchange).ToHashSet(ReferenceEqualityComparer.Instance);
+        var rest = inputs.Exchanges.Where(exchange => !recognized.Contains(exchange)).OrderBy(exchange => exchange.At).ToList();
         if (rest.Count > 0)
             groups.Add(
                 new RecordingReplay.Group(
                     "unrecognized",
                     "unrecognized-requests",
                     "-",
-                    [.. rest.Select(Unmask)],
+                    [.. rest.Select(Prepare)],
                     [.. rest.Select(exchange => exchange.Origin)],
                     TimeSpan.FromSeconds(5)
                 )
             );
         dropped = masked;
+        stillMasked = inputs.Exchanges.Count(exchange =>
+            exchange.Target.Contains(Redactor.Mask, StringComparison.Ordinal)
+            || Encoding.UTF8.GetString(exchange.Body).Contains(Redactor.Mask, StringComparison.Ordinal)
+        );
         return groups;
     }
 }

@@ -24,23 +24,39 @@ internal sealed partial record ImportedCall(
                 .OrderBy(call => call.Events[0].Exchange.At),
         ];
 
-    /// <summary>The scenario's name: <c>recorded-</c> and the call id in the characters a scenario name allows.</summary>
-    public string Name
+    /// <summary>
+    /// The scenario's name: the provider and the call id in the characters a scenario name allows (one call recorded
+    /// from MyOperator's In-Call and After-Call webhooks is two scenarios with one uid). Names that still collide get
+    /// <c>-2</c>, <c>-3</c>, ... (see <see cref="Names"/>).
+    /// </summary>
+    public string BaseName
     {
         get
         {
             var id = NotNameCharacters().Replace(CallId.ToLowerInvariant(), "-").Trim('-');
-            return "recorded-"
-                + (
-                    id.Length > 50 ? id[..50].TrimEnd('-')
-                    : id is "" ? "call"
-                    : id
-                );
+            var name = $"{Provider}-{(id is "" ? "call" : id)}";
+            return name.Length > 58 ? name[..58].TrimEnd('-') : name;
         }
     }
 
+    /// <summary>A distinct scenario name for each call, in order.</summary>
+    public static IReadOnlyList<string> Names(IReadOnlyList<ImportedCall> calls)
+    {
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new List<string>();
+        foreach (var call in calls)
+        {
+            var name = call.BaseName;
+            for (var suffix = 2; !taken.Add(name); suffix++)
+                name = $"{call.BaseName}-{suffix}";
+            names.Add(name);
+        }
+
+        return names;
+    }
+
     /// <summary>The scenario file's JSON.</summary>
-    public JsonObject ToScenario()
+    public JsonObject ToScenario(string name)
     {
         // The last event decides how the call ended; its sample's scenario gives the call's type and outcome.
         var shape = Events[^1].Recognition.Sample.Scenario;
@@ -49,7 +65,7 @@ internal sealed partial record ImportedCall(
         foreach (var (exchange, recognition) in Events)
         {
             var step = new JsonObject { ["event"] = recognition.Event };
-            if (previous is { } before && exchange.At > before)
+            if (previous is { } before && exchange.At > before && !exchange.TimeUnknown)
                 step["after"] = $"{(long)(exchange.At - before).TotalMilliseconds}ms";
             step["note"] = $"recorded: {exchange.Origin}";
             var (set, unset) = Differences(exchange, recognition.Sample);
@@ -63,7 +79,7 @@ internal sealed partial record ImportedCall(
 
         return new JsonObject
         {
-            ["name"] = Name,
+            ["name"] = name,
             ["provider"] = Provider,
             ["description"] = Truncate(
                 $"Recorded call {CallId}: {Events.Count} request(s) from {string.Join(", ", Events.Select(item => item.Exchange.Origin.Split(" exchange ")[0].Split(" entry ")[0]).Distinct())}"

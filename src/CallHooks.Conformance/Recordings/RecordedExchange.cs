@@ -18,6 +18,9 @@ internal sealed record RecordedExchange
     /// <summary>When the request arrived; pauses between a call's events are measured from these.</summary>
     public required DateTimeOffset At { get; init; }
 
+    /// <summary>True when the format records no time (WireMock mappings): <see cref="At"/> only keeps the file's order, and no pause is known.</summary>
+    public bool TimeUnknown { get; init; }
+
     public required string Method { get; init; }
 
     /// <summary>Path and query string as sent, e.g. <c>/hook?uid=1</c>.</summary>

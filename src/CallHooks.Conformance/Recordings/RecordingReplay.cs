@@ -7,14 +7,19 @@ using CallHooks.Conformance.Wire;
 namespace CallHooks.Conformance.Recordings;
 
 /// <summary>
-/// Resends recorded requests to a listener byte for byte (method, path and query, headers, body), in the recorded order
-/// with the recorded pauses scaled by <c>--pace</c>, and judges every answer as a run does: a 2xx within the budget of
-/// the provider the request was recognized as (5 s when none). One scenario result per recorded call.
+/// Resends recorded requests to a listener (method, path and query, headers, body bytes), in the recorded order with
+/// the recorded pauses scaled by <c>--pace</c>, and judges every answer as a run does: a 2xx within the budget of the
+/// provider the request was recognized as (5 s when none). One scenario result per recorded call; an interruption
+/// keeps what was sent and counts the rest as unsent.
 /// </summary>
-internal sealed class RecordingReplay(WebhookDispatcher dispatcher, TimeProvider time, Uri target, double pace)
+internal sealed class RecordingReplay(
+    WebhookDispatcher dispatcher,
+    TimeProvider time,
+    Uri target,
+    double pace,
+    IReadOnlySet<string> secretHeaders
+)
 {
-    private static readonly TimeSpan UnknownBudget = TimeSpan.FromSeconds(5);
-
     /// <summary>Headers the transport writes itself from the request (<see cref="WebhookRequest"/> renders them).</summary>
     private static readonly HashSet<string> TransportWrites = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -25,8 +30,8 @@ internal sealed class RecordingReplay(WebhookDispatcher dispatcher, TimeProvider
         "Connection",
     };
 
-    /// <summary>A group of exchanges replayed as one scenario: a recognized call, or the rest of one file.</summary>
-    /// <param name="Events">The event of each exchange, as recognized (<c>exchange 3</c> when not).</param>
+    /// <summary>A group of exchanges replayed as one scenario: a recognized call, or the unrecognized rest.</summary>
+    /// <param name="Events">The event of each exchange, as recognized (its origin when not).</param>
     public sealed record Group(
         string Provider,
         string Name,
@@ -36,38 +41,53 @@ internal sealed class RecordingReplay(WebhookDispatcher dispatcher, TimeProvider
         TimeSpan Budget
     );
 
+    /// <summary>Why a recorded target cannot be replayed to the listener (it would name another host); null when it can.</summary>
+    public static string? Unsendable(RecordedExchange exchange) =>
+        exchange.Target.StartsWith('/') && !exchange.Target.StartsWith("//", StringComparison.Ordinal)
+            ? null
+            : $"{exchange.Origin}: its target \"{exchange.Target}\" is not a path (it must start with one /), so it would not go to --target";
+
     public async Task<IReadOnlyList<ScenarioResult>> PlayAsync(IReadOnlyList<Group> groups, CancellationToken cancellationToken)
     {
-        // All exchanges in recorded order across calls, as the provider sent them; each pause from the one before.
+        // Every exchange in recorded order across calls, as the provider sent them; each pause from the one before.
         var order = groups
-            .SelectMany(group => group.Exchanges.Select(exchange => (Group: group, Exchange: exchange)))
+            .SelectMany(group =>
+                group.Exchanges.Select((exchange, index) => (Group: group, Exchange: exchange, Event: group.Events[index]))
+            )
             .OrderBy(item => item.Exchange.At)
             .ToList();
         var deliveries = groups.ToDictionary(group => group, _ => new List<DeliveryResult>());
         var started = groups.ToDictionary(group => group, _ => (DateTimeOffset?)null);
         DateTimeOffset? previous = null;
-        foreach (var (group, exchange) in order)
+        try
         {
-            if (previous is { } before && pace > 0 && exchange.At > before)
-                await Task.Delay((exchange.At - before) * pace, time, cancellationToken).ConfigureAwait(false);
-            previous = exchange.At;
-            started[group] ??= time.GetUtcNow();
-            var request = Request(exchange);
-            var observation = await dispatcher.SendAsync(request, group.Budget, cancellationToken).ConfigureAwait(false);
-            var expect = new ExpectationSpec { Status = StatusExpectation.Success, Within = group.Budget };
-            deliveries[group]
-                .Add(
-                    new DeliveryResult
-                    {
-                        Event = group.Events[deliveries[group].Count],
-                        Index = deliveries[group].Count,
-                        EventTime = exchange.At,
-                        Request = ScenarioRunner.Record(request),
-                        Observation = observation,
-                        Expected = ExpectationEvaluator.Describe(expect),
-                        Failures = ExpectationEvaluator.Evaluate(expect, observation),
-                    }
-                );
+            foreach (var (group, exchange, eventName) in order)
+            {
+                if (previous is { } before && pace > 0 && exchange.At > before && !exchange.TimeUnknown)
+                    await Task.Delay((exchange.At - before) * pace, time, cancellationToken).ConfigureAwait(false);
+                previous = exchange.At;
+                started[group] ??= time.GetUtcNow();
+                var request = Request(exchange);
+                var observation = await dispatcher.SendAsync(request, group.Budget, cancellationToken).ConfigureAwait(false);
+                var expect = new ExpectationSpec { Status = StatusExpectation.Success, Within = group.Budget };
+                deliveries[group]
+                    .Add(
+                        new DeliveryResult
+                        {
+                            Event = eventName,
+                            Index = deliveries[group].Count,
+                            EventTime = exchange.At,
+                            Request = ScenarioRunner.Record(request),
+                            Observation = observation,
+                            Expected = ExpectationEvaluator.Describe(expect),
+                            Failures = ExpectationEvaluator.Evaluate(expect, observation),
+                        }
+                    );
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Interrupted: what was sent stays in the results, and the rest is counted as unsent.
         }
 
         return
@@ -81,16 +101,20 @@ internal sealed class RecordingReplay(WebhookDispatcher dispatcher, TimeProvider
                 Customer = "",
                 Seed = 0,
                 Deliveries = deliveries[group],
-                DurationMs = deliveries[group].Count == 0 ? 0 : (time.GetUtcNow() - started[group]!.Value).TotalMilliseconds,
+                Unsent = group.Exchanges.Count - deliveries[group].Count,
+                DurationMs = started[group] is { } start ? (time.GetUtcNow() - start).TotalMilliseconds : 0,
             }),
         ];
     }
 
-    /// <summary>The recorded request addressed to the target: its path prefix, then the recorded path and query.</summary>
+    /// <summary>The recorded request addressed to the target's host: its path prefix, then the recorded path and query.</summary>
     public WebhookRequest Request(RecordedExchange exchange)
     {
-        var prefix = target.AbsolutePath.TrimEnd('/');
-        var url = new Uri(target, prefix + (exchange.Target.StartsWith('/') ? exchange.Target : "/" + exchange.Target));
+        var prefix = target.GetComponents(UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
+        var url = new Uri(
+            target.GetLeftPart(UriPartial.Authority) + (prefix.Length > 0 ? "/" + prefix : "") + exchange.Target,
+            UriKind.Absolute
+        );
         return new WebhookRequest
         {
             Method = exchange.Method,
@@ -106,7 +130,7 @@ internal sealed class RecordingReplay(WebhookDispatcher dispatcher, TimeProvider
                     ? exchange.Header("Content-Type") ?? "application/octet-stream"
                     : null,
             Body = exchange.Body,
-            SecretHeaders = new HashSet<string>(["Authorization"], StringComparer.OrdinalIgnoreCase),
+            SecretHeaders = secretHeaders,
         };
     }
 }

@@ -54,7 +54,7 @@ internal static class WireMockMapping
                 var exchange = JsonFields.Has(mapping, "Request")
                     ? NetMapping(mapping, pointer, fields)
                     : JavaMapping(mapping, pointer, fields);
-                exchanges.Add(exchange with { Origin = origin, At = DateTimeOffset.UnixEpoch.AddSeconds(index) });
+                exchanges.Add(exchange with { Origin = origin, At = DateTimeOffset.UnixEpoch.AddSeconds(index), TimeUnknown = true });
             }
             catch (Unplaceable reason)
             {

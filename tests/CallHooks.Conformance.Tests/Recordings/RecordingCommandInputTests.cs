@@ -252,11 +252,65 @@ public sealed class RecordingCommandInputTests
     }
 
     [Test]
+    public async Task A_recorded_target_that_names_another_host_is_refused_before_anything_is_sent()
+    {
+        var file = Path.Combine(folder, "recording.json");
+        File.WriteAllText(
+            file,
+            """
+            {"format": "callhooks-recording", "version": 1, "exchanges": [
+              {"at": "2026-01-15T09:30:00Z", "request": {"method": "POST", "target": "//elsewhere.example/steal"}}]}
+            """
+        );
+        var run = await CliRun.InvokeAsync("replay", file, "--target", "http://127.0.0.1:9/", "--out", Path.Combine(folder, "out"));
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString);
+        Assert.That(
+            run.Error,
+            Does.Contain(
+                $"{file} exchange 1: its target \"//elsewhere.example/steal\" is not a path (it must start with one /), so it would not go to --target"
+            )
+        );
+        Assert.That(Directory.Exists(Path.Combine(folder, "out")), Is.False, "nothing sent, no report");
+    }
+
+    [Test]
+    public async Task Replaying_a_recording_without_requests_fails_instead_of_passing()
+    {
+        var file = Path.Combine(folder, "recording.json");
+        File.WriteAllText(file, """{"format": "callhooks-recording", "version": 1, "exchanges": []}""");
+        var run = await CliRun.InvokeAsync("replay", file, "--target", "http://127.0.0.1:9/", "--out", Path.Combine(folder, "out"));
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString);
+        Assert.That(run.Error, Does.Contain("callhooks replay: nothing to replay: the recordings hold no request that can be sent"));
+        var fidelity = await CliRun.InvokeAsync("fidelity", file);
+        Assert.That(fidelity.ExitCode, Is.EqualTo(1), fidelity.ToString);
+        Assert.That(
+            fidelity.Out.TrimEnd(),
+            Is.EqualTo(
+                "callhooks fidelity: 0 of 0 request(s) compared, 0 difference(s): nothing compared, no request was recognized as a provider's webhook"
+            )
+        );
+    }
+
+    [Test]
+    public void Calls_whose_ids_read_alike_get_distinct_scenario_names()
+    {
+        var calls = new[] { "N2.1596270949", "n2-1596270949", "n2.1596270949" }
+            .Select(id => new CallHooks.Conformance.Recordings.ImportedCall("myoperator-incall", id, []))
+            .ToList();
+        Assert.That(
+            CallHooks.Conformance.Recordings.ImportedCall.Names(calls),
+            Is.EqualTo(
+                new[] { "myoperator-incall-n2-1596270949", "myoperator-incall-n2-1596270949-2", "myoperator-incall-n2-1596270949-3" }
+            )
+        );
+    }
+
+    [Test]
     public async Task Replay_without_a_target_exits_2_before_reading_anything()
     {
         var run = await CliRun.InvokeAsync("replay", Path.Combine(folder, "missing.json"), "--pace", "-1");
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString);
         Assert.That(run.Error, Does.Contain("--target URL is required: your listener's base URL"));
-        Assert.That(run.Error, Does.Contain("--pace '-1': must be a number 0 or above (1 = the recorded pauses)"));
+        Assert.That(run.Error, Does.Contain("--pace '-1': must be a number from 0 to 100 (1 = the recorded pauses)"));
     }
 }
