@@ -155,6 +155,7 @@ internal static class CrmMappings
             located.Unknown(request.Value, $"{pointer}/{request.Name}", typeof(OrgRequest));
             located.Unknown(response.Value, $"{pointer}/{response.Name}", typeof(OrgResponse));
             NotImported(mapping, pointer, located);
+            JavaMatchers(request.Value, $"{pointer}/{request.Name}", located);
         }
 
         if (located.Count == before)
@@ -186,6 +187,48 @@ internal static class CrmMappings
                     $"WireMock.Net's import of WireMock (Java) mappings does not apply \"{path[^1]}\"; write this mapping in WireMock.Net's dialect ({instead})"
                 );
         }
+    }
+
+    /// <summary>
+    /// The matchers WireMock.Net's import of Java mappings applies as written: <c>equalTo</c> and <c>matches</c> for headers,
+    /// query parameters and cookies, and one body pattern (those two or <c>equalToJson</c>). It reads <c>contains</c> as an
+    /// exact match and drops every other operator and option, which would widen or narrow what the mapping answers.
+    /// </summary>
+    private static void JavaMatchers(JsonElement request, string pointer, Located located)
+    {
+        foreach (var part in new[] { "headers", "queryParameters", "cookies" })
+            if (request.TryGetProperty(part, out var matchers) && matchers.ValueKind == JsonValueKind.Object)
+                foreach (var matcher in matchers.EnumerateObject())
+                    Operator(matcher.Value, $"{pointer}/{part}/{matcher.Name}", located, ["equalTo", "matches"]);
+        if (!request.TryGetProperty("bodyPatterns", out var patterns) || patterns.ValueKind != JsonValueKind.Array)
+            return;
+        if (patterns.GetArrayLength() > 1)
+            located.AddAtName(
+                $"{pointer}/bodyPatterns",
+                "WireMock.Net's import of WireMock (Java) mappings applies only the first body pattern; keep one, or write the mapping in WireMock.Net's dialect"
+            );
+        else if (patterns.GetArrayLength() == 1)
+            Operator(patterns[0], $"{pointer}/bodyPatterns/0", located, ["equalTo", "matches", "equalToJson"]);
+    }
+
+    private static void Operator(JsonElement matcher, string pointer, Located located, string[] applied)
+    {
+        if (matcher.ValueKind != JsonValueKind.Object)
+            return;
+        var fields = matcher.EnumerateObject().ToList();
+        if (fields.Count == 0)
+            return;
+        var name = fields[0].Name;
+        var why =
+            name == "contains" ? "reads \"contains\" as an exact match; write \"matches\": \".*VALUE.*\" instead"
+            : !applied.Contains(name, StringComparer.Ordinal) ? $"does not apply \"{name}\" (only {string.Join(", ", applied)})"
+            : fields.Count > 1 ? $"applies \"{name}\" without \"{fields[1].Name}\""
+            : null;
+        if (why is not null)
+            located.AddAtName(
+                $"{pointer}/{(name == "contains" || fields.Count == 1 || !applied.Contains(name, StringComparer.Ordinal) ? name : fields[1].Name)}",
+                $"WireMock.Net's import of WireMock (Java) mappings {why}"
+            );
     }
 
     private static (string Name, JsonElement Value)? Find(JsonElement parent, string name) =>

@@ -49,6 +49,30 @@ public sealed class CrmMappingsTests
     }
 
     [Test]
+    public async Task Java_matchers_the_import_would_change_are_refused()
+    {
+        var file = Write(
+            "crm.json",
+            "{\"request\": {\"method\": \"POST\", \"headers\": {\"X-Api-Key\": {\"contains\": \"k\"}},\n \"bodyPatterns\": [{\"equalToJson\": {}, \"ignoreExtraElements\": true}]},\n \"response\": {\"status\": 201}}"
+        );
+        var run = await CliRun.InvokeAsync("run", "--downstream-mappings", folder, "--panel", "none");
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString);
+        Assert.That(
+            run.Error,
+            Does.Contain(
+                $"{file}:1:58: WireMock.Net's import of WireMock (Java) mappings reads \"contains\" as an exact match; write \"matches\": \".*VALUE.*\" instead (at /request/headers/X-Api-Key/contains)"
+            )
+        );
+        Assert.That(
+            run.Error,
+            Does.Contain(
+                $"{file}:2:39: WireMock.Net's import of WireMock (Java) mappings applies \"equalToJson\" without \"ignoreExtraElements\" (at /request/bodyPatterns/0/ignoreExtraElements)"
+            )
+        );
+        Assert.That(run.Out, Is.Empty, "nothing sent, nothing reported");
+    }
+
+    [Test]
     public async Task A_mapping_without_a_response_is_refused()
     {
         var file = Write("crm.json", "[{\"request\": {\"method\": \"POST\"}, \"response\": {\"status\": 201}},\n {\"request\": {}}]");
