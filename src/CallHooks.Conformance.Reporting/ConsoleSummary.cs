@@ -79,6 +79,8 @@ internal static class ConsoleSummary
     private static string Header(RunResult result)
     {
         var target = result.EmbeddedListener ? $"{result.Target} (embedded listener)" : result.Target;
+        if (result.Replay)
+            return $"{result.Tool} {result.Version}  target {target}  replay of recorded requests (their bytes, not generated: no seed)";
         var seed = result.Seed.ToString(CultureInfo.InvariantCulture);
         // A fixed clock is part of what makes a run reproducible, so the replay hint needs it too.
         var replay = result.Now is { } now ? $"--seed {seed} --now {ReportFormat.Timestamp(now)}" : $"--seed {seed}";

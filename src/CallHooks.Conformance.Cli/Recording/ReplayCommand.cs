@@ -163,6 +163,7 @@ internal static class ReplayCommand
                     FinishedAt = time.GetUtcNow(),
                     Scenarios = [.. scenarios.Select(scenario => Masked(scenario, secrets))],
                     Interrupted = cancellationToken.IsCancellationRequested,
+                    Replay = true,
                 };
                 try
                 {
@@ -175,7 +176,11 @@ internal static class ReplayCommand
 
                 ConsoleSummary.Write(result, console.Out);
                 foreach (var outcome in ReportSet.WriteAll(result, folder))
-                    await console.Out.WriteLineAsync(outcome.ToString()).ConfigureAwait(false);
+                    await console
+                        .Out.WriteLineAsync(
+                            outcome.Error is null ? $"wrote {outcome.File}" : $"could not write {outcome.File}: {outcome.Error}"
+                        )
+                        .ConfigureAwait(false);
                 return result.Interrupted ? ExitCodes.Interrupted
                     : result.AllPassed ? ExitCodes.Passed
                     : ExitCodes.ConformanceFailures;

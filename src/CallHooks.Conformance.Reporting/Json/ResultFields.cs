@@ -19,6 +19,8 @@ internal static class ResultFields
         if (format is { } number)
             json.WriteNumber("format", number);
         json.WriteNumber("seed", result.Seed);
+        if (result.Replay)
+            json.WriteBoolean("replay", true);
         JsonFields.Timestamp(json, "now", result.Now);
         JsonFields.Text(json, "target", result.Target);
         json.WriteBoolean("embeddedListener", result.EmbeddedListener);

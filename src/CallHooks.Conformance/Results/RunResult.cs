@@ -54,6 +54,9 @@ internal sealed record RunResult
     /// <summary>True when Ctrl-C or SIGTERM stopped the run: the scenarios hold only the deliveries that completed.</summary>
     public bool Interrupted { get; init; }
 
+    /// <summary>True for <c>callhooks replay</c>: recorded requests resent as they were, so no seed or clock made them.</summary>
+    public bool Replay { get; init; }
+
     /// <summary>Set for a load run (<c>--calls</c>/<c>--duration</c>): then <see cref="Scenarios"/> holds only the kept calls.</summary>
     public LoadReport? Load { get; init; }
 
