@@ -104,7 +104,7 @@ internal static class RuleCatalog
                 "CRM-003",
                 RuleSuite.Core,
                 RuleJudges.Answer,
-                "When the CRM answers 5xx, breaks or is slow (--downstream-mappings), the listener still answers the provider with a 2xx within its budget",
+                "When the CRM answers 5xx or is slow (--downstream-mappings), the listener still answers the provider with a 2xx within its budget",
                 "A handler that waits for the CRM turns a CRM outage into failed deliveries: the provider retries each one, and the CRM is called again",
                 "each provider's time budget and retries (docs/providers/README.md); MyOperator's help pages: a reply slower than 5 s is retried (docs/providers/myoperator-incall.md)"
             )
