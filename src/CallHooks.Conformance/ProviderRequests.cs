@@ -49,16 +49,26 @@ public static class ProviderRequests
         var found = Load(folder).Scenarios.FirstOrDefault(candidate => candidate.Provider == provider && candidate.Name == scenario)
             ?? throw new ArgumentException($"no scenario '{scenario}' of {provider} in {folder}", nameof(scenario));
         var config = new WebhookConfig { Target = target };
-        var call = CallGenerator.Generate(found, seed, callStart);
+        return Sent(profile, found, config, CallGenerator.Generate(found, seed, callStart)).Select(sent => sent.Request).ToList();
+    }
+
+    /// <summary>Each step of <paramref name="call"/> the provider sends under <paramref name="config"/>, with its request.</summary>
+    internal static List<(ScenarioStep Step, WebhookRequest Request)> Sent(
+        IProviderProfile profile,
+        Scenario scenario,
+        WebhookConfig config,
+        Calls.Call call
+    )
+    {
         var memo = new CallMemo();
-        var requests = new List<WebhookRequest>(found.Steps.Count);
+        var requests = new List<(ScenarioStep, WebhookRequest)>(scenario.Steps.Count);
         var eventTime = call.StartedAt;
-        for (var index = 0; index < found.Steps.Count; index++)
+        for (var index = 0; index < scenario.Steps.Count; index++)
         {
-            eventTime += found.Steps[index].After;
-            var context = new StepContext(call, found.Steps[index], index, eventTime) { Memo = memo };
+            eventTime += scenario.Steps[index].After;
+            var context = new StepContext(call, scenario.Steps[index], index, eventTime) { Memo = memo };
             if (profile.SkipReason(context, config) is null)
-                requests.Add(DeliveryRecords.Build(profile, config, context));
+                requests.Add((scenario.Steps[index], DeliveryRecords.Build(profile, config, context)));
         }
 
         return requests;

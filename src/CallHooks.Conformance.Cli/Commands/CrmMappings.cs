@@ -84,16 +84,7 @@ internal static class CrmMappings
         }
         catch (JsonException e)
         {
-            var line = (int)(e.LineNumber ?? -1) + 1;
-            var column = (int)(e.BytePositionInLine ?? -1) + 1;
-            problems.Add(
-                new LocatedError(
-                    file,
-                    line,
-                    column,
-                    "invalid JSON (a WireMock mapping file is JSON): " + CheckedJson.SyntaxMessage(e)
-                ).ToString()
-            );
+            problems.Add(CheckedJson.SyntaxError(file, e, "invalid JSON (a WireMock mapping file is JSON)").ToString());
             return;
         }
 

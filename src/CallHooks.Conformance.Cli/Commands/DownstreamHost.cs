@@ -1,14 +1,11 @@
 using System.Diagnostics;
 using System.Text;
 using CallHooks.Conformance.Rules;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
 
 namespace CallHooks.Conformance.Cli.Commands;
 
@@ -41,26 +38,10 @@ internal sealed class DownstreamHost : IDisposable
     public static DownstreamHost Start(int port, TimeProvider time, IReadOnlyList<CrmMapping> mappings)
     {
         var inbox = new DownstreamInbox(time);
-        WireMockServer server;
-        try
-        {
-            server = WireMockServer.Start(
-                new WireMockServerSettings
-                {
-                    // Port 0 lets the system pick, and WireMock.Net reports the port it got.
-                    Urls = [$"http://127.0.0.1:{port}"],
-                    Logger = new WireMockNullLogger(),
-                    // The inbox keeps what the rules need; WireMock's own journal would only grow with a long run.
-                    MaxRequestLogCount = 0,
-                    // Ahead of WireMock.Net: a request is kept when it arrives, its answer when it has gone out.
-                    PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use((context, next) => KeepAsync(inbox, context, next)),
-                }
-            );
-        }
-        catch (WireMock.Exceptions.WireMockException e)
-        {
-            throw new UsageException($"--downstream-port {port}: the mock CRM cannot listen on 127.0.0.1:{port}: {Reason(e)}");
-        }
+        // Ahead of WireMock.Net: a request is kept when it arrives, its answer when it has gone out.
+        var server = LoopbackWireMock.Start(port, $"--downstream-port {port}: the mock CRM cannot listen", (context, next) =>
+            KeepAsync(inbox, context, next)
+        );
 
         foreach (var mapping in mappings)
         {
@@ -140,8 +121,4 @@ internal sealed class DownstreamHost : IDisposable
             request.Answered(context.Response.StatusCode, clock.Elapsed);
         }
     }
-
-    /// <summary>Kestrel's own words ("address already in use"), from inside WireMock.Net's wrapping.</summary>
-    private static string Reason(Exception e) =>
-        e.InnerException is AggregateException { InnerExceptions: [var first, ..] } ? first.Message : e.GetBaseException().Message;
 }

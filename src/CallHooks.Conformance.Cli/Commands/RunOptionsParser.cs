@@ -293,7 +293,7 @@ internal static class RunOptionsParser
         return (names.Length == 0 ? inPanel : inPanel.Where(names.Contains)).Select(name => ProviderCatalog.Find(name)!).ToList();
     }
 
-    private static HeaderSpec? ParseHeader(string text, List<string> problems)
+    internal static HeaderSpec? ParseHeader(string text, List<string> problems)
     {
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         if (colon < 0)
@@ -316,7 +316,7 @@ internal static class RunOptionsParser
     /// <summary>Only the part before any colon is echoed: the rest of a malformed header may be a secret.</summary>
     private static string HeaderName(string text) => text.Length <= 40 ? text.Split(' ', '=')[0] : text[..40].Split(' ', '=')[0] + "…";
 
-    private static BasicCredentials? ParseBasic(string? text, List<string> problems)
+    internal static BasicCredentials? ParseBasic(string? text, List<string> problems)
     {
         if (text is null)
             return null;

@@ -2,14 +2,11 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using CallHooks.Conformance.Recordings;
 using CallHooks.Conformance.Reporting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Features;
 using WireMock;
-using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
 
@@ -106,37 +103,25 @@ internal sealed class Recorder : IDisposable
     public static Recorder Start(int port, Uri forwardTo, RecordingMask mask, string outDirectory, TimeProvider time, int? stopAfter)
     {
         var raw = new AsyncLocal<string?>();
-        WireMockServer server;
-        try
-        {
-            server = WireMockServer.Start(
-                new WireMockServerSettings
-                {
-                    Urls = [$"http://127.0.0.1:{port}"],
-                    Logger = new WireMockNullLogger(),
-                    // The bytes as they came: WireMock.Net would otherwise parse JSON and form bodies and inflate gzip.
-                    DisableJsonBodyParsing = true,
-                    DisableDeserializeFormUrlEncoded = true,
-                    DisableRequestBodyDecompressing = true,
-                    MaxRequestLogCount = 0,
-                    // WireMock.Net sees the URL decoded (%2B as +); the raw target is what the provider sent.
-                    PreWireMockMiddlewareInit = app =>
-                        ((IApplicationBuilder)app).Use(
-                            (context, next) =>
-                            {
-                                raw.Value = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-                                return next();
-                            }
-                        ),
-                    // A GET with a body is forwarded with it, as it came.
-                    AllowBodyForAllHttpMethods = true,
-                }
-            );
-        }
-        catch (WireMock.Exceptions.WireMockException e)
-        {
-            throw new UsageException($"--port {port}: cannot listen on 127.0.0.1:{port}: {Reason(e)}");
-        }
+        // WireMock.Net sees the URL decoded (%2B as +); the raw target is what the provider sent.
+        var server = Commands.LoopbackWireMock.Start(
+            port,
+            $"--port {port}: cannot listen",
+            (context, next) =>
+            {
+                raw.Value = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+                return next();
+            },
+            settings =>
+            {
+                // The bytes as they came: WireMock.Net would otherwise parse JSON and form bodies and inflate gzip.
+                settings.DisableJsonBodyParsing = true;
+                settings.DisableDeserializeFormUrlEncoded = true;
+                settings.DisableRequestBodyDecompressing = true;
+                // A GET with a body is forwarded with it, as it came.
+                settings.AllowBodyForAllHttpMethods = true;
+            }
+        );
 
         var recorder = new Recorder(server, forwardTo, mask, Path.Combine(outDirectory, "recording.json"), time, stopAfter, raw);
         try
@@ -278,9 +263,6 @@ internal sealed class Recorder : IDisposable
 
     private static List<RecordedHeader> Headers(IDictionary<string, WireMockList<string>>? headers) =>
         headers is null ? [] : [.. headers.SelectMany(header => header.Value.Select(value => new RecordedHeader(header.Key, value)))];
-
-    private static string Reason(Exception e) =>
-        e.InnerException is AggregateException { InnerExceptions: [var first, ..] } ? first.Message : e.GetBaseException().Message;
 
     private static class HttpMethods
     {

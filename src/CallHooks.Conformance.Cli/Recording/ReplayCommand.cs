@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text;
+using CallHooks.Conformance.Cli.Commands;
 using CallHooks.Conformance.Delivery;
+using CallHooks.Conformance.Providers;
 using CallHooks.Conformance.Recordings;
 using CallHooks.Conformance.Reporting;
 using CallHooks.Conformance.Results;
@@ -93,24 +95,25 @@ internal static class ReplayCommand
                     )
                 )
                     problems.Add($"--pace '{paceText}': must be a number from 0 to {MaxPace} (1 = the recorded pauses)");
-                var credentials = parsed.GetValue(basic);
-                if (credentials is not null && credentials.IndexOf(':', StringComparison.Ordinal) <= 0)
-                    problems.Add("--basic: expected user:pass (a user name, a colon, then the password)");
-                var given = new List<RecordedHeader>();
-                foreach (var header in parsed.GetValue(headers) ?? [])
-                    if (header.IndexOf(':', StringComparison.Ordinal) is var colon and > 0)
-                        given.Add(new RecordedHeader(header[..colon].Trim(), header[(colon + 1)..].Trim()));
-                    else
-                        problems.Add("--header: expected \"Name: value\"");
-                if (credentials is not null)
-                    given.Add(new RecordedHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials))));
+                // Parsed as a run parses them: the same checks, the same messages, nothing secret echoed.
+                var credentials = RunOptionsParser.ParseBasic(parsed.GetValue(basic), problems);
+                var given = (parsed.GetValue(headers) ?? [])
+                    .Select(header => RunOptionsParser.ParseHeader(header, problems))
+                    .OfType<HeaderSpec>()
+                    .ToList();
                 if (problems.Count > 0)
                     throw new UsageException(problems);
                 var inputs = RecordingInputs.Read(parsed.GetValue(paths) ?? []);
                 if (inputs.Exchanges.Select(RecordingReplay.Unsendable).OfType<string>().ToList() is { Count: > 0 } unsendable)
                     throw new UsageException(unsendable);
                 await inputs.ReportUnplacedAsync(console.Error, "replay").ConfigureAwait(false);
-                var groups = Groups(inputs, given, out var dropped, out var stillMasked);
+                var auth = new WebhookConfig
+                {
+                    Target = url!,
+                    Headers = given,
+                    Basic = credentials,
+                };
+                var groups = Groups(inputs, auth, out var dropped, out var stillMasked);
                 if (groups.Count == 0)
                 {
                     await console
@@ -131,20 +134,13 @@ internal static class ReplayCommand
                             $"callhooks replay: {stillMasked} request(s) carry {Redactor.Mask} in the path, query or body where a secret was masked at recording; they are sent as recorded, not as the provider sent them"
                         )
                         .ConfigureAwait(false);
-                var secrets = given
-                    .Select(header => header.Value)
-                    .Concat(credentials is null ? [] : [credentials[(credentials.IndexOf(':', StringComparison.Ordinal) + 1)..]])
-                    .ToList();
-                var secretHeaders = new HashSet<string>(
-                    ["Authorization", "Proxy-Authorization", "Cookie", .. given.Select(header => header.Name)],
-                    StringComparer.OrdinalIgnoreCase
-                );
+                var secrets = given.Select(header => header.Value).Concat(credentials is null ? [] : [credentials.Password]).ToList();
                 var time = TimeProvider.System;
                 var started = time.GetUtcNow();
                 var folder = parsed.GetValue(output)
                     ?? Path.Combine("reports", started.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture));
                 using var dispatcher = WebhookDispatcher.ForConformance(TimeSpan.FromSeconds(5), TlsTrust.System, time);
-                var replay = new RecordingReplay(dispatcher, time, url!, factor, secretHeaders);
+                var replay = new RecordingReplay(dispatcher, time, factor, auth);
                 var scenarios = await replay.PlayAsync(groups, cancellationToken).ConfigureAwait(false);
                 var result = new RunResult
                 {
@@ -161,7 +157,7 @@ internal static class ReplayCommand
                     CommandLine = Redactor.Text(secrets, "callhooks " + string.Join(" ", parsed.Tokens.Select(token => token.Value))),
                     StartedAt = started,
                     FinishedAt = time.GetUtcNow(),
-                    Scenarios = [.. scenarios.Select(scenario => Masked(scenario, secrets))],
+                    Scenarios = scenarios,
                     Interrupted = cancellationToken.IsCancellationRequested,
                     Replay = true,
                 };
@@ -189,50 +185,21 @@ internal static class ReplayCommand
         return command;
     }
 
-    /// <summary>The values given on the command line masked in what the listener answered, as a run masks its own.</summary>
-    private static ScenarioResult Masked(ScenarioResult scenario, IReadOnlyList<string> secrets) =>
-        secrets.Count == 0
-            ? scenario
-            : scenario with
-            {
-                Deliveries =
-                [
-                    .. scenario.Deliveries.Select(delivery =>
-                        delivery with
-                        {
-                            Observation = ObservationRedaction.Apply(delivery.Observation, secrets),
-                            Failures = [.. delivery.Failures.Select(failure => Redactor.Text(secrets, failure))],
-                        }
-                    ),
-                ],
-            };
-
     /// <summary>Recognized calls, then the unrecognized requests (in recorded order), which are replayed all the same.</summary>
-    private static List<RecordingReplay.Group> Groups(
-        RecordingInputs inputs,
-        IReadOnlyList<RecordedHeader> given,
-        out int dropped,
-        out int stillMasked
-    )
+    private static List<RecordingReplay.Group> Groups(RecordingInputs inputs, WebhookConfig auth, out int dropped, out int stillMasked)
     {
+        var given = new HashSet<string>(auth.Headers.Select(header => header.Name), StringComparer.OrdinalIgnoreCase);
+        if (auth.Basic is not null)
+            given.Add("Authorization");
         var masked = 0;
+        // A header masked at recording cannot be sent as it was; one given again replaces it (RecordingReplay.Request).
         RecordedExchange Prepare(RecordedExchange exchange)
         {
-            var headers = new List<RecordedHeader>();
-            foreach (var header in exchange.Headers)
-            {
-                if (given.Any(replacement => replacement.Name.Equals(header.Name, StringComparison.OrdinalIgnoreCase)))
-                    continue;
-                if (header.Value.Contains(Redactor.Mask, StringComparison.Ordinal))
-                    masked++;
-                else
-                    headers.Add(header);
-            }
-
-            return exchange with
-            {
-                Headers = [.. headers, .. given],
-            };
+            var kept = exchange
+                .Headers.Where(header => given.Contains(header.Name) || !header.Value.Contains(Redactor.Mask, StringComparison.Ordinal))
+                .ToList();
+            masked += exchange.Headers.Count - kept.Count;
+            return exchange with { Headers = kept };
         }
 
         var groups = ImportedCall

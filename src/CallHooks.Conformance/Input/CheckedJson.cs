@@ -41,9 +41,7 @@ internal static class CheckedJson
         }
         catch (JsonException exception)
         {
-            var line = (int)(exception.LineNumber ?? -1) + 1;
-            var column = (int)(exception.BytePositionInLine ?? -1) + 1;
-            return Fail(new LocatedError(path, line, column, "invalid JSON: " + SyntaxMessage(exception)));
+            return Fail(SyntaxError(path, exception));
         }
 
         var positions = JsonPositionMap.Build(utf8.Span, allowComments);
@@ -113,7 +111,17 @@ internal static class CheckedJson
     private static (JsonDocument?, JsonPositionMap?, IReadOnlyList<LocatedError>) Fail(LocatedError error) => (null, null, [error]);
 
     /// <summary>System.Text.Json appends its own "LineNumber: .. | BytePositionInLine: .." which our location already says.</summary>
-    public static string SyntaxMessage(JsonException exception)
+    /// <summary>A JSON syntax error at its line and column, as every input file reports it: <c>invalid JSON: ...</c>.</summary>
+    /// <param name="lead">What the message starts with, e.g. <c>invalid JSON (a WireMock mapping file is JSON)</c>.</param>
+    public static LocatedError SyntaxError(string path, JsonException exception, string lead = "invalid JSON") =>
+        new(
+            path,
+            (int)(exception.LineNumber ?? -1) + 1,
+            (int)(exception.BytePositionInLine ?? -1) + 1,
+            $"{lead}: {SyntaxMessage(exception)}"
+        );
+
+    private static string SyntaxMessage(JsonException exception)
     {
         var message = exception.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);

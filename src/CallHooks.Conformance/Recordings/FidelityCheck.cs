@@ -55,7 +55,7 @@ internal static class FidelityCheck
         var generatedType = sample.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (exchange.MediaType != generatedType)
             Add("content type", "", exchange.MediaType ?? "none", generatedType ?? "none");
-        var recorded = PayloadView.Of(exchange);
+        var recorded = recognition.Recorded;
         if (recorded.Carrier != sample.View.Carrier)
             Add("payload", "", recorded.Carrier, sample.View.Carrier);
         CompareFields(recorded, sample.View, [.. sameEvent.Select(other => other.View)], Add);
@@ -73,7 +73,7 @@ internal static class FidelityCheck
         var ours = generated.Fields.Select(field => field.Key).ToList();
         var theirs = recorded.Fields.Select(field => field.Key).ToList();
         foreach (var name in theirs.Where(name => !alternatives.Any(view => view.Fields.ContainsKey(name))))
-            add("field", name, "present (" + ValueShape.Of(recorded.Fields[name]) + ")", "nothing");
+            add("field", name, "present (" + recorded.Shapes[name] + ")", "nothing");
         foreach (var name in ours.Where(name => !theirs.Contains(name) && alternatives.All(view => view.Fields.ContainsKey(name))))
             add("field", name, "nothing", "it (" + Shapes(name, alternatives) + ")");
         var commonTheirs = theirs.Where(ours.Contains).ToList();
@@ -82,7 +82,7 @@ internal static class FidelityCheck
             add("order", "", string.Join(", ", commonTheirs), string.Join(", ", commonOurs));
         foreach (var name in theirs.Where(name => alternatives.Any(view => view.Fields.ContainsKey(name))))
         {
-            var recordedShape = ValueShape.Of(recorded.Fields[name]);
+            var recordedShape = recorded.Shapes[name];
             var shapes = ShapeList(name, alternatives);
             if (!shapes.Contains(recordedShape))
                 add(
@@ -98,7 +98,7 @@ internal static class FidelityCheck
         [
             .. alternatives
                 .Where(view => view.Fields.ContainsKey(name))
-                .Select(view => ValueShape.Of(view.Fields[name]))
+                .Select(view => view.Shapes[name])
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal),
         ];

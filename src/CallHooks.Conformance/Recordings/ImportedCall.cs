@@ -68,7 +68,7 @@ internal sealed partial record ImportedCall(
             if (previous is { } before && exchange.At > before && !exchange.TimeUnknown)
                 step["after"] = $"{(long)(exchange.At - before).TotalMilliseconds}ms";
             step["note"] = $"recorded: {exchange.Origin}";
-            var (set, unset) = Differences(exchange, recognition.Sample);
+            var (set, unset) = Differences(recognition);
             if (set.Count > 0)
                 step["set"] = set;
             if (unset.Count > 0)
@@ -96,15 +96,15 @@ internal sealed partial record ImportedCall(
     /// plays as many calls as a run needs, each judged against the call it generated; <c>replay</c> resends the
     /// recorded bytes themselves.
     /// </summary>
-    private static (JsonObject Set, JsonArray Unset) Differences(RecordedExchange exchange, ProfileSample sample)
+    private static (JsonObject Set, JsonArray Unset) Differences(Recognition recognition)
     {
-        var recorded = PayloadView.Of(exchange);
+        var (sample, recorded) = (recognition.Sample, recognition.Recorded);
         var set = new JsonObject();
         foreach (var (name, value) in recorded.Fields)
         {
             var differs =
-                !sample.View.Fields.TryGetPropertyValue(name, out var generated)
-                || ValueShape.Of(value) != ValueShape.Of(generated)
+                !sample.View.Shapes.TryGetValue(name, out var generated)
+                || recorded.Shapes[name] != generated
                 || sample.Stable.Contains(name) && recorded.Text(name) != sample.View.Text(name);
             if (differs)
                 set[name] = value?.DeepClone();

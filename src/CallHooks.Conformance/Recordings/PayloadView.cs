@@ -11,6 +11,10 @@ namespace CallHooks.Conformance.Recordings;
 /// </summary>
 internal sealed record PayloadView(string Carrier, JsonObject Fields)
 {
+    /// <summary>Each field's <see cref="ValueShape"/>, worked out once: recognition compares them with every sample.</summary>
+    public IReadOnlyDictionary<string, string> Shapes =>
+        field ??= Fields.ToDictionary(member => member.Key, member => ValueShape.Of(member.Value), StringComparer.Ordinal);
+
     public static PayloadView Of(string method, string target, string? mediaType, ReadOnlySpan<byte> body)
     {
         if (body.IsEmpty)

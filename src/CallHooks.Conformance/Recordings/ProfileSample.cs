@@ -1,6 +1,5 @@
 using CallHooks.Conformance.Generation;
 using CallHooks.Conformance.Providers;
-using CallHooks.Conformance.Running;
 using CallHooks.Conformance.Scenarios;
 
 namespace CallHooks.Conformance.Recordings;
@@ -56,19 +55,11 @@ internal sealed record ProfileSample(
     {
         var call = CallGenerator.Generate(scenario, seed, start);
         var callId = profile.CallId(call, config);
-        var memo = new CallMemo();
-        var eventTime = call.StartedAt;
-        var samples = new List<(ScenarioStep, Wire.WebhookRequest, PayloadView, string)>();
-        for (var index = 0; index < scenario.Steps.Count; index++)
-        {
-            eventTime += scenario.Steps[index].After;
-            var context = new StepContext(call, scenario.Steps[index], index, eventTime) { Memo = memo };
-            if (profile.SkipReason(context, config) is not null)
-                continue;
-            var request = DeliveryRecords.Build(profile, config, context);
-            samples.Add((scenario.Steps[index], request, PayloadView.Of(request), callId));
-        }
-
-        return samples;
+        return
+        [
+            .. ProviderRequests
+                .Sent(profile, scenario, config, call)
+                .Select(sent => (sent.Step, sent.Request, PayloadView.Of(sent.Request), callId)),
+        ];
     }
 }

@@ -25,15 +25,13 @@ internal sealed class ProviderRecognizer(IReadOnlyList<ProfileSample> samples)
         var scored = samples
             .Select(sample =>
             {
-                var theirs = sample.View.Fields.Select(field => field.Key).ToHashSet(StringComparer.Ordinal);
-                var shared = names.Count(theirs.Contains);
-                var similarity = shared / (double)names.Union(theirs).Count();
+                var theirs = sample.View.Shapes;
+                var shared = names.Count(theirs.ContainsKey);
+                var similarity = shared / (double)(names.Count + theirs.Count - shared);
                 var sameValues = sample.Stable.Count(key => names.Contains(key) && view.Text(key) == sample.View.Text(key));
                 // Where no field names the event (voipappz sends no event name), the shapes do: a hangup has times and a
                 // recording where a ringing call has nulls.
-                var sameShapes = names.Count(key =>
-                    sample.View.Fields.TryGetPropertyValue(key, out var theirs) && ValueShape.Of(theirs) == ValueShape.Of(view.Fields[key])
-                );
+                var sameShapes = names.Count(key => theirs.TryGetValue(key, out var shape) && shape == view.Shapes[key]);
                 // A profile that also sends another webhook's events (After-Call's scenarios carry In-Call events) yields to
                 // the profile those events are its own.
                 var borrowed = sample.Profile.EventGroups.Values.Any(group => group.Contains(sample.Step.Event));
@@ -69,6 +67,6 @@ internal sealed class ProviderRecognizer(IReadOnlyList<ProfileSample> samples)
                 null,
                 $"it looks like {best.Sample.Profile.Name} event {best.Sample.Step.Event}, but carries no call id ({best.Sample.CallIdField ?? "the profile's call id field"})"
             );
-        return (new Recognition(best.Sample, callId, best.Shared, names.Count), null);
+        return (new Recognition(best.Sample, view, callId, best.Shared, names.Count), null);
     }
 }

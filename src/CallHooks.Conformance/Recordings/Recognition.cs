@@ -5,7 +5,8 @@ namespace CallHooks.Conformance.Recordings;
 /// most, the call it belongs to, and the sample it was matched with (for the call's type and outcome, and for
 /// <c>fidelity</c>'s comparison).
 /// </summary>
-internal sealed record Recognition(ProfileSample Sample, string CallId, int SharedFields, int Fields)
+/// <param name="Recorded">The recorded request's payload, read once for recognition, import and fidelity alike.</param>
+internal sealed record Recognition(ProfileSample Sample, PayloadView Recorded, string CallId, int SharedFields, int Fields)
 {
     public string Provider => Sample.Profile.Name;
 

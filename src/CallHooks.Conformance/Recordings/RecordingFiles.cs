@@ -37,11 +37,7 @@ internal static class RecordingFiles
         }
         catch (JsonException exception)
         {
-            var line = (int)(exception.LineNumber ?? -1) + 1;
-            var column = (int)(exception.BytePositionInLine ?? -1) + 1;
-            throw new RecordingFormatException(
-                new LocatedError(path, line, column, "invalid JSON: " + CheckedJson.SyntaxMessage(exception))
-            );
+            throw new RecordingFormatException(CheckedJson.SyntaxError(path, exception));
         }
 
         using (document)

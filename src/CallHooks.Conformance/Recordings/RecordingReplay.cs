@@ -1,7 +1,9 @@
 using CallHooks.Conformance.Delivery;
 using CallHooks.Conformance.Expectations;
+using CallHooks.Conformance.Providers;
 using CallHooks.Conformance.Results;
 using CallHooks.Conformance.Running;
+using CallHooks.Conformance.Secrets;
 using CallHooks.Conformance.Wire;
 
 namespace CallHooks.Conformance.Recordings;
@@ -12,13 +14,9 @@ namespace CallHooks.Conformance.Recordings;
 /// provider the request was recognized as (5 s when none). One scenario result per recorded call; an interruption
 /// keeps what was sent and counts the rest as unsent.
 /// </summary>
-internal sealed class RecordingReplay(
-    WebhookDispatcher dispatcher,
-    TimeProvider time,
-    Uri target,
-    double pace,
-    IReadOnlySet<string> secretHeaders
-)
+/// <param name="auth">The target, and the credentials given again for the replay (<c>--header</c>, <c>--basic</c>): they
+/// replace the recorded headers of the same name and are secrets in every report, as a run's own are.</param>
+internal sealed class RecordingReplay(WebhookDispatcher dispatcher, TimeProvider time, double pace, WebhookConfig auth)
 {
     /// <summary>Headers the transport writes itself from the request (<see cref="WebhookRequest"/> renders them).</summary>
     private static readonly HashSet<string> TransportWrites = new(StringComparer.OrdinalIgnoreCase)
@@ -29,6 +27,12 @@ internal sealed class RecordingReplay(
         "Transfer-Encoding",
         "Connection",
     };
+
+    /// <summary>Recorded headers that carry credentials whenever they are present: masked in every report.</summary>
+    private static readonly IReadOnlySet<string> RecordedSecretHeaders = new HashSet<string>(
+        ["Authorization", "Proxy-Authorization", "Cookie"],
+        StringComparer.OrdinalIgnoreCase
+    );
 
     /// <summary>A group of exchanges replayed as one scenario: a recognized call, or the unrecognized rest.</summary>
     /// <param name="Events">The event of each exchange, as recognized (its origin when not).</param>
@@ -78,9 +82,15 @@ internal sealed class RecordingReplay(
                             Index = deliveries[group].Count,
                             EventTime = exchange.At,
                             Request = ScenarioRunner.Record(request),
-                            Observation = observation,
+                            // What the listener echoes of the credentials given again is masked, as a run masks its own.
+                            Observation = ObservationRedaction.Apply(observation, request.SecretValues),
                             Expected = ExpectationEvaluator.Describe(expect),
-                            Failures = ExpectationEvaluator.Evaluate(expect, observation),
+                            Failures =
+                            [
+                                .. ExpectationEvaluator
+                                    .Evaluate(expect, observation)
+                                    .Select(failure => Redactor.Text(request.SecretValues, failure)),
+                            ],
                         }
                     );
             }
@@ -107,22 +117,29 @@ internal sealed class RecordingReplay(
         ];
     }
 
-    /// <summary>The recorded request addressed to the target's host: its path prefix, then the recorded path and query.</summary>
+    /// <summary>
+    /// The recorded request addressed to the target's host: its path prefix, then the recorded path and query; the
+    /// credentials given again replace the recorded headers of the same name (<see cref="WebhookAuth"/>, as a run adds them).
+    /// </summary>
     public WebhookRequest Request(RecordedExchange exchange)
     {
+        var target = auth.Target;
         var prefix = target.GetComponents(UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
         var url = new Uri(
             target.GetLeftPart(UriPartial.Authority) + (prefix.Length > 0 ? "/" + prefix : "") + exchange.Target,
             UriKind.Absolute
         );
-        return new WebhookRequest
+        var given = new HashSet<string>(auth.Headers.Select(header => header.Name), StringComparer.OrdinalIgnoreCase);
+        if (auth.Basic is not null)
+            given.Add("Authorization");
+        var recorded = new WebhookRequest
         {
             Method = exchange.Method,
             Url = url,
             Headers =
             [
                 .. exchange
-                    .Headers.Where(header => !TransportWrites.Contains(header.Name))
+                    .Headers.Where(header => !TransportWrites.Contains(header.Name) && !given.Contains(header.Name))
                     .Select(header => KeyValuePair.Create(header.Name, header.Value)),
             ],
             ContentType =
@@ -130,7 +147,8 @@ internal sealed class RecordingReplay(
                     ? exchange.Header("Content-Type") ?? "application/octet-stream"
                     : null,
             Body = exchange.Body,
-            SecretHeaders = secretHeaders,
+            SecretHeaders = RecordedSecretHeaders,
         };
+        return WebhookAuth.Apply(auth, recorded);
     }
 }
