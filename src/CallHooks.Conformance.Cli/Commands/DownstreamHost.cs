@@ -99,6 +99,8 @@ internal sealed class DownstreamHost : IDisposable
     /// </summary>
     private static async Task KeepAsync(DownstreamInbox inbox, HttpContext context, Func<Task> next)
     {
+        // The CRM's time counts from the request's arrival, its body's reading included.
+        var clock = Stopwatch.StartNew();
         context.Request.EnableBuffering();
         var buffer = new byte[MaxBody];
         var filled = 0;
@@ -111,7 +113,6 @@ internal sealed class DownstreamHost : IDisposable
         context.Request.Body.Position = 0;
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
         var request = inbox.Add(context.Request.Method, target, Encoding.UTF8.GetString(buffer, 0, filled));
-        var clock = Stopwatch.StartNew();
         try
         {
             await next().ConfigureAwait(false);
